@@ -1,0 +1,68 @@
+"""The `extractor` command: a thin layer that turns library results into messages and exit codes.
+
+Exit codes: 0 all documents succeeded (or were partial), 1 unexpected internal error,
+2 wrong usage, 3 one or more documents failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional
+
+from extractor import __version__
+from extractor.cli import extract, schema
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_DOCUMENTS_FAILED = 3
+
+# Each command module exposes register(subparsers) and a run(args) -> int set as `func`.
+COMMAND_MODULES = [extract, schema]
+
+EPILOG = """examples:
+  extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/
+  extractor extract ../shared/corpus/wassenaar/begroting_2024.pdf -o output/
+  extractor schema --check
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Turn Dutch municipal policy documents (PDF or text) into structured JSON.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("extractor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def add_command(subparsers, name: str, help_text: str, examples: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with examples (every command must have some)."""
+    return subparsers.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog="examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )

@@ -1,0 +1,47 @@
+"""Every error the library reports, with a stable machine-readable code.
+
+Library code raises `ExtractionError(code, message)`; the pipeline turns it into an
+`ErrorEntry` in the document JSON and the CLI into a message and an exit code. Keep the
+catalogue here so codes are documented in one place and never drift.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+CATALOGUE: dict[str, str] = {
+    "file_not_found": "the file does not exist",
+    "not_a_file": "the path is a directory or special file, not a document",
+    "unreadable_file": "the file cannot be read (permissions or I/O error)",
+    "empty_file": "the file is empty (0 bytes)",
+    "unsupported_format": "the file is neither a PDF nor a plain-text document",
+    "not_a_pdf": "the file is named .pdf but is not a PDF",
+    "corrupt_pdf": "the PDF is damaged or truncated and cannot be parsed",
+    "encrypted_pdf": "the PDF is encrypted (password protected)",
+    "no_text_layer": "the PDF has no usable text layer (scanned image or fonts without a character map); OCR it first",
+    "page_without_text": "a page has no usable text (image or unmapped font); its content is not extracted",
+    "too_many_pages": "the PDF has more pages than the configured limit",
+    "page_too_large": "a page is larger than the configured limit and was skipped",
+    "decode_error": "the text file is not in a recognised encoding",
+    "binary_text": "the file looks binary, not like text",
+    "table_uncertain": "a table could not be read confidently; its values were left out",
+    "timeout": "extraction took longer than the configured time limit",
+    "memory_limit": "extraction used more memory than the configured limit",
+    "worker_crashed": "the worker process extracting this document died",
+    "internal_error": "an unexpected error in the extractor (please report it with the file)",
+}
+
+
+class ExtractionError(Exception):
+    """A document-level problem that stops extraction of one file (never of a batch)."""
+
+    def __init__(self, code: str, message: str, page: Optional[int] = None) -> None:
+        if code not in CATALOGUE:
+            raise ValueError(f"unknown error code {code!r}; add it to extractor.errors.CATALOGUE")
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.page = page
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"

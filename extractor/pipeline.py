@@ -1,0 +1,122 @@
+"""One document in, one `Document` out: read → layout → parse → enrich.
+
+`extract_document` never raises for a bad input file: every problem becomes an error entry
+and a status, so a batch of thousands of files goes on whatever one of them contains.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from extractor import __version__
+from extractor.errors import ExtractionError
+from extractor.layout import lay_out
+from extractor.model import Document, ErrorEntry, Source
+from extractor.parse.goals import parse_goals
+from extractor.parse.metadata import parse_metadata
+from extractor.parse.tables import parse_tables
+from extractor.read import read_document
+from extractor.read.dispatch import file_facts
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Settings for one extraction; validated on creation so a bad value names itself."""
+
+    max_pages: int = 5000
+    tables: bool = True
+    enrich: bool = True
+
+    def __post_init__(self) -> None:
+        if self.max_pages < 1:
+            raise ValueError(f"max_pages must be at least 1, got {self.max_pages}")
+
+
+def failure_document(path: str | os.PathLike, code: str, message: str, sha256: Optional[str] = None,
+                     size: Optional[int] = None, fmt: Optional[str] = None) -> Document:
+    """The JSON written for a file that could not be extracted at all."""
+    return Document(
+        extractor_version=__version__,
+        source=Source(file=str(path), sha256=sha256, size=size, format=fmt),  # type: ignore[arg-type]
+        status="failure",
+        errors=[ErrorEntry(code=code, message=message)],
+    )
+
+
+def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] = None) -> Document:
+    options = options or ExtractOptions()
+    name = str(path)
+    try:
+        raw = read_document(name, max_pages=options.max_pages)
+    except ExtractionError as exc:
+        sha256 = size = None
+        try:
+            _, sha256, size = file_facts(name)
+        except ExtractionError:
+            pass
+        fmt = "pdf" if Path(name).suffix.lower() == ".pdf" else None
+        return failure_document(name, exc.code, exc.message, sha256, size, fmt)
+    except Exception as exc:  # a reader bug must not take a batch down
+        log.debug("reader crashed on %s", name, exc_info=True)
+        return failure_document(name, "internal_error", f"{name}: reader crashed: {type(exc).__name__}: {exc}")
+
+    document = Document(
+        extractor_version=__version__,
+        source=Source(file=name, sha256=raw.sha256, format=raw.format, pages=raw.page_count, size=raw.size),  # type: ignore[arg-type]
+    )
+    for code, message, page in raw.warnings:
+        document.errors.append(ErrorEntry(code=code, message=message, page=page, severity="warning"))
+
+    stages = [("metadata", _stage_metadata), ("goals", _stage_goals)]
+    if options.tables:
+        stages.append(("tables", _stage_tables))
+    if options.enrich:
+        stages.append(("enrich", _stage_enrich))
+    laid_out = lay_out(raw)
+    for stage_name, stage in stages:
+        try:
+            stage(document, laid_out)
+        except Exception as exc:  # one failing stage leaves the others' results
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            log.debug("stage %s crashed on %s", stage_name, name, exc_info=True)
+            document.errors.append(ErrorEntry(code="internal_error", message=f"{name}: stage {stage_name} failed: {detail}"))
+    document.status = _status(document)
+    return document
+
+
+def _stage_metadata(document: Document, laid_out) -> None:
+    document.metadata = parse_metadata(laid_out)
+
+
+def _stage_goals(document: Document, laid_out) -> None:
+    goals, errors = parse_goals(laid_out, document.metadata)
+    document.goals = goals
+    document.errors.extend(errors)
+
+
+def _stage_tables(document: Document, laid_out) -> None:
+    indicators, budget_lines, errors = parse_tables(laid_out, document.goals, document.metadata)
+    document.indicators = indicators
+    document.budget_lines = budget_lines
+    document.errors.extend(errors)
+
+
+def _stage_enrich(document: Document, laid_out) -> None:
+    from extractor.enrich import enrich_document  # spaCy loads lazily: extraction without tagging stays fast
+
+    enrich_document(document, laid_out)
+
+
+def _status(document: Document) -> str:
+    if any(e.severity == "error" for e in document.errors):
+        return "partial"
+    return "success"
+
+

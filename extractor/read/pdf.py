@@ -1,0 +1,131 @@
+"""PDF reading with pdfplumber: words with positions and font facts, grouped into lines."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractor.errors import ExtractionError
+from extractor.read.types import Line, Page, Rule, Word, make_line
+
+_CID = re.compile(r"\(cid:\d+\)")
+_LINE_TOLERANCE = 3.0  # words whose tops differ less than this (points) share a line
+
+
+def read_pdf(path: str, max_pages: int = 5000, max_page_area: float = 25_000_000.0) -> tuple[list[Page], int, Optional[str], list]:
+    """Return (pages, page_count, title, warnings); raise ExtractionError for unreadable PDFs."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psparser import PSException
+
+    warnings: list[tuple[str, str, Optional[int]]] = []
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ExtractionError("encrypted_pdf", f"{path}: the PDF is encrypted ({type(exc).__name__})") from exc
+    except PSException as exc:
+        raise ExtractionError("corrupt_pdf", f"{path}: cannot parse the PDF ({exc or type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise ExtractionError("encrypted_pdf", f"{path}: the PDF is encrypted ({exc})") from exc
+        raise ExtractionError("corrupt_pdf", f"{path}: cannot parse the PDF ({type(exc).__name__}: {exc})") from exc
+
+    with pdf:
+        try:
+            page_objects = pdf.pages
+        except Exception as exc:
+            raise ExtractionError("corrupt_pdf", f"{path}: the page tree is damaged ({type(exc).__name__}: {exc})") from exc
+        page_count = len(page_objects)
+        if page_count == 0:
+            raise ExtractionError("corrupt_pdf", f"{path}: the PDF has no pages")
+        if page_count > max_pages:
+            raise ExtractionError(
+                "too_many_pages", f"{path}: {page_count} pages, more than the limit of {max_pages} (see --max-pages)"
+            )
+        title = None
+        try:
+            raw_title = (pdf.metadata or {}).get("Title")
+            if isinstance(raw_title, bytes):
+                raw_title = raw_title.decode("utf-8", "replace")
+            title = str(raw_title).strip() or None if raw_title else None
+        except Exception:
+            title = None
+
+        pages: list[Page] = []
+        for index, plumber_page in enumerate(page_objects, start=1):
+            try:
+                area = float(plumber_page.width) * float(plumber_page.height)
+                if area > max_page_area:
+                    warnings.append(("page_too_large", f"page {index} is {plumber_page.width:.0f}x{plumber_page.height:.0f} pt; skipped", index))
+                    pages.append(Page(number=index, width=float(plumber_page.width), height=float(plumber_page.height)))
+                    continue
+                pages.append(_read_page(plumber_page, index))
+            except ExtractionError:
+                raise
+            except Exception as exc:
+                warnings.append(("corrupt_pdf", f"page {index} could not be read ({type(exc).__name__}: {exc})", index))
+                pages.append(Page(number=index))
+            finally:
+                try:
+                    plumber_page.close()
+                except Exception:
+                    pass
+    return pages, page_count, title, warnings
+
+
+def _read_page(plumber_page, number: int) -> Page:
+    raw_words = plumber_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    char_count = 0
+    unmapped = 0
+    words: list[Word] = []
+    for w in raw_words:
+        text = w["text"]
+        char_count += len(text)
+        if "(cid:" in text:
+            unmapped += sum(len(m) for m in _CID.findall(text))
+            text = _CID.sub("", text)
+            if not text.strip():
+                continue
+        fontname = w.get("fontname") or ""
+        words.append(
+            Word(
+                text=text,
+                x0=float(w["x0"]),
+                top=float(w["top"]),
+                x1=float(w["x1"]),
+                bottom=float(w["bottom"]),
+                size=round(float(w.get("size") or 0.0), 1),
+                bold="bold" in fontname.lower() or "black" in fontname.lower() or "heavy" in fontname.lower(),
+            )
+        )
+    rules: list[Rule] = []
+    for obj in plumber_page.lines:
+        rules.append(Rule(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])))
+    rects = [Rule(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])) for r in plumber_page.rects]
+    return Page(
+        number=number,
+        width=float(plumber_page.width),
+        height=float(plumber_page.height),
+        lines=group_lines(words, number),
+        rules=rules,
+        rects=rects,
+        rotation=int(getattr(plumber_page, "rotation", 0) or 0),
+        char_count=char_count,
+        unmapped_chars=unmapped,
+    )
+
+
+def group_lines(words: list[Word], page: int) -> list[Line]:
+    """Group words into physical lines by their vertical position; left-to-right inside a line."""
+    if not words:
+        return []
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    rows: list[list[Word]] = [[ordered[0]]]
+    row_top = ordered[0].top
+    for word in ordered[1:]:
+        if abs(word.top - row_top) <= _LINE_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+            row_top = word.top
+    return [make_line(sorted(row, key=lambda w: w.x0), page=page) for row in rows]
