@@ -24,6 +24,7 @@ CATALOGUE: dict[str, str] = {
     "page_too_large": "a page is larger than the configured limit and was skipped",
     "decode_error": "the text file is not in a recognised encoding",
     "binary_text": "the file looks binary, not like text",
+    "goal_tree_incomplete": "a goal could not be placed in the tree (missing parent or title)",
     "table_uncertain": "a table could not be read confidently; its values were left out",
     "timeout": "extraction took longer than the configured time limit",
     "memory_limit": "extraction used more memory than the configured limit",

@@ -11,7 +11,7 @@ import sys
 from typing import Optional
 
 from extractor import __version__
-from extractor.cli import extract, schema
+from extractor.cli import batch, evaluate, extract, model, schema
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -19,7 +19,7 @@ EXIT_USAGE = 2
 EXIT_DOCUMENTS_FAILED = 3
 
 # Each command module exposes register(subparsers) and a run(args) -> int set as `func`.
-COMMAND_MODULES = [extract, schema]
+COMMAND_MODULES = [extract, schema, evaluate, batch, model]
 
 EPILOG = """examples:
   extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/

@@ -1,0 +1,702 @@
+"""Tables on PDF pages: find them, read their cells, stitch them over pages.
+
+The reader already hands us every word with its box and every drawn line/rectangle, so
+tables are found from those, cheaply, without opening the PDF again:
+
+* ruled tables (`method="ruled"`): drawn rules (lines, hairline rectangles and the edges of
+  cell shadings) are joined into grids; every word goes to the grid cell holding its centre.
+  This is exact for the Wassenaar and GGD tables, including wrapped and vertically centred
+  cells, and reads header cells that span several columns (a missing separator in that row).
+* unruled tables (`method="aligned"`): only next to a table caption or an indicator-style
+  header that no grid covers, column gaps are found from the whitespace shared by the rows;
+  camelot's network flavour (`method="camelot"`) is tried on that page when the own method
+  finds no consistent columns. Tables found this way carry a lower `confidence`.
+
+A table continued on the next page (same column boundaries, header repeated or not) is
+stitched into one `Table` whose rows keep their own page numbers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.read.types import Line, Page, Rule, Word
+
+log = logging.getLogger(__name__)
+
+BBox = tuple[float, float, float, float]
+
+_TOL = 2.0  # points: rules closer than this touch
+_MERGE = 3.0  # boundaries closer than this are one (double rules, rule + shading edge)
+_CAPTION = re.compile(r"^\s*(tabel|table|overzicht)\b", re.IGNORECASE)
+_HEADERISH = re.compile(r"indicator|streefwaarde|peilwaarde|realisatie|begroting|bedragen\s*x", re.IGNORECASE)
+_NUMERIC = re.compile(r"^[-−+<>≤≥~]?\s*[-−]?\d[\d.,]*\s*%?\s*(\(\d{4}\))?\*?$")
+
+
+@dataclass
+class TableRow:
+    cells: list[str]
+    page: int
+    bbox: BBox
+    cell_boxes: list[Optional[BBox]] = field(default_factory=list)
+    spans: list[int] = field(default_factory=list)  # per cell: how many columns it covers (0 = covered by a left neighbour)
+    bold: bool = False  # every word of the row is bold (a header or total row)
+
+
+@dataclass
+class Table:
+    """One table, possibly over several pages; `rows[i].page` says where each row is printed."""
+
+    page: int
+    bbox: BBox
+    rows: list[TableRow]
+    columns: list[float]  # x boundaries, len = n_cols + 1
+    method: str = "ruled"
+    confidence: float = 1.0
+    caption: Optional[str] = None
+    above: list[Line] = field(default_factory=list)  # up to a few lines printed just above the table
+    notes: list[Line] = field(default_factory=list)  # lines just below (footnotes), on the last page
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.columns) - 1
+
+
+# --------------------------------------------------------------------------- segments
+
+
+@dataclass
+class _Seg:
+    horizontal: bool
+    pos: float  # y for horizontal, x for vertical
+    start: float
+    end: float
+
+
+def _segments(page: Page) -> list[_Seg]:
+    """Horizontal and vertical rule segments from lines, hairline rectangles and shading edges."""
+    segs: list[_Seg] = []
+    page_area = max(page.width * page.height, 1.0)
+
+    def add_box(r: Rule, from_rect: bool) -> None:
+        w = r.x1 - r.x0
+        h = r.bottom - r.top
+        if w <= _TOL * 1.5 and h <= _TOL * 1.5:
+            return
+        if h <= _TOL * 1.5:
+            segs.append(_Seg(True, (r.top + r.bottom) / 2, r.x0, r.x1))
+        elif w <= _TOL * 1.5:
+            segs.append(_Seg(False, (r.x0 + r.x1) / 2, r.top, r.bottom))
+        elif from_rect and w * h < 0.4 * page_area:
+            # a shaded cell: its edges separate rows and columns like rules do
+            segs.append(_Seg(True, r.top, r.x0, r.x1))
+            segs.append(_Seg(True, r.bottom, r.x0, r.x1))
+            segs.append(_Seg(False, r.x0, r.top, r.bottom))
+            segs.append(_Seg(False, r.x1, r.top, r.bottom))
+
+    for r in page.rules:
+        add_box(r, False)
+    for r in page.rects:
+        add_box(r, True)
+    return segs
+
+
+def _merge_collinear(segs: list[_Seg]) -> list[_Seg]:
+    merged: list[_Seg] = []
+    for horizontal in (True, False):
+        group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: (round(s.pos), s.start))
+        group.sort(key=lambda s: (s.pos, s.start))
+        rows: list[list[_Seg]] = []
+        for s in group:
+            if rows and abs(s.pos - rows[-1][0].pos) <= 1.0:
+                rows[-1].append(s)
+            else:
+                rows.append([s])
+        for row in rows:
+            row.sort(key=lambda s: s.start)
+            cur = _Seg(horizontal, row[0].pos, row[0].start, row[0].end)
+            for s in row[1:]:
+                if s.start <= cur.end + _TOL:
+                    cur.end = max(cur.end, s.end)
+                else:
+                    merged.append(cur)
+                    cur = _Seg(horizontal, s.pos, s.start, s.end)
+            merged.append(cur)
+    return merged
+
+
+def _cluster(values: list[float], tol: float = _MERGE) -> list[float]:
+    """Sorted distinct positions; values closer than `tol` collapse to their mean."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tol:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _components(segs: list[_Seg]) -> list[list[_Seg]]:
+    """Groups of rules that touch each other (union-find over crossing/touching pairs)."""
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hs = [i for i, s in enumerate(segs) if s.horizontal]
+    vs = [i for i, s in enumerate(segs) if not s.horizontal]
+    for i in hs:
+        h = segs[i]
+        for j in vs:
+            v = segs[j]
+            if h.start - _TOL <= v.pos <= h.end + _TOL and v.start - _TOL <= h.pos <= v.end + _TOL:
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[a] = b
+    # parallel rules that overlap (a shading's top edge on a rule) belong together too
+    for group in (hs, vs):
+        ordered = sorted(group, key=lambda k: segs[k].pos)
+        for n, i in enumerate(ordered):
+            for j in ordered[n + 1:]:
+                if segs[j].pos - segs[i].pos > 1.0:
+                    break
+                if segs[i].start <= segs[j].end and segs[j].start <= segs[i].end:
+                    a, b = find(i), find(j)
+                    if a != b:
+                        parent[a] = b
+    groups: dict[int, list[_Seg]] = {}
+    for i, s in enumerate(segs):
+        groups.setdefault(find(i), []).append(s)
+    return list(groups.values())
+
+
+# --------------------------------------------------------------------------- cell text
+
+
+def _words(page: Page) -> list[Word]:
+    return [w for line in page.lines for w in line.words]
+
+
+def _join_words(words: list[Word]) -> str:
+    """Words of one cell in reading order: lines by position, wrapped hyphenation joined."""
+    if not words:
+        return ""
+    ordered = sorted(words, key=lambda w: (w.top, w.x0))
+    lines: list[list[Word]] = [[ordered[0]]]
+    for w in ordered[1:]:
+        if abs(w.top - lines[-1][0].top) <= 3.0:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    texts = [" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
+    out = texts[0]
+    for t in texts[1:]:
+        if out.endswith("-") and t[:1].islower() and len(out) > 1 and out[-2].isalpha():
+            head = out.rsplit(" ", 1)[-1]
+            out = out + t if len(head) <= 4 else out[:-1] + t  # "re-integratie" keeps its hyphen, "ziek-teverwekkers" not
+        else:
+            out = out + " " + t
+    return out.strip()
+
+
+def _box(words: list[Word]) -> Optional[BBox]:
+    if not words:
+        return None
+    return (
+        round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
+        round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2),
+    )
+
+
+def _covered(segs: list[_Seg], pos: float, a: float, b: float) -> bool:
+    """True when rules at `pos` cover most of the span [a, b] (a separator is drawn there)."""
+    need = (b - a) * 0.6
+    got = 0.0
+    for s in segs:
+        if abs(s.pos - pos) <= _MERGE:
+            got += max(0.0, min(s.end, b) - max(s.start, a))
+    return got >= need
+
+
+# --------------------------------------------------------------------------- ruled tables
+
+
+def find_ruled_tables(page: Page) -> list[Table]:
+    """Tables drawn with rules or shaded cells on one page."""
+    raw = _segments(page)
+    if len(raw) < 4:
+        return []
+    segs = _merge_collinear(raw)
+    words = _words(page)
+    tables: list[Table] = []
+    for comp in _components(segs):
+        hs = [s for s in comp if s.horizontal]
+        vs = [s for s in comp if not s.horizontal]
+        if not hs or not vs:
+            continue
+        x0 = min(min(s.start for s in hs), min(s.pos for s in vs))
+        x1 = max(max(s.end for s in hs), max(s.pos for s in vs))
+        y0 = min(min(s.pos for s in hs), min(s.start for s in vs))
+        y1 = max(max(s.pos for s in hs), max(s.end for s in vs))
+        if x1 - x0 < 60 or y1 - y0 < 15:
+            continue
+        xs = _cluster([x0, x1] + [s.pos for s in vs])
+        ys = _cluster([y0, y1] + [s.pos for s in hs])
+        table = _grid_table(page, words, xs, ys, hs, vs)
+        if table is not None:
+            tables.append(table)
+    tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return tables
+
+
+def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float], hs: list[_Seg], vs: list[_Seg]) -> Optional[Table]:
+    inside = [w for w in words if xs[0] - 1 <= (w.x0 + w.x1) / 2 <= xs[-1] + 1 and ys[0] - 1 <= (w.top + w.bottom) / 2 <= ys[-1] + 1]
+    if not inside:
+        return None
+    n_cols = len(xs) - 1
+    # words per (row band, column)
+    bands: list[tuple[float, float]] = [(ys[i], ys[i + 1]) for i in range(len(ys) - 1)]
+    cell_words: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in bands]
+    for w in inside:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        r = next((i for i, (a, b) in enumerate(bands) if a - 1 <= cy <= b + 1), None)
+        c = next((i for i in range(n_cols) if xs[i] - 1 <= cx <= xs[i + 1] + 1), None)
+        if r is None or c is None:
+            continue
+        cell_words[r][c].append(w)
+    used_cols = [c for c in range(n_cols) if any(cell_words[r][c] for r in range(len(bands)))]
+    if not used_cols:
+        return None
+    rows: list[TableRow] = []
+    for r, (a, b) in enumerate(bands):
+        if not any(cell_words[r]):
+            continue
+        # spanning: a column boundary without a drawn separator in this band joins the cells
+        spans = [1] * n_cols
+        owner = list(range(n_cols))
+        for c in range(1, n_cols):
+            if not _covered(vs, xs[c], a + 0.5, b - 0.5):
+                owner[c] = owner[c - 1]
+        for c in range(n_cols):
+            if owner[c] != c:
+                spans[owner[c]] += 1
+                spans[c] = 0
+        texts = [""] * n_cols
+        boxes: list[Optional[BBox]] = [None] * n_cols
+        for c in range(n_cols):
+            if spans[c] == 0:
+                continue
+            ws = [w for k in range(c, c + spans[c]) for w in cell_words[r][k]]
+            texts[c] = _join_words(ws)
+            boxes[c] = _box(ws)
+        all_words = [w for cell in cell_words[r] for w in cell]
+        box = _box(all_words)
+        rows.append(TableRow(cells=texts, page=page.number, bbox=(round(xs[0], 2), round(a, 2), round(xs[-1], 2), round(b, 2)),
+                             cell_boxes=boxes, spans=spans, bold=all(w.bold for w in all_words)))
+    # drop columns that are empty everywhere (space between double rules)
+    keep = [c for c in range(n_cols) if any(row.cells[c] for row in rows) or any(row.spans[c] > 1 for row in rows)]
+    if len(keep) < 2 or len(rows) < 2:
+        return None
+    columns = [xs[keep[0]]] + [xs[c + 1] for c in keep]
+    for row in rows:
+        # a span counts the kept columns it covers; a kept column inside a span gets 0
+        spans: list[int] = []
+        for c in keep:
+            if row.spans[c] == 0:
+                spans.append(0)
+            else:
+                spans.append(sum(1 for k in keep if c <= k < c + row.spans[c]))
+        row.cells = [row.cells[c] for c in keep]
+        row.cell_boxes = [row.cell_boxes[c] for c in keep]
+        row.spans = spans
+    columns = _merge_split_columns(rows, columns)
+    bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number])
+
+
+def _merge_split_columns(rows: list[TableRow], columns: list[float]) -> list[float]:
+    """Join two neighbouring columns that are one column split by a rule in a few rows only.
+
+    Evidence needed: some row has one cell spanning both, and no row has text in both.
+    (A body label spanning an inset rule of the header is the usual case.)
+    """
+    c = 0
+    while c < len(columns) - 2:
+        spanned = any(row.spans[c] >= 2 for row in rows)
+        clash = any(row.spans[c] == 1 and row.cells[c].strip() and row.cells[c + 1].strip() for row in rows)
+        if spanned and not clash:
+            for row in rows:
+                if row.spans[c] >= 2:
+                    row.spans[c] -= 1
+                elif row.spans[c] == 1:
+                    text = " ".join(t for t in (row.cells[c], row.cells[c + 1]) if t.strip())
+                    row.cells[c] = text
+                    boxes = [b for b in (row.cell_boxes[c], row.cell_boxes[c + 1]) if b]
+                    row.cell_boxes[c] = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)) if boxes else None
+                    row.spans[c] = max(1, row.spans[c + 1]) if row.spans[c + 1] else 1
+                else:
+                    pass  # covered by a cell further left
+                del row.cells[c + 1]
+                del row.cell_boxes[c + 1]
+                del row.spans[c + 1]
+            del columns[c + 1]
+            continue
+        c += 1
+    return columns
+
+
+# --------------------------------------------------------------------------- unruled tables
+
+
+def _is_numeric_cell(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and (bool(_NUMERIC.match(t)) or t in {"-", "n.b.", "nvt", "n.v.t."})
+
+
+def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
+    """Whitespace-aligned tables: runs of lines with several numeric cells at shared right edges.
+
+    Only lines outside `taken` (ruled tables) are looked at. A run needs a caption-like or
+    header-like line just above it, so prose in two columns is never read as a table.
+    """
+    lines = [ln for ln in page.lines if not any(_inside(ln, b) for b in taken)]
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        segs = lines[i].segments(min_gap=10.0)
+        numeric = sum(1 for s in segs[1:] if _is_numeric_cell(s.text))
+        if numeric < 2:
+            i += 1
+            continue
+        # grow the run: numeric rows, plus wrapped label lines between them
+        start = i
+        j = i
+        last_numeric = i
+        while j + 1 < len(lines):
+            nxt = lines[j + 1]
+            gap = nxt.top - lines[j].bottom
+            if gap > 18:
+                break
+            nsegs = nxt.segments(min_gap=10.0)
+            if sum(1 for s in nsegs[1:] if _is_numeric_cell(s.text)) >= 2:
+                last_numeric = j + 1
+            elif len(nsegs) > 1 or nxt.x0 > lines[start].x0 + 40:
+                break
+            j += 1
+        end = last_numeric
+        # header lines above: up to 4 lines that close the gap and look like a header
+        head = start
+        while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
+            head -= 1
+        block = lines[head:end + 1]
+        header_text = " ".join(ln.text for ln in lines[head:start])
+        body_rows = sum(1 for ln in lines[start:end + 1] if sum(1 for s in ln.segments(10.0)[1:] if _is_numeric_cell(s.text)) >= 2)
+        if body_rows >= 2 and (_HEADERISH.search(header_text) or (head > 0 and _CAPTION.match(lines[head - 1].text))):
+            table = _aligned_table(page, block, start - head)
+            if table is not None:
+                tables.append(table)
+        i = end + 1
+    return tables
+
+
+def _inside(line: Line, box: BBox) -> bool:
+    cy = (line.top + line.bottom) / 2
+    return box[1] - 2 <= cy <= box[3] + 2 and line.x1 >= box[0] and line.x0 <= box[2]
+
+
+def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Table]:
+    """Columns from gaps that no word of the block crosses; rows from the numeric lines."""
+    words = [w for ln in block for w in ln.words]
+    x0 = min(w.x0 for w in words)
+    x1 = max(w.x1 for w in words)
+    body_words = [w for ln in block[n_header:] for w in ln.words]
+    spans = sorted((w.x0, w.x1) for w in body_words)
+    gaps: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for a, b in spans[1:]:
+        if a - reach >= 6.0:
+            gaps.append((reach, a))
+        reach = max(reach, b)
+    if len(gaps) < 2:
+        return None
+    columns = [x0 - 1] + [(a + b) / 2 for a, b in gaps] + [x1 + 1]
+    n_cols = len(columns) - 1
+    rows: list[TableRow] = []
+
+    def assign(ws: list[Word]) -> list[list[Word]]:
+        cells: list[list[Word]] = [[] for _ in range(n_cols)]
+        for w in ws:
+            cx = (w.x0 + w.x1) / 2
+            c = next((k for k in range(n_cols) if columns[k] <= cx <= columns[k + 1]), n_cols - 1)
+            cells[c].append(w)
+        return cells
+
+    header_words = [w for ln in block[:n_header] for w in ln.words]
+    if header_words:
+        cells = assign(header_words)
+        rows.append(TableRow([_join_words(c) for c in cells], page.number, _box(header_words) or (x0, 0, x1, 0),
+                             [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in header_words)))
+    # body: one row per line, then wrapped label lines folded into the nearest row with values
+    body: list[TableRow] = []
+    for ln in block[n_header:]:
+        cells = assign(ln.words)
+        body.append(TableRow([_join_words(c) for c in cells], page.number, _box(ln.words) or (x0, 0, x1, 0),
+                             [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in ln.words)))
+    for row in body:
+        row.bbox = (round(x0, 2), row.bbox[1], round(x1, 2), row.bbox[3])
+    rows.extend(attach_label_rows(body))
+    bbox = (round(x0, 2), round(block[0].top, 2), round(x1, 2), round(block[-1].bottom, 2))
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="aligned", confidence=0.7, pages=[page.number])
+
+
+# --------------------------------------------------------------------------- camelot fallback
+
+
+def camelot_tables(path: str, page: Page) -> list[Table]:
+    """camelot's network flavour on one page (slow: only when the own methods found nothing)."""
+    try:
+        import camelot  # noqa: PLC0415 - heavy import, only on demand
+    except Exception:  # pragma: no cover - optional at run time
+        return []
+    try:
+        found = camelot.read_pdf(path, pages=str(page.number), flavor="network", suppress_stdout=True)
+    except TypeError:
+        found = camelot.read_pdf(path, pages=str(page.number), flavor="network")
+    except Exception as exc:
+        log.debug("camelot failed on %s p%s: %s", path, page.number, exc)
+        return []
+    out: list[Table] = []
+    height = page.height
+    for ct in found:
+        try:
+            df = ct.df
+            cells = ct.cells
+            columns = [cells[0][0].x1] + [c.x2 for c in cells[0]]
+            rows: list[TableRow] = []
+            for r in range(len(df.index)):
+                texts = [" ".join(str(df.iat[r, c]).split()) for c in range(len(df.columns))]
+                if not any(texts):
+                    continue
+                row_cells = cells[r]
+                top = height - max(c.y2 for c in row_cells)
+                bottom = height - min(c.y1 for c in row_cells)
+                boxes: list[Optional[BBox]] = [
+                    (round(c.x1, 2), round(height - c.y2, 2), round(c.x2, 2), round(height - c.y1, 2)) for c in row_cells
+                ]
+                rows.append(TableRow(texts, page.number, (round(columns[0], 2), round(top, 2), round(columns[-1], 2), round(bottom, 2)),
+                                     boxes, [1] * len(texts)))
+            rows = attach_label_rows(rows)
+            if len(rows) < 2:
+                continue
+            x0, x1 = columns[0], columns[-1]
+            bbox = (round(x0, 2), rows[0].bbox[1], round(x1, 2), rows[-1].bbox[3])
+            accuracy = float(getattr(ct, "accuracy", 50.0) or 50.0)
+            out.append(Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="camelot",
+                             confidence=min(0.8, accuracy / 100.0), pages=[page.number]))
+        except Exception as exc:  # camelot's objects vary between versions; never let it crash a document
+            log.debug("camelot table unreadable on p%s: %s", page.number, exc)
+    return out
+
+
+def attach_label_rows(rows: list[TableRow]) -> list[TableRow]:
+    """Fold rows holding only a wrapped label into the nearest row with values (by vertical distance).
+
+    Without drawn rules a vertically centred label prints lines above and below its values;
+    each such line goes to the value row whose middle is closest, the next one on a tie.
+    """
+    def has_values(row: TableRow) -> bool:
+        return any(_is_numeric_cell(c) for c in row.cells[1:])
+
+    first = next((i for i, r in enumerate(rows) if has_values(r)), None)
+    if first is None:
+        return rows
+    body = rows[first:]
+    valued = [r for r in body if has_values(r)]
+    if not valued:
+        return rows
+    extra: dict[int, list[tuple[float, TableRow]]] = {}
+    start = first
+    # label lines directly above the first value row belong to it
+    while start > 0 and rows[start - 1].cells[0].strip() and not any(c.strip() for c in rows[start - 1].cells[1:]) \
+            and rows[first].bbox[1] - rows[start - 1].bbox[3] < 12:
+        start -= 1
+        extra.setdefault(id(rows[first]), []).append((rows[start].bbox[1], rows[start]))
+    for row in body:
+        if has_values(row) or any(c.strip() for c in row.cells[1:]) or not row.cells[0].strip():
+            continue
+        mid = (row.bbox[1] + row.bbox[3]) / 2
+        best = min(valued, key=lambda v: (abs((v.bbox[1] + v.bbox[3]) / 2 - mid), -v.bbox[1]))
+        extra.setdefault(id(best), []).append((row.bbox[1], row))
+    out: list[TableRow] = list(rows[:start])
+    for row in body:
+        if not has_values(row) and any(id(row) == id(r) for parts in extra.values() for _, r in parts):
+            continue
+        if id(row) in extra:
+            parts = sorted(extra[id(row)] + [(row.bbox[1], row)], key=lambda p: p[0])
+            label = " ".join(p[1].cells[0].strip() for p in parts if p[1].cells[0].strip())
+            row.cells[0] = label
+            row.bbox = (row.bbox[0], min(p[1].bbox[1] for p in parts), row.bbox[2], max(p[1].bbox[3] for p in parts))
+        out.append(row)
+    return out
+
+
+# --------------------------------------------------------------------------- context and stitching
+
+
+def _attach_context(page: Page, table: Table) -> None:
+    """Caption and lines just above; footnote lines just below."""
+    above = [ln for ln in page.lines if ln.bottom <= table.bbox[1] + 1 and ln.top >= table.bbox[1] - 80]
+    table.above = above[-4:]
+    for ln in reversed(table.above):
+        if _CAPTION.match(ln.text):
+            table.caption = ln.text.strip()
+            break
+    if table.caption is None and table.rows:
+        first = [c for c in table.rows[0].cells if c]
+        if len(first) == 1 and _CAPTION.match(first[0]):
+            table.caption = first[0]
+    notes: list[Line] = []
+    bottom = table.bbox[3]
+    for ln in page.lines:
+        if ln.top < table.bbox[3] - 1:
+            continue
+        if ln.top - bottom > (24 if not notes else 16) or len(notes) >= 12:
+            break
+        notes.append(ln)
+        bottom = ln.bottom
+    table.notes = notes
+
+
+def _same_columns(a: Table, b: Table) -> bool:
+    if a.n_cols != b.n_cols:
+        return False
+    return all(abs(x - y) <= 4.0 for x, y in zip(a.columns, b.columns))
+
+
+def _norm(cells: list[str]) -> list[str]:
+    return [re.sub(r"\s+", " ", c).strip().lower() for c in cells]
+
+
+def stitch(tables_by_page: list[list[Table]], pages: list[Page]) -> list[Table]:
+    """Join a table ending a page with a table starting the next page when the columns agree."""
+    heights = {p.number: p.height for p in pages}
+    firsts = {p.number: (p.lines[0].top if p.lines else 0.0) for p in pages}
+    out: list[Table] = []
+    for tables in tables_by_page:
+        for t in tables:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and t.page == prev.pages[-1] + 1
+                and _same_columns(prev, t)
+                and prev.method == t.method
+                and _ends_page(prev, heights)
+                and t.bbox[1] <= firsts.get(t.page, 0.0) + 40
+                and t.caption is None
+            ):
+                rows = t.rows
+                # a repeated header: leading rows equal to rows of the first page's header (or wording changes only
+                # in rows without digits, e.g. "Cijfer" on one page and "Realisatie" on the next)
+                heads = [_norm(r.cells) for r in prev.rows[:5]]
+                while rows and (_norm(rows[0].cells) in heads or _header_like(rows[0], prev.rows[:5])):
+                    rows = rows[1:]
+                if rows and prev.rows and _continues_row(prev.rows[-1], rows[0]):
+                    _merge_row(prev.rows[-1], rows[0])  # a cell wrapped over the page break
+                    rows = rows[1:]
+                prev.rows.extend(rows)
+                prev.pages.append(t.page)
+                prev.notes = t.notes
+                continue
+            out.append(t)
+    return out
+
+
+def _header_like(row: TableRow, head: list[TableRow]) -> bool:
+    """A row without any digit whose filled cells sit where the first page's header rows have text."""
+    if any(re.search(r"\d", c) and not re.fullmatch(r"\(?\s*(jaartal|\d{4})\s*\)?", c.strip()) for c in row.cells):
+        return False
+    if not any(c.strip() for c in row.cells):
+        return False
+    header_text = {i for r in head[:4] for i, c in enumerate(r.cells) if c.strip()}
+    words = {w.lower() for r in head[:4] for c in r.cells for w in c.split()}
+    filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
+    return all(i in header_text for i, _ in filled) and sum(1 for _, c in filled for w in c.split() if w.lower() in words) >= max(1, len(filled) // 2)
+
+
+def _continues_row(last: TableRow, first: TableRow) -> bool:
+    """The first row on the next page is the rest of the last row: no numbers, no key in the first cell."""
+    if not first.cells or first.cells[0].strip():
+        return False
+    filled = [c for c in first.cells if c.strip()]
+    if not filled or any(_is_numeric_cell(c) for c in filled):
+        return False
+    # each filled cell continues a filled cell of the last row
+    return all(last.cells[i].strip() for i, c in enumerate(first.cells) if c.strip() and i < len(last.cells))
+
+
+def _merge_row(last: TableRow, first: TableRow) -> None:
+    for i, text in enumerate(first.cells):
+        if text.strip() and i < len(last.cells):
+            joined = last.cells[i]
+            if joined.endswith("-") and text[:1].islower():
+                head = joined.rsplit(" ", 1)[-1]
+                last.cells[i] = joined + text if len(head) <= 4 else joined[:-1] + text
+            else:
+                last.cells[i] = (joined + " " + text).strip()
+
+
+def _ends_page(table: Table, heights: dict[int, float]) -> bool:
+    page = table.pages[-1]
+    height = heights.get(page, 842.0)
+    last_bottom = max((r.bbox[3] for r in table.rows if r.page == page), default=table.bbox[3])
+    return last_bottom >= height * 0.7 and not any(_CAPTION.match(n.text) for n in table.notes[:1])
+
+
+def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Optional[str] = None,
+                use_camelot: bool = True) -> tuple[list[Table], list[int]]:
+    """All tables of a document, stitched over pages; also the pages where a table was suspected but not read.
+
+    `skip` are page numbers not to look at (a table of contents). camelot runs only on pages
+    where a caption or indicator header is printed but neither own method found a table.
+    """
+    skip = skip or set()
+    per_page: list[list[Table]] = []
+    unread: list[int] = []
+    for page in pages:
+        if page.number in skip or not page.lines:
+            continue
+        if page.rotation % 180 == 90 and page.width < page.height:
+            pass  # the reader's coordinates are already in display orientation
+        found = find_ruled_tables(page)
+        aligned = find_aligned_tables(page, [t.bbox for t in found])
+        found.extend(aligned)
+        if not found and _suspect_table(page):
+            if use_camelot and pdf_path:
+                found = [t for t in camelot_tables(pdf_path, page) if _useful(t)]
+            if not found:
+                unread.append(page.number)
+        found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+        for t in found:
+            _attach_context(page, t)
+        per_page.append(found)
+    return stitch(per_page, pages), unread
+
+
+_SUSPECT_HEADER = re.compile(r"^\s*(effect)?indicator(en)?\b.*\b(19|20)\d{2}\b|^\s*(effect)?indicator\s+(peilwaarde|nulmeting|streefwaarde)", re.IGNORECASE)
+
+
+def _suspect_table(page: Page) -> bool:
+    """An indicator-table header printed on the page (cheap text test before any heavy method)."""
+    return any(_SUSPECT_HEADER.search(ln.text) for ln in page.lines)
+
+
+def _useful(table: Table) -> bool:
+    numeric = sum(1 for row in table.rows for c in row.cells[1:] if _is_numeric_cell(c))
+    return numeric >= 4 and table.n_cols >= 3

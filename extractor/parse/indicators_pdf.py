@@ -1,0 +1,365 @@
+"""Indicators and their values from PDF tables (effectindicatoren, BBV beleidsindicatoren, GGD tables).
+
+Works on `extractor.layout.tables.Table` objects: the header rows say what each column
+means (name, code, unit, source, programme, or a value column with a type and maybe a
+year), the body rows become one `Indicator` each. Nothing is guessed: a value column whose
+meaning the header does not give is left out with a warning, and so is a cell that holds
+digits but does not read as one number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.layout.tables import Table, TableRow
+from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue
+from extractor.parse.values import MISSING_MARKERS, column_type, parse_direction, parse_value, parse_year_header, split_footnote_marks
+
+_BARE_YEAR = re.compile(r"^\s*(19|20)\d{2}\s*$")
+_CAPTION_ROW = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
+_SOURCE_ROW = re.compile(r"^\s*bron(\s+\w+)?\s*:\s*(?P<source>.+)$", re.IGNORECASE)
+_PROGRAMME = re.compile(r"\bP\s?(\d{1,2})\b")
+_NOTE = re.compile(r"^\s*(?P<mark>\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?P<text>\S.*)$")
+_LEIDEN_CODE = re.compile(r"^(?P<code>\d{1,2}[A-Z]\d{1,2}\.[a-z])\s+(?P<name>.+)$")
+_SCOPE = re.compile(r"nederland|landelijk|regio\w*|provincie\s+\w+|\bG4\b|\bG32\b|flevoland", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NAME_SOURCE = re.compile(r"\(?\s*\bbron\s*:\s*(?P<source>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
+
+Role = str  # "name" | "code" | "unit" | "source" | "programme" | "value" | "ignore"
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    role: Role
+    value_type: Optional[str] = None
+    year: Optional[int] = None
+    scope: Optional[str] = None
+
+
+@dataclass
+class TableHead:
+    """What the header rows of a table say."""
+
+    header_rows: int
+    headers: list[str]
+    caption: Optional[str] = None
+    source: Optional[str] = None
+    extra: list[str] = field(default_factory=list)  # other one-cell rows above the header
+
+
+def _is_data_cell(text: str) -> bool:
+    t = text.strip()
+    if not t or _BARE_YEAR.match(t):
+        return False
+    return read_value(t)[0] is not None
+
+
+_HEADER_WORDS = re.compile(r"^\W*(effect)?indicator|^\W*(naam|omschrijving|progr|programma|bedragen|kengetal|onderwerp|jaar\b)|bedragen\s*(\(\s*)?x", re.IGNORECASE)
+
+
+def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
+    """The first row that is not header: a label (not a header word) with numbers or digits beside it."""
+    label = row.cells[0].strip() if row.cells else ""
+    rest = row.cells[1:]
+    if re.sub(r"\s+", "", " ".join(row.cells)).lower().startswith(("tabel", "table")):
+        return False  # a caption, even when a tool cut it over two cells ("T" | "abel 2.1 …")
+    if not label or _HEADER_WORDS.search(label) or _CAPTION_ROW.match(label) or _SOURCE_ROW.match(label):
+        # an empty first cell with real values is data too (a label column left blank)
+        return bool(label == "" and seen_header and sum(1 for c in rest if _is_data_cell(c)) >= 2 and not row.bold)
+    has_numbers = any(_is_data_cell(c) for c in rest) or any(_DIGIT.search(c) and not _BARE_YEAR.match(c) for c in rest)
+    if not has_numbers:
+        return False
+    if any_bold and row.bold and seen_header == 0:
+        return _is_data_row_after_header(row)
+    return True
+
+
+def _is_data_row_after_header(row: TableRow) -> bool:
+    """A bold row right under the header can still be data (a total); it is when most of its cells are numbers."""
+    filled = [c for c in row.cells[1:] if c.strip()]
+    return bool(filled) and sum(1 for c in filled if _is_data_cell(c)) >= max(1, len(filled) - 1) and bool(row.cells[0].strip())
+
+
+_UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?", re.IGNORECASE)
+
+
+def read_value(text: str):
+    """`parse_value`, and when that fails, once more without a unit word ("214,4 kg (2022)"); returns (parsed, unit word)."""
+    parsed = parse_value(text)
+    if parsed is not None:
+        return parsed, None
+    words = [m.group(1) for m in _UNIT_WORDS.finditer(text)]
+    if len(words) != 1:
+        return None, None
+    stripped = _UNIT_WORDS.sub(" ", text)
+    parsed = parse_value(" ".join(stripped.split()))
+    return (parsed, words[0]) if parsed is not None else (None, None)
+
+
+def analyse_head(table: Table) -> TableHead:
+    """Split off the header rows and give every column its joined header text (spanning cells copied)."""
+    n = table.n_cols
+    any_bold = any(row.bold for row in table.rows)
+    header_rows = 0
+    for row in table.rows:
+        if _is_data_row(row, any_bold, header_rows):
+            break
+        header_rows += 1
+    if header_rows == len(table.rows):
+        header_rows = min(header_rows, 1)
+    parts: list[list[str]] = [[] for _ in range(n)]
+    head = TableHead(header_rows=header_rows, headers=[], caption=table.caption)
+    for row in table.rows[:header_rows]:
+        filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
+        joined = " ".join(c for _, c in filled)
+        if len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
+            head.caption = head.caption or re.sub(r"^T\s+abel", "Tabel", joined)
+            continue
+        if len(filled) == 1 and (row.spans[filled[0][0]] > 1 or n > 2):
+            text = filled[0][1].strip()
+            source = _SOURCE_ROW.match(text)
+            if _CAPTION_ROW.match(text):
+                head.caption = head.caption or text
+                continue
+            if source:
+                head.source = source.group("source").strip()
+                continue
+            if row.spans[filled[0][0]] >= n:
+                head.extra.append(text)
+                continue
+        for i, text in enumerate(row.cells):
+            if not text.strip():
+                continue
+            span = max(1, row.spans[i] if i < len(row.spans) else 1)
+            for k in range(i, min(n, i + span)):
+                parts[k].append(text.strip())
+    head.headers = [" ".join(p) for p in parts]
+    return head
+
+
+def column_roles(head: TableHead) -> list[Column]:
+    columns: list[Column] = []
+    for i, header in enumerate(head.headers):
+        low = header.lower()
+        col = Column(index=i, header=header, role="ignore")
+        if re.search(r"^progr", low):
+            col.role = "programme"
+        elif re.fullmatch(r"(nr\.?|nummer|code|#)", low.strip()):
+            col.role = "code"
+        elif re.search(r"eenheid", low):
+            col.role = "unit"
+        elif re.fullmatch(r"bron(nen)?", low.strip()):
+            col.role = "source"
+        elif re.search(r"indicator|omschrijving|naam", low) and not _DIGIT.search(low):
+            col.role = "name"
+        else:
+            kind = column_type(header)
+            year = parse_year_header(header)
+            if kind is None and re.search(r"cijfer|waarde|score", low):
+                kind = "realisatie"
+            if kind is not None:
+                col.role = "value"
+                col.value_type = kind
+                col.year = year
+                if kind == "referentie":
+                    scope = _SCOPE.search(header)
+                    col.scope = scope.group(0) if scope else None
+            elif year is not None:
+                col.role = "value"  # a bare year column: its type is not printed
+                col.year = year
+        columns.append(col)
+    if not any(c.role == "name" for c in columns) and columns and columns[0].role == "ignore" and re.search(r"indicator", head.caption or "", re.IGNORECASE):
+        columns[0].role = "name"  # an unlabeled first column under a caption naming indicators
+    return columns
+
+
+def is_indicator_table(table: Table, head: TableHead, columns: list[Column]) -> bool:
+    text = " ".join([head.caption or "", *head.headers, *head.extra]).lower()
+    if re.search(r"baten en lasten|bedragen|x\s*€|investering|risico", text):
+        return False
+    if "indicator" not in text:
+        return False
+    return any(c.role == "name" for c in columns) and any(c.role == "value" for c in columns)
+
+
+def programme_goal(table_text: str, page: int, goals: list[GoalNode]) -> Optional[str]:
+    """The programme a table belongs to: printed in its caption ("P2"), else the programme section it stands in."""
+    ids = {g.id for g in goals}
+    match = _PROGRAMME.search(table_text)
+    if match and f"P{match.group(1)}" in ids:
+        return f"P{match.group(1)}"
+    starts = sorted((g.page, g.id) for g in goals if g.level == "programma" and g.page is not None)
+    before = [s for s in starts if s[0] <= page]
+    if not before:
+        return None
+    later = [s for s in starts if s[0] > page]
+    if not later and page - before[-1][0] > 15:
+        return None  # far behind the last programme: paragrafen or jaarrekening, not a programme section
+    return before[-1][1]
+
+
+def _notes(table: Table) -> tuple[dict[str, str], Optional[str]]:
+    """Footnotes printed just below the table, by mark, and a "Bron: …" line if there is one."""
+    notes: dict[str, str] = {}
+    source: Optional[str] = None
+    current: Optional[str] = None
+    for line in table.notes:
+        text = re.sub(r"^(\*+)((?:\s+\*+)+)", lambda m: m.group(0).replace(" ", ""), line.text.strip())  # "* **" is "***"
+        match = _NOTE.match(text)
+        src = _SOURCE_ROW.match(text)
+        if src and source is None:
+            source = src.group("source").strip()
+            current = None
+            continue
+        if match:
+            current = match.group("mark")
+            notes[current] = text
+        elif current is not None:
+            notes[current] += " " + text
+        else:
+            break
+    return notes, source
+
+
+def _above_source(table: Table) -> Optional[str]:
+    for line in table.above:
+        match = _SOURCE_ROW.match(line.text.strip())
+        if match:
+            return match.group("source").strip()
+    return None
+
+
+def parse_indicator_table(table: Table, goals: list[GoalNode], table_no: int) -> tuple[list[Indicator], list[ErrorEntry]]:
+    head = analyse_head(table)
+    columns = column_roles(head)
+    errors: list[ErrorEntry] = []
+    if not is_indicator_table(table, head, columns):
+        return [], []
+    name_col = next(c for c in columns if c.role == "name")
+    untyped = [c for c in columns if c.role == "value" and c.value_type is None]
+    if untyped:
+        errors.append(ErrorEntry(
+            code="table_uncertain", severity="warning", page=table.page,
+            message=f"table on page {table.page}: column(s) {', '.join(repr(c.header) for c in untyped)} "
+                    "name a year but not whether it is realisatie or streefwaarde; their values were left out",
+        ))
+    notes, note_source = _notes(table)
+    table_source = head.source or note_source or _above_source(table)
+    caption = head.caption or table.caption
+    table_goal = programme_goal(" ".join([caption or "", *head.extra]), table.page, goals)
+    indicators: list[Indicator] = []
+    unreadable: list[str] = []
+    conflicts: list[str] = []
+    ids = {g.id for g in goals}
+    for row_no, row in enumerate(table.rows[head.header_rows:], start=1):
+        raw_name = row.cells[name_col.index].strip()
+        value_cells = [(c, row.cells[c.index]) for c in columns if c.role == "value" and c.index < len(row.cells)]
+        if not raw_name or not re.search(r"[^\W\d_]{2}", raw_name) or raw_name == name_col.header or _HEADER_WORDS.match(raw_name):
+            continue  # no name, or a number where the name should be: not an indicator row
+        if not any(t.strip() for _, t in value_cells) and not any(
+            row.cells[c.index].strip() for c in columns if c.role in ("code", "unit", "source", "programme")
+        ):
+            continue  # a section row ("Nieuwe indicatoren vanaf 2025")
+        row_source = _NAME_SOURCE.search(raw_name)
+        if row_source:
+            raw_name = raw_name[: row_source.start()].rstrip(" ,;")
+        name, marks = split_footnote_marks(raw_name)
+        direction = parse_direction(name)
+        if direction:
+            name = re.sub(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$", "", name)
+        code: Optional[str] = None
+        leiden = _LEIDEN_CODE.match(name)
+        if leiden:
+            code, name = leiden.group("code"), leiden.group("name")
+        unit = source = None
+        goal = table_goal
+        for col in columns:
+            text = row.cells[col.index].strip() if col.index < len(row.cells) else ""
+            if not text:
+                continue
+            if col.role == "code":
+                code = text.rstrip(".").strip() or None
+            elif col.role == "unit":
+                unit = text
+            elif col.role == "source":
+                source = text
+            elif col.role == "programme":
+                pid = f"P{text.strip().rstrip('.')}"
+                goal = pid if pid in ids else goal
+        if code and leiden and code[:-2] in ids:
+            goal = code[:-2]
+        values: list[IndicatorValue] = []
+        value_units: list[Optional[str]] = []
+        footnotes = list(marks)
+        for col, text in value_cells:
+            if col.value_type is None or not text.strip():
+                continue
+            parsed, unit_word = read_value(text)
+            if parsed is None:
+                if _DIGIT.search(text) and text.strip().lower() not in MISSING_MARKERS:
+                    unreadable.append(text.strip())
+                continue
+            if col.value_type == "streefwaarde" and col.year is not None and parsed.year is not None and parsed.year != col.year:
+                conflicts.append(text.strip())  # "190 kg (2021)" under "Begroting 2023": which year is meant is not printed
+                continue
+            footnotes.extend(m for m in parsed.footnotes if m not in footnotes)
+            value_units.append(" ".join(u for u in (parsed.unit, unit_word) if u) or None)
+            values.append(IndicatorValue(
+                year=parsed.year if parsed.year is not None else col.year,
+                type=col.value_type,  # type: ignore[arg-type]
+                value=parsed.value,
+                comparator=parsed.comparator,  # type: ignore[arg-type]
+                scope=col.scope,
+                raw=text.strip(),
+            ))
+            if direction is None and parsed.direction:
+                direction = parsed.direction
+        if unit is None and value_units and value_units[0] and all(u == value_units[0] for u in value_units):
+            unit = value_units[0]  # every value printed with the same unit ("6,1%", "200 kg")
+        indicators.append(Indicator(
+            id=f"ind-p{row.page}-t{table_no}-r{row_no}",
+            code=code,
+            name=name,
+            unit=unit,
+            source=source or (row_source.group("source").strip() if row_source else None) or table_source,
+            goal=goal,
+            direction=direction,  # type: ignore[arg-type]
+            footnotes=[notes.get(m, m) for m in footnotes],
+            table=caption,
+            page=row.page,
+            bbox=row.bbox,
+            values=values,
+        ))
+    n_values = sum(len(i.values) for i in indicators)
+    filled = sum(1 for row in table.rows[head.header_rows:] for c in columns
+                 if c.role == "value" and c.index < len(row.cells) and row.cells[c.index].strip())
+    textual = filled - n_values - len(unreadable)
+    if n_values == 0 and not unreadable and not any(c.role in ("code", "unit") for c in columns):
+        return [], []  # words under a header that mentions indicators, but no figures: not an indicator table
+    if filled and textual > 0.5 * filled:
+        return [], [ErrorEntry(
+            code="table_uncertain", severity="warning", page=table.page,
+            message=f"table on page {table.page} looks like an indicator table but most value cells are not numbers; not read",
+        )]
+    if unreadable:
+        errors.append(ErrorEntry(
+            code="table_uncertain", severity="warning", page=table.page,
+            message=f"table on page {table.page}: {len(unreadable)} cell(s) not read as one number and left out: "
+                    + ", ".join(repr(u) for u in unreadable[:5]),
+        ))
+    if conflicts:
+        errors.append(ErrorEntry(
+            code="table_uncertain", severity="warning", page=table.page,
+            message=f"table on page {table.page}: target cell(s) {', '.join(repr(c) for c in conflicts[:5])} print a year "
+                    "other than their column's; left out",
+        ))
+    if table.method != "ruled" and indicators:
+        errors.append(ErrorEntry(
+            code="table_uncertain", severity="warning", page=table.page,
+            message=f"table on page {table.page} has no drawn grid; its columns were inferred ({table.method}), please check",
+        ))
+    return indicators, errors
