@@ -112,4 +112,6 @@ PARTNERS_004 = {
         "Portefeuillehouder(s)", "Management -en Coördinatorteam", "Gemeente Leiderdorp", "BGC",
         "Raad voor Maatschappelijke Ontwikkeling", "Regionaal College", "Districtscollege",
     },
+    # also right, but not required: further organisations named in passing
+    "also": {"Politie Leiden-Noord", "Bevolkingszorg Regio Leiden", "Veiligheidsregio", "Welzijnswerk"},
 }

@@ -17,9 +17,11 @@ from spacy.util import filter_spans
 
 from extractor.read.types import Line
 
+RULERS = ["entity_ruler", "exact_ruler", "org_candidates"]  # not needed when only themes are wanted
 CHUNK_LINES = 80
 CHUNK_CHARS = 20_000
 _LEADING_DETERMINERS = {"de", "het", "een", "dit", "deze", "die", "dat"}
+_CONNECTORS = {"voor", "van", "de", "en", "het", "tegen"}
 
 
 @dataclass
@@ -63,20 +65,29 @@ def chunk_lines(lines: list[Line]) -> list[tuple[str, list[int], int]]:
     return chunks
 
 
-def entity_is_valid(doc, ent, catalogue: dict[str, Any], starts: set[int]) -> bool:
-    """Drop "wet Bibob" (not_after) and a generic word directly followed by a name ("woningcorporatie Rijnhart Wonen")."""
-    info = catalogue.get(ent.ent_id_)
-    if info is None:
-        return False
-    if ent.start > 0 and doc[ent.start - 1].lower_ in info.get("not_after", ()):
-        return False
-    if info.get("generic") and ent.end in starts:
-        return False
-    return True
+def valid_entities(doc, catalogue: dict[str, Any]) -> tuple[list, list]:
+    """(gazetteer matches, organisation candidates) of a doc after the rules below.
+
+    A match is dropped after a `not_after` word ("wet Bibob"); a generic match ("woningcorporatie",
+    "buurtwerk") is dropped when a name follows it directly or when it lies inside a named candidate
+    ("Stichting Buurtwerk Oost")."""
+    ents = [ent for ent in doc.ents if ent.ent_id_ in catalogue]
+    candidates = org_candidates(doc, [e for e in ents if not catalogue[e.ent_id_].get("generic")])
+    inside = {i for span in candidates for i in range(span.start, span.end)}
+    starts = {ent.start for ent in ents} | {span.start for span in candidates}
+    valid = []
+    for ent in ents:
+        info = catalogue[ent.ent_id_]
+        if ent.start > 0 and doc[ent.start - 1].lower_ in info.get("not_after", ()):
+            continue
+        if info.get("generic") and (ent.end in starts or ent.start in inside):
+            continue
+        valid.append(ent)
+    return valid, candidates
 
 
 def org_candidates(doc, ents) -> list:
-    """Organisation-looking spans (span ruler) that overlap no gazetteer match, without leading articles."""
+    """Organisation-looking spans (span ruler) that overlap none of `ents`, without leading articles."""
     spans = doc.spans.get("org_candidates") if doc.spans is not None else None
     if not spans:
         return []
@@ -87,11 +98,13 @@ def org_candidates(doc, ents) -> list:
     for span in filter_spans(list(spans)):
         if any(i in taken for i in range(span.start, span.end)):
             continue
-        start = span.start
-        while start < span.end and doc[start].lower_ in _LEADING_DETERMINERS:
+        start, end = span.start, span.end
+        while start < end and doc[start].lower_ in _LEADING_DETERMINERS:
             start += 1
-        if span.end - start >= 2:
-            result.append(doc[start : span.end])
+        while end > start and doc[end - 1].lower_ in _CONNECTORS:
+            end -= 1
+        if end - start >= 2:
+            result.append(doc[start:end])
     return result
 
 
@@ -113,11 +126,9 @@ def analyse(nlp, lines: list[Line], catalogue: dict[str, Any], ner=None) -> Anal
             analysis.theme_mentions[theme] += 1
             analysis.theme_weight[theme] += weight
             analysis.theme_first.setdefault(theme, index)
-        candidates = org_candidates(doc, doc.ents)
-        starts = {ent.start for ent in doc.ents} | {span.start for span in candidates}
-        for ent in doc.ents:
-            if entity_is_valid(doc, ent, catalogue, starts):
-                analysis.orgs.append(OrgMention(ent.text, line_of(ent.start_char), ent.ent_id_))
+        ents, candidates = valid_entities(doc, catalogue)
+        for ent in ents:
+            analysis.orgs.append(OrgMention(ent.text, line_of(ent.start_char), ent.ent_id_))
         for span in candidates:
             analysis.candidates.append(OrgMention(span.text, line_of(span.start_char)))
     if ner is not None:

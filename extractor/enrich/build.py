@@ -54,9 +54,16 @@ def build_pipeline(data_dir: Path = DATA_DIR):
     ruler = nlp.add_pipe(
         "entity_ruler", first=True, config={"phrase_matcher_attr": "LOWER", "validate": True, "overwrite_ents": True}
     )
-    ruler.add_patterns(gazetteer_patterns(nlp, data_dir))
+    lower_patterns, exact_patterns = gazetteer_patterns(nlp, data_dir)
+    ruler.add_patterns(lower_patterns)
+    # Case-sensitive names (OM, HALT, Halt, GGD) in a second ruler matching on ORTH. Phrase matching keeps
+    # this fast: a Matcher with a hundred single-token patterns would test each of them at every token.
+    exact = nlp.add_pipe(
+        "entity_ruler", name="exact_ruler", after="entity_ruler", config={"phrase_matcher_attr": None, "validate": True, "overwrite_ents": False}
+    )
+    exact.add_patterns(exact_patterns)
 
-    candidates = nlp.add_pipe("span_ruler", name="org_candidates", after="entity_ruler", config={"spans_key": "org_candidates", "validate": True})
+    candidates = nlp.add_pipe("span_ruler", name="org_candidates", after="exact_ruler", config={"spans_key": "org_candidates", "validate": True})
     candidates.add_patterns(load_org_patterns(data_dir))
 
     tagger = nlp.add_pipe("policy_theme_tagger")
@@ -95,9 +102,10 @@ def _variants(text: str) -> list[str]:
     return forms
 
 
-def gazetteer_patterns(nlp, data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
-    """Entity-ruler patterns: aliases as case-insensitive phrases, `exact` names as ORTH token patterns."""
+def gazetteer_patterns(nlp, data_dir: Path = DATA_DIR) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Entity-ruler phrase patterns: (aliases and regional names, matched on LOWER; `exact` names, on ORTH)."""
     patterns: list[dict[str, Any]] = []
+    exact_patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     regions = load_regions(data_dir)
 
@@ -112,21 +120,20 @@ def gazetteer_patterns(nlp, data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
             for form in _variants(alias):
                 phrase(form, entry.id)
         for name in entry.exact:
-            words = [t.text for t in nlp.make_doc(name)]
-            patterns.append({"label": "ORG", "pattern": [{"ORTH": w} for w in words], "id": entry.id})
+            exact_patterns.append({"label": "ORG", "pattern": name, "id": entry.id})
         if not entry.regional:
             continue
         heads = [a for a in entry.aliases if "'" not in a] + [e for e in entry.exact if "'" not in e]
         for region in regions:
             pattern_id = regional_id(entry.id, region.id)
-            for variant in {v for name in region.variants for v in _variants(name)}:
+            for variant in dict.fromkeys(v for name in region.variants for v in _variants(name)):
                 for head in heads:
                     phrase(f"{head} {variant}", pattern_id)
                     for qualifier in entry.qualifiers:
                         phrase(f"{head} {qualifier} {variant}", pattern_id)
                         phrase(f"{head}-{qualifier} {variant}", pattern_id)
                         phrase(f"{head}{qualifier} {variant}", pattern_id)
-    return patterns
+    return patterns, exact_patterns
 
 
 def compile_terms(nlp, taxonomy) -> list[dict[str, Any]]:

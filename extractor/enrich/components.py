@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,28 +46,34 @@ class LemmaFallback:
         self.name = name
         self.min_length = min_length
         self.exceptions: dict[str, str] = {}
-        self._cache: dict[str, str] = {}
+        self._cache: dict[tuple[int, int], int] = {}
 
     def set_exceptions(self, exceptions: dict[str, str]) -> None:
         self.exceptions = {k.lower(): v.lower() for k, v in exceptions.items()}
-        self._cache.clear()
+        self._cache = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        # Work on the LOWER/LEMMA hash arrays: creating a Token object per word costs more than the rules.
+        if not len(doc):
+            return doc
+        strings = doc.vocab.strings
         cache = self._cache
-        exceptions = self.exceptions
-        for token in doc:
-            lower = token.lower_
-            lemma = exceptions.get(lower)
-            if lemma is None:
-                if token.lemma_ != lower:
-                    continue
-                lemma = cache.get(lower)
+        lemmas: list[int] = []
+        changed = False
+        for lower_hash, lemma_hash in doc.to_array([LOWER, LEMMA]).tolist():
+            new_hash = cache.get((lower_hash, lemma_hash))
+            if new_hash is None:
+                lower = strings[lower_hash]
+                lemma = self.exceptions.get(lower)
                 if lemma is None:
-                    lemma = self.guess(lower)
-                    if len(cache) < _CACHE_LIMIT:
-                        cache[lower] = lemma
-            if lemma != token.lemma_:
-                token.lemma_ = lemma
+                    lemma = self.guess(lower) if lemma_hash in (lower_hash, 0) else strings[lemma_hash]
+                new_hash = strings.add(lemma)
+                if len(cache) < _CACHE_LIMIT:
+                    cache[(lower_hash, lemma_hash)] = new_hash
+            changed = changed or new_hash != lemma_hash
+            lemmas.append(new_hash)
+        if changed:
+            doc.from_array([LEMMA], numpy.asarray(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
     def guess(self, word: str) -> str:
@@ -136,6 +144,7 @@ class ThemeTagger:
         self._multi: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
         self._weights: dict[str, float] = {}
         self._cache: dict[str, Optional[tuple[str, int]]] = {}
+        self._key_cache: dict[tuple[int, int], tuple[str, str]] = {}
 
     # ---- set-up
 
@@ -196,6 +205,24 @@ class ThemeTagger:
             self._cache[key] = best
         return best
 
+    def _keys(self, doc: Doc) -> list[tuple[str, str]]:
+        """(normalised text, normalised lemma) per token, from the hash arrays with a per-hash cache."""
+        if not len(doc):
+            return []
+        strings = doc.vocab.strings
+        cache = self._key_cache
+        keys = []
+        for orth_hash, lemma_hash in doc.to_array([ORTH, LEMMA]).tolist():
+            pair = cache.get((orth_hash, lemma_hash))
+            if pair is None:
+                text = norm_key(strings[orth_hash])
+                lemma = norm_key(strings[lemma_hash]) if lemma_hash else text
+                pair = (text, lemma)
+                if len(cache) < _CACHE_LIMIT:
+                    cache[(orth_hash, lemma_hash)] = pair
+            keys.append(pair)
+        return keys
+
     @staticmethod
     def _word_matches(keys: tuple[str, str], word: str, prefix: bool) -> bool:
         if prefix:
@@ -203,7 +230,7 @@ class ThemeTagger:
         return keys[0] == word or keys[1] == word
 
     def match(self, doc: Doc) -> list[ThemeHit]:
-        keys = [(norm_key(t.text), norm_key(t.lemma_)) for t in doc]
+        keys = self._keys(doc)
         hits: list[ThemeHit] = []
         n = len(keys)
         i = 0

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from extractor.enrich.analysis import Analysis, entity_is_valid, org_candidates
+from extractor.enrich.analysis import Analysis, valid_entities
 from extractor.model import Partner
 from extractor.read.types import Line
 
@@ -269,6 +269,4 @@ def _add_list_items(nlp, collector: PartnerCollector) -> None:
 
 
 def _valid_entities(doc, catalogue: dict[str, Any]) -> list:
-    candidates = org_candidates(doc, doc.ents)
-    starts = {ent.start for ent in doc.ents} | {span.start for span in candidates}
-    return [ent for ent in doc.ents if entity_is_valid(doc, ent, catalogue, starts)]
+    return valid_entities(doc, catalogue)[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
-from extractor.enrich.analysis import Analysis
+from extractor.enrich.analysis import RULERS, Analysis
 from extractor.model import GoalNode, Indicator, Theme
 
 NEAR_LINES = 2  # text input: lines before/after a goal's own lines
@@ -121,7 +121,7 @@ def tag_goals(nlp, goals: list[GoalNode], analysis: Optional[Analysis], index: T
         return
     titles = [g.title or "" for g in goals]
     descriptions = [g.description or "" for g in goals]
-    docs = list(nlp.pipe(titles + descriptions, disable=["entity_ruler", "org_candidates"]))
+    docs = list(nlp.pipe(titles + descriptions, disable=RULERS))
     own = [index.tagging(_hits_of(doc)) for doc in docs[: len(goals)]]
     described = [index.tagging(_hits_of(doc)) for doc in docs[len(goals):]]
     result: list[Optional[Tagging]] = [t if t else (d if d else None) for t, d in zip(own, described)]
@@ -169,7 +169,7 @@ def _depth(i: int, goals: list[GoalNode], by_id: dict[str, int]) -> int:
 def tag_indicators(nlp, indicators: list[Indicator], goals: list[GoalNode], analysis: Optional[Analysis], index: ThemeIndex) -> None:
     if not indicators:
         return
-    docs = list(nlp.pipe([ind.name or "" for ind in indicators], disable=["entity_ruler", "org_candidates"]))
+    docs = list(nlp.pipe([ind.name or "" for ind in indicators], disable=RULERS))
     goal_by_id = {g.id: g for g in goals}
     neighbourhood = Neighbourhood(analysis) if analysis is not None else None
     for indicator, doc in zip(indicators, docs):

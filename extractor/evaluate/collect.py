@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from pathlib import Path
 from typing import Optional
@@ -107,13 +106,9 @@ def evaluate_run(golds: list[tuple[Path, GoldDocument]], gold_dir: Path, root: O
         seconds = time.perf_counter() - started
         result = _with_document(_result(gold_path, gold, "scored", seconds=round(seconds, 3)), doc)
         if doc.source.sha256 and doc.source.sha256 != gold.source.sha256:
-            result.message = f"source sha256 differs from the gold file's: the document changed since it was annotated"
+            result.message = "source sha256 differs from the gold file's: the document changed since it was annotated"
         result.fields = score_document(gold, doc)
         if out_dir is not None:
             write_document(doc, out_dir / f"{gold_path.stem}.json")
         results.append(result)
     return results
-
-
-def load_thresholds(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))

@@ -153,10 +153,6 @@ class GoldDocument(_Strict):
                 raise ValueError(f"indicator {ind.name!r} names goal {ind.goal!r}, which is not a goal id")
         return self
 
-    @property
-    def stem(self) -> str:
-        return Path(self.source.file).stem
-
 
 def gold_schema_text() -> str:
     """The JSON Schema of a gold file, as committed in tests/gold/gold.schema.json."""

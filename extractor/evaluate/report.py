@@ -43,7 +43,7 @@ def to_json(results: list[DocumentResult], details: bool = False) -> dict[str, A
         "documents": documents,
         "overall": _summary_json(summary),
         "by_document_type": {
-            t: _summary_json(summarise(results, lambda r, t=t: r.document_type == t))
+            t: _summary_json(summarise(results, lambda r, t=t: (r.document_type or "other") == t))
             for t in sorted({r.document_type or "other" for r in results if r.scored})
         },
         "failures": sum(1 for r in results if r.status in ("failure", "missing_prediction")),

@@ -108,8 +108,7 @@ def _segments(page: Page) -> list[_Seg]:
 def _merge_collinear(segs: list[_Seg]) -> list[_Seg]:
     merged: list[_Seg] = []
     for horizontal in (True, False):
-        group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: (round(s.pos), s.start))
-        group.sort(key=lambda s: (s.pos, s.start))
+        group = sorted((s for s in segs if s.horizontal == horizontal), key=lambda s: (s.pos, s.start))
         rows: list[list[_Seg]] = []
         for s in group:
             if rows and abs(s.pos - rows[-1][0].pos) <= 1.0:
@@ -395,11 +394,16 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
         head = start
         while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
             head -= 1
+        # plain label lines right above the first value line are its wrapped label, not header
+        body_start = start
+        while body_start > head and len(lines[body_start - 1].segments(10.0)) == 1 and not lines[body_start - 1].bold \
+                and abs(lines[body_start - 1].x0 - lines[start].x0) < 5:
+            body_start -= 1
         block = lines[head:end + 1]
-        header_text = " ".join(ln.text for ln in lines[head:start])
+        header_text = " ".join(ln.text for ln in lines[head:body_start])
         body_rows = sum(1 for ln in lines[start:end + 1] if sum(1 for s in ln.segments(10.0)[1:] if _is_numeric_cell(s.text)) >= 2)
         if body_rows >= 2 and (_HEADERISH.search(header_text) or (head > 0 and _CAPTION.match(lines[head - 1].text))):
-            table = _aligned_table(page, block, start - head)
+            table = _aligned_table(page, block, body_start - head)
             if table is not None:
                 tables.append(table)
         i = end + 1
@@ -632,13 +636,20 @@ def _header_like(row: TableRow, head: list[TableRow]) -> bool:
 
 def _continues_row(last: TableRow, first: TableRow) -> bool:
     """The first row on the next page is the rest of the last row: no numbers, no key in the first cell."""
-    if not first.cells or first.cells[0].strip():
+    if not first.cells:
         return False
-    filled = [c for c in first.cells if c.strip()]
-    if not filled or any(_is_numeric_cell(c) for c in filled):
+    filled = [(i, c.strip()) for i, c in enumerate(first.cells) if c.strip()]
+    if not filled or any(_is_numeric_cell(c) for _, c in filled) or any(i >= len(last.cells) for i, _ in filled):
         return False
-    # each filled cell continues a filled cell of the last row
-    return all(last.cells[i].strip() for i, c in enumerate(first.cells) if c.strip() and i < len(last.cells))
+    # each filled cell continues a filled cell of the last row, visibly: no key in the first cell,
+    # or text going on in lower case, or a word broken with a hyphen
+    for i, text in filled:
+        before = last.cells[i].strip()
+        if not before:
+            return False
+        if first.cells[0].strip() and not (text[:1].islower() or before.endswith("-")):
+            return False
+    return True
 
 
 def _merge_row(last: TableRow, first: TableRow) -> None:
@@ -672,8 +683,6 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
     for page in pages:
         if page.number in skip or not page.lines:
             continue
-        if page.rotation % 180 == 90 and page.width < page.height:
-            pass  # the reader's coordinates are already in display orientation
         found = find_ruled_tables(page)
         aligned = find_aligned_tables(page, [t.bbox for t in found])
         found.extend(aligned)

@@ -393,9 +393,10 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
                 order.append(node_id)
                 continue
         elif mode == "prestatie":
-            match = _RESULT_ITEM.match(text)
+            # A result printed without a sub-number ("7. …") is still a result of doelstelling 7.
+            match = _RESULT_ITEM.match(text) or _DOEL_ITEM.match(text)
             if match:
-                code = match.group(1)
+                code = match.group(1) if "." in match.group(1) else match.group(1) + "."
                 prefix = programme.key + "/" if programme else ""
                 node_id = prefix + code
                 if node_id in results:  # the explanations repeating the list have started

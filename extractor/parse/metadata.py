@@ -122,7 +122,7 @@ def _period(title: Optional[str], early: str, document_type: Optional[str]) -> O
 def _year(title: Optional[str], stem_text: str, early: str, lines: list[Line],
           period: Optional[tuple[int, int]]) -> Optional[int]:
     if period:
-        return period[0]
+        return None  # a multi-year plan has a period, not a single report year
     for source in (title or "", stem_text):
         years = _YEAR.findall(source)
         if years:

@@ -62,6 +62,9 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000) -> RawDocument
 
 def _check_text_layer(doc: RawDocument) -> None:
     """Fail a PDF without usable text; warn for single pages without text."""
+    broken = {page for code, _, page in doc.warnings if code == "corrupt_pdf"}
+    if broken and len(broken) == len(doc.pages):
+        raise ExtractionError("corrupt_pdf", f"{doc.path}: no page of the PDF could be read (damaged or truncated)")
     total = sum(p.char_count for p in doc.pages)
     unmapped = sum(p.unmapped_chars for p in doc.pages)
     usable = total - unmapped

@@ -24,11 +24,14 @@ def read_pdf(path: str, max_pages: int = 5000, max_page_area: float = 25_000_000
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ExtractionError("encrypted_pdf", f"{path}: the PDF is encrypted ({type(exc).__name__})") from exc
     except PSException as exc:
-        raise ExtractionError("corrupt_pdf", f"{path}: cannot parse the PDF ({exc or type(exc).__name__})") from exc
+        raise ExtractionError("corrupt_pdf", f"{path}: the PDF is damaged or truncated and cannot be parsed ({exc or type(exc).__name__})") from exc
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise ExtractionError("encrypted_pdf", f"{path}: the PDF is encrypted ({exc})") from exc
-        raise ExtractionError("corrupt_pdf", f"{path}: cannot parse the PDF ({type(exc).__name__}: {exc})") from exc
+        inner = [a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]  # pdfplumber wraps pdfminer's error
+        cause = inner[0] if inner else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(exc).lower():
+            raise ExtractionError("encrypted_pdf", f"{path}: the PDF is encrypted and needs a password ({type(cause).__name__})") from exc
+        detail = str(cause) or type(cause).__name__
+        raise ExtractionError("corrupt_pdf", f"{path}: the PDF is damaged or truncated and cannot be parsed ({detail})") from exc
 
     with pdf:
         try:

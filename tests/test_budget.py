@@ -1,0 +1,133 @@
+"""Budget lines: column kinds, scale, golden baten-en-lasten tables typed by hand from the rendered pages."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractor.layout.tables import Table, TableRow
+from extractor.model import Document
+from extractor.parse.budget import column_kind, parse_budget_table, table_scale
+from extractor.pipeline import ExtractOptions, extract_document
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        ("Rekening 2022", "rekening"),
+        ("Begroting 2025", "begroting"),
+        ("Begroting 2023 primair", "begroting"),
+        ("Begroting 2023 na wijziging", "begroting_na_wijziging"),
+        ("Begroting actueel 2022", "begroting_na_wijziging"),
+        ("Realisatie 2023", "realisatie"),
+        ("Verschil 2023 Begr. na wijz. / realisatie", "verschil"),
+        ("2024 prognose", None),
+        ("Totaal", None),
+    ],
+)
+def test_column_kind(header: str, kind: str | None) -> None:
+    assert column_kind(header) == kind
+
+
+@pytest.mark.parametrize(
+    ("texts", "scale"),
+    [
+        (['( "- "= nadeel / "+"= voordeel ) bedragen x € 1.000'], 1000.0),
+        (["Bedragen (x €1.000)"], 1000.0),
+        (["bedragen x € 1.000.000"], 1_000_000.0),
+        (["Programma 1"], None),
+    ],
+)
+def test_table_scale(texts: list[str], scale: float | None) -> None:
+    assert table_scale(texts) == scale
+
+
+def _table(rows: list[list[str]], caption: str | None = None) -> Table:
+    n = len(rows[0])
+    table_rows = [TableRow(cells=r, page=7, bbox=(50.0, 100.0 + 15 * i, 550.0, 112.0 + 15 * i), spans=[1] * n) for i, r in enumerate(rows)]
+    return Table(page=7, bbox=(50.0, 100.0, 550.0, 112.0 + 15 * len(rows)), rows=table_rows,
+                 columns=[50.0 + 100 * k for k in range(n + 1)], caption=caption, pages=[7])
+
+
+def test_budget_table_scale_sign_and_programme() -> None:
+    table = _table([
+        ["bedragen x € 1.000", "Rekening 2022", "Begroting 2024"],
+        ["Baten", "1.972", "102"],
+        ["Lasten", "-5.234", "-4.204"],
+        ["Saldo van baten en lasten", "-3.261", "(4.102)"],
+    ], caption="Tabel 1.2 - Baten en lasten P1 Veiligheid en Handhaving")
+    lines, errors = parse_budget_table(table, [])
+    assert errors == []
+    got = [(b.programme, b.label, b.kind, b.year, b.amount, b.raw) for b in lines]
+    assert got == [
+        ("P1", "Baten", "rekening", 2022, 1_972_000.0, "1.972"),
+        ("P1", "Baten", "begroting", 2024, 102_000.0, "102"),
+        ("P1", "Lasten", "rekening", 2022, -5_234_000.0, "-5.234"),
+        ("P1", "Lasten", "begroting", 2024, -4_204_000.0, "-4.204"),
+        ("P1", "Saldo van baten en lasten", "rekening", 2022, -3_261_000.0, "-3.261"),
+        ("P1", "Saldo van baten en lasten", "begroting", 2024, -4_102_000.0, "(4.102)"),
+    ]
+    assert all(b.page == 7 and b.bbox is not None for b in lines)
+
+
+def test_part_year_columns_are_left_out_with_a_warning() -> None:
+    table = _table([
+        ["Bedragen x € 1.000", "begroting 2024", "realisatie t/m aug 2024"],
+        ["Totaal lasten", "64.728", "47.559"],
+        ["Baten totaal", "64.728", "46.969"],
+    ])
+    lines, errors = parse_budget_table(table, [])
+    assert {b.column for b in lines} == {"begroting 2024"}
+    assert [e.code for e in errors] == ["table_uncertain"]
+
+
+def test_tables_that_are_not_budgets_are_not_forced() -> None:
+    investments = _table([
+        ["Programma 1", "Begroting 2024", "Begroting 2025"],
+        ["Tractie", "54.500", "-"],
+        ["Totaal", "54.500", "-"],
+    ], caption="Tabel 1.1 - Investeringen P1 Veiligheid en Handhaving")
+    assert parse_budget_table(investments, []) == ([], [])
+
+
+# --------------------------------------------------------------------------- real documents
+
+
+@lru_cache(maxsize=None)
+def _extract(path: str) -> Document:
+    return extract_document(path, ExtractOptions(enrich=False))
+
+
+def _number(text: str) -> float:
+    """The golden files keep amounts as printed; convert them here without the code under test."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+@pytest.mark.parametrize("golden_file", ["tables_begroting_2024.json", "tables_jaarstukken_2023.json"])
+def test_golden_budget_table(corpus_dir: Path, golden_file: str) -> None:
+    golden = json.loads((GOLDEN / golden_file).read_text(encoding="utf-8"))
+    document = _extract(str(corpus_dir / golden["file"]))
+    spec = golden["budget_lines"]
+    want = set()
+    for row in spec["rows"]:
+        label, cells = row[0], row[1:]
+        for (kind, year), raw in zip(spec["columns"], cells):
+            want.add((spec["page"], spec["programme"], label, kind, year, _number(raw) * spec["scale"], raw))
+    got = {(b.page, b.programme, b.label, b.kind, b.year, b.amount, b.raw) for b in document.budget_lines if b.page == spec["page"]}
+    hits = len(got & want)
+    assert (hits / len(got), hits / len(want)) == (1.0, 1.0), (sorted(want - got)[:5], sorted(got - want)[:5])
+    if spec["table"]:
+        assert {b.table for b in document.budget_lines if b.page == spec["page"]} == {spec["table"]}
+
+
+@pytest.mark.parametrize("name", ["begroting_2024.pdf", "Jaarstukken_2023.pdf"])
+def test_every_programme_has_its_budget_table(corpus_dir: Path, name: str) -> None:
+    document = _extract(str(corpus_dir / "wassenaar" / name))
+    assert {b.programme for b in document.budget_lines} == {"P1", "P2", "P3", "P4", "P5"}
+    # the taakveld, reserves and investment tables of these documents are not budget lines
+    assert all(b.label not in ("Tractie", "Totaal") for b in document.budget_lines)
