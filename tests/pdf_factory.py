@@ -12,8 +12,17 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
+Placed = tuple[float, float, str]  # (x, distance from the top of the page, text)
+
+
 def build_pdf(pages: list[list[str]], encrypt: bool = False, media_box: tuple[int, int] = (595, 842)) -> bytes:
     """A PDF with one page per list of lines (Helvetica 11pt); an empty list gives a page without text."""
+    placed = [[(72.0, 72.0 + 16 * i, line) for i, line in enumerate(lines)] for lines in pages]
+    return build_placed_pdf(placed, encrypt=encrypt, media_box=media_box)
+
+
+def build_placed_pdf(pages: list[list[Placed]], encrypt: bool = False, media_box: tuple[int, int] = (595, 842)) -> bytes:
+    """A PDF with text placed at given positions, e.g. to imitate the columns of a table."""
     objects: list[bytes] = []
     n_pages = len(pages)
     page_ids = [3 + 2 * i for i in range(n_pages)]
@@ -29,10 +38,8 @@ def build_pdf(pages: list[list[str]], encrypt: bool = False, media_box: tuple[in
             f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {content_id} 0 R >>".encode()
         )
         ops = ["BT", "/F1 11 Tf"]
-        y = height - 72
-        for line in lines:
-            ops.append(f"1 0 0 1 72 {y} Tm ({_escape(line)}) Tj")
-            y -= 16
+        for x, from_top, line in lines:
+            ops.append(f"1 0 0 1 {x} {height - from_top} Tm ({_escape(line)}) Tj")
         ops.append("ET")
         stream = "\n".join(ops).encode("latin-1") if lines else b""
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")

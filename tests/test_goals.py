@@ -118,3 +118,28 @@ def test_corpus_documents_without_goal_tree(corpus_dir: Path) -> None:
         "ggd_flevoland/reg_ggd_flevoland_kadernota_2025.pdf",
     ):
         assert extract_document(corpus_dir / relative, GOALS_ONLY).goals == [], relative
+
+
+def test_coded_tree_from_a_two_column_pdf_table(tmp_path: Path) -> None:
+    """Leiden's PDF layout: the doel cell sits beside its middle prestaties and wraps within its column."""
+    from tests.pdf_factory import build_placed_pdf
+
+    rows = [
+        (72, 60, "Beleidsterrein 2A Fysieke veiligheid"),
+        (72, 90, "Doel"), (250, 90, "Prestatie"),
+        (250, 110, "2A1.1 Planvorming, training en oefening voor een"),
+        (250, 123, "optimale crisisorganisatie"),
+        (72, 140, "2A1 Optimale preventie en aanpak"), (250, 140, "2A1.2 Inzet bij rampen en crisis"),
+        (72, 153, "branden, rampen en crises"), (250, 153, "2A1.3 Afspraken met Veiligheidsregio"),
+        (250, 166, "Hollands Midden (VRHM)"),
+        (72, 200, "2A2 Veilig uitgaan"), (250, 200, "2A2.1 Coördinatie vergunningverlening horeca"),
+    ]
+    path = tmp_path / "leiden_style.pdf"
+    path.write_bytes(build_placed_pdf([[(x, y, text) for x, y, text in rows]]))
+    goals = {g.id: g for g in extract_document(path, GOALS_ONLY).goals}
+    assert goals["2A1"].title == "Optimale preventie en aanpak branden, rampen en crises"
+    assert goals["2A1.1"].title == "Planvorming, training en oefening voor een optimale crisisorganisatie"
+    assert goals["2A1.3"].title == "Afspraken met Veiligheidsregio Hollands Midden (VRHM)"
+    assert goals["2A1.2"].title == "Inzet bij rampen en crisis"
+    assert [goals[c].parent for c in ("2A1.1", "2A1.2", "2A1.3", "2A2.1", "2A1", "2A2")] == ["2A1", "2A1", "2A1", "2A2", "2A", "2A"]
+    assert goals["2A1"].page == 1 and goals["2A1"].bbox is not None

@@ -26,7 +26,7 @@ from typing import Optional
 from extractor.layout import LaidOutDocument
 from extractor.model import ErrorEntry, GoalNode, Metadata
 from extractor.parse.textutil import clean_title, is_blank
-from extractor.read.types import Line, line_span, union_bbox
+from extractor.read.types import Line, line_span, make_line, union_bbox
 
 # --------------------------------------------------------------------------- shared pieces
 
@@ -71,8 +71,23 @@ def _cells(laid_out: LaidOutDocument) -> list[Line]:
         return lines
     cells: list[Line] = []
     for line in lines:
-        cells.extend(line.segments(min_gap=14.0))
+        for segment in line.segments(min_gap=14.0):
+            cells.extend(_split_at_codes(segment))
     return cells
+
+
+_CODE_WORD = re.compile(r"^\d{1,2}[A-Z]\d{1,2}(?:\.\d{1,2})?$")
+
+
+def _split_at_codes(cell: Line) -> list[Line]:
+    """A goal code after a visible gap starts a new cell even when the columns are close together."""
+    words = cell.words
+    starts = [0] + [i for i in range(1, len(words))
+                    if _CODE_WORD.match(words[i].text) and words[i].x0 - words[i - 1].x1 > 4.0]
+    if len(starts) == 1:
+        return [cell]
+    bounds = starts + [len(words)]
+    return [make_line(words[a:b], page=cell.page) for a, b in zip(bounds, bounds[1:])]
 
 
 def parse_goals(laid_out: LaidOutDocument, metadata: Optional[Metadata] = None) -> tuple[list[GoalNode], list[ErrorEntry]]:
@@ -151,13 +166,14 @@ def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
     programme_cell: Optional[Line] = None
     terrain_titles: dict[str, tuple[str, Line]] = {}
     expect_programme_number = False
-    current: Optional[_Item] = None
-    current_column: Optional[float] = None
+    # Items whose title may still continue on the next line; one per table column in PDFs,
+    # because a row can hold a doel cell and a prestatie cell side by side.
+    open_items: list[_Item] = []
 
     for index, cell in enumerate(cells):
         text = cell.text.strip()
         if is_blank(text):
-            current = None
+            open_items = []
             continue
         if expect_programme_number:
             if re.fullmatch(r"\d{1,2}", text):
@@ -168,17 +184,17 @@ def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
                 expect_programme_number = False
         if _PROGRAMME_LABEL_ONLY.match(text):
             expect_programme_number = True
-            current = None
+            open_items = []
             continue
         match = _PROGRAMME_NUMBER.match(text)
         if match and programme_code is None:
             programme_code, programme_cell = match.group(1), cell
-            current = None
+            open_items = []
             continue
         match = _PROGRAMME_HEADING.match(text)
         if match and programme_code is None:
             programme_code, programme_title, programme_cell = match.group(1), clean_title(match.group(2)), cell
-            current = None
+            open_items = []
             continue
         match = _PROGRAMME_MISSION.search(text)
         if match and programme_title is None:
@@ -186,26 +202,28 @@ def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
         match = _BELEIDSTERREIN.match(text)
         if match:
             terrain_titles.setdefault(match.group(1), (clean_title(match.group(2)), cell))
-            current = None
+            open_items = []
             continue
         if _INDICATOR_CODE.match(text):
-            current = None
+            open_items = []
             continue
         match = _CODED_START.match(text)
         if match and re.search(r"\d[A-Z]", match.group(1)):
             code = match.group(1)
             if code in items:  # repeated in an indicator table or explanation: the tree's first mention wins
-                current = None
+                open_items = []
                 continue
-            current = _Item(code=code, level=_code_level(code), cells=[cell], first_text=match.group(2))
-            current_column = cell.x0
-            items[code] = current
+            item = _Item(code=code, level=_code_level(code), cells=[cell], first_text=match.group(2))
+            open_items = [o for o in open_items if abs(o.cells[0].x0 - cell.x0) > 20] + [item]
+            items[code] = item
             order.append(code)
             continue
-        if current is not None and not _STOP_HEADINGS.match(text) and _continues(current, cell, current_column):
-            current.cells.append(cell)
+        owner = next((o for o in open_items if _continues(o, cell)), None) if not _STOP_HEADINGS.match(text) else None
+        if owner is not None:
+            owner.cells.append(cell)
             continue
-        current = None
+        if cell.line_no is not None:
+            open_items = []
 
     if not items:
         return [], []
@@ -255,17 +273,18 @@ def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
     return _order_tree(goals), errors
 
 
-def _continues(item: _Item, cell: Line, column: Optional[float]) -> bool:
-    """Does `cell` continue the wrapped title of `item`?"""
+def _continues(item: _Item, cell: Line) -> bool:
+    """Does `cell` continue the wrapped title of `item` (next line, same column, same font)?"""
     last = item.cells[-1]
     if cell.line_no is not None:  # text: the next non-blank line
         return last.line_no is not None and cell.line_no == last.line_no + 1
     if cell.page != last.page:
         return False
     height = max(last.bottom - last.top, 6.0)
-    if not (0 <= cell.top - last.bottom <= 0.9 * height):
+    if not (-1 <= cell.top - last.bottom <= 0.9 * height):
         return False
-    if column is not None and not (column - 3 <= cell.x0 <= column + 45):
+    column = item.cells[0].x0
+    if not (column - 3 <= cell.x0 <= column + 45):
         return False
     return abs(cell.size - last.size) < 0.6
 
