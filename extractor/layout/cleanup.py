@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from extractor.layout.columns import reading_order
 from extractor.read.types import Line, Page, RawDocument
 
 _PAGE_FOOTER = re.compile(r"^\s*(pagina\s+)?\d{1,4}(\s*(van|/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -21,6 +22,8 @@ class LaidOutDocument:
     toc_pages: set[int] = field(default_factory=set)
     toc_lines: set[int] = field(default_factory=set)  # text input: line numbers inside the table of contents
     furniture: list[Line] = field(default_factory=list)
+    # PDF pages in reading order (two-column pages read column by column); `pages` keeps physical rows.
+    ordered_lines: dict[int, list[Line]] = field(default_factory=dict)
 
     @property
     def format(self) -> str:
@@ -32,7 +35,7 @@ class LaidOutDocument:
         for page in self.pages:
             if skip_toc and page.number in self.toc_pages:
                 continue
-            for line in page.lines:
+            for line in self.ordered_lines.get(page.number, page.lines):
                 if skip_toc and line.line_no is not None and line.line_no in self.toc_lines:
                     continue
                 result.append(line)
@@ -44,6 +47,10 @@ def lay_out(raw: RawDocument) -> LaidOutDocument:
         pages, furniture = _strip_furniture(raw.pages)
         doc = LaidOutDocument(raw=raw, pages=pages, furniture=furniture)
         doc.toc_pages = _find_toc_pages(pages)
+        for page in pages:
+            ordered = reading_order(page)
+            if ordered is not page.lines:
+                doc.ordered_lines[page.number] = ordered
         return doc
     doc = LaidOutDocument(raw=raw, pages=raw.pages)
     doc.toc_lines = _find_toc_lines([line for page in raw.pages for line in page.lines])
