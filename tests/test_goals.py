@@ -143,3 +143,19 @@ def test_coded_tree_from_a_two_column_pdf_table(tmp_path: Path) -> None:
     assert goals["2A1.2"].title == "Inzet bij rampen en crisis"
     assert [goals[c].parent for c in ("2A1.1", "2A1.2", "2A1.3", "2A2.1", "2A1", "2A2")] == ["2A1", "2A1", "2A1", "2A2", "2A", "2A"]
     assert goals["2A1"].page == 1 and goals["2A1"].bbox is not None
+
+
+def test_labelled_doelen_and_prestaties(tmp_path: Path) -> None:
+    """Other municipalities label items ("Doel 1.1: …", "Prestatie 1.1.1: …") instead of numbering a list."""
+    text = tmp_path / "begroting.txt"
+    text.write_text(
+        "Programma 1 Veiligheid\n\nWat willen we bereiken?\n\nDoel 1.1: Minder woninginbraken in de wijken\n"
+        "Doel 1.2: Een veilig uitgaansgebied\n\nWat gaan we daarvoor doen?\n\n"
+        "Prestatie 1.1.1: Inzet buurtpreventie\nPrestatie 1.2.1: Cameratoezicht op het plein\n",
+        encoding="utf-8",
+    )
+    goals = {g.id: g for g in extract_document(text, GOALS_ONLY).goals}
+    assert goals["P1"].title == "Veiligheid" and goals["P1"].level == "programma"
+    assert goals["P1/1.2"].title == "Een veilig uitgaansgebied" and goals["P1/1.2"].parent == "P1"
+    assert goals["P1/1.2.1"].parent == "P1/1.2" and goals["P1/1.1.1"].parent == "P1/1.1"
+    assert goals["P1/1.1.1"].lines == (10, 10)

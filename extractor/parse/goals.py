@@ -326,6 +326,8 @@ _SECTION_END = re.compile(
     r"Verbonden partijen|Beleidskaders?|Financi|Tabel\s+\d|Ontwikkelingen|Visie)\b",
     re.IGNORECASE,
 )
+_LABELLED_DOEL = re.compile(r"^\s*(?:Beleids)?[Dd]oel(?:stelling)?\s+(\d{1,2}(?:\.\d{1,2})?)\s*[:.\-–]\s*(\S.*)$")
+_LABELLED_PRESTATIE = re.compile(r"^\s*(?:Prestatie|Activiteit|Resultaat|Actie)\s+(\d{1,2}(?:\.\d{1,3}){0,2})\s*[:.\-–]\s*(\S.*)$")
 _DOEL_ITEM = re.compile(r"^\s*(\d{1,2})[.)]\s+(\S.*)$")
 _RESULT_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3}){1,2})\.?:?\s+(\S.*)$")
 
@@ -398,6 +400,21 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
         if _SECTION_END.match(text) and (_is_heading(line, body) or len(text) < 60):
             mode, current = None, None
             continue
+        labelled = _LABELLED_DOEL.match(text) if section == "bereiken" else (
+            _LABELLED_PRESTATIE.match(text) if section == "doen" else None)
+        if labelled and len(text) < 400:
+            # "Doel 2: …" / "Beleidsdoel 1.2 …" / "Prestatie 1.2.1 …": labelled items need no list heading.
+            level = "doel" if section == "bereiken" else "prestatie"
+            store = doelen if level == "doel" else results
+            prefix = programme.key + "/" if programme else ""
+            node_id = prefix + labelled.group(1)
+            if node_id not in store:
+                current = _Item(code=labelled.group(1), level=level, cells=[line], first_text=labelled.group(2),
+                                programme=programme.key if programme else None)
+                store[node_id] = current
+                order.append(node_id)
+                mode = None
+                continue
         if mode == "doel":
             match = _DOEL_ITEM.match(text)
             if match:
@@ -458,10 +475,10 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
 def _result_parent(item: _Item, doelen: dict[str, _Item]) -> Optional[str]:
     """'1.1' → doelstelling 1; jaarstukken '1.2.01' (programme.doel.volgnummer) → doelstelling 2."""
     assert item.code is not None
-    parts = item.code.split(".")
+    parts = item.code.rstrip(".").split(".")
     prefix = item.programme + "/" if item.programme else ""
-    candidates = []
-    if len(parts) == 3:
+    candidates = [".".join(parts[:-1])] if len(parts) > 2 else []
+    if len(parts) >= 3:
         programme_number = item.programme[1:] if item.programme else None
         if programme_number is not None and parts[0] == programme_number:
             candidates.append(parts[1])
