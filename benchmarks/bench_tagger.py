@@ -4,7 +4,8 @@
 
 Reads every PDF of the corpus (and the text samples) once, then times `enrich_document` on the laid-out
 documents: one pass of the spaCy pipeline over all content lines plus partner and theme assembly.
-Words = alphabetic tokens. Runs in one process on one core; prints figures, asserts nothing.
+Words = alphabetic tokens. Runs in one process (one core); reports CPU time (the per-core figure) and
+wall time. Prints figures, asserts nothing.
 """
 
 from __future__ import annotations
@@ -55,13 +56,17 @@ def main() -> int:
         for text, _, _ in chunk_lines([line for line in doc.lines() if line.text.strip()]):
             words += nlp.make_doc(text).count_by(IS_ALPHA).get(1, 0)
 
-    best = float("inf")
+    best_wall = best_cpu = float("inf")
     for _ in range(max(1, args.repeat)):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         for path, doc in laid_out:
             enrich_document(Document(extractor_version="bench", source=Source(file=str(path))), doc)
-        best = min(best, time.perf_counter() - started)
-    print(f"tagged {words:,} words in {best:.2f} s (best of {args.repeat}): {words / best:,.0f} words/s on one core")
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    # CPU time is the per-core figure; wall time also counts waiting for a core on a busy machine.
+    print(f"tagged {words:,} words (best of {args.repeat} passes)")
+    print(f"  cpu time  {best_cpu:6.2f} s: {words / best_cpu:,.0f} words/s per core")
+    print(f"  wall time {best_wall:6.2f} s: {words / best_wall:,.0f} words/s")
     return 0
 
 

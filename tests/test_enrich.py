@@ -1,14 +1,14 @@
 """Enrich layer: partners and themes of real documents, goal/indicator fields, edge cases.
 
 Golden partner lists live in tests/golden/enrich_partners_*.json; regenerate them on purpose with
-UPDATE_GOLDEN=1 (and review the diff). Hand annotations are in tests/enrich_goal_annotations.py.
+UPDATE_GOLDEN=1 (and review the diff). Hand annotations (goal fields, expected partners) are in
+tests/golden/enrich_annotations.json and are never regenerated.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +19,10 @@ from extractor.enrich import enrich_document
 from extractor.enrich.loader import get_nlp, reset_trained_ner, set_trained_ner
 from extractor.layout import lay_out
 from extractor.layout.cleanup import LaidOutDocument
-from extractor.model import Document, GoalNode, Indicator, Source
+from extractor.model import Document, GoalNode, Indicator, Metadata, Source
+from extractor.parse.metadata import parse_metadata
 from extractor.read import read_document
 from extractor.read.types import Line, Page, RawDocument
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from enrich_goal_annotations import ANY_SAFETY, PARTNERS_000, PARTNERS_004, SAFETY_FIELDS, SEED_000, SEED_001  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -32,6 +30,16 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED_000_FILE = SAMPLES / "leiden_jaarstukken_2017_veiligheid.txt"
 SEED_001_FILE = SAMPLES / "leiden_voortgangsrapportage_2022_veiligheid.txt"
 SEED_004_FILE = SAMPLES / "leiderdorp_integraal_veiligheidsbeleid_2015_2018.txt"
+
+ANNOTATIONS = json.loads((GOLDEN / "enrich_annotations.json").read_text(encoding="utf-8"))
+ANY_SAFETY = "any_safety"
+SAFETY_FIELDS = {
+    "veilige_woon_en_leefomgeving", "bedrijvigheid_en_veiligheid", "jeugd_en_veiligheid", "fysieke_veiligheid", "integriteit_en_veiligheid",
+}
+SEED_000 = [tuple(g.values()) for g in ANNOTATIONS["goal_fields"][SEED_000_FILE.name]]
+SEED_001 = [tuple(g.values()) for g in ANNOTATIONS["goal_fields"][SEED_001_FILE.name]]
+PARTNERS_000 = {k: set(v) for k, v in ANNOTATIONS["partners"][SEED_000_FILE.name].items()}
+PARTNERS_004 = {k: set(v) for k, v in ANNOTATIONS["partners"][SEED_004_FILE.name].items()}
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -43,8 +51,11 @@ def _no_trained_ner():
 
 
 def _enriched(path: Path, goals: list[GoalNode] | None = None, indicators: list[Indicator] | None = None) -> Document:
+    """Metadata is parsed first, as in the pipeline: the own municipality is no partner of itself."""
     laid_out = lay_out(read_document(path))
-    document = Document(extractor_version="test", source=Source(file=path.name), goals=goals or [], indicators=indicators or [])
+    document = Document(
+        extractor_version="test", source=Source(file=path.name), metadata=parse_metadata(laid_out), goals=goals or [], indicators=indicators or []
+    )
     enrich_document(document, laid_out)
     return document
 
@@ -130,6 +141,17 @@ def test_short_title_falls_back_to_description_then_neighbouring_lines():
     assert document.goals[2].fields == [] and document.goals[2].themes == []  # nothing to go on: no guess
 
 
+def test_pdf_goal_falls_back_to_lines_printed_near_its_box():
+    texts = [(100.0, "Doel 2 Samen sterker"), (114.0, "We zetten in op cameratoezicht en buurtpreventie."), (400.0, "Brandweerzorg en rampenbestrijding")]
+    page = Page(number=7, lines=[Line(text=t, page=7, x0=50, top=top, x1=400, bottom=top + 10) for top, t in texts])
+    raw = RawDocument(path="mem.pdf", format="pdf", pages=[page], page_count=7, sha256="0", size=1)
+    goals = [GoalNode(id="2", title="Samen sterker", level="doel", page=7, bbox=(50.0, 100.0, 300.0, 110.0))]
+    document = Document(extractor_version="test", source=Source(file="mem.pdf"), goals=goals)
+    enrich_document(document, lay_out(raw))
+    assert document.goals[0].fields == ["veilige_woon_en_leefomgeving"]  # not the fire text lower on the page
+    assert set(document.goals[0].themes) == {"openbare_orde", "buurtveiligheid"}
+
+
 def test_generic_parent_takes_fields_of_its_children():
     goals = [
         GoalNode(id="2", title="Veiligheid", level="programma"),
@@ -196,8 +218,8 @@ def test_unknown_organisations_from_partner_lists_are_marked_unknown():
     assert by_canonical["Rijnhart Wonen"].kind == "woningcorporatie"
 
 
-def _partners_of(lines: list[str]) -> dict[str, object]:
-    document = Document(extractor_version="test", source=Source(file="x"))
+def _partners_of(lines: list[str], municipality: str | None = None) -> dict[str, object]:
+    document = Document(extractor_version="test", source=Source(file="x"), metadata=Metadata(municipality=municipality))
     enrich_document(document, _laid_out_text(lines))
     return {p.canonical: p for p in document.partners}
 
@@ -225,6 +247,87 @@ def test_regional_variants_and_generic_followed_by_a_name():
     assert {"Politie Den Haag", "GGD Hollands Midden", "Veiligheidsregio Hollands Midden", "Rijnhart Wonen"} <= set(partners)
     assert "Woningcorporaties" not in partners  # "woningcorporatie" only introduces the name that follows
     assert partners["Stichting Buurtwerk Oost"].known is False
+
+
+def test_a_generic_word_is_the_one_named_organisation_of_its_family():
+    partners = _partners_of(["De politie en de veiligheidsregio overleggen.", "Politie Eenheid Den Haag en Veiligheidsregio Hollands Midden tekenen."])
+    assert set(partners) == {"Politie Den Haag", "Veiligheidsregio Hollands Midden"}
+    assert partners["Politie Den Haag"].mentions == 2 and partners["Politie Den Haag"].name == "Politie Eenheid Den Haag"
+    assert partners["Veiligheidsregio Hollands Midden"].mentions == 2
+    # with no member named, the generic word stays a partner of its own
+    assert set(_partners_of(["De politie handhaaft."])) == {"Politie"}
+    # two members: the generic word cannot be attributed, so it is kept apart
+    two = _partners_of(["De politie, Politie Eenheid Den Haag en Politie Eenheid Rotterdam."])
+    assert set(two) == {"Politie", "Politie Den Haag", "Politie Rotterdam"}
+
+
+def test_police_sub_units_count_as_their_eenheid_and_governance_bodies_are_no_partner():
+    partners = _partners_of(["Het Politieteam Leiden-Noord en de politie-eenheid Den Haag werken samen met de politie."])
+    assert set(partners) == {"Politie Den Haag"}
+    assert partners["Politie Den Haag"].mentions == 3
+    assert partners["Politie Den Haag"].name == "politie-eenheid Den Haag"  # its own name before a sub-unit's
+    assert _partners_of(["De burgemeester zit in het Districtscollege van de Politie Hollands Midden."]) == {}
+
+
+def test_lower_case_service_words_are_partners_only_when_named_or_listed():
+    assert _partners_of(["Nazorg via slachtofferhulp, het welzijnswerk en de woningcorporaties."]) == {}
+    assert set(_partners_of(["Wij werken samen met Slachtofferhulp Nederland."])) == {"Slachtofferhulp Nederland"}
+    listed = _partners_of(["Partners in de aanpak", "De partners zijn: Welzijnswerk, Horeca, mogelijke VVE's en inwoners.", "", "Het welzijnswerk helpt."])
+    assert set(listed) == {"Welzijnswerk", "Horeca"}  # a hedged item ("mogelijke VVE's") and people are no partner
+    assert listed["Welzijnswerk"].mentions == 2
+
+
+def test_a_generic_word_tied_to_a_place_or_name_is_one_organisation():
+    partners = _partners_of(
+        ["De Leiderdorpse ondernemersvereniging (LOV) en de Ondernemersvereniging Leiderdorp zijn een.", "De ondernemersvereniging praat mee."],
+        municipality="Leiderdorp",
+    )
+    assert set(partners) == {"Ondernemersvereniging Leiderdorp"}
+    partner = partners["Ondernemersvereniging Leiderdorp"]
+    assert partner.name == "Leiderdorpse ondernemersvereniging" and partner.known is False and partner.kind == "ondernemers"
+    assert partner.mentions == 3
+    named = _partners_of(["Woningbouwvereniging St. Willibrordus bouwt 62 woningen."])
+    assert set(named) == {"Woningbouwvereniging St. Willibrordus"} and named["Woningbouwvereniging St. Willibrordus"].kind == "woningcorporatie"
+    # a plural is several organisations: "Leiderdorpse schoolbesturen" is not one partner
+    assert not any("Leiderdorp" in c for c in _partners_of(["Met de Leiderdorpse schoolbesturen."], municipality="Leiderdorp"))
+
+
+def test_cooperating_municipalities_in_an_enumeration():
+    lines = ["Onder deze naam hebben de gemeenten Leiderdorp, Oegstgeest, Alphen aan den Rijn en Leiden één gemeenschappelijke crisisorganisatie."]
+    partners = _partners_of(lines, municipality="Leiden")
+    assert set(partners) == {"Gemeente Leiderdorp", "Gemeente Oegstgeest", "Gemeente Alphen aan den Rijn"}
+    assert all(p.kind == "gemeente" and p.known is False for p in partners.values())
+    assert "Gemeente Leiden" in _partners_of(lines, municipality="Leiderdorp")
+    # a comparison is no cooperation
+    assert _partners_of(["Het aantal inbraken ligt lager dan in de gemeenten Leiderdorp en Oegstgeest."], municipality="Leiden") == {}
+    # a partner list naming another municipality; the own one (with its departments) is no partner
+    listed = _partners_of(["Partners in de aanpak", "De partners zijn: gemeente Leiden (afdeling Beleid), Gemeente Oegstgeest, HALT."], municipality="Leiden")
+    assert set(listed) == {"Gemeente Oegstgeest", "HALT"}
+
+
+def test_pdf_partner_list_without_bullet_characters():
+    """PDF bullets are often drawn, not text: a run of short lines under the heading is the list; it ends
+    at the next line in another style (the bold heading "Doelstelling")."""
+    texts = ["Partners in de aanpak", "De belangrijkste partners zijn:", "Stichting Kwadraat", "Bureau Jeugdzorg",
+             "Jeugd Preventie Team", "GGD", "Inwoners", "Doelstelling", "Lopende tekst, met komma's, die niet bij de lijst hoort."]
+    bold = {"Partners in de aanpak", "Doelstelling"}
+    page = Page(number=3, lines=[Line(text=t, page=3, top=12.0 * i, bottom=12.0 * i + 9, size=10, bold=t in bold) for i, t in enumerate(texts)])
+    raw = RawDocument(path="mem.pdf", format="pdf", pages=[page], page_count=3, sha256="0", size=1)
+    document = Document(extractor_version="test", source=Source(file="mem.pdf"))
+    enrich_document(document, lay_out(raw))
+    partners = {p.canonical: p for p in document.partners}
+    assert set(partners) == {"Stichting Kwadraat", "Bureau Jeugdzorg", "Jeugd Preventie Team", "GGD"}
+    assert partners["Jeugd Preventie Team"].known is False and partners["GGD"].known is True
+    assert all(p.pages == [3] for p in partners.values())
+
+
+def test_pages_of_a_text_file_with_form_feeds(tmp_path):
+    path = tmp_path / "paged.txt"
+    path.write_text("Inleiding over de gemeente.\fSamen met de politie en het OM.\fDe politie handhaaft.\n", encoding="utf-8")
+    document = _enriched(path)
+    partners = {p.canonical: p for p in document.partners}
+    assert partners["Politie"].pages == [2, 3] and partners["Politie"].mentions == 2
+    assert partners["Openbaar Ministerie"].pages == [2]
 
 
 def test_trained_ner_is_optional_and_adds_candidates():
@@ -288,6 +391,27 @@ def test_odd_documents_do_not_crash(lines):
     assert document.goals[0].fields == [] and document.indicators[0].fields == []
 
 
+_PARTNER_WORDS = ["de politie", "Politie Eenheid Den Haag", "Politieteam Leiden-Noord", "de veiligheidsregio", "VRHM", "welzijnswerk",
+                  "Leiderdorpse ondernemersvereniging", "ondernemersvereniging", "de gemeenten", "Leiden", "Leiderdorp", "Oegstgeest",
+                  "samen", "en", ",", ".", "Partners in de aanpak", "mogelijke VVE's", "Districtscollege van de Politie Hollands Midden"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PARTNER_WORDS), max_size=12).map(" ".join), max_size=6), st.sampled_from([None, "Leiden", "Leiderdorp"]))
+def test_one_partner_per_organisation_and_never_the_own_municipality(lines, municipality):
+    document = Document(extractor_version="t", source=Source(file="x"), metadata=Metadata(municipality=municipality))
+    enrich_document(document, _laid_out_text(lines))
+    canonicals = [p.canonical.lower() for p in document.partners]
+    assert len(canonicals) == len(set(canonicals))
+    if municipality:
+        assert f"gemeente {municipality.lower()}" not in canonicals
+    for partner in document.partners:
+        assert partner.mentions >= 1 and partner.name.strip() and partner.canonical.strip()
+    # a generic word never stands beside the one member of its family the text names
+    if "Politie Den Haag" in {p.canonical for p in document.partners}:
+        assert "Politie" not in {p.canonical for p in document.partners}
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet=st.sampled_from("abcdefHALTOMGGDpolitie- ,.:()\t•jeugdoverlastVeiligThuis"), max_size=60), max_size=12))
 def test_any_text_is_tagged_deterministically(lines):
@@ -317,13 +441,15 @@ def wassenaar(corpus_dir):
 @pytest.mark.slow
 def test_partners_of_a_corpus_pdf(wassenaar):
     partners = {p.canonical: p for p in wassenaar.partners}
-    expected = {"Veiligheidsregio Haaglanden", "GGD Haaglanden", "Veilig Thuis", "Politie", "Provincie", "Rijksoverheid", "HALT", "Openbaar Ministerie"}
+    # "de provincie" and "de GGD" fold into the one provincie and GGD the begroting names
+    expected = {"Veiligheidsregio Haaglanden", "GGD Haaglanden", "Veilig Thuis", "Politie", "Provincie Zuid-Holland", "Rijksoverheid", "HALT", "Openbaar Ministerie"}
     assert expected <= set(partners), sorted(expected - set(partners))
     for partner in partners.values():
         assert partner.pages and all(1 <= page <= 121 for page in partner.pages)
         assert partner.pages == sorted(set(partner.pages))
     assert partners["Veiligheidsregio Haaglanden"].kind == "veiligheidsregio"
-    assert not {"Partners", "Ketenpartners", "Inwoners", "Bewoners"} & set(partners)
+    assert not {"Partners", "Ketenpartners", "Inwoners", "Bewoners", "Provincie", "GGD", "Veiligheidsregio"} & set(partners)
+    assert partners["Woningbouwvereniging St. Willibrordus"].kind == "woningcorporatie"  # a generic word followed by its name
 
 
 @pytest.mark.corpus

@@ -48,7 +48,7 @@ def run(args) -> int:
     except DataFileError as exc:
         print(f"extractor model: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (ImportError, OSError) as exc:
+    except (ImportError, OSError, ValueError) as exc:
         print(f"extractor model: cannot build the pipeline: {exc} (spacy-lookups-data is needed to build)", file=sys.stderr)
         return 1
     size = sum(p.stat().st_size for p in saved.rglob("*") if p.is_file())

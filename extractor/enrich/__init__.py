@@ -14,7 +14,7 @@ from extractor.model import Document
 
 
 def enrich_document(document: Document, laid_out: Any) -> None:
-    from extractor.enrich.analysis import analyse
+    from extractor.enrich.analysis import Places, analyse
     from extractor.enrich.loader import get_nlp, trained_ner
     from extractor.enrich.partners import collect_partners
     from extractor.enrich.themes import ThemeIndex, document_themes, tag_goals, tag_indicators
@@ -23,9 +23,15 @@ def enrich_document(document: Document, laid_out: Any) -> None:
     meta: dict[str, Any] = nlp.meta.get("extractor", {})
     index = ThemeIndex(nlp.get_pipe("policy_theme_tagger").taxonomy)
     lines = _content_lines(laid_out)
-    analysis = analyse(nlp, lines, meta.get("partners", {}), ner=trained_ner()) if lines else None
+    municipality = document.metadata.municipality if document.metadata is not None else None
+    places = Places([*meta.get("places", ()), municipality or ""])
+    analysis = (
+        analyse(nlp, lines, meta.get("partners", {}), ner=trained_ner(), places=places, gemeenten=meta.get("gemeenten"))
+        if lines
+        else None
+    )
     if analysis is not None:
-        document.partners = collect_partners(nlp, analysis, meta)
+        document.partners = collect_partners(nlp, analysis, meta, municipality=municipality)
         document.themes = document_themes(analysis, index)
     else:
         document.partners = []

@@ -20,17 +20,32 @@ from extractor.read.types import Line
 RULERS = ["entity_ruler", "exact_ruler", "org_candidates"]  # not needed when only themes are wanted
 CHUNK_LINES = 80
 CHUNK_CHARS = 20_000
-_LEADING_DETERMINERS = {"de", "het", "een", "dit", "deze", "die", "dat"}
+_LEADING_DETERMINERS = {
+    "de", "het", "een", "dit", "deze", "die", "dat", "in", "op", "bij", "met", "voor", "van", "naar", "uit", "aan", "door",
+    "en", "of", "ook", "binnen", "buiten", "via", "vanuit", "namens", "tussen", "onder", "over", "tijdens", "zoals", "samen",
+}
 _CONNECTORS = {"voor", "van", "de", "en", "het", "tegen"}
+_SENTENCE_MARKS = {".", "!", "?", ":", ";", "•", "-", "–", "—", "*", "·", "▪", "●", "◦", "►", "o"}
+_NAME_CONNECTORS = {"aan", "den", "de", "der", "van", "op", "in", "a/d", "voor", "het"}  # not "en": "Rijnland en Dunea" are two
+_ENUMERATION_AND = {"en", "&"}
+_SENTENCE_ENDS = {".", "!", "?"}
 
 
 @dataclass
 class OrgMention:
-    """A gazetteer match (`partner_id` set) or an unknown organisation candidate (`partner_id` None)."""
+    """A gazetteer match (`partner_id` set) or an unknown organisation candidate (`partner_id` None).
+
+    `named`: written as a name (an acronym, capitals inside it, or a capital that does not just start a
+    sentence or line). `place`: for a singular generic word next to a known place ("Leiderdorpse
+    ondernemersvereniging"), that place; `text` is then the whole printed phrase and `base` the generic word.
+    """
 
     text: str
     line: int
     partner_id: Optional[str] = None
+    named: bool = True
+    place: Optional[str] = None
+    base: str = ""
 
 
 @dataclass
@@ -43,6 +58,7 @@ class Analysis:
     words: int = 0
     orgs: list[OrgMention] = field(default_factory=list)
     candidates: list[OrgMention] = field(default_factory=list)
+    gemeenten: list[OrgMention] = field(default_factory=list)
 
 
 def chunk_lines(lines: list[Line]) -> list[tuple[str, list[int], int]]:
@@ -78,12 +94,167 @@ def valid_entities(doc, catalogue: dict[str, Any]) -> tuple[list, list]:
     valid = []
     for ent in ents:
         info = catalogue[ent.ent_id_]
-        if ent.start > 0 and doc[ent.start - 1].lower_ in info.get("not_after", ()):
+        if _after_any(doc, ent.start, info.get("not_after", ())):
             continue
         if info.get("generic") and (ent.end in starts or ent.start in inside):
             continue
         valid.append(ent)
     return valid, candidates
+
+
+def _after_any(doc, start: int, phrases) -> bool:
+    """Whether the tokens right before `start` are one of the lower-case words or phrases."""
+    for phrase in phrases:
+        words = phrase.split()
+        if start >= len(words) and all(doc[start - len(words) + k].lower_ == w for k, w in enumerate(words)):
+            return True
+    return False
+
+
+class Places:
+    """Known place names (regions, the document's own municipality) to tell "Leiderdorpse
+    ondernemersvereniging" or "Ondernemersvereniging Leiderdorp" (one organisation) from a generic word."""
+
+    def __init__(self, names) -> None:
+        self.by_text: dict[str, str] = {}
+        self.words: list[tuple[str, str]] = []
+        for name in names:
+            if not name:
+                continue
+            self.by_text[name.lower()] = name
+            for word in name.replace("-", " ").split():
+                if len(word) >= 4:
+                    self.words.append((word.lower(), name))
+
+    def after(self, doc, end: int) -> Optional[tuple[str, int]]:
+        """(place, end token) of a place name starting at token `end`."""
+        for size in (3, 2, 1):
+            if end + size <= len(doc):
+                place = self.by_text.get(doc[end : end + size].text.lower())
+                if place is not None:
+                    return place, end + size
+        return None
+
+    def adjective(self, text: str) -> Optional[str]:
+        """The place of an adjective such as "Leiderdorpse", "Leidse", "Haagse", or None."""
+        if len(text) < 6 or not text[0].isupper() or not text.endswith("se"):
+            return None
+        stem = text[:-2].lower()
+        if len(stem) < 4:
+            return None
+        for word, place in self.words:
+            if word.startswith(stem):
+                return place
+        return None
+
+
+def qualified(doc, ent, places: Optional[Places], line_starts=()) -> Optional[tuple[str, int, int]]:
+    """(qualifier, start, end) when a singular generic name is tied to one organisation: by a known place
+    ("Leiderdorpse ondernemersvereniging", "Ondernemersvereniging Leiderdorp") or by a proper name right after
+    it on the same line ("Woningbouwvereniging St. Willibrordus"); else None."""
+    last = doc[ent.end - 1]
+    if last.lemma_ and last.lemma_.lower() != last.lower_:
+        return None  # a plural ("Leiderdorpse schoolbesturen") names several organisations, not one
+    if places is not None and places.by_text:
+        if ent.start > 0:
+            place = places.adjective(doc[ent.start - 1].text)
+            if place is not None:
+                return place, ent.start - 1, ent.end
+        found = places.after(doc, ent.end)
+        if found is not None:
+            return found[0], ent.start, found[1]
+    end = _proper_name_end(doc, ent.end, line_starts)
+    if end > ent.end:
+        return doc[ent.end : end].text, ent.start, end
+    return None
+
+
+def _proper_name_end(doc, start: int, line_starts=()) -> int:
+    """End of a proper name starting at token `start` (capitalised words, abbreviations such as "St.", and
+    lower-case connectors between them), not running onto the next line; `start` when there is none."""
+    end = index = start
+    while index < len(doc) and index - start < 6:
+        token = doc[index]
+        if token.idx in line_starts:
+            break
+        text = token.text
+        if text[:1].isupper() and (token.is_alpha or (text.endswith(".") and text[:-1].replace(".", "").isalpha())):
+            index += 1
+            end = index
+        elif end > start and token.lower_ in _NAME_CONNECTORS and index + 1 < len(doc) and doc[index + 1].text[:1].isupper():
+            index += 1
+        elif index == end and text == "." and end > start and len(doc[end - 1].text) <= 3:
+            index += 1  # "St" "." split by the tokenizer
+            end = index
+        else:
+            break
+    return end
+
+
+def is_named(doc, span, line_starts=()) -> bool:
+    """Written as a name rather than as an ordinary word: capitals inside it, or a first capital that is
+    not merely the start of a sentence, line or bullet."""
+    text = span.text
+    if any(ch.isupper() for ch in text[1:]):
+        return True
+    if not text[:1].isupper():
+        return False
+    initial = span.start == 0 or doc[span.start - 1].text in _SENTENCE_MARKS or span.start_char in line_starts
+    return not initial
+
+
+def municipality_enumerations(doc, triggers, cues) -> list:
+    """Spans naming municipalities in "de gemeenten A, B, C en D" when the sentence speaks of cooperation."""
+    found = []
+    n = len(doc)
+    for token in doc:
+        if token.lower_ not in triggers:
+            continue
+        names = []
+        i = token.i + 1
+        if i < n and doc[i].text == ":":
+            i += 1
+        while i < n:
+            j = i
+            while j < n:
+                text = doc[j].text
+                if text[:1].isupper() or text[:2] == "'s":
+                    j += 1
+                elif j > i and doc[j].lower_ in _NAME_CONNECTORS:
+                    k = j
+                    while k < n and doc[k].lower_ in _NAME_CONNECTORS:
+                        k += 1
+                    if k < n and doc[k].text[:1].isupper():
+                        j = k  # "Alphen aan den Rijn"
+                    else:
+                        break
+                else:
+                    break
+            if j == i:
+                break
+            names.append(doc[i:j])
+            if j < n and doc[j].text == ",":
+                i = j + 1
+                if i < n and doc[i].lower_ in _ENUMERATION_AND:
+                    i += 1
+            elif j < n and doc[j].lower_ in _ENUMERATION_AND:
+                i = j + 1
+            else:
+                break
+        if len(names) < 2 or not _sentence_has_cue(doc, token.i, cues):
+            continue
+        found.extend(names)
+    return found
+
+
+def _sentence_has_cue(doc, index: int, cues) -> bool:
+    start = index
+    while start > 0 and doc[start - 1].text not in _SENTENCE_ENDS:
+        start -= 1
+    end = index
+    while end < len(doc) and doc[end].text not in _SENTENCE_ENDS:
+        end += 1
+    return any(doc[k].lower_.startswith(cue) for k in range(start, end) for cue in cues)
 
 
 def org_candidates(doc, ents) -> list:
@@ -108,7 +279,16 @@ def org_candidates(doc, ents) -> list:
     return result
 
 
-def analyse(nlp, lines: list[Line], catalogue: dict[str, Any], ner=None) -> Analysis:
+def analyse(
+    nlp,
+    lines: list[Line],
+    catalogue: dict[str, Any],
+    ner=None,
+    places: Optional[Places] = None,
+    gemeenten: Optional[dict[str, list[str]]] = None,
+) -> Analysis:
+    triggers = set((gemeenten or {}).get("trigger", ()))
+    cues = tuple((gemeenten or {}).get("cue", ()))
     line_hits: list[list[tuple[str, float]]] = [[] for _ in lines]
     analysis = Analysis(lines=lines, line_hits=line_hits)
     chunks = chunk_lines(lines)
@@ -127,10 +307,20 @@ def analyse(nlp, lines: list[Line], catalogue: dict[str, Any], ner=None) -> Anal
             analysis.theme_weight[theme] += weight
             analysis.theme_first.setdefault(theme, index)
         ents, candidates = valid_entities(doc, catalogue)
+        line_starts = set(offsets)
         for ent in ents:
-            analysis.orgs.append(OrgMention(ent.text, line_of(ent.start_char), ent.ent_id_))
+            mention = OrgMention(ent.text, line_of(ent.start_char), ent.ent_id_, named=is_named(doc, ent, line_starts))
+            if catalogue[ent.ent_id_].get("generic"):
+                tied = qualified(doc, ent, places, line_starts)
+                if tied is not None:
+                    place, start, end = tied
+                    mention.text, mention.place, mention.base, mention.named = doc[start:end].text, place, ent.text, True
+            analysis.orgs.append(mention)
         for span in candidates:
             analysis.candidates.append(OrgMention(span.text, line_of(span.start_char)))
+        if triggers and any(t in text.lower() for t in triggers):
+            for span in municipality_enumerations(doc, triggers, cues):
+                analysis.gemeenten.append(OrgMention(span.text, line_of(span.start_char)))
     if ner is not None:
         _trained_candidates(ner, chunks, analysis)
     return analysis

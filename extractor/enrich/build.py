@@ -21,6 +21,7 @@ from extractor.enrich.data import (
     PIPELINE_DIR,
     data_hash,
     list_alias_index,
+    load_gemeenten_rules,
     load_generic_phrases,
     load_lemma_exceptions,
     load_org_patterns,
@@ -90,6 +91,9 @@ def runtime_meta(data_dir: Path = DATA_DIR) -> dict[str, Any]:
         "list_aliases": list_alias_index(data_dir),
         "generic": load_generic_phrases(data_dir),
         "sections": load_sections(data_dir),
+        "gemeenten": load_gemeenten_rules(data_dir),
+        # place names that tie a generic word to one organisation ("Ondernemersvereniging Leiden")
+        "places": sorted({v for r in load_regions(data_dir) for v in (r.name, *r.variants)}),
     }
 
 
@@ -163,6 +167,7 @@ def save_pipeline(target: Path = PIPELINE_DIR, data_dir: Path = DATA_DIR) -> Pat
     staging = Path(tempfile.mkdtemp(prefix=".pipeline-", dir=target.parent))
     try:
         nlp.to_disk(staging)
+        staging.chmod(0o755)  # mkdtemp creates it private; the model folder is meant to be shared
         backup = target.with_name(target.name + ".old")
         if backup.exists():
             shutil.rmtree(backup)

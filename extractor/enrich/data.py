@@ -12,7 +12,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DATA_DIR = MODELS_DIR / "data"
@@ -25,6 +25,8 @@ DATA_FILES = (
     "org_patterns.jsonl",
     "partner_generic.csv",
     "partner_sections.csv",
+    "partner_parts.csv",
+    "partner_gemeenten.csv",
     "lemma_exceptions.csv",
 )
 
@@ -123,6 +125,8 @@ class PartnerEntry:
     qualifiers: tuple[str, ...] = ()
     generic: bool = False
     not_after: tuple[str, ...] = ()
+    family: str = ""
+    service_word: bool = False
 
 
 def load_partners(data_dir: Path = DATA_DIR) -> dict[str, PartnerEntry]:
@@ -140,12 +144,18 @@ def load_partners(data_dir: Path = DATA_DIR) -> dict[str, PartnerEntry]:
                 qualifiers=tuple(record.get("qualifiers", ())),
                 generic=bool(record.get("generic", False)),
                 not_after=tuple(record.get("not_after", ())),
+                family=str(record.get("family", "")),
+                # a generic sector word ("woningcorporaties", "welzijnswerk") by default, unless switched off
+                service_word=bool(record.get("service_word", bool(record.get("generic", False)))),
             )
         except KeyError as exc:
             raise DataFileError(f"partners.jsonl: record without {exc}: {record!r}") from exc
         if entry.id in entries:
             raise DataFileError(f"partners.jsonl: id {entry.id!r} is used twice")
         entries[entry.id] = entry
+    for entry in entries.values():
+        if entry.family and entry.family not in entries:
+            raise DataFileError(f"partners.jsonl: {entry.id!r} names unknown family {entry.family!r}")
     return entries
 
 
@@ -176,16 +186,50 @@ def load_lemma_exceptions(data_dir: Path = DATA_DIR) -> dict[str, str]:
     return {row["form"].lower(): row["lemma"].lower() for row in read_csv(data_dir / "lemma_exceptions.csv") if row["form"]}
 
 
+def load_parts(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Partner id of a sub-unit -> partner id of the organisation it belongs to (politie team -> eenheid)."""
+    return {row["part"]: row["whole"] for row in read_csv(data_dir / "partner_parts.csv") if row["part"] and row["whole"]}
+
+
+def load_gemeenten_rules(data_dir: Path = DATA_DIR) -> dict[str, list[str]]:
+    """{"trigger": [...], "cue": [...]} for enumerations of cooperating municipalities."""
+    rules: dict[str, list[str]] = {"trigger": [], "cue": []}
+    for row in read_csv(data_dir / "partner_gemeenten.csv"):
+        if row["role"] not in rules:
+            raise DataFileError(f"partner_gemeenten.csv: unknown role {row['role']!r}")
+        if row["term"]:
+            rules[row["role"]].append(row["term"].lower())
+    return rules
+
+
 def partner_catalogue(data_dir: Path = DATA_DIR) -> dict[str, dict[str, Any]]:
-    """What the enrich layer needs at run time, keyed by entity-ruler id (stored in the pipeline meta)."""
+    """What the enrich layer needs at run time, keyed by entity-ruler id (stored in the pipeline meta).
+
+    `family`: the id of the generic partner a specific one belongs to (a regional variant belongs to its
+    base entry); `part_of`: the partner a sub-unit is counted as (partner_parts.csv)."""
     catalogue: dict[str, dict[str, Any]] = {}
     regions = load_regions(data_dir)
-    for entry in load_partners(data_dir).values():
-        base = {"canonical": entry.canonical, "kind": entry.kind, "generic": entry.generic, "not_after": list(entry.not_after)}
+    entries = load_partners(data_dir)
+    parts = load_parts(data_dir)
+    for entry in entries.values():
+        base = {
+            "canonical": entry.canonical,
+            "kind": entry.kind,
+            "generic": entry.generic,
+            "not_after": list(entry.not_after),
+            "family": entry.family,
+            "service_word": entry.service_word,
+        }
         catalogue[entry.id] = base
         if entry.regional:
             for region in regions:
-                catalogue[regional_id(entry.id, region.id)] = dict(base, canonical=f"{entry.canonical} {region.name}", generic=False)
+                catalogue[regional_id(entry.id, region.id)] = dict(
+                    base, canonical=f"{entry.canonical} {region.name}", generic=False, service_word=False, family=entry.id
+                )
+    for part, whole in parts.items():
+        if part not in catalogue or whole not in catalogue:
+            raise DataFileError(f"partner_parts.csv: unknown partner id in {part!r} -> {whole!r}")
+        catalogue[part]["part_of"] = whole
     return catalogue
 
 
@@ -200,7 +244,3 @@ def list_alias_index(data_dir: Path = DATA_DIR) -> dict[str, str]:
         for alias in entry.list_aliases:
             index[alias.lower()] = entry.id
     return index
-
-
-def optional_dir(path: Optional[Path]) -> Path:
-    return Path(path) if path is not None else DATA_DIR

@@ -3,7 +3,20 @@
 A partner list is the text under a heading such as "Partners in de aanpak" or "EXTERNE PARTNERS": bullet
 items, or an enumeration after a colon ("De meest relevante partners zijn: A, B en C."). Each item is a
 gazetteer partner when it contains one, else an unknown organisation (known=false) unless it is a generic
-word for people or groups ("inwoners", "ketenpartners"). Lists under "INTERNE PARTNERS" are skipped.
+word for people or groups ("inwoners", "ketenpartners") or hedged ("mogelijke VVE's"). Lists under
+"INTERNE PARTNERS" are skipped.
+
+Mentions are resolved into partners at the end, because some rules need the whole document:
+- a sub-unit counts as the organisation it belongs to (partner_parts.csv: politieteam -> politie-eenheid);
+- a generic word ("de politie", "de veiligheidsregio", "de woningcorporatie") is a mention of the one member
+  of its family the document names, and stays a partner of its own only when none (or several) are named;
+- a singular generic word tied to a place or a name is one organisation ("Leiderdorpse ondernemersvereniging");
+- a sector word written in lower case ("welzijnswerk", "slachtofferhulp") is a partner only when the document
+  also writes it as a name or lists it among its partners;
+- municipalities named as cooperating ("de gemeenten A, B en C ... gezamenlijk") are partners of kind
+  gemeente, except the document's own municipality.
+The reported name is the most specific printed one: the organisation's own names before those of its
+sub-units and of the generic words folded into it.
 """
 
 from __future__ import annotations
@@ -20,7 +33,9 @@ from extractor.read.types import Line
 _NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?|[A-Z]\.)\s+")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●◦►]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
 _PARENS = re.compile(r"\s*\([^)]*\)?")
-_LEADING = ("de ", "het ", "een ", "mogelijke ", "diverse ", "o.a. ", "onder andere ", "alle ", "onze ", "andere ")
+_LEADING = ("de ", "het ", "een ", "diverse ", "o.a. ", "onder andere ", "alle ", "onze ", "andere ")
+_HEDGES = ("mogelijke ", "eventuele ", "mogelijk ", "eventueel ")  # "mogelijke VVE's": not (yet) a partner
+_GEMEENTE = re.compile(r"^[Gg]emeente\s+([A-Z'][\w'-]*(?:\s+(?:(?:aan|den|de|der|van|op|in)\s+)*[A-Z][\w-]*)*)$")
 _TRAILING = re.compile(r"(\s+(etc|e\.d|enz|e\.a)\.?|[\s.,;:]+)$", re.IGNORECASE)
 MAX_SECTION_LINES = 60
 MAX_ITEM_WORDS = 8
@@ -34,54 +49,66 @@ class ListItem:
 
 
 @dataclass
+class _Raw:
+    """One mention before resolution: a gazetteer id, a generic word tied to a place, an unknown
+    organisation or a cooperating municipality."""
+
+    kind: str  # "known", "specific", "unknown", "gemeente"
+    name: str
+    line: Optional[int]
+    partner_id: str = ""
+    named: bool = True
+    in_list: bool = False
+    place: str = ""
+    base: str = ""
+
+
+@dataclass
 class _Acc:
     canonical: str
     kind: str
     known: bool
     names: Counter = field(default_factory=Counter)
-    order: dict[str, int] = field(default_factory=dict)
+    spellings: dict[str, Counter] = field(default_factory=dict)
+    rank: dict[str, tuple[int, int]] = field(default_factory=dict)
     mentions: int = 0
     pages: set[int] = field(default_factory=set)
-    first: int = 0
+
+
+# Name priority: the organisation's own names, then names of its sub-units, then generic words folded into it.
+_OWN, _PART, _FOLDED = 0, 1, 2
 
 
 class PartnerCollector:
-    def __init__(self, meta: dict[str, Any], lines: list[Line]) -> None:
+    def __init__(self, meta: dict[str, Any], lines: list[Line], municipality: Optional[str] = None) -> None:
         self.catalogue: dict[str, Any] = meta.get("partners", {})
         self.generic: set[str] = set(meta.get("generic", ()))
         self.list_aliases: dict[str, str] = meta.get("list_aliases", {})
         self.sections: dict[str, str] = meta.get("sections", {})
         self.lines = lines
-        self.partners: dict[str, _Acc] = {}
+        self.own = _municipality_key(municipality)
+        self.raw: list[_Raw] = []
+        self.list_lines: set[int] = set()
 
-    # ---- accumulation
+    # ---- collection
 
-    def _add(self, canonical: str, kind: str, known: bool, name: str, line: Optional[int]) -> None:
-        key = canonical.lower()
-        acc = self.partners.get(key)
-        position = line if line is not None else len(self.lines)
-        if acc is None:
-            acc = self.partners[key] = _Acc(canonical=canonical, kind=kind, known=known, first=position)
-        elif known and not acc.known:
-            acc.canonical, acc.kind, acc.known = canonical, kind, True
-        name = " ".join(name.split())
-        acc.names[name] += 1
-        acc.order.setdefault(name, position)
-        acc.mentions += 1
-        if line is not None and 0 <= line < len(self.lines):
-            page = self.lines[line].page_number
-            if page is not None:
-                acc.pages.add(page)
+    def add_known(self, partner_id: str, name: str, line: Optional[int], named: bool = True, in_list: bool = False) -> None:
+        if partner_id in self.catalogue:
+            self.raw.append(_Raw("known", name, line, partner_id, named, in_list or line in self.list_lines))
 
-    def add_known(self, partner_id: str, name: str, line: Optional[int]) -> None:
-        info = self.catalogue.get(partner_id)
-        if info is not None:
-            self._add(info["canonical"], info["kind"], True, name, line)
+    def add_specific(self, partner_id: str, name: str, line: Optional[int], place: str, base: str) -> None:
+        if partner_id in self.catalogue:
+            self.raw.append(_Raw("specific", name, line, partner_id, True, line in self.list_lines, place, base))
 
     def add_unknown(self, text: str, line: Optional[int]) -> None:
         name = self.clean(text)
         if name is not None:
-            self._add(name, "overig", False, name, line)
+            self.raw.append(_Raw("unknown", name, line))
+
+    def add_gemeente(self, name: str, line: Optional[int]) -> None:
+        name = " ".join(name.split())
+        if name and _municipality_key(name) != self.own:
+            self.raw.append(_Raw("gemeente", name, line))
 
     # ---- filters
 
@@ -116,17 +143,98 @@ class PartnerCollector:
             return None
         return text
 
-    # ---- result
+    # ---- resolution
+
+    def _target(self, raw: _Raw) -> tuple[str, str, str, bool, int]:
+        """(key, canonical, kind, known, priority) of a mention before generic words are folded."""
+        if raw.kind == "known":
+            pid = raw.partner_id
+            priority = _OWN
+            whole = self.catalogue[pid].get("part_of")
+            if whole in self.catalogue:
+                pid, priority = whole, _PART
+            info = self.catalogue[pid]
+            return "id:" + info["canonical"].lower(), info["canonical"], info["kind"], True, priority
+        if raw.kind == "specific":
+            info = self.catalogue[raw.partner_id]
+            base = " ".join(raw.base.split())
+            canonical = f"{base[:1].upper()}{base[1:]} {raw.place}"
+            return f"family:{raw.partner_id}@{raw.place.lower()}", canonical, info["kind"], False, _OWN
+        if raw.kind == "gemeente":
+            return "id:gemeente " + raw.name.lower(), f"Gemeente {raw.name}", "gemeente", False, _OWN
+        return "id:" + raw.name.lower(), raw.name, "overig", False, _OWN
+
+    def _family(self, raw: _Raw) -> str:
+        if raw.kind == "specific":
+            return raw.partner_id
+        if raw.kind == "known":
+            return self.catalogue[raw.partner_id].get("family", "")
+        return ""
 
     def result(self) -> list[Partner]:
+        targets = [self._target(raw) for raw in self.raw]
+        # the family members each generic entry has in this document ("politie" -> {Politie Den Haag})
+        members: dict[str, set[str]] = {}
+        for raw, target in zip(self.raw, targets):
+            family = self._family(raw)
+            if family:
+                members.setdefault(family, set()).add(target[0])
+        resolved = []
+        for raw, (key, canonical, kind, known, priority) in zip(self.raw, targets):
+            folded = raw.kind == "known" and len(members.get(raw.partner_id, ())) == 1
+            if folded:
+                # a generic word ("de politie", "de veiligheidsregio") for the one family member the document names
+                key, priority = next(iter(members[raw.partner_id])), _FOLDED
+            resolved.append((raw, key, canonical, kind, known, priority, folded))
+        groups: dict[str, _Acc] = {}
+        for raw, key, canonical, kind, known, _priority, folded in resolved:
+            acc = groups.get(key)
+            if folded:
+                continue
+            if acc is None:
+                groups[key] = _Acc(canonical=canonical, kind=kind, known=known)
+            elif known and not acc.known:
+                acc.canonical, acc.kind, acc.known = canonical, kind, True
+        group_raws: dict[str, list[_Raw]] = {}
+        for position, (raw, key, _c, _k, _kn, priority, _f) in enumerate(resolved):
+            group_raws.setdefault(key, []).append(raw)
+            self._count(groups[key], raw, priority, position)
         partners = []
-        for acc in self.partners.values():
-            name = min(acc.names, key=lambda n: (-acc.names[n], acc.order[n], n))
+        for key, acc in groups.items():
+            raws = group_raws[key]
+            if all(self._service_word(r) for r in raws) and not any(r.named or r.in_list for r in raws):
+                continue  # a sector word in lower case ("welzijnswerk", "slachtofferhulp"), never named as one
             partners.append(
-                Partner(name=name, canonical=acc.canonical, kind=acc.kind, known=acc.known, mentions=acc.mentions, pages=sorted(acc.pages))
+                Partner(name=self._name(acc), canonical=acc.canonical, kind=acc.kind, known=acc.known, mentions=acc.mentions, pages=sorted(acc.pages))
             )
         partners.sort(key=lambda p: (-p.mentions, p.canonical.lower()))
         return partners
+
+    def _service_word(self, raw: _Raw) -> bool:
+        return raw.kind == "known" and bool(self.catalogue[raw.partner_id].get("service_word"))
+
+    def _count(self, acc: _Acc, raw: _Raw, priority: int, position: int) -> None:
+        name = " ".join(raw.name.split())
+        key = name.lower()
+        acc.names[key] += 1
+        acc.spellings.setdefault(key, Counter())[name] += 1
+        best = acc.rank.get(key)
+        if best is None or priority < best[0]:
+            acc.rank[key] = (priority, best[1] if best else position)
+        acc.mentions += 1
+        if raw.line is not None and 0 <= raw.line < len(self.lines):
+            page = self.lines[raw.line].page_number
+            if page is not None:
+                acc.pages.add(page)
+
+    @staticmethod
+    def _name(acc: _Acc) -> str:
+        """The most specific printed name: the organisation's own names before those of sub-units and generic
+        words; then the most frequent (case-insensitively), the longer one on a tie (a full name over its
+        acronym), then the first; printed in its most frequent spelling."""
+        key = min(acc.names, key=lambda k: (acc.rank[k][0], -acc.names[k], -len(k), acc.rank[k][1], k))
+        spellings = acc.spellings[key]
+        return min(spellings, key=lambda s: (-spellings[s], not s[:1].isupper(), s))
 
     # ---- partner lists
 
@@ -166,6 +274,14 @@ class PartnerCollector:
                 index += 1
                 continue
             bullet = _BULLET.match(text)
+            if not bullet and self._bare_list_at(index, end):
+                # a list without bullet characters (PDF bullets are often drawn, not text): one name per line
+                first_line = lines[index]
+                while index < end and _looks_like_heading(lines[index].text.strip()) and _same_style(lines[index], first_line):
+                    items.append(ListItem(lines[index].text.strip(), [index]))
+                    index += 1
+                last_bullet = False
+                continue
             if bullet and len(text) > bullet.end():
                 items.append(ListItem(text[bullet.end():], [index]))
                 last_bullet = True
@@ -183,9 +299,22 @@ class PartnerCollector:
         return items, index
 
 
+    def _bare_list_at(self, index: int, end: int) -> bool:
+        """Three or more consecutive short lines without closing punctuation, none a section heading."""
+        run = self.lines[index : min(end, index + 3)]
+        return len(run) == 3 and all(
+            _looks_like_heading(line.text.strip()) and self.heading_role(line.text.strip()) is None for line in run
+        )
+
+
+def _same_style(line: Line, other: Line) -> bool:
+    """PDF lines in the same font weight and size (a bold or larger line after a list is its next heading)."""
+    return line.bold == other.bold and abs(line.size - other.size) <= 0.5
+
+
 def _looks_like_heading(text: str) -> bool:
     words = text.split()
-    return len(words) <= 6 and not text.endswith((".", ",", ";", ":")) and (text[0].isupper() or text[0].isdigit())
+    return bool(words) and len(words) <= 6 and not text.endswith((".", ",", ";", ":")) and (text[0].isupper() or text[0].isdigit())
 
 
 def _enumeration(block: list[int], lines: list[Line]) -> list[ListItem]:
@@ -224,26 +353,35 @@ def _split_outside_parens(text: str) -> list[str]:
     return parts
 
 
-def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any]) -> list[Partner]:
-    collector = PartnerCollector(meta, analysis.lines)
+def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality: Optional[str] = None) -> list[Partner]:
+    collector = PartnerCollector(meta, analysis.lines, municipality)
+    items = [item for role, item in collector.list_items() if role == "external"]
+    for item in items:
+        collector.list_lines.update(item.lines)
     for mention in analysis.orgs:
-        collector.add_known(mention.partner_id or "", mention.text, mention.line)
+        if mention.place:
+            collector.add_specific(mention.partner_id or "", mention.text, mention.line, mention.place, mention.base)
+        else:
+            collector.add_known(mention.partner_id or "", mention.text, mention.line, named=mention.named)
     for mention in analysis.candidates:
         collector.add_unknown(mention.text, mention.line)
-    _add_list_items(nlp, collector)
+    for mention in analysis.gemeenten:
+        collector.add_gemeente(mention.text, mention.line)
+    _add_list_items(nlp, collector, items)
     return collector.result()
 
 
-def _add_list_items(nlp, collector: PartnerCollector) -> None:
-    """Partner-list items without a gazetteer match: list-only aliases ("Scholen") and unknown organisations.
+def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> None:
+    """Partner-list items without a gazetteer match: list-only aliases ("Scholen"), other municipalities
+    ("Gemeente Oegstgeest") and unknown organisations.
 
-    Gazetteer matches inside the lists were already counted by the document pass."""
-    items = [(role, item) for role, item in collector.list_items() if role == "external"]
+    Gazetteer matches inside the lists were already counted by the document pass. A hedged item ("mogelijke
+    VVE's") is no partner."""
     if not items:
         return
     pieces: list[tuple[str, ListItem]] = []
-    docs = list(nlp.pipe([item.text for _, item in items], disable=["policy_theme_tagger"]))
-    for (_role, item), doc in zip(items, docs):
+    docs = list(nlp.pipe([item.text for item in items], disable=["policy_theme_tagger"]))
+    for item, doc in zip(items, docs):
         valid = _valid_entities(doc, collector.catalogue)
         if valid:
             continue
@@ -256,17 +394,32 @@ def _add_list_items(nlp, collector: PartnerCollector) -> None:
     for (piece, item), doc in zip(pieces, piece_docs):
         if _valid_entities(doc, collector.catalogue):
             continue  # a split piece that is a known partner was counted by the document pass
+        if piece.strip().lower().startswith(_HEDGES):
+            continue  # "mogelijke VVE's": not (yet) a partner
         line = item.lines[0] if item.lines else None
-        cleaned = collector.clean(piece)
-        alias_key = _PARENS.sub("", piece).strip().strip(".").lower()
+        display = _PARENS.sub("", piece).strip().strip(".").strip()
         for prefix in _LEADING:
-            if alias_key.startswith(prefix):
-                alias_key = alias_key[len(prefix):]
+            if display.lower().startswith(prefix):
+                display = display[len(prefix):]
+        gemeente = _GEMEENTE.match(display)
+        if gemeente:
+            collector.add_gemeente(gemeente.group(1), line)
+            continue
+        cleaned = collector.clean(piece)
+        alias_key = display.lower()
         if alias_key in collector.list_aliases:
-            collector.add_known(collector.list_aliases[alias_key], _PARENS.sub("", piece).strip().strip("."), line)
+            collector.add_known(collector.list_aliases[alias_key], display, line, in_list=True)
         elif cleaned is not None:
             collector.add_unknown(cleaned, line)
 
 
 def _valid_entities(doc, catalogue: dict[str, Any]) -> list:
     return valid_entities(doc, catalogue)[0]
+
+
+def _municipality_key(name: Optional[str]) -> str:
+    """"Gemeente Leiderdorp", "gemeente  leiderdorp" and "Leiderdorp" compare equal."""
+    if not name:
+        return ""
+    key = " ".join(name.split()).lower()
+    return key[len("gemeente "):] if key.startswith("gemeente ") else key
