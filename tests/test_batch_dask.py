@@ -15,7 +15,7 @@ from extractor.batch import BatchConfig, BatchError, run_batch
 from extractor.model import Document
 from extractor.pipeline import ExtractOptions
 
-from test_batch_helpers import HERE, TEXT_PAGE, make_pdf
+from tests.test_batch_helpers import HERE, TEXT_PAGE, make_pdf
 
 pytest.importorskip("dask.distributed", reason="the optional 'cluster' extra (dask[distributed]) is not installed")
 
@@ -62,16 +62,17 @@ def test_dask_engine_matches_local_engine(tree: Path, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_dask_engine_stops_slow_and_crashing_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")])))
     root = tmp_path / "in"
     root.mkdir()
     for name in ("sleep.txt", "sigkill.txt", "good1.txt", "good2.txt"):
         (root / name).write_text("Doel 1: veilige buurten.\n", encoding="utf-8")
     result = run_batch(BatchConfig(str(root), str(tmp_path / "out"), workers=2, timeout=5, engine="dask",
-                                   options=ExtractOptions(enrich=False), task_function="test_batch_helpers:fault_task"))
+                                   options=ExtractOptions(enrich=False), task_function="tests.test_batch_helpers:fault_task"))
     status = {r.rel_path: (r.status, r.error_code) for r in result.records}
-    assert status == {"sleep.txt": ("failure", "timeout"), "sigkill.txt": ("failure", "worker_crashed"),
-                      "good1.txt": ("success", None), "good2.txt": ("success", None)}
+    assert status["sleep.txt"] == ("failure", "timeout") and status["sigkill.txt"] == ("failure", "worker_crashed")
+    assert status["good1.txt"][0] in ("success", "partial") and status["good2.txt"][0] in ("success", "partial")
+    assert len(status) == 4
     doc = Document.model_validate_json((tmp_path / "out" / "sleep.txt.json").read_bytes())
     assert doc.errors[0].code == "timeout"
 
@@ -92,3 +93,23 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path) -> None:
                           timeout=300)
     assert proc.returncode == 2
     assert "cannot connect to the Dask scheduler at tcp://127.0.0.1:9" in proc.stderr
+
+
+@pytest.mark.slow
+def test_scheduler_address_uses_a_running_cluster(tree: Path, tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        relative_input = os.path.relpath(tree, REPO)
+        proc = subprocess.run([sys.executable, "-m", "extractor", "batch", relative_input, "--out", str(tmp_path / "out"),
+                               "--scheduler", cluster.scheduler_address, "--no-enrich", "--quiet"],
+                              cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 3, proc.stderr  # kapot.pdf fails
+    assert "kapot.pdf" in proc.stderr
+    rows = manifest(tmp_path / "out")
+    done = ("success", "partial")
+    assert {k for k, v in rows.items() if v[0] in done} == {"a/plan.pdf", "a/ivb.txt", "b.txt"}
+    assert rows["kapot.pdf"][0] == "failure" and rows["notes.docx"][0] == "skipped"
+    doc = Document.model_validate_json((tmp_path / "out" / "a" / "plan.pdf.json").read_bytes())
+    assert doc.source.file == str(tree / "a" / "plan.pdf")  # made absolute for workers elsewhere
+    assert doc.source.pages == 3

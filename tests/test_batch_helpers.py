@@ -110,6 +110,8 @@ def fault_task(path: str, options: dict) -> dict:
         while True:  # grow steadily, like a runaway parser, until stopped
             hoard.append(bytearray(20 * 1024 * 1024))
             time.sleep(0.02)
+    if name.startswith("bigalloc"):
+        bytearray(64 * 1024 ** 3)  # far above the worker's address-space limit: MemoryError at once
     if name.startswith("exit"):
         os._exit(17)
     if name.startswith("sigkill"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import sqlite3
@@ -14,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from test_batch_helpers import HERE, TEXT_PAGE, make_pdf
+from tests.test_batch_helpers import HERE, TEXT_PAGE, make_pdf
 
 REPO = HERE.parent
 SMALL_CORPUS_FILES = [
@@ -118,6 +117,6 @@ def test_sigkill_at_any_moment_then_resume_gives_identical_outputs(corpus_dir: P
     db.close()
     assert statuses["extra/kapot.pdf"] == "failure"
     assert statuses["wassenaar/image_only/Jaarstukken_2021.pdf"] == "failure"
-    assert sum(1 for s in statuses.values() if s == "success") == len(statuses) - 2
+    assert sum(1 for s in statuses.values() if s in ("success", "partial")) == len(statuses) - 2
     # the first kill may land before its run was even recorded; only the last run completed
     assert runs[0] in (2, 3) and runs[1] == 1 and last_completed == runs[2]

@@ -89,7 +89,7 @@ def run_dask(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any])
     try:
         if settings.scheduler:
             try:
-                client = Client(settings.scheduler, timeout="30s")
+                client = Client(settings.scheduler, timeout="15s")
             except (OSError, TimeoutError) as exc:
                 raise EngineError(f"cannot connect to the Dask scheduler at {settings.scheduler}: {exc}") from exc
         else:
@@ -104,23 +104,32 @@ def run_dask(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any])
     batch_id = uuid.uuid4().hex[:8]
     pending = iter(tasks)
     by_future: dict[Any, Task] = {}
-    in_flight = max(2, 2 * sum(client.nthreads().values()) or settings.workers)
+    exhausted = False
 
-    def submit_next(completed) -> bool:
-        task = next(pending, None)
-        if task is None:
-            return False
-        future = client.submit(run_guarded, task.path, settings.options, settings.timeout, settings.max_memory_mb,
-                               settings.function, key=f"extract-{batch_id}-{task.index}", pure=False, retries=0)
-        by_future[future] = task
-        completed.add(future)
-        return True
+    def in_flight_target() -> int:
+        """About two tasks per Dask thread, re-read as workers join or leave."""
+        try:
+            threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+        except Exception:
+            threads = 0
+        return max(2, 2 * (threads or settings.workers))
+
+    def top_up(completed) -> None:
+        nonlocal exhausted
+        target = in_flight_target()
+        while not exhausted and len(by_future) < target:
+            task = next(pending, None)
+            if task is None:
+                exhausted = True
+                return
+            future = client.submit(run_guarded, task.path, settings.options, settings.timeout, settings.max_memory_mb,
+                                   settings.function, key=f"extract-{batch_id}-{task.index}", pure=False, retries=0)
+            by_future[future] = task
+            completed.add(future)
 
     try:
         completed = as_completed()
-        for _ in range(in_flight):
-            if not submit_next(completed):
-                break
+        top_up(completed)
         peaks: dict[str, float] = {}
         for future in completed:
             task = by_future.pop(future)
@@ -132,7 +141,7 @@ def run_dask(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any])
             if outcome.peak_rss_mb:
                 where = str(outcome.extra.get("worker", "?"))
                 peaks[where] = max(peaks.get(where, 0.0), outcome.peak_rss_mb)
-            submit_next(completed)
+            top_up(completed)
             yield task, outcome
         stats["peak_rss_mb_per_worker"] = [round(v, 1) for _, v in sorted(peaks.items())]
     finally:

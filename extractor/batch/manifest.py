@@ -47,8 +47,10 @@ CREATE TABLE IF NOT EXISTS documents (
     n_budget_lines INTEGER,
     n_partners INTEGER,
     duration_s REAL,
+    cpu_s REAL,
     peak_rss_mb REAL,
     extractor_version TEXT NOT NULL,
+    options TEXT,
     run_id INTEGER REFERENCES runs(id),
     updated_at TEXT NOT NULL
 );
@@ -59,7 +61,7 @@ CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 COLUMNS = (
     "rel_path", "input_path", "output_path", "sha256", "size", "format", "pages", "status", "error_code",
     "error_message", "n_errors", "n_warnings", "n_goals", "n_indicators", "n_budget_lines", "n_partners",
-    "duration_s", "peak_rss_mb", "extractor_version", "run_id", "updated_at",
+    "duration_s", "cpu_s", "peak_rss_mb", "extractor_version", "options", "run_id", "updated_at",
 )
 
 
@@ -73,6 +75,7 @@ class DoneEntry:
     extractor_version: str
     status: str
     output_path: Optional[str]
+    options: Optional[str]
 
 
 class Manifest:
@@ -85,7 +88,17 @@ class Manifest:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        self._add_missing_columns()
         self.run_id: Optional[int] = None
+
+    def _add_missing_columns(self) -> None:
+        """A manifest from an earlier version gains the columns added since (new columns are nullable)."""
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
+        types = {"size": "INTEGER", "pages": "INTEGER", "run_id": "INTEGER"}
+        for column in COLUMNS:
+            if column not in present:
+                kind = types.get(column, "INTEGER" if column.startswith("n_") else "REAL" if column.endswith("_s") or column.endswith("_mb") else "TEXT")
+                self._db.execute(f"ALTER TABLE documents ADD COLUMN {column} {kind}")
 
     def close(self) -> None:
         self._db.close()
@@ -111,11 +124,11 @@ class Manifest:
     def done_entries(self) -> dict[str, DoneEntry]:
         """Rows that count as done for `--resume` (success or partial), by relative path."""
         rows = self._db.execute(
-            f"SELECT rel_path, sha256, extractor_version, status, output_path FROM documents "
+            f"SELECT rel_path, sha256, extractor_version, status, output_path, options FROM documents "
             f"WHERE status IN ({','.join('?' * len(DONE_STATUSES))})",
             DONE_STATUSES,
         )
-        return {r[0]: DoneEntry(r[1], r[2], r[3], r[4]) for r in rows}
+        return {r[0]: DoneEntry(r[1], r[2], r[3], r[4], r[5]) for r in rows}
 
     def record(self, row: dict) -> None:
         """Insert or replace one input's row in its own transaction (durable once this returns)."""

@@ -10,6 +10,7 @@ ends with exactly the outputs of an uninterrupted one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -20,7 +21,7 @@ from typing import Any, Optional, Protocol
 
 from extractor import __version__
 from extractor.batch.engines import EngineError, EngineSettings, Task, run_dask, run_local
-from extractor.batch.manifest import DONE_STATUSES, Manifest
+from extractor.batch.manifest import Manifest
 from extractor.batch.tables import TablesResult, build_tables
 from extractor.batch.walk import InputItem, walk_inputs
 from extractor.batch.worker import DEFAULT_TASK_FUNCTION, Outcome, summarise
@@ -71,6 +72,7 @@ class DocumentRecord:
     status: str
     pages: Optional[int] = None
     duration_s: Optional[float] = None
+    cpu_s: Optional[float] = None
     error_code: Optional[str] = None
     error_message: Optional[str] = None
     output_path: Optional[str] = None
@@ -183,6 +185,9 @@ def run_batch(config: BatchConfig, reporter: Optional[Reporter] = None) -> Batch
     reporter = reporter or _Silent()
     started = time.monotonic()
     root = Path(config.input_root)
+    if config.scheduler:
+        # Workers elsewhere have another working directory: hand them absolute paths.
+        root = Path(os.path.abspath(root))
     if not root.exists():
         raise BatchError(f"{root}: no such file or folder")
     out_dir = Path(config.out_dir)
@@ -194,6 +199,8 @@ def run_batch(config: BatchConfig, reporter: Optional[Reporter] = None) -> Batch
 
     items = walk_inputs(root, exclude=out_dir)
     options = asdict(config.options)
+    # Extraction options are part of what "done" means: other options give other JSON.
+    options_key = json.dumps(options, sort_keys=True)
     with Manifest(out_dir) as manifest:
         manifest.start_run(__version__, str(root), config.engine, config.workers,
                            {**options, "timeout": config.timeout, "max_memory_mb": config.max_memory_mb})
@@ -210,7 +217,7 @@ def run_batch(config: BatchConfig, reporter: Optional[Reporter] = None) -> Batch
         for item in to_process:
             previous = done.get(item.rel_path)
             if (previous is not None and previous.extractor_version == __version__
-                    and previous.output_path and (out_dir / previous.output_path).is_file()
+                    and previous.options == options_key and previous.output_path and (out_dir / previous.output_path).is_file()
                     and previous.sha256 is not None and previous.sha256 == file_sha256(item.path)):
                 result.records.append(DocumentRecord(item.rel_path, previous.status, output_path=previous.output_path, resumed=True))
                 continue
@@ -224,7 +231,7 @@ def run_batch(config: BatchConfig, reporter: Optional[Reporter] = None) -> Batch
         try:
             if tasks:
                 for task, outcome in engine(tasks, settings, result.stats):
-                    result.records.append(_store(task, outcome, config, out_dir, manifest))
+                    result.records.append(_store(task, outcome, config, out_dir, manifest, options_key))
                     reporter.advance(result.records[-1])
             outcome_text = "completed"
         except EngineError as exc:
@@ -242,7 +249,8 @@ def run_batch(config: BatchConfig, reporter: Optional[Reporter] = None) -> Batch
     return result
 
 
-def _store(task: Task, outcome: Outcome, config: BatchConfig, out_dir: Path, manifest: Manifest) -> DocumentRecord:
+def _store(task: Task, outcome: Outcome, config: BatchConfig, out_dir: Path, manifest: Manifest,
+           options_key: str) -> DocumentRecord:
     """Write one result atomically, then record it (the order that makes resume exact)."""
     if outcome.kind == "ok" and outcome.value is not None:
         facts = {k: v for k, v in outcome.value.items() if k not in ("json", "restart", "duration_s")}
@@ -253,9 +261,10 @@ def _store(task: Task, outcome: Outcome, config: BatchConfig, out_dir: Path, man
         duration = outcome.wall_s
     output_rel = task.rel_path + ".json"
     write_atomic(out_dir / output_rel, data)
+    cpu = outcome.extra.get("cpu_s")
     manifest.record({**facts, "rel_path": task.rel_path, "input_path": task.path, "output_path": output_rel,
-                     "duration_s": round(duration, 3), "peak_rss_mb": outcome.peak_rss_mb,
-                     "extractor_version": __version__})
-    return DocumentRecord(task.rel_path, facts["status"], pages=facts.get("pages"), duration_s=duration,
+                     "duration_s": round(duration, 3), "cpu_s": round(cpu, 3) if cpu is not None else None,
+                     "peak_rss_mb": outcome.peak_rss_mb, "extractor_version": __version__, "options": options_key})
+    return DocumentRecord(task.rel_path, facts["status"], pages=facts.get("pages"), duration_s=duration, cpu_s=cpu,
                           error_code=facts.get("error_code"), error_message=facts.get("error_message"),
                           output_path=output_rel)

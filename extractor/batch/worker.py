@@ -125,6 +125,7 @@ def serve(max_memory_mb: int) -> None:
     protocol_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints from libraries must not corrupt the protocol
     protocol_in = sys.stdin.buffer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the coordinator, which stops us itself
     _limit_address_space(max_memory_mb)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     functions: dict[str, Callable] = {}
@@ -144,6 +145,7 @@ def serve(max_memory_mb: int) -> None:
             return
         task = pickle.loads(body)
         restart = False
+        usage = resource.getrusage(resource.RUSAGE_SELF)
         try:
             function = functions.get(task["function"]) or resolve_function(task["function"])
             functions[task["function"]] = function
@@ -154,7 +156,9 @@ def serve(max_memory_mb: int) -> None:
             restart = True
         except BaseException as exc:  # anything else is a bug in the per-document function
             reply = {"ok": False, "kind": "error", "message": "".join(traceback.format_exception_only(type(exc), exc)).strip()}
-        reply["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        reply["peak_rss_mb"] = after.ru_maxrss / 1024.0
+        reply["cpu_s"] = (after.ru_utime + after.ru_stime) - (usage.ru_utime + usage.ru_stime)
         data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
         protocol_out.write(_HEADER.pack(len(data)) + data)
         protocol_out.flush()
@@ -286,14 +290,15 @@ class GuardedWorker:
                 if reply is None:
                     return self._crashed(proc, peak)
                 rss = reply.get("peak_rss_mb") or peak
+                extra = {"cpu_s": reply.get("cpu_s")}
                 if reply.get("ok"):
                     value = reply["value"]
                     if value.get("restart"):
                         self._kill()
-                    return Outcome("ok", value=value, peak_rss_mb=rss)
+                    return Outcome("ok", value=value, peak_rss_mb=rss, extra=extra)
                 self._kill()
                 kind = "memory_limit" if reply.get("kind") == "memory_limit" else "error"
-                return Outcome(kind, message=reply.get("message", ""), peak_rss_mb=rss)
+                return Outcome(kind, message=reply.get("message", ""), peak_rss_mb=rss, extra=extra)
             if proc.poll() is not None:
                 return self._crashed(proc, peak)
             if ps is not None:

@@ -39,6 +39,10 @@ def register(subparsers) -> None:
     parser.add_argument("--no-enrich", action="store_true", help="skip theme and partner tagging (spaCy)")
     parser.add_argument("--no-combined-tables", action="store_true", help="do not write the combined tables at the end")
     parser.add_argument("--max-pages", type=int, default=5000, help="refuse PDFs with more pages (default 5000)")
+    readers = _pdf_readers()
+    if len(readers) > 1:
+        parser.add_argument("--reader", choices=readers, default=readers[0],
+                            help=f"PDF backend, as for `extractor extract` (default {readers[0]})")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failed documents only, on stderr")
     parser.set_defaults(func=run_batch_command)
 
@@ -55,6 +59,12 @@ def register(subparsers) -> None:
     tables.set_defaults(func=run_tables_command)
 
 
+def _pdf_readers() -> list[str]:
+    from extractor.read import dispatch
+
+    return list(getattr(dispatch, "PDF_READERS", ()))
+
+
 def run_batch_command(args) -> int:
     from rich.console import Console
 
@@ -65,7 +75,8 @@ def run_batch_command(args) -> int:
 
     engine = "dask" if args.scheduler else args.engine
     try:
-        options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich)
+        extra = {"reader": args.reader} if getattr(args, "reader", None) else {}
+        options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich, **extra)
         config = BatchConfig(
             input_root=args.input, out_dir=args.out, workers=args.workers, timeout=args.timeout,
             max_memory_mb=args.max_memory_mb, resume=args.resume, engine=engine, scheduler=args.scheduler,
