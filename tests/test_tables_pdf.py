@@ -234,3 +234,18 @@ def test_cli_extract_handles_text_and_image_only_pdfs(corpus_dir: Path, tmp_path
     assert outputs["mun_almere_2026_stevige_lokale_teams_raadsvoorstel.json"]["status"] in ("success", "partial")
     assert outputs["Jaarstukken_2021.json"]["status"] == "failure"
 
+
+
+def test_text_input_goes_to_the_text_parser(tmp_path: Path) -> None:
+    """The dispatcher sends text documents to the text table parser and never to the PDF table finder."""
+    from extractor.layout import lay_out
+    from extractor.model import Metadata
+    from extractor.parse.tables import parse_tables
+    from extractor.read import read_document
+
+    path = tmp_path / "plan.txt"
+    path.write_text("Indicator\t2022\t2023\nAantal branden\t252\t232\n", encoding="utf-8")
+    indicators, budget, errors = parse_tables(lay_out(read_document(path)), [], Metadata())
+    assert budget == []
+    assert all(i.page is None and i.bbox is None for i in indicators)  # text items carry line numbers, not boxes
+    assert isinstance(errors, list)

@@ -18,6 +18,7 @@ stitched into one `Table` whose rows keep their own page numbers.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ BBox = tuple[float, float, float, float]
 
 _TOL = 2.0  # points: rules closer than this touch
 _MERGE = 3.0  # boundaries closer than this are one (double rules, rule + shading edge)
+_MAX_SEGMENTS = 20_000  # more rules than this on one page is a drawing (map, chart), not a table
 _CAPTION = re.compile(r"^\s*(tabel|table|overzicht)\b", re.IGNORECASE)
 _HEADERISH = re.compile(r"indicator|streefwaarde|peilwaarde|realisatie|begroting|bedragen\s*x", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[-−+<>≤≥~]?\s*[-−]?\d[\d.,]*\s*%?\s*(\(\d{4}\))?\*?$")
@@ -150,12 +152,14 @@ def _components(segs: list[_Seg]) -> list[list[_Seg]]:
         return i
 
     hs = [i for i, s in enumerate(segs) if s.horizontal]
-    vs = [i for i, s in enumerate(segs) if not s.horizontal]
+    vs = sorted((i for i, s in enumerate(segs) if not s.horizontal), key=lambda k: segs[k].pos)
+    v_pos = [segs[j].pos for j in vs]
     for i in hs:
         h = segs[i]
-        for j in vs:
+        # only verticals whose x lies within the horizontal's extent (sorted: a slice, not a scan)
+        for j in vs[bisect.bisect_left(v_pos, h.start - _TOL):bisect.bisect_right(v_pos, h.end + _TOL)]:
             v = segs[j]
-            if h.start - _TOL <= v.pos <= h.end + _TOL and v.start - _TOL <= h.pos <= v.end + _TOL:
+            if v.start - _TOL <= h.pos <= v.end + _TOL:
                 a, b = find(i), find(j)
                 if a != b:
                     parent[a] = b
@@ -214,13 +218,16 @@ def _box(words: list[Word]) -> Optional[BBox]:
     )
 
 
-def _covered(segs: list[_Seg], pos: float, a: float, b: float) -> bool:
-    """True when rules at `pos` cover most of the span [a, b] (a separator is drawn there)."""
+def _covered(by_pos: tuple[list[float], list[_Seg]], pos: float, a: float, b: float) -> bool:
+    """True when rules at `pos` cover most of the span [a, b] (a separator is drawn there).
+
+    `by_pos` is (positions, segments) sorted by position, so only rules near `pos` are looked at.
+    """
+    positions, segs = by_pos
     need = (b - a) * 0.6
     got = 0.0
-    for s in segs:
-        if abs(s.pos - pos) <= _MERGE:
-            got += max(0.0, min(s.end, b) - max(s.start, a))
+    for s in segs[bisect.bisect_left(positions, pos - _MERGE):bisect.bisect_right(positions, pos + _MERGE)]:
+        got += max(0.0, min(s.end, b) - max(s.start, a))
     return got >= need
 
 
@@ -233,6 +240,9 @@ def find_ruled_tables(page: Page) -> list[Table]:
     if len(raw) < 4:
         return []
     segs = _merge_collinear(raw)
+    if len(segs) > _MAX_SEGMENTS:
+        log.debug("page %s: %d rules, vector art rather than a table; skipped", page.number, len(segs))
+        return []
     words = _words(page)
     tables: list[Table] = []
     for comp in _components(segs):
@@ -274,6 +284,8 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
     if not used_cols:
         return None
     rows: list[TableRow] = []
+    vs_sorted = sorted(vs, key=lambda s: s.pos)
+    by_pos = ([s.pos for s in vs_sorted], vs_sorted)
     for r, (a, b) in enumerate(bands):
         if not any(cell_words[r]):
             continue
@@ -281,7 +293,7 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
         spans = [1] * n_cols
         owner = list(range(n_cols))
         for c in range(1, n_cols):
-            if not _covered(vs, xs[c], a + 0.5, b - 0.5):
+            if not _covered(by_pos, xs[c], a + 0.5, b - 0.5):
                 owner[c] = owner[c - 1]
         for c in range(n_cols):
             if owner[c] != c:

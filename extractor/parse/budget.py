@@ -93,7 +93,7 @@ def parse_budget_table(table: Table, goals: list[GoalNode]) -> tuple[list[Budget
         return [], [ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
                                message=f"budget table on page {table.page} has baten/lasten as columns; not read")]
     scale = table_scale([*head.headers, *context]) or 1.0
-    programme_text = " ".join([head.caption or "", *head.extra, head.headers[0], *(ln.text for ln in table.above[-2:])])
+    programme_text = " ".join([head.caption or "", *head.extra, head.headers[0]])
     code = _PROGRAMME_CODE.search(programme_text)
     programme = f"P{code.group(1)}" if code else programme_goal("", table.page, goals)
     lines: list[BudgetLine] = []
