@@ -24,6 +24,9 @@ COMMAND_MODULES = [extract, schema, evaluate, batch, model]
 EPILOG = """examples:
   extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/
   extractor extract ../shared/corpus/wassenaar/begroting_2024.pdf -o output/
+  extractor batch ../shared/corpus --out output/corpus --resume
+  extractor evaluate --gold tests/gold/ --run
+  extractor model check
   extractor schema --check
 """
 

@@ -316,7 +316,6 @@ def _order_tree(goals: list[GoalNode]) -> list[GoalNode]:
 # --------------------------------------------------------------------------- BBV sections (Wassenaar)
 
 _P_HEADING = re.compile(r"^\s*(P\d{1,2})\s*[:.\-–]?\s+(\S.*)$")
-_PROGRAMMA_HEADING = re.compile(r"^\s*Programma\s+(\d{1,2})\s*[:.\-–]?\s+(\S.*)$", re.IGNORECASE)
 _BEREIKEN = re.compile(r"wat\s+(?:willen|wilden)\s+we\s+(?:bereiken|bereikt)|wat\s+hebben\s+we\s+bereikt", re.IGNORECASE)
 _DOEN = re.compile(r"wat\s+(?:gaan|wilden|hebben)\s+we\s+(?:daarvoor\s+)?(?:doen|gedaan)", re.IGNORECASE)
 _DOELSTELLINGEN = re.compile(r"^\s*(?:Doelstellingen|Doelstelling|Doelen|Beleidsdoelen)\s*:?\s*$", re.IGNORECASE)
@@ -375,7 +374,7 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
             if line.line_no is not None:
                 current = None
             continue
-        heading = _P_HEADING.match(text) or _PROGRAMMA_HEADING.match(text)
+        heading = _P_HEADING.match(text) or _PROGRAMME_HEADING.match(text)
         if heading and _is_heading(line, body) and len(text) < 90 and not text.endswith((".", ",", ";")):
             number = re.sub(r"\D", "", heading.group(1))
             key = f"P{number}"
