@@ -1,12 +1,13 @@
 """The `extractor` command: a thin layer that turns library results into messages and exit codes.
 
 Exit codes: 0 all documents succeeded (or were partial), 1 unexpected internal error,
-2 wrong usage, 3 one or more documents failed.
+2 wrong usage, 3 one or more documents failed, 4 evaluation scores below --min-f1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Optional
 
@@ -58,6 +59,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug, not bad input: say so briefly; EXTRACTOR_DEBUG=1 shows the traceback
+        if os.environ.get("EXTRACTOR_DEBUG") == "1":
+            raise
+        print(f"extractor: internal error: {type(exc).__name__}: {exc} (set EXTRACTOR_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def add_command(subparsers, name: str, help_text: str, examples: str) -> argparse.ArgumentParser:
