@@ -21,7 +21,7 @@ from extractor.parse.goals import parse_goals
 from extractor.parse.metadata import parse_metadata
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
-from extractor.read.dispatch import file_facts
+from extractor.read.dispatch import PDF_READERS, file_facts
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +33,13 @@ class ExtractOptions:
     max_pages: int = 5000
     tables: bool = True
     enrich: bool = True
+    reader: str = PDF_READERS[0]  # PDF backend: "pdfplumber" or "pdfium" (same output, pdfium is faster)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
             raise ValueError(f"max_pages must be at least 1, got {self.max_pages}")
+        if self.reader not in PDF_READERS:
+            raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {self.reader!r}")
 
 
 def failure_document(path: str | os.PathLike, code: str, message: str, sha256: Optional[str] = None,
@@ -54,7 +57,7 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     options = options or ExtractOptions()
     name = str(path)
     try:
-        raw = read_document(name, max_pages=options.max_pages)
+        raw = read_document(name, max_pages=options.max_pages, reader=options.reader)
     except ExtractionError as exc:
         sha256 = size = None
         try:

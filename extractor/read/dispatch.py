@@ -14,6 +14,7 @@ from extractor.read.types import RawDocument
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+PDF_READERS = ("pdfium", "pdfplumber")  # the first is the default
 
 
 def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
@@ -36,8 +37,10 @@ def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
     return data, hashlib.sha256(data).hexdigest(), len(data)
 
 
-def read_document(path: str | os.PathLike, max_pages: int = 5000) -> RawDocument:
-    """Read a PDF or text file into pages of positioned lines."""
+def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = PDF_READERS[0]) -> RawDocument:
+    """Read a PDF or text file into pages of positioned lines; `reader` picks the PDF backend."""
+    if reader not in PDF_READERS:
+        raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {reader!r}")
     name = str(path)
     data, sha256, size = file_facts(path)
     if size == 0:
@@ -45,7 +48,12 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000) -> RawDocument
     suffix = Path(name).suffix.lower()
     looks_pdf = b"%PDF-" in data[:1024]
     if looks_pdf:
-        pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages)
+        if reader == "pdfium":
+            from extractor.read.pdfium_reader import read_pdf_pdfium
+
+            pages, page_count, title, warnings = read_pdf_pdfium(name, max_pages=max_pages)
+        else:
+            pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages)
         doc = RawDocument(path=name, format="pdf", pages=pages, page_count=page_count, sha256=sha256, size=size, title=title)
         doc.warnings.extend(warnings)
         _check_text_layer(doc)

@@ -39,27 +39,19 @@ def read_pdf(path: str, max_pages: int = 5000, max_page_area: float = 25_000_000
         except Exception as exc:
             raise ExtractionError("corrupt_pdf", f"{path}: the page tree is damaged ({type(exc).__name__}: {exc})") from exc
         page_count = len(page_objects)
-        if page_count == 0:
-            raise ExtractionError("corrupt_pdf", f"{path}: the PDF has no pages")
-        if page_count > max_pages:
-            raise ExtractionError(
-                "too_many_pages", f"{path}: {page_count} pages, more than the limit of {max_pages} (see --max-pages)"
-            )
+        check_page_count(path, page_count, max_pages)
         title = None
         try:
-            raw_title = (pdf.metadata or {}).get("Title")
-            if isinstance(raw_title, bytes):
-                raw_title = raw_title.decode("utf-8", "replace")
-            title = str(raw_title).strip() or None if raw_title else None
+            title = clean_title((pdf.metadata or {}).get("Title"))
         except Exception:
             title = None
 
         pages: list[Page] = []
         for index, plumber_page in enumerate(page_objects, start=1):
             try:
-                area = float(plumber_page.width) * float(plumber_page.height)
-                if area > max_page_area:
-                    warnings.append(("page_too_large", f"page {index} is {plumber_page.width:.0f}x{plumber_page.height:.0f} pt; skipped", index))
+                warning = page_too_large(index, float(plumber_page.width), float(plumber_page.height), max_page_area)
+                if warning:
+                    warnings.append(warning)
                     pages.append(Page(number=index, width=float(plumber_page.width), height=float(plumber_page.height)))
                     continue
                 pages.append(_read_page(plumber_page, index))
@@ -98,7 +90,7 @@ def _read_page(plumber_page, number: int) -> Page:
                 x1=float(w["x1"]),
                 bottom=float(w["bottom"]),
                 size=round(float(w.get("size") or 0.0), 1),
-                bold="bold" in fontname.lower() or "black" in fontname.lower() or "heavy" in fontname.lower(),
+                bold=is_bold_font(fontname),
             )
         )
     rules: list[Rule] = []
@@ -116,6 +108,36 @@ def _read_page(plumber_page, number: int) -> Page:
         char_count=char_count,
         unmapped_chars=unmapped,
     )
+
+
+def check_page_count(path: str, page_count: int, max_pages: int) -> None:
+    """The page-count checks every PDF backend shares."""
+    if page_count == 0:
+        raise ExtractionError("corrupt_pdf", f"{path}: the PDF has no pages")
+    if page_count > max_pages:
+        raise ExtractionError(
+            "too_many_pages", f"{path}: {page_count} pages, more than the limit of {max_pages} (see --max-pages)"
+        )
+
+
+def page_too_large(index: int, width: float, height: float, max_page_area: float) -> Optional[tuple[str, str, int]]:
+    """The warning for a page too large to read (poster-size pages hide pathological content)."""
+    if width * height > max_page_area:
+        return ("page_too_large", f"page {index} is {width:.0f}x{height:.0f} pt; skipped", index)
+    return None
+
+
+def clean_title(raw_title: object) -> Optional[str]:
+    """The document-information Title as text, or None when absent or blank."""
+    if isinstance(raw_title, bytes):
+        raw_title = raw_title.decode("utf-8", "replace")
+    return str(raw_title).strip() or None if raw_title else None
+
+
+def is_bold_font(fontname: str) -> bool:
+    """Bold judged by the font name (weights in font descriptors are too often missing or wrong)."""
+    lowered = fontname.lower()
+    return "bold" in lowered or "black" in lowered or "heavy" in lowered
 
 
 def group_lines(words: list[Word], page: int) -> list[Line]:
