@@ -75,7 +75,9 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
         source=Source(file=name, sha256=raw.sha256, format=raw.format, pages=raw.page_count, size=raw.size),  # type: ignore[arg-type]
     )
     for code, message, page in raw.warnings:
-        document.errors.append(ErrorEntry(code=code, message=message, page=page, severity="warning"))
+        # A page that could not be read is lost content (status partial); the rest are notes.
+        severity = "error" if code == "corrupt_pdf" else "warning"
+        document.errors.append(ErrorEntry(code=code, message=message, page=page, severity=severity))
 
     stages = [("metadata", _stage_metadata), ("goals", _stage_goals)]
     if options.tables:

@@ -196,11 +196,10 @@ def test_encrypted_pdf_is_reported_as_encrypted(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- reader issues found here (reported to the lead)
 
 
-@pytest.mark.xfail(reason="reader: a PDF whose only page exceeds the page-size limit fails as no_text_layer "
-                          "'image only; OCR it first', which misleads; the page_too_large reason is lost", strict=False)
 def test_single_huge_page_failure_names_the_page_size(tmp_path: Path) -> None:
     path = tmp_path / "enorm.pdf"
     path.write_bytes(make_pdf([TEXT_PAGE], media_box=(100000, 100000)))
     doc = extract_document(path)
     assert doc.status == "failure"
-    assert "page_too_large" in {e.code for e in doc.errors} or "100000" in doc.errors[0].message
+    assert doc.errors[0].code == "page_too_large"
+    assert "100000" in doc.errors[0].message

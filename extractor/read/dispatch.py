@@ -71,14 +71,20 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
 def _check_text_layer(doc: RawDocument) -> None:
     """Fail a PDF without usable text; warn for single pages without text."""
     broken = {page for code, _, page in doc.warnings if code == "corrupt_pdf"}
+    oversized = {page: message for code, message, page in doc.warnings if code == "page_too_large"}
     if broken and len(broken) == len(doc.pages):
         raise ExtractionError("corrupt_pdf", f"{doc.path}: no page of the PDF could be read (damaged or truncated)")
     total = sum(p.char_count for p in doc.pages)
     unmapped = sum(p.unmapped_chars for p in doc.pages)
     usable = total - unmapped
     if usable < 20 * max(1, len(doc.pages)) * 0.05 or (total and unmapped / total > 0.5):
+        if oversized:  # the text was never read because the pages are too large: say that, not "scanned"
+            first = next(iter(oversized.values()))
+            raise ExtractionError("page_too_large", f"{doc.path}: no readable page; {first}")
         reason = "its text is glyph ids without a character map" if unmapped > usable else "it has no text layer (image only)"
         raise ExtractionError("no_text_layer", f"{doc.path}: {reason}; OCR it first (e.g. ocrmypdf)")
     for page in doc.pages:
+        if page.number in broken or page.number in oversized:
+            continue  # already reported with its reason
         if page.char_count - page.unmapped_chars < 5:
             doc.warnings.append(("page_without_text", f"page {page.number} has no usable text", page.number))
