@@ -44,11 +44,15 @@ def build_placed_pdf(pages: list[list[Placed]], encrypt: bool = False, media_box
         stream = "\n".join(ops).encode("latin-1") if lines else b""
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    trailer_extra = b""
+    encrypt_id = None
     if encrypt:
-        encrypt_id = len(objects) + 1
         objects.append(b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> >>")
-        trailer_extra = b" /Encrypt %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" % encrypt_id
+        encrypt_id = len(objects)
+    return serialise(objects, root=1, encrypt_id=encrypt_id)
+
+
+def serialise(objects: list[bytes], root: int = 1, encrypt_id: int | None = None) -> bytes:
+    """Objects (numbered from 1 in list order) to PDF bytes with a correct xref table and trailer."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -58,7 +62,11 @@ def build_placed_pdf(pages: list[list[Placed]], encrypt: bool = False, media_box
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1) + trailer_extra + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    trailer = b"<< /Size %d /Root %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" % (
+        len(objects) + 1, root)
+    if encrypt_id is not None:
+        trailer += b" /Encrypt %d 0 R" % encrypt_id
+    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
 

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
+from tests.pdf_factory import serialise
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -70,22 +72,7 @@ def make_pdf(pages: Sequence[Sequence[str]], media_box: tuple[float, float] = (5
             b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
             b"/O <" + b"4F" * 32 + b"> /U <" + b"A5" * 32 + b"> >>"
         )
-
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    trailer = b"<< /Size %d /Root %d 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" % (
-        len(objects) + 1, catalog)
-    if encrypt_obj:
-        trailer += b" /Encrypt %d 0 R" % encrypt_obj
-    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return serialise(objects, root=catalog, encrypt_id=encrypt_obj)
 
 
 TEXT_PAGE = [

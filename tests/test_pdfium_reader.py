@@ -27,7 +27,7 @@ from extractor.read import read_document
 from extractor.read.pdf import _read_page as plumber_read_page
 from extractor.read.pdfium_reader import read_pdf_pdfium
 from extractor.read.types import Page, Rule
-from tests.pdf_factory import build_pdf, write_pdf
+from tests.pdf_factory import build_pdf, serialise, write_pdf
 
 # pages to compare per document: text pages, tables (ruled and unruled), landscape pages, TOC
 SAMPLES: dict[str, Optional[list[int]]] = {
@@ -268,17 +268,7 @@ def _raw_pdf(contents: list[str], media_box: tuple[float, float] = (595, 842), r
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     for base in ("Helvetica", "Helvetica-Bold"):
         objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} /Encoding /WinAnsiEncoding >>".encode())
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return serialise(objects)
 
 
 CONTENT = (
