@@ -212,6 +212,8 @@ def run_batch(config: BatchConfig, reporter: Optional[Reporter] = None) -> Batch
                 result.records.append(DocumentRecord(item.rel_path, status, error_code=item.code, error_message=item.message))
 
         to_process: list[InputItem] = [i for i in items if i.action == "process"]
+        # Largest first: a big document started last would leave the other workers idle at the end.
+        to_process.sort(key=lambda i: -_size(i.path))
         tasks: list[Task] = []
         done = manifest.done_entries() if config.resume else {}
         for item in to_process:
@@ -268,3 +270,10 @@ def _store(task: Task, outcome: Outcome, config: BatchConfig, out_dir: Path, man
     return DocumentRecord(task.rel_path, facts["status"], pages=facts.get("pages"), duration_s=duration, cpu_s=cpu,
                           error_code=facts.get("error_code"), error_message=facts.get("error_message"),
                           output_path=output_rel)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
