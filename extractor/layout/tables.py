@@ -308,7 +308,6 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
             texts[c] = _join_words(ws)
             boxes[c] = _box(ws)
         all_words = [w for cell in cell_words[r] for w in cell]
-        box = _box(all_words)
         rows.append(TableRow(cells=texts, page=page.number, bbox=(round(xs[0], 2), round(a, 2), round(xs[-1], 2), round(b, 2)),
                              cell_boxes=boxes, spans=spans, bold=all(w.bold for w in all_words)))
     # drop columns that are empty everywhere (space between double rules)
