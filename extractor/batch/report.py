@@ -103,19 +103,21 @@ def print_summary(result: BatchResult, console: Optional[Console] = None, slowes
     failed = result.failed
     if failed:
         console.print(f"[red]{len(failed)} failed[/red] (details in manifest.sqlite and each document's JSON):")
-        for record in failed[:20]:
-            console.print(f"  [{record.error_code}] {record.error_message or record.rel_path}", markup=False, highlight=False, soft_wrap=True)
-        if len(failed) > 20:
-            console.print(f"  ... and {len(failed) - 20} more")
+        _print_records(console, [f"[{r.error_code}] {r.error_message or r.rel_path}" for r in failed], 20, "")
     skipped = [r for r in result.records if r.status == "skipped"]
     if skipped:
         console.print(f"{len(skipped)} skipped (not a PDF or text document, or a symbolic link loop):")
-        for record in skipped[:10]:
-            console.print(f"  {record.error_message or record.rel_path}", markup=False, highlight=False, soft_wrap=True)
-        if len(skipped) > 10:
-            console.print(f"  ... and {len(skipped) - 10} more (see manifest.sqlite)")
+        _print_records(console, [r.error_message or r.rel_path for r in skipped], 10, " (see manifest.sqlite)")
     if result.tables is not None:
         rows = ", ".join(f"{n} {name}" for name, n in result.tables.rows.items())
         console.print(f"tables: {rows} -> {result.tables.folder}")
     if result.removed_temp_files:
         console.print(f"removed {result.removed_temp_files} half-written files left by an interrupted run")
+
+
+def _print_records(console, lines: list[str], limit: int, more_hint: str) -> None:
+    """At most `limit` lines, printed literally (file names may contain rich markup characters)."""
+    for line in lines[:limit]:
+        console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+    if len(lines) > limit:
+        console.print(f"  ... and {len(lines) - limit} more{more_hint}")
