@@ -51,7 +51,7 @@ def test_extract_writes_one_json_per_input(tmp_path: Path) -> None:
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == ["leiden_jaarstukken_2017_veiligheid.json", "leiderdorp_integraal_veiligheidsbeleid_2015_2018.json"]
     document = json.loads((tmp_path / written[0]).read_text(encoding="utf-8"))
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     assert document["source"]["format"] == "text" and document["source"]["pages"] is None
     assert len(document["source"]["sha256"]) == 64
     assert document["metadata"]["municipality"] == "Leiden"

@@ -29,4 +29,4 @@ def test_model_forbids_unknown_fields() -> None:
         GoalNode(id="1", title="x", level="doel", colour="red")  # type: ignore[call-arg]
     with pytest.raises(ValidationError):
         GoalNode(id="1", title="x", level="subdoel")  # type: ignore[arg-type]
-    assert Document.model_json_schema()["properties"]["schema_version"]["const"] == "1"
+    assert Document.model_json_schema()["properties"]["schema_version"]["const"] == "2"
