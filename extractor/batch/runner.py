@@ -26,7 +26,7 @@ from extractor import __version__
 from extractor.batch.engines import EngineError, EngineSettings, Task, run_dask, run_local
 from extractor.batch.manifest import MANIFEST_NAME, Manifest
 from extractor.batch.outputs import LOCK_NAME, plan_outputs, renamed_output
-from extractor.batch.tables import TablesResult, build_tables
+from extractor.batch.tables import CSV_DIALECTS, TablesResult, build_tables
 from extractor.batch.walk import InputItem, walk_inputs
 from extractor.batch.worker import DEFAULT_TASK_FUNCTION, Outcome, summarise
 from extractor.export import describe_os_error, temp_owner, write_atomic
@@ -67,6 +67,7 @@ class BatchConfig:
     task_function: str = DEFAULT_TASK_FUNCTION
     wait: bool = False  # wait for another batch that holds the output folder instead of stopping
     prune: bool = False  # remove outputs and manifest rows of inputs that are no longer there
+    csv_dialect: str = "standard"  # of the combined CSV tables, see extractor.batch.tables.CSV_DIALECTS
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -79,6 +80,8 @@ class BatchConfig:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {self.engine!r}")
         if self.scheduler and self.engine != "dask":
             raise ValueError("a scheduler address only makes sense with engine 'dask'")
+        if self.csv_dialect not in CSV_DIALECTS:
+            raise ValueError(f"csv_dialect must be one of {', '.join(CSV_DIALECTS)}, got {self.csv_dialect!r}")
 
 
 @dataclass
@@ -364,10 +367,20 @@ def _run_locked(config: BatchConfig, root: Path, out_dir: Path, reporter: Report
 
     if config.combined_tables:
         outputs = [out_dir / unescape_name(r.output_path) for r in result.records if r.output_path]
-        result.tables = build_tables(out_dir, [p for p in outputs if p.is_file()])
+        result.tables = build_tables(out_dir, [p for p in outputs if p.is_file()], csv_dialect=config.csv_dialect)
     result.records.sort(key=lambda r: r.rel_path)
     result.wall_s = time.monotonic() - started
     return result
+
+
+def current_outputs(out_dir: Path) -> Optional[list[Path]]:
+    """The JSON files of the latest batch into `out_dir` (None when the folder has no manifest: use every JSON)."""
+    if not (out_dir / MANIFEST_NAME).is_file():
+        return None
+    with OutputLock(out_dir), _open_manifest(out_dir) as manifest:
+        rows = manifest.current_rows()
+    paths = [out_dir / unescape_name(r["output_path"]) for r in rows if r["output_path"]]
+    return [p for p in paths if p.is_file()]
 
 
 def _prune(out_dir: Path, manifest: Manifest) -> int:
