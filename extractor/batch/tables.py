@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from extractor.export import write_atomic
+from extractor.fsnames import escape_name
 from extractor.model import Document
 
 TABLES_DIR = "_tables"
@@ -133,9 +134,9 @@ def build_tables(out_dir: str | os.PathLike, json_files: Optional[Iterable[str |
     collected: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     for path in files:
         try:
-            rel = path.relative_to(root).as_posix()
+            rel = escape_name(path.relative_to(root).as_posix())
         except ValueError:
-            rel = str(path)
+            rel = escape_name(str(path))
         try:
             document = Document.model_validate_json(path.read_bytes())
         except Exception as exc:  # a foreign or damaged JSON file is reported, not fatal
