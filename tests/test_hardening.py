@@ -119,7 +119,7 @@ def test_batch_processes_a_non_utf8_name_and_resumes(tmp_path) -> None:
     assert doc.source.file.endswith("bad\\xffname.txt") and len(doc.goals) > 0
     again = cli("batch", str(inp), "--out", str(tmp_path / "out"), "-j", "1", "--no-enrich", "--resume")
     assert again.returncode == 0, again.stderr
-    assert "(2 already done, not redone)" in again.stdout
+    assert "resume: 2 documents already done" in again.stderr
 
 
 # ---------------------------------------------------------------- (5) long names
