@@ -31,6 +31,7 @@ from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read.types import ReadWarning
 
 from tests.test_batch_helpers import HERE, TEXT_PAGE, make_pdf
+from tests.test_robustness import DROP_ROOT_OVERRIDE
 
 REPO = HERE.parent
 FAST = ExtractOptions(enrich=False)
@@ -263,17 +264,59 @@ def test_out_is_an_existing_file_exits_2(tmp_path) -> None:
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root writes into read-only folders; covered by the ENOSPC/EROFS injection below")
-def test_read_only_out_folder_exits_2(tmp_path) -> None:
+@pytest.mark.skipif(IS_ROOT and not DROP_ROOT_OVERRIDE, reason="root without setpriv writes into any folder")
+def test_unwritable_out_folder_exits_2(tmp_path) -> None:
     write(tmp_path / "in" / "a.txt")
     out = tmp_path / "out"
     out.mkdir()
     out.chmod(0o555)
     try:
-        proc = cli("batch", str(tmp_path / "in"), "--out", str(out), "--no-enrich")
+        proc = subprocess.run([*DROP_ROOT_OVERRIDE, sys.executable, "-m", "extractor", "batch", str(tmp_path / "in"),
+                               "--out", str(out), "--no-enrich"], cwd=REPO, capture_output=True, text=True, timeout=300)
     finally:
         out.chmod(0o755)
-    assert proc.returncode == 2 and str(out) in proc.stderr and "permission denied" in proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    assert str(out) in proc.stderr and "permission denied" in proc.stderr and "internal error" not in proc.stderr
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path):
+    """A 200 kB file system of its own (root only, where mounting is allowed): a disk that really fills up."""
+    mount = Path("/bin/mount") if Path("/bin/mount").exists() else None
+    if not IS_ROOT or mount is None:
+        pytest.skip("needs root and mount(8) to make a small tmpfs")
+    point = tmp_path / "small"
+    point.mkdir()
+    if subprocess.run([str(mount), "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(point)], capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def test_full_disk_on_a_real_small_file_system(tmp_path, small_tmpfs) -> None:
+    inp = tmp_path / "in"
+    for index in range(6):  # about 90 kB of JSON each: the 200 kB disk fills up on the way
+        write(inp / f"d{index}.txt", (REPO / "samples" / "leiderdorp_integraal_veiligheidsbeleid_2015_2018.txt").read_text())
+    out = small_tmpfs / "out"
+    proc = cli("batch", str(inp), "--out", str(out), "-j", "1", "--no-enrich", "--quiet")
+    assert proc.returncode == 2, proc.stderr
+    assert f"{out}: no space left on device" in proc.stderr and "--resume" in proc.stderr
+    rows = manifest_rows(out)
+    on_disk = sorted(p.name for p in out.glob("*.json"))
+    assert on_disk and sorted(r["output_path"] for r in rows.values()) == on_disk
+    assert all(r["status"] == "success" for r in rows.values())
+    assert not list(out.glob(".~*.tmp"))
+
+
+def test_read_only_file_system_exits_2(tmp_path, small_tmpfs) -> None:
+    write(tmp_path / "in" / "a.txt")
+    (small_tmpfs / "out").mkdir()
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_tmpfs)], capture_output=True).returncode == 0
+    proc = cli("batch", str(tmp_path / "in"), "--out", str(small_tmpfs / "out"), "--no-enrich")
+    assert proc.returncode == 2, proc.stderr
+    assert "read-only file system" in proc.stderr and str(small_tmpfs / "out") in proc.stderr
 
 
 def test_unwritable_out_folder_is_a_batch_error(tmp_path, monkeypatch) -> None:
@@ -524,3 +567,12 @@ def test_every_layer_uses_the_enum() -> None:
     assert warning.code is ErrorCode.page_without_text and tuple(warning)[2] == 2
     with pytest.raises(ValueError):
         ReadWarning.of("made_up", "x", 1)
+
+
+def test_extract_a_non_utf8_name(tmp_path) -> None:
+    source = write(tmp_path / BAD_NAME)
+    proc = cli("extract", str(source), "-o", str(tmp_path / "out"), "--no-enrich")
+    assert proc.returncode == 0, proc.stderr
+    assert "bad\\xffname.txt" in proc.stdout
+    doc = Document.model_validate_json((tmp_path / "out" / os.fsdecode(b"bad\xffname.json")).read_bytes())
+    assert unescape_name(doc.source.file) == str(source)
