@@ -1,13 +1,20 @@
 """Every error the library reports, with a stable machine-readable code.
 
-Library code raises `ExtractionError(code, message)`; the pipeline turns it into an
-`ErrorEntry` in the document JSON and the CLI into a message and an exit code. Keep the
-catalogue here so codes are documented in one place and never drift.
+Every layer uses the one `ErrorCode` enum of `extractor.model` (so the JSON Schema lists the
+codes). Library code raises `ExtractionError(code, message)` for a document that cannot be read
+at all; the read layer reports lesser problems as typed `ReadWarning`s; the pipeline turns both
+into `ErrorEntry`s with the severity given here, and the CLI into a message and an exit code.
+Keep meanings and severities here so codes are documented in one place and never drift
+(a test checks that CATALOGUE and ErrorCode list the same codes).
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
+
+from extractor.model import ErrorCode
+
+Severity = Literal["error", "warning"]
 
 CATALOGUE: dict[str, str] = {
     "file_not_found": "the file does not exist",
@@ -38,14 +45,33 @@ CATALOGUE: dict[str, str] = {
 }
 
 
+# "error": content was lost (the document becomes `partial`, or `failure` when nothing was read);
+# "warning": a note for the reader, the result is complete as far as the extractor can tell.
+# Codes not listed (e.g. one added to the enum later) count as "error": losing content silently is worse.
+WARNING_CODES: frozenset[str] = frozenset({
+    "page_without_text", "goal_tree_incomplete", "no_goal_structure", "table_uncertain", "tables_not_used",
+    "ocr_unavailable", "ocr_uncertain",
+})
+
+
+def severity(code: str | ErrorCode) -> Severity:
+    """The default severity of `code` (how a problem of this kind affects the document's status)."""
+    return "warning" if str(code) in WARNING_CODES else "error"
+
+
+def meaning(code: str | ErrorCode) -> str:
+    """The one-line meaning of `code`, for messages and documentation."""
+    return CATALOGUE[str(code)]
+
+
 class ExtractionError(Exception):
     """A document-level problem that stops extraction of one file (never of a batch)."""
 
-    def __init__(self, code: str, message: str, page: Optional[int] = None) -> None:
-        if code not in CATALOGUE:
+    def __init__(self, code: str | ErrorCode, message: str, page: Optional[int] = None) -> None:
+        if str(code) not in CATALOGUE:
             raise ValueError(f"unknown error code {code!r}; add it to extractor.errors.CATALOGUE")
         super().__init__(message)
-        self.code = code
+        self.code = ErrorCode(str(code))
         self.message = message
         self.page = page
 

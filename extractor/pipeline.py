@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Optional
 
 from extractor import __version__
-from extractor.errors import ExtractionError
+from extractor.errors import ExtractionError, severity
+from extractor.fsnames import escape_name, printable
 from extractor.layout import lay_out
-from extractor.model import Document, ErrorEntry, Source
+from extractor.model import Document, ErrorCode, ErrorEntry, Source
 from extractor.parse.goals import parse_goals
 from extractor.parse.metadata import parse_metadata
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
-from extractor.read.dispatch import PDF_READERS, file_facts
+from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA, PDF_READERS, file_facts
 
 log = logging.getLogger(__name__)
 
@@ -34,94 +35,120 @@ class ExtractOptions:
     tables: bool = True
     enrich: bool = True
     reader: str = PDF_READERS[0]  # PDF backend: "pdfplumber" or "pdfium" (same output, pdfium is faster)
+    max_page_area: float = DEFAULT_MAX_PAGE_AREA  # pt²; larger pages are skipped and the document is partial
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
             raise ValueError(f"max_pages must be at least 1, got {self.max_pages}")
         if self.reader not in PDF_READERS:
             raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {self.reader!r}")
+        if not self.max_page_area > 0:
+            raise ValueError(f"max_page_area must be a positive number of square points, got {self.max_page_area}")
 
 
-def failure_document(path: str | os.PathLike, code: str, message: str, sha256: Optional[str] = None,
+def failure_document(path: str | os.PathLike, code: str | ErrorCode, message: str, sha256: Optional[str] = None,
                      size: Optional[int] = None, fmt: Optional[str] = None) -> Document:
     """The JSON written for a file that could not be extracted at all."""
     return Document(
         extractor_version=__version__,
-        source=Source(file=str(path), sha256=sha256, size=size, format=fmt),  # type: ignore[arg-type]
+        source=Source(file=escape_name(path), sha256=sha256, size=size, format=fmt),  # type: ignore[arg-type]
         status="failure",
-        errors=[ErrorEntry(code=code, message=message)],
+        errors=[ErrorEntry(code=ErrorCode(str(code)), message=printable(message))],
     )
 
 
 def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] = None) -> Document:
+    """Read, lay out, parse and enrich one file; never raises for anything the file contains."""
     options = options or ExtractOptions()
-    name = str(path)
+    name = os.fsdecode(path)
     try:
-        raw = read_document(name, max_pages=options.max_pages, reader=options.reader)
+        raw = read_document(name, max_pages=options.max_pages, reader=options.reader, max_page_area=options.max_page_area)
     except ExtractionError as exc:
         sha256 = size = None
         try:
             _, sha256, size = file_facts(name)
-        except ExtractionError:
+        except (ExtractionError, MemoryError):
             pass
         fmt = "pdf" if Path(name).suffix.lower() == ".pdf" else None
         return failure_document(name, exc.code, exc.message, sha256, size, fmt)
+    except MemoryError:
+        return failure_document(name, ErrorCode.memory_limit, f"{name}: reading ran out of memory; stopped")
     except Exception as exc:  # a reader bug must not take a batch down
         log.debug("reader crashed on %s", name, exc_info=True)
-        return failure_document(name, "internal_error", f"{name}: reader crashed: {type(exc).__name__}: {exc}")
+        return failure_document(name, ErrorCode.internal_error, f"{name}: reader crashed: {type(exc).__name__}: {exc}")
 
     document = Document(
         extractor_version=__version__,
-        source=Source(file=name, sha256=raw.sha256, format=raw.format, pages=raw.page_count, size=raw.size),  # type: ignore[arg-type]
+        source=Source(file=escape_name(name), sha256=raw.sha256, format=raw.format, pages=raw.page_count, size=raw.size),  # type: ignore[arg-type]
     )
-    for code, message, page in raw.warnings:
-        # A page that could not be read is lost content (status partial); the rest are notes.
-        severity = "error" if code == "corrupt_pdf" else "warning"
-        document.errors.append(ErrorEntry(code=code, message=message, page=page, severity=severity))
-
-    stages = [("metadata", _stage_metadata), ("goals", _stage_goals)]
-    if options.tables:
-        stages.append(("tables", _stage_tables))
-    if options.enrich:
-        stages.append(("enrich", _stage_enrich))
-    laid_out = lay_out(raw)
-    for stage_name, stage in stages:
-        try:
-            stage(document, laid_out)
-        except Exception as exc:  # one failing stage leaves the others' results
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            log.debug("stage %s crashed on %s", stage_name, name, exc_info=True)
-            document.errors.append(ErrorEntry(code="internal_error", message=f"{name}: stage {stage_name} failed: {detail}"))
+    for warning in raw.warnings:
+        # Lost content (an unreadable or oversized page) is an error: the document becomes partial.
+        document.errors.append(ErrorEntry(code=warning.code, message=printable(warning.message), page=warning.page,
+                                          severity=severity(warning.code)))
+    _run_stages(document, raw, options, name)
     document.status = _status(document)
     return document
 
 
-def _stage_metadata(document: Document, laid_out) -> None:
-    document.metadata = parse_metadata(laid_out)
+def _run_stages(document: Document, raw, options: ExtractOptions, name: str) -> None:
+    """Every stage inside the guard: a failing stage leaves the others' results and an error entry."""
+    stages = [("layout", _stage_layout), ("metadata", _stage_metadata), ("goals", _stage_goals)]
+    if options.tables:
+        stages.append(("tables", _stage_tables))
+    if options.enrich:
+        stages.append(("enrich", _stage_enrich))
+    state = {"raw": raw, "laid_out": None}
+    for stage_name, stage in stages:
+        if stage_name != "layout" and state["laid_out"] is None:
+            break  # nothing to parse: the layout error is already recorded
+        try:
+            stage(document, state)
+        except MemoryError:
+            document.errors.append(ErrorEntry(code=ErrorCode.memory_limit,
+                                              message=printable(f"{name}: stage {stage_name} ran out of memory; stopped")))
+            return
+        except Exception as exc:  # one failing stage leaves the others' results
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            log.debug("stage %s crashed on %s", stage_name, name, exc_info=True)
+            document.errors.append(ErrorEntry(code=ErrorCode.internal_error,
+                                              message=printable(f"{name}: stage {stage_name} failed: {detail}")))
 
 
-def _stage_goals(document: Document, laid_out) -> None:
-    goals, errors = parse_goals(laid_out, document.metadata)
+def _stage_layout(document: Document, state: dict) -> None:
+    state["laid_out"] = lay_out(state["raw"])
+
+
+def _stage_metadata(document: Document, state: dict) -> None:
+    document.metadata = parse_metadata(state["laid_out"])
+
+
+def _stage_goals(document: Document, state: dict) -> None:
+    goals, errors = parse_goals(state["laid_out"], document.metadata)
     document.goals = goals
     document.errors.extend(errors)
 
 
-def _stage_tables(document: Document, laid_out) -> None:
-    indicators, budget_lines, errors = parse_tables(laid_out, document.goals, document.metadata)
+def _stage_tables(document: Document, state: dict) -> None:
+    indicators, budget_lines, errors = parse_tables(state["laid_out"], document.goals, document.metadata)
     document.indicators = indicators
     document.budget_lines = budget_lines
     document.errors.extend(errors)
 
 
-def _stage_enrich(document: Document, laid_out) -> None:
+def _stage_enrich(document: Document, state: dict) -> None:
     from extractor.enrich import enrich_document  # spaCy loads lazily: extraction without tagging stays fast
 
-    enrich_document(document, laid_out)
+    enrich_document(document, state["laid_out"])
 
 
 def _status(document: Document) -> str:
     if any(e.severity == "error" for e in document.errors):
         return "partial"
     return "success"
+
+
+def has_internal_error(document: Document) -> bool:
+    """True when a bug (not the input) cost content: the command's exit code must say so."""
+    return any(e.code == ErrorCode.internal_error for e in document.errors)
 
 

@@ -8,7 +8,6 @@ tests/golden/enrich_annotations.json and are never regenerated.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,8 @@ from extractor.model import Document, GoalNode, Indicator, Metadata, Source
 from extractor.parse.metadata import parse_metadata
 from extractor.read import read_document
 from extractor.read.types import Line, Page, RawDocument
+
+from tests.helpers import assert_golden
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -64,15 +65,6 @@ def _laid_out_text(lines: list[str]) -> LaidOutDocument:
     page = Page(number=0, lines=[Line(text=t, line_no=i) for i, t in enumerate(lines, start=1)])
     raw = RawDocument(path="mem.txt", format="text", pages=[page], page_count=None, sha256="0", size=1)
     return lay_out(raw)
-
-
-def _check_golden(name: str, payload: object) -> None:
-    path = GOLDEN / name
-    text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} missing; create it on purpose with UPDATE_GOLDEN=1 and review it"
-    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"output differs from {path.name}"
 
 
 # ------------------------------------------------------------------ goal fields (hand annotated)
@@ -206,7 +198,7 @@ def test_partners_of_seed_documents(path, annotation, golden):
     for partner in document.partners:
         assert partner.pages == []  # a text file without form feeds has no pages; line numbers are not pages
         assert partner.mentions >= 1
-    _check_golden(golden, _partner_payload(document))
+    assert_golden(golden, _partner_payload(document))
 
 
 def test_unknown_organisations_from_partner_lists_are_marked_unknown():

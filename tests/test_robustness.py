@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.fsnames import unescape_name
 from extractor.model import Document
 from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read import read_document
@@ -41,7 +42,7 @@ EXPECTED: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "kapot/binair.txt": ("failure", "binary_text", ("binary",)),
     "kapot/dode link.pdf": ("failure", "file_not_found", ("broken symbolic link",)),
     "groot/2000 pagina's.pdf": ("failure", "too_many_pages", ("2000 pages", "--max-pages")),
-    "groot/enorme pagina.pdf": ("success", None, ()),
+    "groot/enorme pagina.pdf": ("partial", "page_too_large", ("100000x100000", "--max-page-area")),
     "scan/Jaarstukken_2021.pdf": ("failure", "no_text_layer", ("OCR",)),
     "tekst/cp1252.txt": ("success", None, ()),
     "tekst/met bom.txt": ("success", None, ()),
@@ -52,7 +53,18 @@ EXPECTED: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "lus/terug": ("skipped", "not_a_file", ("loop",)),
     "lus/zelf.txt": ("skipped", "not_a_file", ("loop",)),
     "overig/foto.jpg": ("skipped", "unsupported_format", (".jpg",)),
+    # hostile names (issue 11): each is processed like any other document
+    "namen/bad\\xffname.txt": ("success", None, ()),
+    "namen/" + "l" * 236 + ".txt": ("success", None, ()),
+    "namen/" + "m" * 251 + ".txt": ("success", None, ()),
+    "botsing/a.txt": ("success", None, ()),
+    "botsing/a.txt.json/x.txt": ("success", None, ()),
+    "manifest.sqlite/y.txt": ("success", None, ()),
+    "stam/x.txt": ("success", None, ()),
+    "stam/x.md": ("success", None, ()),
+    "stam/x.text": ("success", None, ()),
 }
+HOSTILE_NAMES = [k for k in EXPECTED if k.split("/")[0] in ("namen", "botsing", "manifest.sqlite", "stam")]
 
 
 def build_zoo(root: Path, corpus: Path) -> None:
@@ -83,6 +95,8 @@ def build_zoo(root: Path, corpus: Path) -> None:
     os.symlink("..", root / "lus" / "terug")
     os.symlink("zelf.txt", root / "lus" / "zelf.txt")
     put("overig/foto.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    for rel in HOSTILE_NAMES:
+        put(unescape_name(rel), f"Programma 4 Cultuur\nDoel: {rel[:20]} blijft leesbaar.\n".encode())
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +131,8 @@ def test_batch_completes_with_exit_3_and_every_input_recorded(zoo_batch) -> None
             assert word in (message or ""), (rel, message)
         if status == "failure":
             assert message and len(message) > 15, rel
-        if output:
-            doc = Document.model_validate_json((out / output).read_bytes())
+        if status != "skipped":  # every listed input has a JSON, also those that failed in the walk
+            doc = Document.model_validate_json((out / unescape_name(output)).read_bytes())
             assert doc.status == got_status and doc.source.file == str(root / rel)
 
 
@@ -128,7 +142,9 @@ def test_outputs_keep_names_with_spaces_and_non_ascii(zoo_batch) -> None:
     folder = out / "gemeente 's-Hertogenbosch"
     assert sorted(p.name for p in folder.iterdir()) == ["begroting ë 2024 – concept.pdf.json", "begroting ë 2024 – concept.txt.json"]
     assert (out / "map.pdf" / "binnen.txt.json").is_file()
-    assert not (out / "speciaal" / "pijp.pdf.json").exists()  # a FIFO is never opened
+    fifo = Document.model_validate_json((out / "speciaal" / "pijp.pdf.json").read_bytes())  # never opened
+    assert fifo.status == "failure" and fifo.errors[0].code == "not_a_file"
+    assert (out / os.fsdecode(b"namen/bad\xffname.txt.json")).is_file()
 
 
 @pytest.mark.corpus
@@ -136,7 +152,9 @@ def test_huge_page_is_skipped_with_a_warning(zoo_batch) -> None:
     _, out, _ = zoo_batch
     doc = Document.model_validate_json((out / "groot" / "enorme pagina.pdf.json").read_bytes())
     assert doc.source.pages == 2
-    assert [(e.code, e.page, e.severity) for e in doc.errors if e.code == "page_too_large"] == [("page_too_large", 2, "warning")]
+    # lost content: an error, so the document is partial (issue 11, item 12)
+    assert [(e.code, e.page, e.severity) for e in doc.errors if e.code == "page_too_large"] == [("page_too_large", 2, "error")]
+    assert doc.status == "partial"
 
 
 def test_text_encodings_are_decoded(tmp_path: Path) -> None:

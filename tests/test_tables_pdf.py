@@ -236,16 +236,21 @@ def test_cli_extract_handles_text_and_image_only_pdfs(corpus_dir: Path, tmp_path
 
 
 
-def test_text_input_goes_to_the_text_parser(tmp_path: Path) -> None:
+def test_text_input_goes_to_the_text_parser(monkeypatch) -> None:
     """The dispatcher sends text documents to the text table parser and never to the PDF table finder."""
+    import extractor.layout.tables
     from extractor.layout import lay_out
     from extractor.model import Metadata
     from extractor.parse.tables import parse_tables
     from extractor.read import read_document
 
-    path = tmp_path / "plan.txt"
-    path.write_text("Indicator\t2022\t2023\nAantal branden\t252\t232\n", encoding="utf-8")
-    indicators, budget, errors = parse_tables(lay_out(read_document(path)), [], Metadata())
+    def pdf_finder_called(*args, **kwargs):
+        raise AssertionError("the PDF table finder was used for a text document")
+
+    monkeypatch.setattr(extractor.layout.tables, "find_tables", pdf_finder_called)
+    laid_out = lay_out(read_document(REPO / "samples" / "leiden_jaarstukken_2017_veiligheid.txt"))
+    indicators, budget, errors = parse_tables(laid_out, [], Metadata())
     assert budget == []
-    assert all(i.page is None and i.bbox is None for i in indicators)  # text items carry line numbers, not boxes
-    assert isinstance(errors, list)
+    assert [i.name for i in indicators] == ["Aantal branden (geen brandstichting)", "Aantal brandstichtingen"]
+    for indicator in indicators:  # text items carry line numbers, not boxes
+        assert indicator.page is None and indicator.bbox is None and indicator.lines is not None

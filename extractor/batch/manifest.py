@@ -141,6 +141,34 @@ class Manifest:
             [values[c] for c in names],
         )
 
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def mark_current(self, rel_paths: Iterable[str]) -> None:
+        """Give the rows of every input this run saw the run's id (also those resumed, not redone)."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("UPDATE documents SET run_id=? WHERE rel_path=?", [(self.run_id, r) for r in rel_paths])
+
+    def latest_run_id(self) -> Optional[int]:
+        return self._db.execute("SELECT MAX(id) FROM runs").fetchone()[0]
+
+    def current_rows(self) -> list[dict]:
+        """Rows of the inputs the latest batch saw: what the combined tables are built from."""
+        run_id = self.run_id if self.run_id is not None else self.latest_run_id()
+        return [r for r in self.rows() if r["run_id"] == run_id]
+
+    def stale_rows(self) -> list[dict]:
+        """Rows of inputs the latest batch did not see (removed or renamed since an earlier batch)."""
+        run_id = self.run_id if self.run_id is not None else self.latest_run_id()
+        return [r for r in self.rows() if r["run_id"] != run_id]
+
+    def count_stale(self) -> int:
+        return len(self.stale_rows())
+
+    def delete(self, rel_path: str) -> None:
+        self._db.execute("DELETE FROM documents WHERE rel_path=?", (rel_path,))
+
     def rows(self, statuses: Optional[Iterable[str]] = None) -> list[dict]:
         query = f"SELECT {','.join(COLUMNS)} FROM documents"
         params: list = []

@@ -85,6 +85,8 @@ def print_summary(result: BatchResult, console: Optional[Console] = None, slowes
     console.print(f"[bold]Batch finished[/bold] in {result.wall_s:.1f} s -> {result.out_dir}")
     status_line = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("success", "partial", "failure", "skipped"))
     console.print(f"documents: {status_line}" + (f" ({resumed} already done, not redone)" if resumed else ""))
+    if result.internal_errors:
+        console.print(f"[red]{len(result.internal_errors)} partial because of an internal error[/red] (a bug: please report it with the file)")
     console.print(f"processed now: {len(processed)} documents, {result.pages} pages, "
                   f"{result.pages / wall:.1f} pages/s, {len(processed) / wall:.2f} documents/s")
     peaks = result.stats.get("peak_rss_mb_per_worker")

@@ -14,9 +14,13 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from extractor.export import write_atomic
+from extractor.fsnames import escape_name
 from extractor.model import Document
 
 TABLES_DIR = "_tables"
+# "standard": UTF-8, comma, decimal point (for scripts); "excel-nl": what Dutch-locale Excel opens by
+# double-click without an import dialog: UTF-8 with byte-order mark, semicolon, decimal comma.
+CSV_DIALECTS = ("standard", "excel-nl")
 
 _DOC_COLUMNS = {
     "source_file": "string",       # the input path the document was read from
@@ -110,7 +114,17 @@ def find_document_files(out_dir: str | os.PathLike) -> list[Path]:
     return sorted(p for p in root.rglob("*.json") if not p.name.startswith(".") and p.is_file())
 
 
-def build_tables(out_dir: str | os.PathLike, json_files: Optional[Iterable[str | os.PathLike]] = None) -> TablesResult:
+def csv_bytes(frame, dialect: str = "standard") -> bytes:
+    """One table as CSV in the chosen dialect (see CSV_DIALECTS)."""
+    if dialect == "excel-nl":
+        return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    if dialect != "standard":
+        raise ValueError(f"csv dialect must be one of {', '.join(CSV_DIALECTS)}, got {dialect!r}")
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def build_tables(out_dir: str | os.PathLike, json_files: Optional[Iterable[str | os.PathLike]] = None,
+                 csv_dialect: str = "standard") -> TablesResult:
     """Read document JSON files (default: all under `out_dir`) and write `<out_dir>/_tables/*.{parquet,csv}`."""
     import pandas as pd
 
@@ -120,9 +134,9 @@ def build_tables(out_dir: str | os.PathLike, json_files: Optional[Iterable[str |
     collected: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     for path in files:
         try:
-            rel = path.relative_to(root).as_posix()
+            rel = escape_name(path.relative_to(root).as_posix())
         except ValueError:
-            rel = str(path)
+            rel = escape_name(str(path))
         try:
             document = Document.model_validate_json(path.read_bytes())
         except Exception as exc:  # a foreign or damaged JSON file is reported, not fatal
@@ -134,7 +148,7 @@ def build_tables(out_dir: str | os.PathLike, json_files: Optional[Iterable[str |
     for name, schema in SCHEMAS.items():
         frame = pd.DataFrame(collected[name], columns=list(schema)).astype(schema)
         result.rows[name] = len(frame)
-        csv = frame.to_csv(index=False).encode("utf-8")
+        csv = csv_bytes(frame, csv_dialect)
         write_atomic(result.folder / f"{name}.csv", csv)
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False, engine="pyarrow")

@@ -56,19 +56,21 @@ def summarise(document) -> dict[str, Any]:
         "n_indicators": len(document.indicators),
         "n_budget_lines": len(document.budget_lines),
         "n_partners": len(document.partners),
+        "internal_error": any(e.code == "internal_error" for e in document.errors),
     }
 
 
 def process_task(path: str, options: dict[str, Any]) -> dict[str, Any]:
     """Extract one document; return its JSON bytes plus the facts the manifest records."""
     from extractor.export import document_json
+    from extractor.model import ErrorCode
     from extractor.pipeline import ExtractOptions, extract_document, failure_document
 
     started = time.perf_counter()
     document = extract_document(path, ExtractOptions(**options))
     restart = False
-    if any("MemoryError" in e.message for e in document.errors):
-        # The address-space limit hit inside the pipeline: report it as what it is.
+    if any(e.code == ErrorCode.memory_limit for e in document.errors):
+        # The address-space limit hit inside the pipeline (a MemoryError, recognised by type there).
         document = failure_document(path, "memory_limit",
                                     f"{path}: extraction ran out of memory (worker memory limit reached); stopped",
                                     document.source.sha256, document.source.size, document.source.format)
@@ -152,7 +154,7 @@ def serve(max_memory_mb: int) -> None:
             reply = {"ok": True, "value": function(task["path"], task["options"])}
             restart = bool(reply["value"].get("restart"))
         except MemoryError:
-            reply = {"ok": False, "kind": "memory_limit", "message": "MemoryError"}
+            reply = {"ok": False, "kind": "memory_limit", "message": ""}
             restart = True
         except BaseException as exc:  # anything else is a bug in the per-document function
             reply = {"ok": False, "kind": "error", "message": "".join(traceback.format_exception_only(type(exc), exc)).strip()}

@@ -7,6 +7,7 @@ Exit codes: 0 all documents succeeded (or were partial), 1 unexpected internal e
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from typing import Optional
@@ -48,22 +49,47 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # Report unknown options with the usage of the command they were given to, not the top level's.
+        command_parser = _subparser(parser, getattr(args, "command", None))
+        (command_parser or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        print("extractor: interrupted", file=sys.stderr)
+        print("extractor: interrupted (an interrupted batch continues where it stopped with --resume)", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # a bug, not bad input: say so briefly; EXTRACTOR_DEBUG=1 shows the traceback
-        if os.environ.get("EXTRACTOR_DEBUG") == "1":
-            raise
-        print(f"extractor: internal error: {type(exc).__name__}: {exc} (set EXTRACTOR_DEBUG=1 for details)", file=sys.stderr)
-        return EXIT_INTERNAL
+    except OSError as exc:
+        if exc.errno not in ENVIRONMENT_ERRNOS:
+            return _internal_error(exc)
+        from extractor.export import describe_os_error
+
+        print(f"extractor: {describe_os_error(exc, exc.filename or '?')}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:
+        return _internal_error(exc)
+
+
+ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EEXIST}
+
+
+def _subparser(parser: argparse.ArgumentParser, command: Optional[str]) -> Optional[argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            return action.choices[command]
+    return None
+
+
+def _internal_error(exc: BaseException) -> int:
+    if os.environ.get("EXTRACTOR_DEBUG") == "1":
+        raise exc
+    print(f"extractor: internal error: {type(exc).__name__}: {exc} (set EXTRACTOR_DEBUG=1 for details)", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def add_command(subparsers, name: str, help_text: str, examples: str) -> argparse.ArgumentParser:

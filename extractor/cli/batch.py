@@ -17,7 +17,8 @@ def register(subparsers) -> None:
         "  extractor batch ../shared/corpus --out output/corpus\n"
         "  extractor batch ../shared/corpus --out output/corpus --resume\n"
         "  extractor batch ../shared/corpus --out output/corpus --workers 2 --timeout 120 --max-memory-mb 1024 --quiet\n"
-        "  extractor batch /mnt/raadsinformatie --out /mnt/results --engine dask --scheduler tcp://host:8786\n",
+        "  extractor batch /mnt/raadsinformatie --out /mnt/results --engine dask --scheduler tcp://host:8786\n"
+        "  extractor batch ../shared/corpus --out output/corpus --prune --csv-dialect excel-nl   # reused folder, Excel CSV\n",
     )
     parser.add_argument("input", metavar="INPUT", help="folder to walk recursively (or a single file)")
     parser.add_argument("-o", "--out", required=True, help="output folder: JSON per document, manifest.sqlite, _tables/")
@@ -34,11 +35,17 @@ def register(subparsers) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="address of a running Dask scheduler, e.g. tcp://host:8786 (implies --engine dask); "
                              "without it --engine dask starts a local cluster")
+    parser.add_argument("--wait", action="store_true",
+                        help="when another batch is writing into OUT, wait for it instead of stopping (exit 2)")
+    parser.add_argument("--prune", action="store_true",
+                        help="remove the JSON files and manifest rows of inputs that are no longer in INPUT")
     parser.add_argument("--allow-failures", action="store_true", help="exit 0 even when some documents failed")
     parser.add_argument("--no-tables", action="store_true", help="skip indicator and budget tables in each document")
     parser.add_argument("--no-enrich", action="store_true", help="skip theme and partner tagging (spaCy)")
     parser.add_argument("--no-combined-tables", action="store_true", help="do not write the combined tables at the end")
     parser.add_argument("--max-pages", type=int, default=5000, help="refuse PDFs with more pages (default 5000)")
+    add_page_area_option(parser)
+    add_csv_dialect_option(parser)
     readers = _pdf_readers()
     if len(readers) > 1:
         parser.add_argument("--reader", choices=readers, default=readers[0],
@@ -55,6 +62,7 @@ def register(subparsers) -> None:
         "  extractor tables output/corpus && python -c \"import pandas; print(pandas.read_parquet('output/corpus/_tables/indicators.parquet'))\"\n",
     )
     tables.add_argument("folder", metavar="OUT", help="folder with document JSON files (e.g. the --out of a batch)")
+    add_csv_dialect_option(tables)
     tables.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     tables.set_defaults(func=run_tables_command)
 
@@ -65,22 +73,41 @@ def _pdf_readers() -> list[str]:
     return list(getattr(dispatch, "PDF_READERS", ()))
 
 
+def add_page_area_option(parser) -> None:
+    from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA
+
+    parser.add_argument("--max-page-area", type=float, default=DEFAULT_MAX_PAGE_AREA, metavar="PT2",
+                        help=f"skip PDF pages larger than this many square points (the document becomes partial; "
+                             f"default {DEFAULT_MAX_PAGE_AREA:,.0f}, a 5000 x 5000 pt page)")
+
+
+def add_csv_dialect_option(parser) -> None:
+    from extractor.batch.tables import CSV_DIALECTS
+
+    parser.add_argument("--csv-dialect", choices=CSV_DIALECTS, default=CSV_DIALECTS[0],
+                        help="combined CSV tables: 'standard' (UTF-8, comma, decimal point) or 'excel-nl' "
+                             "(UTF-8 with BOM, semicolon, decimal comma: opens directly in Dutch Excel)")
+
+
 def run_batch_command(args) -> int:
     from rich.console import Console
 
     from extractor.batch import BatchConfig, BatchError, run_batch
     from extractor.batch.report import QuietReporter, RichReporter, print_summary
-    from extractor.cli import EXIT_DOCUMENTS_FAILED, EXIT_OK, EXIT_USAGE
+    from extractor.batch.runner import BatchStopped
+    from extractor.cli import EXIT_DOCUMENTS_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
     from extractor.pipeline import ExtractOptions
 
     engine = "dask" if args.scheduler else args.engine
     try:
         extra = {"reader": args.reader} if getattr(args, "reader", None) else {}
-        options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich, **extra)
+        options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich,
+                                 max_page_area=args.max_page_area, **extra)
         config = BatchConfig(
             input_root=args.input, out_dir=args.out, workers=args.workers, timeout=args.timeout,
             max_memory_mb=args.max_memory_mb, resume=args.resume, engine=engine, scheduler=args.scheduler,
-            options=options, combined_tables=not args.no_combined_tables,
+            options=options, combined_tables=not args.no_combined_tables, wait=args.wait, prune=args.prune,
+            csv_dialect=args.csv_dialect,
         )
     except ValueError as exc:
         print(f"extractor batch: {exc}", file=sys.stderr)
@@ -88,27 +115,57 @@ def run_batch_command(args) -> int:
     reporter = QuietReporter() if args.quiet else RichReporter()
     try:
         result = run_batch(config, reporter)
+    except BatchStopped as exc:
+        print(f"extractor batch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BatchError as exc:
         print(f"extractor batch: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("extractor batch: interrupted; finished documents are kept. Run the same command with --resume "
+              "to continue where it stopped", file=sys.stderr)
+        return 130
     if not args.quiet:
         print_summary(result, Console(highlight=False))
+    _print_hints(result, args)
+    if result.internal_errors:
+        print(f"extractor batch: {len(result.internal_errors)} documents hit an internal error (a bug in the "
+              f"extractor; their results are partial): " + ", ".join(r.rel_path for r in result.internal_errors[:5]),
+              file=sys.stderr)
+        return EXIT_INTERNAL
     if result.failed and not args.allow_failures:
         return EXIT_DOCUMENTS_FAILED
     return EXIT_OK
+
+
+def _print_hints(result, args) -> None:
+    """Tell the user when the output folder holds results of earlier batches."""
+    if result.reused_rows and not args.resume:
+        print(f"extractor batch: note: {args.out} already held results of an earlier batch ({result.reused_rows} "
+              f"documents); all were extracted again. Add --resume to skip documents that are unchanged.", file=sys.stderr)
+    if result.stale_rows:
+        print(f"extractor batch: note: {result.stale_rows} earlier outputs belong to inputs that are no longer in "
+              f"{args.input}; they are left out of the combined tables. Add --prune to remove them.", file=sys.stderr)
+    if result.pruned:
+        print(f"extractor batch: removed {result.pruned} outputs of inputs that are gone (--prune)", file=sys.stderr)
 
 
 def run_tables_command(args) -> int:
     from pathlib import Path
 
     from extractor.batch import build_tables
+    from extractor.batch.runner import BatchError, current_outputs
     from extractor.cli import EXIT_OK, EXIT_USAGE
 
     folder = Path(args.folder)
     if not folder.is_dir():
         print(f"extractor tables: {folder}: not a folder", file=sys.stderr)
         return EXIT_USAGE
-    result = build_tables(folder)
+    try:
+        result = build_tables(folder, current_outputs(folder), csv_dialect=args.csv_dialect)
+    except (BatchError, OSError) as exc:
+        print(f"extractor tables: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     for name, message in result.unreadable:
         print(f"extractor tables: skipped {name}: not a document JSON ({message})", file=sys.stderr)
     if not args.quiet:

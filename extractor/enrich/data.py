@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-DATA_DIR = MODELS_DIR / "data"
-PIPELINE_DIR = MODELS_DIR / "pipeline"
+from extractor.resources import data_dir as _data_dir, models_dir as _models_dir, pipeline_dir as _pipeline_dir
+
+MODELS_DIR = _models_dir()
+DATA_DIR = _data_dir()
+PIPELINE_DIR = _pipeline_dir()
 
 DATA_FILES = (
     "themes.jsonl",

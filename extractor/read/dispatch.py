@@ -9,12 +9,13 @@ from pathlib import Path
 from extractor.errors import ExtractionError
 from extractor.read.pdf import read_pdf
 from extractor.read.text import read_text
-from extractor.read.types import RawDocument
+from extractor.read.types import RawDocument, ReadWarning
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
 PDF_READERS = ("pdfium", "pdfplumber")  # the first is the default
+DEFAULT_MAX_PAGE_AREA = 25_000_000.0  # pt²: 5000 x 5000 pt (1.76 m square); larger pages are skipped
 
 
 def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
@@ -37,7 +38,8 @@ def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
     return data, hashlib.sha256(data).hexdigest(), len(data)
 
 
-def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = PDF_READERS[0]) -> RawDocument:
+def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = PDF_READERS[0],
+                  max_page_area: float = DEFAULT_MAX_PAGE_AREA) -> RawDocument:
     """Read a PDF or text file into pages of positioned lines; `reader` picks the PDF backend."""
     if reader not in PDF_READERS:
         raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {reader!r}")
@@ -51,11 +53,11 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
         if reader == "pdfium":
             from extractor.read.pdfium_reader import read_pdf_pdfium
 
-            pages, page_count, title, warnings = read_pdf_pdfium(name, max_pages=max_pages)
+            pages, page_count, title, warnings = read_pdf_pdfium(name, max_pages=max_pages, max_page_area=max_page_area)
         else:
-            pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages)
+            pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages, max_page_area=max_page_area)
         doc = RawDocument(path=name, format="pdf", pages=pages, page_count=page_count, sha256=sha256, size=size, title=title)
-        doc.warnings.extend(warnings)
+        doc.warnings.extend(ReadWarning.of(*warning) for warning in warnings)
         _check_text_layer(doc)
         return doc
     if suffix in PDF_SUFFIXES:
@@ -65,7 +67,8 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
         if not any(line.text.strip() for page in pages for line in page.lines):
             raise ExtractionError("empty_file", f"{name}: contains only whitespace")
         return RawDocument(path=name, format="text", pages=pages, page_count=None, sha256=sha256, size=size, encoding=encoding)
-    raise ExtractionError("unsupported_format", f"{name}: unsupported file type {suffix!r} (expected .pdf or .txt)")
+    expected = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    raise ExtractionError("unsupported_format", f"{name}: unsupported file type {suffix!r} (expected {expected})")
 
 
 def _check_text_layer(doc: RawDocument) -> None:
@@ -87,4 +90,4 @@ def _check_text_layer(doc: RawDocument) -> None:
         if page.number in broken or page.number in oversized:
             continue  # already reported with its reason
         if page.char_count - page.unmapped_chars < 5:
-            doc.warnings.append(("page_without_text", f"page {page.number} has no usable text", page.number))
+            doc.warnings.append(ReadWarning.of("page_without_text", f"page {page.number} has no usable text", page.number))

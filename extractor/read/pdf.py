@@ -6,19 +6,36 @@ import re
 from typing import Optional
 
 from extractor.errors import ExtractionError
-from extractor.read.types import Line, Page, Rule, Word, make_line
+from extractor.read.types import Line, Page, ReadWarning, Rule, Word, make_line
 
 _CID = re.compile(r"\(cid:\d+\)")
 _LINE_TOLERANCE = 3.0  # words whose tops differ less than this (points) share a line
 
 
 def read_pdf(path: str, max_pages: int = 5000, max_page_area: float = 25_000_000.0) -> tuple[list[Page], int, Optional[str], list]:
-    """Return (pages, page_count, title, warnings); raise ExtractionError for unreadable PDFs."""
+    """Return (pages, page_count, title, warnings); raise ExtractionError for unreadable PDFs.
+
+    pdfminer and pdfplumber raise many unrelated types on damaged files (PdfminerException,
+    MalformedPDFException, PSException, RecursionError on cyclic objects, KeyError, ...), at
+    opening and lazily later: whatever escapes the per-page guards means a damaged file.
+    """
+    try:
+        return _read_pdf(path, max_pages, max_page_area)
+    except ExtractionError:
+        raise
+    except MemoryError:
+        raise
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+        raise ExtractionError("corrupt_pdf", f"{path}: the PDF is damaged and cannot be parsed ({detail})") from exc
+
+
+def _read_pdf(path: str, max_pages: int, max_page_area: float) -> tuple[list[Page], int, Optional[str], list]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psparser import PSException
 
-    warnings: list[tuple[str, str, Optional[int]]] = []
+    warnings: list[ReadWarning] = []
     try:
         pdf = pdfplumber.open(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -58,7 +75,7 @@ def read_pdf(path: str, max_pages: int = 5000, max_page_area: float = 25_000_000
             except ExtractionError:
                 raise
             except Exception as exc:
-                warnings.append(("corrupt_pdf", f"page {index} could not be read ({type(exc).__name__}: {exc})", index))
+                warnings.append(ReadWarning.of("corrupt_pdf", f"page {index} could not be read ({type(exc).__name__}: {exc})", index))
                 pages.append(Page(number=index))
             finally:
                 try:
@@ -120,10 +137,11 @@ def check_page_count(path: str, page_count: int, max_pages: int) -> None:
         )
 
 
-def page_too_large(index: int, width: float, height: float, max_page_area: float) -> Optional[tuple[str, str, int]]:
+def page_too_large(index: int, width: float, height: float, max_page_area: float) -> Optional[ReadWarning]:
     """The warning for a page too large to read (poster-size pages hide pathological content)."""
     if width * height > max_page_area:
-        return ("page_too_large", f"page {index} is {width:.0f}x{height:.0f} pt; skipped", index)
+        return ReadWarning.of("page_too_large", f"page {index} is {width:.0f}x{height:.0f} pt ({width * height:,.0f} pt²), "
+                              f"larger than the limit of {max_page_area:,.0f} pt² (see --max-page-area); skipped", index)
     return None
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
+
+from extractor.model import ErrorCode
 
 
 @dataclass(slots=True)
@@ -89,6 +91,22 @@ class Page:
         return "\n".join(line.text for line in self.lines)
 
 
+class ReadWarning(NamedTuple):
+    """A problem on one page that does not stop reading (a damaged or oversized page, a page without text).
+
+    A NamedTuple so readers that still build `(code, message, page)` tuples keep working:
+    `ReadWarning.of` checks the code against `ErrorCode`.
+    """
+
+    code: ErrorCode
+    message: str
+    page: Optional[int] = None
+
+    @classmethod
+    def of(cls, code: str | ErrorCode, message: str, page: Optional[int] = None) -> "ReadWarning":
+        return cls(ErrorCode(str(code)), message, page)
+
+
 @dataclass(slots=True)
 class RawDocument:
     path: str
@@ -99,7 +117,7 @@ class RawDocument:
     size: int
     encoding: Optional[str] = None
     title: Optional[str] = None
-    warnings: list[tuple[str, str, Optional[int]]] = field(default_factory=list)
+    warnings: list["ReadWarning"] = field(default_factory=list)
 
     def all_lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.lines]
