@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 from extractor.audit.claims import Claim, find_claims
 from extractor.audit.documents import AuditDocument
 from extractor.audit.finding import Finding, FindingItem
-from extractor.audit.matching import budget_key, goal_index, pair_indicators, unique_budget_cells
-from extractor.audit.numbers import euro, is_total_label, normalise_name, sum_tolerance
+from extractor.audit.matching import goal_index, pair_indicators, unique_budget_cells
+from extractor.audit.numbers import euro, half_step, normalise_name, sum_tolerance
 from extractor.audit.registry import Pair, amount_text, budget_item, rule, value_item, value_text, where
 from extractor.audit.tables import BudgetTable, Row
 from extractor.audit.targets import TargetCheck, target_checks, value_step
@@ -253,8 +253,6 @@ def overview_rule(doc: AuditDocument) -> Iterator[Finding]:
 
 
 def _half(line: BudgetLine) -> float:
-    from extractor.audit.numbers import half_step
-
     return half_step(line.amount, line.raw) or 500.0
 
 
@@ -582,8 +580,11 @@ def target_changed_rule(pair: Pair) -> Iterator[Finding]:
                       tolerance=value_step(value_a) + value_step(value_b))
 
 
-def _has_targets(indicator: Indicator) -> bool:
-    return any(v.type == "streefwaarde" for v in indicator.values)
+def _is_effect_indicator(*indicators: Indicator) -> bool:
+    """The document's own effect indicator (targets, or no catalogue number), not a BBV statistic."""
+    if any(v.type == "streefwaarde" for ind in indicators for v in ind.values):
+        return True
+    return not any(ind.code or ind.catalogue_id for ind in indicators)
 
 
 @rule("peilwaarde_matches_realisatie", "warning",
@@ -606,7 +607,7 @@ def revised_value_rule(pair: Pair) -> Iterator[Finding]:
 def _realisation_findings(pair: Pair, rule_id: str, severity: str, targets: bool) -> Iterator[Finding]:
     a, b = pair.earlier, pair.later
     for ind_a, ind_b, year, value_a, value_b in _value_pairs(pair, "realisatie"):
-        if (_has_targets(ind_a) or _has_targets(ind_b)) != targets:
+        if _is_effect_indicator(ind_a, ind_b) != targets:
             continue
         message = (f"Realisatie {year} '{ind_a.name}' in {where(a, value_a.page or ind_a.page)}: {value_text(value_a)}; "
                    f"{where(b, value_b.page or ind_b.page)} noemt voor {year}: {value_text(value_b)}.")
