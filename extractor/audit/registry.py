@@ -72,9 +72,10 @@ def budget_item(doc: AuditDocument, line: BudgetLine) -> FindingItem:
                        bbox=line.bbox, lines=line.lines, value=line.amount, raw=line.raw)
 
 
-def value_item(doc: AuditDocument, indicator_id: str, value: IndicatorValue, page: Optional[int]) -> FindingItem:
-    return FindingItem(doc=doc.name, id=indicator_id, page=value.page or page, bbox=value.bbox, value=value.value,
-                       raw=value.raw)
+def value_item(doc: AuditDocument, indicator_id: str, value: IndicatorValue, page: Optional[int],
+               lines: Optional[tuple[int, int]] = None) -> FindingItem:
+    return FindingItem(doc=doc.name, id=indicator_id, page=value.page or page, bbox=value.bbox, lines=lines,
+                       value=value.value, raw=value.raw)
 
 
 def where(doc: AuditDocument, page: Optional[int], lines: Optional[tuple[int, int]] = None) -> str:

@@ -281,8 +281,8 @@ def breakdown_rule(doc: AuditDocument) -> Iterator[Finding]:
             tolerance = value_step(value) + sum(value_step(p) for p in present)
             total = sum(p.value for p in present)
             if total > value.value + tolerance:
-                items = [value_item(doc, parent.id, value, parent.page)]
-                items += [value_item(doc, kid.id, p, kid.page) for kid, p in zip(kids, parts) if p is not None]
+                items = [value_item(doc, parent.id, value, parent.page, parent.lines)]
+                items += [value_item(doc, kid.id, p, kid.page, kid.lines) for kid, p in zip(kids, parts) if p is not None]
                 message = (f"Deelregels van '{parent.name}' ({value.type} {value.year or ''}) in "
                            f"{where(doc, value.page or parent.page, parent.lines)} tellen op tot {total:g}, "
                            f"meer dan het totaal {value_text(value)}.")
@@ -318,7 +318,7 @@ def target_rule(doc: AuditDocument) -> Iterator[Finding]:
         for check in target_checks(ind):
             if check.met:
                 continue
-            items = [value_item(doc, ind.id, check.actual, ind.page), value_item(doc, ind.id, check.target, ind.page)]
+            items = [value_item(doc, ind.id, check.actual, ind.page, ind.lines), value_item(doc, ind.id, check.target, ind.page, ind.lines)]
             yield Finding(rule="target_not_met", severity="warning", message=_target_message(doc, check),
                           documents=[doc.name], items=items, expected=check.target.value, actual=check.actual.value,
                           difference=check.actual.value - check.target.value, tolerance=check.tolerance)
@@ -424,7 +424,7 @@ def _contradiction(doc: AuditDocument, claim: Claim) -> Optional[Finding]:
         message = (f"'{claim.text}' ({_claim_where(doc, claim)}), maar {len(missed)} streefwaarde(n) niet gehaald, "
                    f"o.a. '{first.indicator.name}' {first.year}: {value_text(first.actual)} tegen "
                    f"{value_text(first.target)}.")
-        items = [_claim_item(doc, claim), value_item(doc, first.indicator.id, first.actual, first.indicator.page)]
+        items = [_claim_item(doc, claim), value_item(doc, first.indicator.id, first.actual, first.indicator.page, first.indicator.lines)]
         return Finding(rule="text_claim_contradicted", severity="warning", message=message, documents=[doc.name],
                        items=items, expected=first.target.value, actual=first.actual.value,
                        difference=first.actual.value - first.target.value)
@@ -575,7 +575,7 @@ def target_changed_rule(pair: Pair) -> Iterator[Finding]:
         message = (f"Streefwaarde {year} '{ind_a.name}': {value_text(value_a)} in {where(a, value_a.page or ind_a.page)}, "
                    f"{value_text(value_b)} in {where(b, value_b.page or ind_b.page)}.")
         yield Finding(rule="streefwaarde_changed", severity="info", message=message, documents=pair.documents,
-                      items=[value_item(a, ind_a.id, value_a, ind_a.page), value_item(b, ind_b.id, value_b, ind_b.page)],
+                      items=[value_item(a, ind_a.id, value_a, ind_a.page, ind_a.lines), value_item(b, ind_b.id, value_b, ind_b.page, ind_b.lines)],
                       expected=value_a.value, actual=value_b.value, difference=value_b.value - value_a.value,
                       tolerance=value_step(value_a) + value_step(value_b))
 
@@ -613,7 +613,7 @@ def _realisation_findings(pair: Pair, rule_id: str, severity: str, targets: bool
                    f"{where(b, value_b.page or ind_b.page)} noemt voor {year}: {value_text(value_b)}.")
         yield Finding(rule=rule_id, severity=severity, message=message,  # type: ignore[arg-type]
                       documents=pair.documents,
-                      items=[value_item(a, ind_a.id, value_a, ind_a.page), value_item(b, ind_b.id, value_b, ind_b.page)],
+                      items=[value_item(a, ind_a.id, value_a, ind_a.page, ind_a.lines), value_item(b, ind_b.id, value_b, ind_b.page, ind_b.lines)],
                       expected=value_a.value, actual=value_b.value, difference=value_b.value - value_a.value,
                       tolerance=value_step(value_a) + value_step(value_b))
 
