@@ -266,3 +266,32 @@ def test_a_crashing_rule_is_reported_not_fatal(monkeypatch):
     result = run_rules([_target(6.9)], [])
     assert any("broken_rule" in message for message in result.rule_errors)
     assert [f.rule for f in result.findings] == ["target_not_met"]
+
+
+def test_an_expectation_is_not_a_claim(tmp_path: Path):
+    doc = _claim(tmp_path, "Er wordt geen budgetoverschrijding verwacht.", [])
+    assert rule_findings("text_claim_unchecked", doc) == []
+    assert rule_findings("text_claim_unchecked", _claim(tmp_path, "Er was geen budgetoverschrijding.", [])) != []
+
+
+def test_links_file_pairs_indicators_whose_names_differ(tmp_path: Path):
+    import json
+
+    from extractor.audit.matching import Links
+
+    first = make_doc("begroting_2024", "begroting", 2024, indicators=[
+        indicator("a1", "Kg restafval per inwoner", [value("streefwaarde", 2026, 180, "180 kg")])])
+    second = make_doc("begroting_2025", "begroting", 2025, indicators=[
+        indicator("b1", "Totaal kg huishoudelijk restafval per inwoner", [value("streefwaarde", 2026, 190, "190 kg")])])
+    assert rule_findings("streefwaarde_changed", Pair("publisher", first, second)) == []
+    row = {"kind": "indicator", "from_doc": "begroting_2024", "from_id": "a1", "to_doc": "begroting_2025", "to_id": "b1",
+           "from_title": "Kg restafval per inwoner", "to_title": "Totaal kg huishoudelijk restafval per inwoner",
+           "relation": "renamed", "score": 0.93, "method": "fuzzy name", "evidence": "token_set_ratio 93"}
+    (tmp_path / "links.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    links = Links.read([tmp_path / "links.jsonl"])
+    findings = rule_findings("streefwaarde_changed", Pair("publisher", first, second, links))
+    assert [(f.expected, f.actual) for f in findings] == [(180, 190)]
+    row["relation"] = "unit_changed"
+    (tmp_path / "links.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    unit_changed = Links.read([tmp_path / "links.jsonl"])
+    assert rule_findings("streefwaarde_changed", Pair("publisher", first, second, unit_changed)) == []

@@ -35,6 +35,10 @@ def claim_patterns(data_dir: Path = DATA_DIR) -> tuple[tuple[str, re.Pattern[str
     return tuple((row["kind"], re.compile(row["pattern"], re.IGNORECASE)) for row in rows)
 
 
+_EXPECTATION = re.compile(r"\b(verwacht\w*|zal|zullen|naar verwachting|indien|als\b.*\bdan)\b", re.IGNORECASE)
+"""A sentence about what is expected or conditional ("er wordt geen overschrijding verwacht") claims no result."""
+
+
 def find_claims(lines: list[SourceLine]) -> list[Claim]:
     """Claims whose match starts on a line (a sentence wrapped onto the next line still counts)."""
     claims: list[Claim] = []
@@ -46,7 +50,10 @@ def find_claims(lines: list[SourceLine]) -> list[Claim]:
             match = pattern.search(window)
             if match is None or match.start() >= len(line.text):
                 continue
-            claims.append(Claim(kind, _sentence(window, match.start(), match.end()), line.page, line.bbox, line.line_no))
+            sentence = _sentence(window, match.start(), match.end())
+            if _EXPECTATION.search(sentence):
+                continue
+            claims.append(Claim(kind, sentence, line.page, line.bbox, line.line_no))
             break
     return claims
 

@@ -370,6 +370,10 @@ def overspending_rule(doc: AuditDocument) -> Iterator[Finding]:
 # ---------------------------------------------------------------- claims in the text
 
 
+CLAIMING_KINDS = ("jaarstukken", "voortgangsrapportage")
+"""Reports that account for results; a begroting or a plan states intentions, not outcomes."""
+
+
 def _programme_pages(doc: AuditDocument) -> list[tuple[int, str]]:
     starts = sorted((goal.page, goal.code or goal.id) for goal in doc.document.goals
                     if goal.level == "programma" and goal.page)
@@ -451,7 +455,7 @@ def _contradiction(doc: AuditDocument, claim: Claim) -> Optional[Finding]:
       "Een bewering in de tekst ('geen afwijkingen ten opzichte van de begroting', 'binnen budget', 'alle doelen "
       "zijn behaald') terwijl de eigen tabellen van het document verschillen of niet gehaalde streefwaarden tonen.")
 def claim_rule(doc: AuditDocument) -> Iterator[Finding]:
-    lines = doc.source_lines
+    lines = doc.source_lines if doc.kind in CLAIMING_KINDS else None
     if not lines:
         return
     for claim in find_claims(lines):
@@ -471,7 +475,7 @@ def _checkable(doc: AuditDocument, claim: Claim) -> bool:
       "Een bewering over begroting of doelen die niet te toetsen is: het document bevat geen begroting tegenover "
       "realisatie, of geen streefwaarden met realisatie.")
 def unchecked_claim_rule(doc: AuditDocument) -> Iterator[Finding]:
-    lines = doc.source_lines
+    lines = doc.source_lines if doc.kind in CLAIMING_KINDS else None
     if not lines:
         return
     for claim in find_claims(lines):
