@@ -160,7 +160,24 @@ def _goals(title_2025: str, code_2025: str = "2") -> Pair:
     return _pair("next", first, second)
 
 
+def _toelichting(tmp_path: Path, explained_pages: tuple[int, ...]) -> AuditDocument:
+    pages = []
+    for number in range(1, 6):
+        text = f"Pagina {number}\n"
+        if number in explained_pages:
+            text += "Toelichting op verschillen tussen begroot actueel/werkelijk >= € 50.000\n"
+        pages.append(text)
+    source = tmp_path / "jaarstukken.txt"
+    source.write_text("\f".join(pages), encoding="utf-8")
+    lines = [cell("Totaal lasten", "Begroting 2023 na wijziging", "begroting_na_wijziging", 2023, -1000, page=2),
+             cell("Totaal lasten", "Realisatie 2023", "realisatie", 2023, -1020, page=2),
+             cell("Totaal lasten", "Begroting 2023 na wijziging", "begroting_na_wijziging", 2023, -500, programme="P2", page=4),
+             cell("Totaal lasten", "Realisatie 2023", "realisatie", 2023, -700, programme="P2", page=4)]
+    return make_doc("jaarstukken_2023", "jaarstukken", 2023, lines=lines, source=source)
+
+
 CASES: dict[str, tuple[Callable[[Path], object], Callable[[Path], object]]] = {
+    "large_difference_without_toelichting": (lambda p: _toelichting(p, (2,)), lambda p: _toelichting(p, (2, 4))),
     "budget_rows_sum_to_total": (lambda p: _rows_sum(760), lambda p: _rows_sum(750)),
     "saldo_equals_baten_minus_lasten": (lambda p: _saldo(150), lambda p: _saldo(50)),
     "verschil_equals_budget_minus_realisation": (

@@ -721,3 +721,55 @@ def _goal_finding(pair: Pair, key: tuple[str, str], goal, goals_b: dict) -> Opti
     item_b = FindingItem(doc=b.name, id=other.id, page=other.page, bbox=other.bbox, lines=other.lines, raw=other.title)
     return Finding(rule="goal_missing_or_renamed", severity="info", message=message, documents=pair.documents,
                    items=[item_a, item_b])
+
+
+# ---------------------------------------------------------------- toelichting on large differences
+
+_TOELICHTING = re.compile(r"\b(toelichting (op )?(de )?(verschil|afwijking)\w*|verschillenanalyse|analyse (van de )?(verschil|afwijking)\w*)",
+                          re.IGNORECASE)
+_THRESHOLD = re.compile(r"(?:>=|≥|>|vanaf|boven|groter dan)\s*€\s*([\d.]+)", re.IGNORECASE)
+
+
+def _toelichting_pages(doc: AuditDocument) -> tuple[list[int], Optional[float]]:
+    """Pages with a heading that explains budget differences, and the threshold it states (if one)."""
+    pages, thresholds = [], []
+    for line in doc.source_lines or []:
+        if line.page is None or len(line.text) > 120 or not _TOELICHTING.search(line.text):
+            continue
+        pages.append(line.page)
+        match = _THRESHOLD.search(line.text)
+        if match:
+            thresholds.append(float(match.group(1).replace(".", "")))
+    threshold = thresholds[0] if thresholds and len(set(thresholds)) == 1 else None
+    return sorted(set(pages)), threshold
+
+
+@rule("large_difference_without_toelichting", "warning",
+      "Een programma met een verschil (begroting na wijziging tegenover realisatie) boven de drempel die het "
+      "document zelf noemt ('toelichting op verschillen >= € 50.000') zonder zo'n toelichting in zijn pagina's.")
+def toelichting_rule(doc: AuditDocument) -> Iterator[Finding]:
+    if doc.kind not in CLAIMING_KINDS:
+        return
+    pages, threshold = _toelichting_pages(doc)
+    if not pages or threshold is None:
+        return
+    starts = sorted({t.page for t in doc.tables if t.programme and t.page})
+    for table in doc.tables:
+        if not table.programme or table.page is None:
+            continue
+        end = next((p for p in starts if p > table.page), None)
+        if any(table.page <= p and (end is None or p < end) for p in pages):
+            continue
+        for row in table.rows:
+            if row.role not in ("baten", "lasten"):
+                continue
+            for budget, actual in _budget_and_actual(table, row):
+                difference = actual.amount - budget.amount
+                if abs(difference) < threshold:
+                    continue
+                message = (f"{table.programme} {row.label.lower()} {actual.year or ''} in {where(doc, actual.page)}: "
+                           f"verschil {euro(difference)} (drempel {euro(threshold)}), maar geen toelichting op "
+                           f"verschillen op p. {table.page}–{(end - 1) if end else 'eind'}.")
+                yield Finding(rule="large_difference_without_toelichting", severity="warning", message=message,
+                              documents=[doc.name], items=[budget_item(doc, budget), budget_item(doc, actual)],
+                              expected=budget.amount, actual=actual.amount, difference=difference)
