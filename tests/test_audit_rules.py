@@ -114,18 +114,21 @@ def _pair(kind: str, earlier: AuditDocument, later: AuditDocument) -> Pair:
     return Pair(kind, earlier, later)
 
 
-def _primitive(amount: float) -> Pair:
+def _primitive(amount: float, baten: float = 300) -> Pair:
     begroting = make_doc("begroting_2023", "begroting", 2023,
-                         lines=[cell("Lasten", "Begroting 2023", "begroting", 2023, -1000)])
+                         lines=[cell("Baten", "Begroting 2023", "begroting", 2023, 300, row=0),
+                                cell("Lasten", "Begroting 2023", "begroting", 2023, -1000, row=1)])
     jaarstukken = make_doc("jaarstukken_2023", "jaarstukken", 2023,
-                           lines=[cell("Totaal lasten", "Begroting 2023 primair", "begroting", 2023, amount)])
+                           lines=[cell("Totaal baten", "Begroting 2023 primair", "begroting", 2023, baten, row=0),
+                                  cell("Totaal lasten", "Begroting 2023 primair", "begroting", 2023, amount, row=1)])
     return _pair("realisation", begroting, jaarstukken)
 
 
-def _rekening(amount: float) -> Pair:
+def _rekening(amount: float, baten: float = 320) -> Pair:
     jaarstukken = make_doc("jaarstukken_2023", "jaarstukken", 2023, lines=jaarstukken_table())
     begroting = make_doc("begroting_2025", "begroting", 2025,
-                         lines=[cell("Onttrekking reserves", "Rekening 2023", "rekening", 2023, amount, page=44)])
+                         lines=[cell("Baten", "Rekening 2023", "rekening", 2023, baten, page=44, row=0),
+                                cell("Onttrekking reserves", "Rekening 2023", "rekening", 2023, amount, page=44, row=1)])
     return _pair("rekening", jaarstukken, begroting)
 
 
@@ -312,3 +315,19 @@ def test_links_file_pairs_indicators_whose_names_differ(tmp_path: Path):
     (tmp_path / "links.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     unit_changed = Links.read([tmp_path / "links.jsonl"])
     assert rule_findings("streefwaarde_changed", Pair("publisher", first, second, unit_changed)) == []
+
+
+def test_budget_columns_that_agree_nowhere_are_not_compared():
+    # no row of the programme agrees: the columns are probably different versions, so nothing is said
+    assert rule_findings("rekening_matches_realisatie", _rekening(120, baten=400)) == []
+    assert rule_findings("begroting_matches_jaarstukken_budget", _primitive(-1100, baten=350)) == []
+
+
+def test_rows_under_a_subtotal_or_waarvan_are_not_counted_twice():
+    column = ("Begroting 2025", "begroting", 2025)
+    rows = [("Salarissen", 300), ("waarvan inhuur", 50), ("Sociale lasten", 100), ("Subtotaal personeel", 400),
+            ("Huisvesting", 250), ("Overige kosten", 100), ("Totaal lasten", 750)]
+    lines = [cell(label, *column, amount, programme=None, row=i) for i, (label, amount) in enumerate(rows)]
+    assert rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines)) == []
+    lines[-1] = cell("Totaal lasten", *column, 800, programme=None, row=6)
+    assert len(rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines))) == 1

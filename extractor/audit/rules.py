@@ -45,6 +45,10 @@ def _cells(rows: list[Row], column: str) -> Optional[list[BudgetLine]]:
     return None if any(cell is None for cell in cells) else cells  # type: ignore[return-value]
 
 
+_BREAKDOWN_ROW = re.compile(r"^\s*(waarvan|w\.v\.|w\.o\.|waaronder|-|–|•|\()", re.IGNORECASE)
+"""A row that details the row above it ("waarvan …") is part of it, not a term of the total."""
+
+
 def _components_above(table: BudgetTable, index: int) -> list[Row]:
     """The run of plain rows directly above a total row, stopping at a total, saldo or other side."""
     total = table.rows[index]
@@ -55,7 +59,8 @@ def _components_above(table: BudgetTable, index: int) -> list[Row]:
             break
         if side and row.side and row.side != side:
             break
-        run.append(row)
+        if not _BREAKDOWN_ROW.match(row.label):
+            run.append(row)
     run.reverse()
     return run
 
@@ -76,7 +81,8 @@ def rows_sum_to_total(doc: AuditDocument) -> Iterator[Finding]:
                     continue
                 expected = sum(line.amount for line in cells)
                 tolerance = sum_tolerance([table.tolerance_of(line) for line in [target, *cells]])
-                if _differs(target.amount, expected, tolerance) and not _suffix_matches(cells, target, table):
+                if (_differs(target.amount, expected, tolerance) and not _suffix_matches(cells, target, table)
+                        and not _other_composition_matches(table, index, column, target)):
                     yield _arith_finding("budget_rows_sum_to_total", doc, table, column, target, cells, expected,
                                          f"'{total.label}' is niet de som van de {len(cells)} regels erboven")
 
@@ -89,6 +95,32 @@ def _suffix_matches(cells: list[BudgetLine], target: BudgetLine, table: BudgetTa
         if not _differs(target.amount, sum(line.amount for line in part), tolerance):
             return True
     return False
+
+
+def _other_composition_matches(table: BudgetTable, index: int, column: str, target: BudgetLine) -> bool:
+    """The total may also be subtotals plus the rows after them, or every plain row of the table above it."""
+    above = [row for row in table.rows[:index] if column in row.cells and not _BREAKDOWN_ROW.match(row.label)]
+    plain = [row for row in above if not row.is_total and row.role is None]
+    with_subtotals: list[Row] = []
+    for row in reversed(above):
+        if row.role in ("saldo", "resultaat", "mutaties") or (row.is_total and row.side != table.rows[index].side):
+            break
+        with_subtotals.append(row)
+    candidates = [plain, [r for r in with_subtotals if r.is_total] + [r for r in with_subtotals if not r.is_total
+                                                                       and not _under_subtotal(r, with_subtotals)]]
+    for rows in candidates:
+        cells = [row.cells[column] for row in rows]
+        if len(cells) >= 2:
+            tolerance = sum_tolerance([table.tolerance_of(line) for line in [target, *cells]])
+            if not _differs(target.amount, sum(line.amount for line in cells), tolerance):
+                return True
+    return False
+
+
+def _under_subtotal(row: Row, rows_bottom_up: list[Row]) -> bool:
+    """Whether a subtotal below `row` (closer to the total) already counts it."""
+    position = rows_bottom_up.index(row)
+    return any(r.is_total for r in rows_bottom_up[:position])
 
 
 def _nearest_above(table: BudgetTable, index: int, role: str) -> Optional[Row]:
@@ -492,15 +524,27 @@ def unchecked_claim_rule(doc: AuditDocument) -> Iterator[Finding]:
 _PRIMITIVE = re.compile(r"primai?r|primitie|oorspronkelijk|vastgesteld", re.IGNORECASE)
 
 
+def _same_amount(line_a: BudgetLine, line_b: BudgetLine) -> bool:
+    return abs(line_a.amount - line_b.amount) <= sum_tolerance([_half(line_a), _half(line_b)])
+
+
+def _anchored_programmes(cells_a: dict, cells_b: dict) -> set:
+    """Programmes for which at least one row agrees in both documents: the columns mean the same there.
+
+    When no row of a programme agrees, the two columns are probably different things (another
+    version of the begroting, a renumbered programme) and nothing is reported for it.
+    """
+    return {key[0] for key, line in cells_a.items() if key in cells_b and _same_amount(line, cells_b[key])}
+
+
 def _compare_cells(pair: Pair, rule_id: str, a: AuditDocument, cells_a: dict, b: AuditDocument, cells_b: dict,
                    describe) -> Iterator[Finding]:
+    anchored = _anchored_programmes(cells_a, cells_b)
     for key, line_a in cells_a.items():
         line_b = cells_b.get(key)
-        if line_b is None:
+        if line_b is None or key[0] not in anchored or _same_amount(line_a, line_b):
             continue
         tolerance = sum_tolerance([_half(line_a), _half(line_b)])
-        if abs(line_a.amount - line_b.amount) <= tolerance:
-            continue
         difference = line_a.amount - line_b.amount
         message = describe(key, line_a, line_b) + f" — verschil {euro(difference)}."
         yield Finding(rule=rule_id, severity="error", message=message, documents=[a.name, b.name],
@@ -554,8 +598,11 @@ def rekening_rule(pair: Pair) -> Iterator[Finding]:
 
 
 def _one_value(indicator: Indicator, kind: str, year: int) -> Optional[IndicatorValue]:
+    """The one value of a type and year; None when there are several (scopes, sub-rows) or none."""
     found = [v for v in indicator.values if v.type == kind and v.year == year]
-    return found[0] if len({v.value for v in found}) == 1 and found else None
+    if not found or len({(v.value, v.scope) for v in found}) != 1:
+        return None
+    return found[0]
 
 
 def _value_pairs(pair: Pair, kind: str) -> Iterator[tuple[Indicator, Indicator, int, IndicatorValue, IndicatorValue]]:
@@ -563,11 +610,15 @@ def _value_pairs(pair: Pair, kind: str) -> Iterator[tuple[Indicator, Indicator, 
         years = {v.year for v in ind_a.values if v.type == kind and v.year} & {v.year for v in ind_b.values if v.type == kind and v.year}
         for year in sorted(years):
             value_a, value_b = _one_value(ind_a, kind, year), _one_value(ind_b, kind, year)
-            if value_a is None or value_b is None:
+            if value_a is None or value_b is None or _scope_key(value_a) != _scope_key(value_b):
                 continue
             tolerance = value_step(value_a) + value_step(value_b)
             if abs(value_a.value - value_b.value) > tolerance:
                 yield ind_a, ind_b, year, value_a, value_b
+
+
+def _scope_key(value: IndicatorValue) -> str:
+    return re.sub(r"\W+", " ", (value.scope or "").lower()).strip()
 
 
 @rule("streefwaarde_changed", "info",
