@@ -17,7 +17,7 @@ from extractor import __version__
 from extractor.errors import ExtractionError
 from extractor.layout import lay_out
 from extractor.model import Document, ErrorEntry, Source
-from extractor.parse.goals import parse_goals
+from extractor.parse.goals import missing_goal_warning, outline_items, parse_goals
 from extractor.parse.metadata import parse_metadata
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
@@ -79,7 +79,7 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
         severity = "error" if code == "corrupt_pdf" else "warning"
         document.errors.append(ErrorEntry(code=code, message=message, page=page, severity=severity))
 
-    stages = [("metadata", _stage_metadata), ("goals", _stage_goals)]
+    stages = [("metadata", _stage_metadata), ("outline", _stage_outline), ("goals", _stage_goals)]
     if options.tables:
         stages.append(("tables", _stage_tables))
     if options.enrich:
@@ -100,10 +100,21 @@ def _stage_metadata(document: Document, laid_out) -> None:
     document.metadata = parse_metadata(laid_out)
 
 
+def _stage_outline(document: Document, laid_out) -> None:
+    outline = laid_out.outline()
+    document.outline = outline_items(outline)
+    document.coverage.outline_headings = len(document.outline)
+    document.coverage.lists = outline.lists
+
+
 def _stage_goals(document: Document, laid_out) -> None:
     goals, errors = parse_goals(laid_out, document.metadata)
     document.goals = goals
+    document.coverage.goal_nodes = len(goals)
     document.errors.extend(errors)
+    warning = missing_goal_warning(laid_out.outline(), document.metadata, goals)
+    if warning is not None:
+        document.errors.append(warning)
 
 
 def _stage_tables(document: Document, laid_out) -> None:
