@@ -70,6 +70,8 @@ class _Tree:
         self.goals: list[_Goal] = []
         self.ids: set[str] = set()
         self.programmes: dict[int, _Goal] = {}
+        self.sections: dict[int, _Goal] = {}  # chapter nodes made by `anchor`, by section
+        self.cue_sections: set[int] = set()
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
@@ -87,18 +89,50 @@ class _Tree:
         return goal
 
     def _id(self, number: Optional[str], parent: Optional[_Goal]) -> str:
-        if number and ("." in number or re.search(r"\d[A-Z]", number)):
+        """The printed number where there is one, else the position under the parent ('3.1/2')."""
+        if number and ("." in number or re.search(r"\d[A-Z]", number) or parent is None):
             base = number
         elif number:
-            base = f"{parent.node_id}.{number}" if parent is not None else number
+            base = f"{parent.node_id}/{number}"  # type: ignore[union-attr]
         else:
-            siblings = sum(1 for g in self.goals if g.parent is parent) + 1
-            base = f"{parent.node_id}.{siblings}" if parent is not None else f"G{siblings}"
+            position = sum(1 for g in self.goals if g.parent is parent and g.rank > 0) + 1
+            base = f"{parent.node_id}/{position}" if parent is not None else str(position)
         node_id, suffix = base, 2
         while node_id in self.ids:
             node_id, suffix = f"{base}-{suffix}", suffix + 1
         self.ids.add(node_id)
         return node_id
+
+    def anchor(self, goal: _Goal, cue_sections: set[int]) -> None:
+        """Hang a top goal under the numbered chapter and paragraph headings it stands in."""
+        chain: list[Section] = []
+        section = goal.block.section
+        if section is not None and section.heading is goal.block:
+            section = section.parent
+        while section is not None and section.heading is not None:
+            if section.heading.number and id(section) not in cue_sections:
+                chain.append(section)
+            section = section.parent
+        chain = list(reversed(chain))[-2:]
+        parent: Optional[_Goal] = None
+        for depth, section in enumerate(chain):
+            key = id(section)
+            node = self.sections.get(key)
+            if node is None:
+                heading = section.heading
+                assert heading is not None
+                node_id = heading.number or ""
+                while node_id in self.ids:
+                    node_id += "'"
+                self.ids.add(node_id)
+                node = _Goal(node_id=node_id, title=clean_title(heading.text), rank=-depth - 1, block=heading,
+                             code=heading.number, parent=parent)
+                self.sections[key] = node
+                self.goals.insert(self.goals.index(goal), node)
+            parent = node
+        if parent is not None:
+            goal.parent = parent
+            parent.children += 1
 
 
 def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -> list[GoalNode]:
@@ -107,10 +141,11 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
         return []
     tree = _Tree()
     _visit(outline.root, _Scope(), tree)
-    goals = tree.goals
-    if sum(1 for g in goals if g.rank < 3) < 2:
+    if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2:
         return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
-    return [_node(goal) for goal in goals]
+    for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
+        tree.anchor(goal, tree.cue_sections)
+    return [_node(goal) for goal in tree.goals]
 
 
 def goal_cue_blocks(outline: Outline) -> int:
@@ -148,6 +183,7 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             pending_label = cue  # "Doel 2" alone: the statement follows
         elif cue is not None and cue.cue.kind in ("goal", "action"):
             own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
+            tree.cue_sections.add(id(section))
         elif scope.container is not None:
             goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
                             number=heading.number)
@@ -336,7 +372,7 @@ def _node(goal: _Goal) -> GoalNode:
     rank = goal.rank
     if rank == 1 and goal.children == 0:
         rank = 2
-    level = "programma" if rank == 0 else RANK_LEVEL[rank]
+    level = "programma" if rank in (0, -1) else "beleidsterrein" if rank < 0 else RANK_LEVEL[rank]
     return GoalNode(
         id=goal.node_id,
         code=goal.code,
