@@ -272,7 +272,7 @@ def _pdf_blocks(lines: list[Line], pages: list[Page]) -> list[Block]:
             text_x0 = line.words[1].x0 if len(line.words) > 1 else line.x0
             blocks.append(current)
             continue
-        if label is not None and (line.bold or len(label[0].split()) <= 3):
+        if label is not None and (line.bold or len(label[0].split()) <= 3) and not (heading_like and line.size >= style.body + 0.9):
             current = Block(kind="label", text=label[2], lines=[line], number=label[1], label=label[0])
             blocks.append(current)
             continue
@@ -298,7 +298,7 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     last = block.lines[-1]
     first = block.lines[0]
     gap = _next_line_gap(last, line)
-    height = max(last.bottom - last.top, 6.0)
+    height = max(last.bottom - last.top, 0.6 * last.size / 0.8, 6.0)
     if block.kind == "heading":
         return (heading_like and _same_style(last, line) and gap is not None and -1 <= gap <= 0.8 * height
                 and len(block.lines) < MAX_HEADING_LINES and not _END_OF_SENTENCE.search(last.text)
@@ -309,7 +309,7 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     if not (-1 <= gap <= 0.8 * height):
         return False
     if block.kind == "label":  # the label word is often bold, its text is not
-        return not heading_like and line.x0 >= first.x0 - 3 and abs(line.size - last.size) < 0.6
+        return (not heading_like or _same_style(last, line)) and line.x0 >= first.x0 - 3 and abs(line.size - last.size) < 0.6
     if not _same_style(last, line):
         return False
     if block.kind == "item":
@@ -337,7 +337,7 @@ def _settle_heading(block: Block, style: _Style) -> Block:
     if block.kind != "heading":
         return block
     text = " ".join(line.text.strip() for line in block.lines)
-    if len(text) > MAX_HEADING_CHARS or (text.endswith(".") and len(text) > 90) or text.endswith((",", ";")):
+    if len(text) > 1.6 * MAX_HEADING_CHARS or (text.endswith(".") and len(text) > 90) or text.endswith((",", ";")):
         return Block(kind="paragraph", text=_clean(text), lines=block.lines)
     return block
 

@@ -72,6 +72,7 @@ class _Tree:
         self.programmes: dict[int, _Goal] = {}
         self.sections: dict[int, _Goal] = {}  # chapter nodes made by `anchor`, by section
         self.cue_sections: set[int] = set()
+        self.last_goal: Optional[_Goal] = None
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
@@ -84,6 +85,8 @@ class _Tree:
         if parent is not None:
             parent.children += 1
         self.goals.append(goal)
+        if rank < 3:
+            self.last_goal = goal
         if number:
             scope.numbers[number.rstrip(".")] = goal
         return goal
@@ -237,6 +240,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     items_seen = False
     announced = False  # the set was announced by a sentence: only a real list follows it
     last_goal: Optional[_Goal] = scope.parent
+    if last_goal is None and tree.last_goal is not None and tree.last_goal.block.section is section.parent:
+        last_goal = tree.last_goal  # "Doel 1: …" then a "Resultaten" sub-heading: the results are that goal's
     heading = section.heading
     heading_is_goal = scope.parent is not None and scope.parent.block is heading
 
