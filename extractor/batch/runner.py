@@ -77,6 +77,8 @@ class DocumentRecord:
     error_message: Optional[str] = None
     output_path: Optional[str] = None
     resumed: bool = False
+    extracted: Optional[int] = None  # goals + indicators + budget lines; 0 = the document came out empty
+    warning_codes: Optional[str] = None
 
 
 @dataclass
@@ -269,7 +271,12 @@ def _store(task: Task, outcome: Outcome, config: BatchConfig, out_dir: Path, man
                      "peak_rss_mb": outcome.peak_rss_mb, "extractor_version": __version__, "options": options_key})
     return DocumentRecord(task.rel_path, facts["status"], pages=facts.get("pages"), duration_s=duration, cpu_s=cpu,
                           error_code=facts.get("error_code"), error_message=facts.get("error_message"),
-                          output_path=output_rel)
+                          output_path=output_rel, extracted=_extracted(facts), warning_codes=facts.get("warning_codes"))
+
+
+def _extracted(facts: dict) -> Optional[int]:
+    counts = [facts.get(k) for k in ("n_goals", "n_indicators", "n_budget_lines")]
+    return None if any(c is None for c in counts) else sum(counts)  # type: ignore[arg-type]
 
 
 def _size(path: str) -> int:
