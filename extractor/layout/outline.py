@@ -29,6 +29,7 @@ from extractor.read.types import Line, Page, line_span, union_bbox
 _BULLET_CHARS = "•▪■◦●○▫□➢►▶➤✓✔·*-–—"
 _BULLET = re.compile(rf"^\s*([{re.escape(_BULLET_CHARS)}]|o(?=\s)|[\ue000-\uf8ff])\s*(\S.*)?$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})([.)])|\((\d{1,2}|[a-z])\))(?:\s+(\S.*)|(?<=\d[.)])([A-Z][a-zà-ÿ].*))?$")
+_DOTTED_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-ZÀ-Ý(].*)$")
 _HEADING_NUMBER = re.compile(
     r"^\s*(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}\.?|\d{1,2}\.?|\d{1,2}[A-Z](?:\d{1,2}(?:\.\d{1,2})?)?|H\d{1,2}|[A-Z]\.|[IVX]{1,4}\.)"
     r"\s+(?P<title>\S.*)$"
@@ -44,7 +45,7 @@ _END_OF_SENTENCE = re.compile(r"[.,;!]\s*$")
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]")
 
 MAX_HEADING_CHARS = 160
-MAX_HEADING_LINES = 3
+MAX_HEADING_LINES = 5
 
 
 # --------------------------------------------------------------------------- the structure
@@ -181,6 +182,9 @@ def list_marker(text: str) -> Optional[tuple[str, str, Optional[str], str]]:
         if kind != "1" and not rest:
             return None  # a lone letter is no item
         return kind, number, number, rest
+    match = _DOTTED_ITEM.match(text)
+    if match:  # "1.2 …": an item of a numbered list nested by its number, or a numbered heading
+        return "1", match.group(1), match.group(1), _clean(match.group(2))
     return None
 
 
@@ -301,7 +305,7 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     height = max(last.bottom - last.top, 0.6 * last.size / 0.8, 6.0)
     if block.kind == "heading":
         return (heading_like and _same_style(last, line) and gap is not None and -1 <= gap <= 0.8 * height
-                and len(block.lines) < MAX_HEADING_LINES and not _END_OF_SENTENCE.search(last.text)
+                and len(block.lines) < MAX_HEADING_LINES and not re.search(r"[.;!?:]\s*$", last.text)
                 and abs(line.x0 - first.x0) < 60)
     if gap is None:  # a page break: only a hanging-indented item line goes on
         return (block.kind == "item" and abs(line.x0 - text_x0) <= 3 and line.x0 > first.x0 + 4

@@ -240,7 +240,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     items_seen = False
     announced = False  # the set was announced by a sentence: only a real list follows it
     last_goal: Optional[_Goal] = scope.parent
-    if last_goal is None and tree.last_goal is not None and tree.last_goal.block.section is section.parent:
+    if last_goal is None and tree.last_goal is not None and section.parent is not None and (
+            tree.last_goal.block.section is section.parent or tree.last_goal.block.section in section.parent.children):
         last_goal = tree.last_goal  # "Doel 1: …" then a "Resultaten" sub-heading: the results are that goal's
     heading = section.heading
     heading_is_goal = scope.parent is not None and scope.parent.block is heading

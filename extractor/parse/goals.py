@@ -558,6 +558,8 @@ def parse_priorities(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
         item = _Item(code=code, level="doel", cells=[line], first_text=title)
         goals.append(_node(item, node_id, None, title=title, description=description))
         index += 1
+    if not any(goal.description for goal in goals):
+        return [], []  # "Prioriteit N" without its "Doelstelling (kwalitatief)" is left to the general method
     return goals, []
 
 
