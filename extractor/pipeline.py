@@ -18,7 +18,7 @@ from extractor.errors import ExtractionError, severity
 from extractor.fsnames import escape_name, printable
 from extractor.layout import lay_out
 from extractor.model import Document, ErrorCode, ErrorEntry, Source
-from extractor.parse.goals import parse_goals
+from extractor.parse.goals import missing_goal_warning, outline_items, parse_goals
 from extractor.parse.metadata import parse_metadata
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
@@ -92,7 +92,8 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
 
 def _run_stages(document: Document, raw, options: ExtractOptions, name: str) -> None:
     """Every stage inside the guard: a failing stage leaves the others' results and an error entry."""
-    stages = [("layout", _stage_layout), ("metadata", _stage_metadata), ("goals", _stage_goals)]
+    stages = [("layout", _stage_layout), ("metadata", _stage_metadata), ("outline", _stage_outline),
+              ("goals", _stage_goals)]
     if options.tables:
         stages.append(("tables", _stage_tables))
     if options.enrich:
@@ -122,10 +123,22 @@ def _stage_metadata(document: Document, state: dict) -> None:
     document.metadata = parse_metadata(state["laid_out"])
 
 
+def _stage_outline(document: Document, state: dict) -> None:
+    outline = state["laid_out"].outline()
+    document.outline = outline_items(outline)
+    document.coverage.outline_headings = len(document.outline)
+    document.coverage.lists = outline.lists
+
+
 def _stage_goals(document: Document, state: dict) -> None:
-    goals, errors = parse_goals(state["laid_out"], document.metadata)
+    laid_out = state["laid_out"]
+    goals, errors = parse_goals(laid_out, document.metadata)
     document.goals = goals
+    document.coverage.goal_nodes = len(goals)
     document.errors.extend(errors)
+    warning = missing_goal_warning(laid_out.outline(), document.metadata, goals)
+    if warning is not None:
+        document.errors.append(warning)
 
 
 def _stage_tables(document: Document, state: dict) -> None:

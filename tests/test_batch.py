@@ -117,6 +117,14 @@ def test_batch_cli_writes_tree_manifest_and_tables(small_tree: Path, tmp_path: P
     assert pdf_row["output_path"] == "gemeente a/begroting.pdf.json"
     assert len(pdf_row["sha256"]) == 64 and pdf_row["size"] > 0 and pdf_row["duration_s"] >= 0
 
+    # Coverage (issue 9): the goal-less notitie is listed as empty; goals and headings are counted per document.
+    assert "came out empty" in proc.stdout and "gemeente a/sub/notitie.txt" in proc.stdout.split("came out empty")[1]
+    text_row = rows["gemeente a/begroting.txt"]
+    assert text_row["n_goals"] == 30 and text_row["n_outline_headings"] > 0
+    assert rows["gemeente a/sub/notitie.txt"]["n_goals"] == 0
+    outline = pd.read_csv(out / TABLES_DIR / "outline.csv")
+    assert (outline["json_file"] == "gemeente a/begroting.txt.json").sum() == text_row["n_outline_headings"]
+
     for name, schema in SCHEMAS.items():
         csv_frame = pd.read_csv(out / TABLES_DIR / f"{name}.csv")
         parquet_frame = pd.read_parquet(out / TABLES_DIR / f"{name}.parquet")

@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS documents (
     n_indicators INTEGER,
     n_budget_lines INTEGER,
     n_partners INTEGER,
+    n_outline_headings INTEGER,
+    warning_codes TEXT,
     duration_s REAL,
     cpu_s REAL,
     peak_rss_mb REAL,
@@ -61,7 +63,7 @@ CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 COLUMNS = (
     "rel_path", "input_path", "output_path", "sha256", "size", "format", "pages", "status", "error_code",
     "error_message", "n_errors", "n_warnings", "n_goals", "n_indicators", "n_budget_lines", "n_partners",
-    "duration_s", "cpu_s", "peak_rss_mb", "extractor_version", "options", "run_id", "updated_at",
+    "n_outline_headings", "warning_codes", "duration_s", "cpu_s", "peak_rss_mb", "extractor_version", "options", "run_id", "updated_at",
 )
 
 

@@ -106,6 +106,12 @@ def print_summary(result: BatchResult, console: Optional[Console] = None, slowes
     if failed:
         console.print(f"[red]{len(failed)} failed[/red] (details in manifest.sqlite and each document's JSON):")
         _print_records(console, [f"[{r.error_code}] {r.error_message or r.rel_path}" for r in failed], 20, "")
+    empty = [r for r in processed if r.status != "failure" and r.extracted == 0]
+    if empty:
+        console.print(f"[yellow]{len(empty)} came out empty[/yellow] (no goals, indicators or budget lines; "
+                      "manifest column warning_codes says why where known):")
+        _print_records(console, [f"{r.rel_path}" + (f" [{r.warning_codes}]" if r.warning_codes else "") for r in empty],
+                       20, " (see manifest.sqlite)")
     skipped = [r for r in result.records if r.status == "skipped"]
     if skipped:
         console.print(f"{len(skipped)} skipped (not a PDF or text document, or a symbolic link loop):")

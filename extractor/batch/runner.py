@@ -98,6 +98,8 @@ class DocumentRecord:
     output_path: Optional[str] = None
     resumed: bool = False
     internal_error: bool = False
+    extracted: Optional[int] = None  # goals + indicators + budget lines; 0 = the document came out empty
+    warning_codes: Optional[str] = None
 
 
 @dataclass
@@ -423,7 +425,8 @@ class _Writer:
                       "extractor_version": __version__, "options": self.options_key})
         return DocumentRecord(escape_name(task.rel_path), facts["status"], pages=facts.get("pages"), duration_s=duration,
                               cpu_s=cpu, error_code=facts.get("error_code"), error_message=facts.get("error_message"),
-                              output_path=escape_name(output_rel), internal_error=bool(facts.get("internal_error")))
+                              output_path=escape_name(output_rel), internal_error=bool(facts.get("internal_error")),
+                              extracted=_extracted(facts), warning_codes=facts.get("warning_codes"))
 
     def store_walk_failure(self, item: InputItem, output_rel: str) -> None:
         from extractor.export import document_json
@@ -454,6 +457,11 @@ class _Writer:
             self.manifest.record(row)
         except sqlite3.Error as exc:
             raise _OutputFailed(f"{escape_name(self.manifest.path)}: cannot record a document ({exc})") from exc
+
+
+def _extracted(facts: dict) -> Optional[int]:
+    counts = [facts.get(k) for k in ("n_goals", "n_indicators", "n_budget_lines")]
+    return None if any(c is None for c in counts) else sum(counts)  # type: ignore[arg-type]
 
 
 def _size(path: str) -> int:

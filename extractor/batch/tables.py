@@ -1,4 +1,4 @@
-"""Combined tables for analysts: goals, indicators (one row per value), budget lines, partners.
+"""Combined tables for analysts: outline, goals, indicators (one row per value), budget lines, partners.
 
 Built from the document JSON files alone (so `extractor tables OUT` can rebuild them at any
 time), written as Parquet and CSV with a fixed set of typed columns, headers included even
@@ -43,8 +43,10 @@ _PROVENANCE = {
 }
 
 SCHEMAS: dict[str, dict[str, str]] = {
+    "outline": {**_DOC_COLUMNS, "heading_id": "string", "title": "string", "level": "Int64", "number": "string",
+                "parent": "string", **_PROVENANCE},
     "goals": {**_DOC_COLUMNS, "goal_id": "string", "code": "string", "title": "string", "level": "string",
-              "parent": "string", "description": "string", "fields": "string", "themes": "string", **_PROVENANCE},
+              "label": "string", "parent": "string", "description": "string", "fields": "string", "themes": "string", **_PROVENANCE},
     "indicators": {**_DOC_COLUMNS, "indicator_id": "string", "code": "string", "name": "string", "unit": "string",
                    "source": "string", "goal": "string", "direction": "string", "parent_indicator": "string",
                    "footnotes": "string", "table": "string", "fields": "string", "themes": "string",
@@ -85,7 +87,9 @@ def document_rows(document: Document, json_file: str) -> dict[str, list[dict]]:
         "doc_municipality": document.metadata.municipality, "doc_type": document.metadata.document_type,
         "doc_year": document.metadata.year,
     }
-    goals = [{**base, "goal_id": g.id, "code": g.code, "title": g.title, "level": g.level, "parent": g.parent,
+    outline = [{**base, "heading_id": h.id, "title": h.title, "level": h.level, "number": h.number, "parent": h.parent,
+                **_provenance(h)} for h in document.outline]
+    goals = [{**base, "goal_id": g.id, "code": g.code, "title": g.title, "level": g.level, "label": g.label, "parent": g.parent,
               "description": g.description, "fields": _joined(g.fields), "themes": _joined(g.themes), **_provenance(g)}
              for g in document.goals]
     indicators = []
@@ -105,7 +109,7 @@ def document_rows(document: Document, json_file: str) -> dict[str, list[dict]]:
                "amount": b.amount, "raw": b.raw, "table": b.table, **_provenance(b)} for b in document.budget_lines]
     partners = [{**base, "name": p.name, "canonical": p.canonical, "kind": p.kind, "known": p.known,
                  "mentions": p.mentions, "pages": _joined(p.pages)} for p in document.partners]
-    return {"goals": goals, "indicators": indicators, "budget_lines": budget, "partners": partners}
+    return {"outline": outline, "goals": goals, "indicators": indicators, "budget_lines": budget, "partners": partners}
 
 
 def find_document_files(out_dir: str | os.PathLike) -> list[Path]:

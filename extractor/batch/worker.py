@@ -57,6 +57,9 @@ def summarise(document) -> dict[str, Any]:
         "n_budget_lines": len(document.budget_lines),
         "n_partners": len(document.partners),
         "internal_error": any(e.code == "internal_error" for e in document.errors),
+        "n_outline_headings": len(document.outline),
+        # Distinct warning codes ("no_goal_structure;tables_not_used"): what a reader of 1,000 results filters on.
+        "warning_codes": ";".join(sorted({str(e.code) for e in document.errors if e.severity == "warning"})) or None,
     }
 
 

@@ -1,4 +1,4 @@
-"""Layout layer: running headers/footers, table-of-contents pages, headings.
+"""Layout layer: running headers/footers, table-of-contents pages, the outline (headings, lists).
 
 Takes a `RawDocument` from the read layer and returns a `LaidOutDocument`: the same pages
 with page furniture removed and each line marked with what the layout says about it.

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 
 from extractor.layout.columns import reading_order
+from extractor.layout.outline import Outline, build_outline
 from extractor.read.types import Line, Page, RawDocument
 
 _PAGE_FOOTER = re.compile(r"^\s*(pagina\s+)?\d{1,4}(\s*(van|/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -24,10 +26,17 @@ class LaidOutDocument:
     furniture: list[Line] = field(default_factory=list)
     # PDF pages in reading order (two-column pages read column by column); `pages` keeps physical rows.
     ordered_lines: dict[int, list[Line]] = field(default_factory=dict)
+    _outline: Optional[Outline] = field(default=None, repr=False)
 
     @property
     def format(self) -> str:
         return self.raw.format
+
+    def outline(self) -> Outline:
+        """Headings, lists and labelled blocks of the content (built once, on first use)."""
+        if self._outline is None:
+            self._outline = build_outline(self.pages, self.lines(), self.format == "pdf")
+        return self._outline
 
     def lines(self, skip_toc: bool = True) -> list[Line]:
         """All content lines in reading order, without furniture and (by default) the table of contents."""

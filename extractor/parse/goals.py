@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractor.layout import LaidOutDocument
-from extractor.model import ErrorEntry, GoalNode, Metadata
+from extractor.layout.outline import Outline
+from extractor.model import ErrorEntry, GoalNode, Metadata, OutlineItem
+from extractor.parse.goal_outline import NO_GOAL_TYPES, goal_cue_blocks, parse_outline_goals
 from extractor.parse.textutil import clean_title, is_blank
 from extractor.read.types import Line, line_span, make_line, union_bbox
 
@@ -96,7 +98,30 @@ def parse_goals(laid_out: LaidOutDocument, metadata: Optional[Metadata] = None) 
         goals, errors = parser(laid_out)
         if goals:
             return goals, errors
-    return [], []
+    return parse_outline_goals(laid_out.outline(), metadata), []
+
+
+def outline_items(outline: Outline) -> list[OutlineItem]:
+    """The outline's headings as output items, linked by `parent`."""
+    items: list[OutlineItem] = []
+    for section in outline.sections:
+        heading = section.heading
+        assert heading is not None
+        parent = section.parent.id if section.parent is not None and section.parent.heading is not None else None
+        items.append(OutlineItem(id=section.id, title=heading.text, level=section.level, number=heading.number,
+                                 page=heading.page, bbox=heading.bbox, lines=heading.span, parent=parent))
+    return items
+
+
+def missing_goal_warning(outline: Outline, metadata: Optional[Metadata], goals: list[GoalNode]) -> Optional[ErrorEntry]:
+    """`no_goal_structure` when headings or labels name goals but none could be read."""
+    if goals or (metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES):
+        return None
+    cues = goal_cue_blocks(outline)
+    if cues < 2:
+        return None
+    return ErrorEntry(code="no_goal_structure", severity="warning",
+                      message=f"{cues} headings or labels name goals, but no goal tree could be read from them")
 
 
 # --------------------------------------------------------------------------- Leiden-style codes
@@ -155,7 +180,7 @@ def _split_glued(cells: list[Line]) -> list[Line]:
 def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[ErrorEntry]]:
     cells = _split_glued(_cells(laid_out))
     coded = [c for c in cells if _CODED_START.match(c.text) and re.search(r"\d[A-Z]\d", c.text.split()[0])]
-    if len(coded) < 2:
+    if len({c.text.split()[0] for c in coded}) < 3:  # two codes in a catalogue or a footnote are no goal tree
         return [], []
 
     errors: list[ErrorEntry] = []
@@ -533,6 +558,8 @@ def parse_priorities(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
         item = _Item(code=code, level="doel", cells=[line], first_text=title)
         goals.append(_node(item, node_id, None, title=title, description=description))
         index += 1
+    if not any(goal.description for goal in goals):
+        return [], []  # "Prioriteit N" without its "Doelstelling (kwalitatief)" is left to the general method
     return goals, []
 
 

@@ -1,0 +1,393 @@
+"""Goal trees from the document outline: the general method for house styles nobody has seen.
+
+The outline (extractor.layout.outline) gives headings with levels, list items with nesting and
+labelled blocks. Goals are read from that structure with the cue vocabulary
+(models/data/goal_cues.csv):
+
+* a heading or label that starts with a cue and goes on with a statement is one goal
+  ("Hoofddoel 2: Gezond opgroeien", "Operationeel doel Regionale afstemming …", "Doel: …");
+* a heading, label or introducing sentence that names a set ("Doelstellingen", "Onze zes
+  speerpunten", "Wat willen we bereiken?", "… de volgende doelen:") makes the items of the list
+  below it goals — or its sub-headings, or one-statement paragraphs when there is no list;
+* "Wat gaan we daarvoor doen?", "Activiteiten", "Acties:" make the items below prestaties of
+  the goal they stand under;
+* parents come from heading nesting, list nesting and numbering ("1.1" under goal "1").
+
+What is not recognised on purpose: goals only in running prose, goals in tables (the table
+layer's business) and documents whose kind has no goals (a verordening, besluit, memo, letter
+or catalogue), which get none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.layout.outline import Block, Outline, Section
+from extractor.model import GoalNode, Metadata
+from extractor.parse.goal_cues import CueMatch, introduces_list, read_cue
+from extractor.parse.textutil import clean_title
+from extractor.read.types import line_span
+
+RANK_LEVEL = {1: "beleidsterrein", 2: "doel", 3: "prestatie"}
+# Kinds of documents that decide or inform but set no goals of their own.
+NO_GOAL_TYPES = {"verordening", "besluit", "raadsbesluit", "raadsvoorstel", "memo", "brief", "monitor",
+                 "informatievoorschrift", "catalogus", "tabellenboek"}
+MAX_TITLE = 160
+MAX_PSEUDO_ITEM = 250
+_ABOUT_DOCUMENT = re.compile(r"^(het\s+)?doel\s+van\s+(dit|deze|het)\s+(document|notitie|memo|rapport|rapportage|brief|"
+                             r"tussenstand|plan|stuk|onderzoek|evaluatie|voorstel|nota|verslag|monitor|programma)\b",
+                             re.IGNORECASE)
+_PROGRAMME = re.compile(r"^\s*(?:Programma|Programmaonderdeel)\s+(\d{1,2}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
+
+
+@dataclass
+class _Goal:
+    node_id: str
+    title: str
+    rank: int
+    block: Block
+    label: Optional[str] = None
+    code: Optional[str] = None
+    parent: Optional["_Goal"] = None
+    description: Optional[str] = None
+    children: int = 0
+
+
+@dataclass
+class _Scope:
+    """What a section passes to its sub-sections: the goal above and a set being listed."""
+
+    parent: Optional[_Goal] = None
+    container: Optional[tuple[int, Optional[str]]] = None  # (rank, label) of a set of goals
+    numbers: dict[str, _Goal] = field(default_factory=dict)
+
+
+class _Tree:
+    def __init__(self) -> None:
+        self.goals: list[_Goal] = []
+        self.ids: set[str] = set()
+        self.programmes: dict[int, _Goal] = {}
+        self.sections: dict[int, _Goal] = {}  # chapter nodes made by `anchor`, by section
+        self.cue_sections: set[int] = set()
+        self.last_goal: Optional[_Goal] = None
+
+    def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
+            label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
+        title = clean_title(title).rstrip(":").strip()
+        if not title or not re.search(r"[A-Za-zÀ-ÿ]{2}", title) or _ABOUT_DOCUMENT.match(title):
+            return None
+        node_id = self._id(number, parent)
+        goal = _Goal(node_id=node_id, title=title, rank=rank, block=block, label=label, code=number,
+                     parent=parent, description=description)
+        if parent is not None:
+            parent.children += 1
+        self.goals.append(goal)
+        if rank < 3:
+            self.last_goal = goal
+        if number:
+            scope.numbers[number.rstrip(".")] = goal
+        return goal
+
+    def _id(self, number: Optional[str], parent: Optional[_Goal]) -> str:
+        """The printed number where there is one, else the position under the parent ('3.1/2')."""
+        if number and ("." in number or re.search(r"\d[A-Z]", number) or parent is None):
+            base = number
+        elif number:
+            base = f"{parent.node_id}/{number}"  # type: ignore[union-attr]
+        else:
+            position = sum(1 for g in self.goals if g.parent is parent and g.rank > 0) + 1
+            base = f"{parent.node_id}/{position}" if parent is not None else str(position)
+        node_id, suffix = base, 2
+        while node_id in self.ids:
+            node_id, suffix = f"{base}-{suffix}", suffix + 1
+        self.ids.add(node_id)
+        return node_id
+
+    def anchor(self, goal: _Goal, cue_sections: set[int]) -> None:
+        """Hang a top goal under the numbered chapter and paragraph headings it stands in."""
+        chain: list[Section] = []
+        section = goal.block.section
+        if section is not None and section.heading is goal.block:
+            section = section.parent
+        while section is not None and section.heading is not None:
+            if section.heading.number and id(section) not in cue_sections:
+                chain.append(section)
+            section = section.parent
+        chain = list(reversed(chain))[-2:]
+        parent: Optional[_Goal] = None
+        for depth, section in enumerate(chain):
+            key = id(section)
+            node = self.sections.get(key)
+            if node is None:
+                heading = section.heading
+                assert heading is not None
+                node_id = heading.number or ""
+                while node_id in self.ids:
+                    node_id += "'"
+                self.ids.add(node_id)
+                node = _Goal(node_id=node_id, title=clean_title(heading.text), rank=-depth - 1, block=heading,
+                             code=heading.number, parent=parent)
+                self.sections[key] = node
+                self.goals.insert(self.goals.index(goal), node)
+            parent = node
+        if parent is not None:
+            goal.parent = parent
+            parent.children += 1
+
+
+def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -> list[GoalNode]:
+    """Goal nodes read from the outline, or none when the document has no goal structure."""
+    if metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES:
+        return []
+    tree = _Tree()
+    _visit(outline.root, _Scope(), tree)
+    if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2:
+        return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
+    for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
+        tree.anchor(goal, tree.cue_sections)
+    return [_node(goal) for goal in tree.goals]
+
+
+def goal_cue_blocks(outline: Outline) -> int:
+    """How many headings and labels name goals: evidence that a goal structure was meant to be there."""
+    count = 0
+    for block in outline.blocks:
+        if block.kind == "heading":
+            cue = read_cue(block.text)
+        elif block.kind == "label" and block.label:
+            cue = read_cue(block.label)
+        else:
+            continue
+        if cue is not None and cue.cue.kind == "goal":
+            count += 1
+    return count
+
+
+# --------------------------------------------------------------------------- walking the outline
+
+
+def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
+    goal: Optional[_Goal] = None
+    own_container: Optional[tuple[int, Optional[str]]] = None
+    pending_label: Optional[CueMatch] = None
+    parent = scope.parent
+    heading = section.heading
+    local = _Scope(parent=parent, numbers=dict(scope.numbers))
+    if heading is not None:
+        cue = read_cue(heading.text)
+        programme = _PROGRAMME.match(heading.text) if heading.number is None else None
+        if cue is not None and cue.cue.kind in ("goal", "action") and not cue.whole and not cue.cue.plural:
+            goal = tree.add(cue.rest, cue.cue.rank, heading, parent, local, label=cue.printed,
+                            number=cue.number or heading.number)
+        elif cue is not None and cue.cue.kind in ("goal", "action") and cue.number:
+            pending_label = cue  # "Doel 2" alone: the statement follows
+        elif cue is not None and cue.cue.kind in ("goal", "action"):
+            own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
+            tree.cue_sections.add(id(section))
+        elif scope.container is not None:
+            goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
+                            number=heading.number)
+        elif programme is not None and programme.group(2):
+            goal = _Goal(node_id=f"P{programme.group(1)}", title=clean_title(programme.group(2)), rank=0,
+                         block=heading, label="Programma", code=programme.group(1))
+            tree.programmes[id(heading)] = goal
+    if goal is not None:
+        local.parent = goal
+    local.container = own_container
+    before = len(tree.goals)
+    _walk_blocks(section, local, tree, pending_label)
+    if len(tree.goals) > before:
+        own_container = None  # the set was listed in the section itself; later sub-headings are not in it
+    for child in section.children:
+        child_scope = _Scope(parent=local.parent, container=own_container, numbers=local.numbers)
+        _visit(child, child_scope, tree)
+    _attach_programme(heading, tree)
+
+
+def _attach_programme(heading: Optional[Block], tree: _Tree) -> None:
+    """A 'Programma 3 …' heading becomes a node only when goals were found under it."""
+    if heading is None or id(heading) not in tree.programmes:
+        return
+    programme = tree.programmes.pop(id(heading))
+    top = [g for g in tree.goals if g.parent is None and _under(g.block, heading)]
+    if not top:
+        return
+    programme.node_id = tree._id(programme.node_id, None) if programme.node_id in tree.ids else programme.node_id
+    tree.ids.add(programme.node_id)
+    for goal in top:
+        goal.parent = programme
+        programme.children += 1
+    first = tree.goals.index(top[0])
+    tree.goals.insert(first, programme)
+
+
+def _under(block: Block, heading: Block) -> bool:
+    section = block.section
+    while section is not None:
+        if section.heading is heading:
+            return True
+        section = section.parent
+    return False
+
+
+def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Optional[CueMatch]) -> None:
+    container = scope.container
+    stack: list[tuple[int, _Goal]] = []  # (item depth, goal) of the list being read
+    pseudo: list[Block] = []
+    items_seen = False
+    announced = False  # the set was announced by a sentence: only a real list follows it
+    last_goal: Optional[_Goal] = scope.parent
+    if last_goal is None and tree.last_goal is not None and section.parent is not None and (
+            tree.last_goal.block.section is section.parent or tree.last_goal.block.section in section.parent.children):
+        last_goal = tree.last_goal  # "Doel 1: …" then a "Resultaten" sub-heading: the results are that goal's
+    heading = section.heading
+    heading_is_goal = scope.parent is not None and scope.parent.block is heading
+
+    def flush_pseudo() -> None:
+        if len(pseudo) >= 2 and container is not None:
+            for block in pseudo:
+                title, description = _statement(block.text)
+                tree.add(title, container[0], block, _set_parent(container[0], scope, last_goal), scope,
+                         label=container[1], description=description)
+        pseudo.clear()
+
+    blocks = section.blocks
+    for index, block in enumerate(blocks):
+        next_is_item = index + 1 < len(blocks) and blocks[index + 1].kind == "item"
+        if block.kind == "label":
+            flush_pseudo()
+            cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
+            stack, items_seen = [], False
+            if cue is None or cue.cue.kind == "verbal":
+                container = None
+                continue
+            rank, printed = cue.cue.rank, block.label
+            if not block.text:
+                container = (rank, None if cue.cue.plural else printed)
+                continue
+            if cue.cue.plural or (rank == 3 and next_is_item):
+                container = (rank, None if cue.cue.plural else printed)  # "Acties: <sub-heading>" over a list
+                continue
+            container = None
+            title, description = _statement(block.text)
+            own = scope.parent
+            if heading_is_goal and own is not None and own.label is None and rank < own.rank and len(block.text) > MAX_TITLE:
+                # a heading listed as an activity turns out to carry a "Doel:" of its own
+                own.rank, own.label, own.description = rank, printed, clean_title(block.text)
+                continue
+            if (heading is not None and not heading_is_goal and len(block.text) > MAX_TITLE and block.number is None
+                    and read_cue(heading.text) is None and rank < 3 and pending_label is None):
+                # "1. Netwerkzorg" + "Doel: <paragraph>": the heading names the goal, the label explains it.
+                goal = tree.add(heading.text, rank, heading, scope.parent, scope, label=printed,
+                                number=heading.number, description=clean_title(block.text))
+                heading_is_goal = goal is not None
+                if goal is not None:
+                    scope.parent = last_goal = goal
+                continue
+            goal = tree.add(title, rank, block, _set_parent(rank, scope, last_goal), scope, label=printed,
+                            number=block.number, description=description)
+            if goal is not None and rank < 3:
+                last_goal = goal
+            continue
+        if block.kind == "paragraph":
+            if pending_label is not None:
+                title, description = _statement(block.text)
+                goal = tree.add(title, pending_label.cue.rank, block, scope.parent, scope, label=pending_label.printed,
+                                number=pending_label.number, description=description)
+                pending_label = None
+                if goal is not None:
+                    last_goal = goal
+                continue
+            rank = introduces_list(block.text)
+            if rank is not None:
+                flush_pseudo()
+                container, stack, items_seen, announced = (rank, None), [], False, True
+                continue
+            if (container is not None and container[0] < 3 and not announced and not items_seen
+                    and len(block.text) <= MAX_PSEUDO_ITEM):
+                pseudo.append(block)
+                continue
+            flush_pseudo()
+            if items_seen:
+                container, items_seen = None, False
+            continue
+        if block.kind == "item":
+            flush_pseudo()
+            if container is None:
+                continue
+            items_seen = True
+            while stack and stack[-1][0] >= block.depth:
+                stack.pop()
+            text = block.text
+            cue = read_cue(text)
+            label = container[1]
+            number = block.number if block.marker and block.marker[0].isalnum() else None
+            if cue is not None and not cue.whole and cue.cue.kind != "verbal":
+                text, label, number = cue.rest, cue.printed, cue.number or number
+            if stack:
+                parent, rank = stack[-1][1], min(3, stack[-1][1].rank + 1)
+            else:
+                rank = container[0]
+                parent = _numbered_parent(number, scope) or _set_parent(rank, scope, last_goal)
+            title, description = _statement(text)
+            goal = tree.add(title, rank, block, parent, scope, label=label, number=number, description=description)
+            if goal is not None:
+                stack.append((block.depth, goal))
+    flush_pseudo()
+
+
+def _set_parent(rank: int, scope: _Scope, last_goal: Optional[_Goal]) -> Optional[_Goal]:
+    """Prestaties hang under the goal they follow; goals under the goal the section stands under."""
+    if rank >= 3 and last_goal is not None:
+        return last_goal
+    parent = scope.parent
+    while parent is not None and parent.rank >= rank and parent.rank > 0:
+        parent = parent.parent
+    return parent
+
+
+def _numbered_parent(number: Optional[str], scope: _Scope) -> Optional[_Goal]:
+    """'1.2' belongs to goal '1' of the same scope (the BBV's numbered resultaten)."""
+    if not number or "." not in number.rstrip("."):
+        return None
+    parts = number.rstrip(".").split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        goal = scope.numbers.get(".".join(parts[:cut]))
+        if goal is not None:
+            return goal
+    return None
+
+
+def _statement(text: str) -> tuple[str, Optional[str]]:
+    """A goal's statement and, for long text, the explanation that follows it."""
+    text = clean_title(text)
+    if len(text) <= MAX_TITLE:
+        return text, None
+    match = _SENTENCE_END.search(text, 20)
+    if match and match.end() <= MAX_TITLE + 60:
+        return text[:match.end()].strip(), text[match.end():].strip() or None
+    return text, None
+
+
+def _node(goal: _Goal) -> GoalNode:
+    lines = goal.block.lines
+    first = lines[0]
+    rank = goal.rank
+    if rank == 1 and goal.children == 0:
+        rank = 2
+    level = "programma" if rank in (0, -1) else "beleidsterrein" if rank < 0 else RANK_LEVEL[rank]
+    return GoalNode(
+        id=goal.node_id,
+        code=goal.code,
+        title=goal.title,
+        level=level,  # type: ignore[arg-type]
+        label=goal.label,
+        parent=goal.parent.node_id if goal.parent is not None else None,
+        page=first.page_number,
+        bbox=goal.block.bbox,
+        lines=line_span(lines),
+        description=goal.description,
+    )
