@@ -18,7 +18,7 @@ from extractor.errors import ExtractionError
 from extractor.layout import lay_out
 from extractor.model import Document, ErrorEntry, Source
 from extractor.parse.goals import parse_goals
-from extractor.parse.metadata import parse_metadata
+from extractor.parse.metadata import metadata_from_filename, parse_metadata
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
 from extractor.read.dispatch import PDF_READERS, file_facts
@@ -65,7 +65,9 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
         except ExtractionError:
             pass
         fmt = "pdf" if Path(name).suffix.lower() == ".pdf" else None
-        return failure_document(name, exc.code, exc.message, sha256, size, fmt)
+        failed = failure_document(name, exc.code, exc.message, sha256, size, fmt)
+        failed.metadata = metadata_from_filename(name)  # unreadable content: the file name is all there is, marked so
+        return failed
     except Exception as exc:  # a reader bug must not take a batch down
         log.debug("reader crashed on %s", name, exc_info=True)
         return failure_document(name, "internal_error", f"{name}: reader crashed: {type(exc).__name__}: {exc}")
