@@ -19,7 +19,7 @@ from extractor.fsnames import escape_name, printable
 from extractor.layout import lay_out
 from extractor.model import Document, ErrorCode, ErrorEntry, Source
 from extractor.parse.goals import missing_goal_warning, outline_items, parse_goals
-from extractor.parse.metadata import parse_metadata
+from extractor.parse.metadata import metadata_from_filename, parse_metadata
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
 from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA, PDF_READERS, file_facts
@@ -70,7 +70,9 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
         except (ExtractionError, MemoryError):
             pass
         fmt = "pdf" if Path(name).suffix.lower() == ".pdf" else None
-        return failure_document(name, exc.code, exc.message, sha256, size, fmt)
+        failed = failure_document(name, exc.code, exc.message, sha256, size, fmt)
+        failed.metadata = metadata_from_filename(name)  # unreadable content: the file name is all there is, marked so
+        return failed
     except MemoryError:
         return failure_document(name, ErrorCode.memory_limit, f"{name}: reading ran out of memory; stopped")
     except Exception as exc:  # a reader bug must not take a batch down

@@ -13,6 +13,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from extractor.model import IssuerKind
+
 GOLD_VERSION = "1"
 
 GoalLevel = Literal["programma", "beleidsterrein", "doel", "prestatie"]
@@ -54,6 +56,7 @@ class Coverage(_Strict):
 
 class GoldMetadata(_Strict):
     municipality: Optional[str] = None
+    issuer_kind: Optional[IssuerKind] = Field(default=None, description="kind of issuer; null = not scored")
     document_type: Optional[str] = None
     year: Optional[int] = None
     period: Optional[tuple[int, int]] = None
@@ -63,7 +66,9 @@ class GoldGoal(_Strict):
     id: str
     code: Optional[str] = None
     title: str
+    aliases: list[str] = Field(default_factory=list, description="other acceptable titles, e.g. the short heading above a goal box")
     level: GoalLevel
+    label: Optional[str] = Field(default=None, description="the document's own word for the node as printed ('Operationeel doel', 'Speerpunt')")
     parent: Optional[str] = None
     page: Optional[int] = None
 

@@ -54,7 +54,7 @@ def _pages(gold: GoldDocument, section: str) -> Optional[list[int]]:
 
 def gold_items(gold: GoldDocument, name: str) -> list[Item]:
     if name == "goal_nodes":
-        return [Item((normalise(g.id),), ((normalise(g.title),),), f"{g.id} {g.title}") for g in gold.goals]
+        return [Item((normalise(g.id),), (_names(g.title, g.aliases),), f"{g.id} {g.title}") for g in gold.goals]
     if name == "goal_links":
         return [Item((normalise(g.id), normalise(g.parent)), (), f"{g.id} -> {g.parent}") for g in gold.goals if g.parent]
     if name == "indicator_names":
@@ -76,7 +76,8 @@ def gold_items(gold: GoldDocument, name: str) -> list[Item]:
     if name == "themes":
         return [Item((normalise(goal_id), fld), (), f"{goal_id} -> {fld}") for goal_id, fld in gold.goal_fields.items() if fld]
     if name == "metadata":
-        return _metadata_items(gold.metadata.municipality, gold.metadata.document_type, gold.metadata.year, gold.metadata.period)
+        m = gold.metadata
+        return _metadata_items(m.municipality, m.document_type, m.year, m.period, m.issuer_kind)
     raise ValueError(f"unknown field {name!r}")
 
 
@@ -85,7 +86,7 @@ def _names(name: str, aliases: Iterable[str]) -> tuple[str, ...]:
 
 
 def _metadata_items(municipality: Optional[str], document_type: Optional[str], year: Optional[int],
-                    period: Optional[tuple[int, int]]) -> list[Item]:
+                    period: Optional[tuple[int, int]], issuer_kind: Optional[str] = None) -> list[Item]:
     items = []
     if municipality:
         items.append(Item(("municipality",), ((normalise(municipality),),), f"municipality={municipality}"))
@@ -95,6 +96,8 @@ def _metadata_items(municipality: Optional[str], document_type: Optional[str], y
         items.append(Item(("year", year), (), f"year={year}"))
     if period is not None:
         items.append(Item(("period", tuple(period)), (), f"period={period[0]}-{period[1]}"))
+    if issuer_kind:
+        items.append(Item(("issuer_kind", issuer_kind), (), f"issuer_kind={issuer_kind}"))
     return items
 
 
@@ -135,7 +138,8 @@ def predicted_items(doc: Document, gold: GoldDocument, name: str) -> list[Item]:
     if name == "metadata":
         m, g = doc.metadata, gold.metadata  # keys the gold file leaves null are not scored
         return _metadata_items(m.municipality if g.municipality else None, m.document_type if g.document_type else None,
-                               m.year if g.year is not None else None, m.period if g.period is not None else None)
+                               m.year if g.year is not None else None, m.period if g.period is not None else None,
+                               m.issuer_kind if g.issuer_kind else None)
     raise ValueError(f"unknown field {name!r}")
 
 
