@@ -46,6 +46,7 @@ class TableRow:
     cell_boxes: list[Optional[BBox]] = field(default_factory=list)
     spans: list[int] = field(default_factory=list)  # per cell: how many columns it covers (0 = covered by a left neighbour)
     bold: bool = False  # every word of the row is bold (a header or total row)
+    lines: Optional[tuple[int, int]] = None  # text input: first and last line number of the row
 
 
 @dataclass
@@ -62,6 +63,8 @@ class Table:
     above: list[Line] = field(default_factory=list)  # up to a few lines printed just above the table
     notes: list[Line] = field(default_factory=list)  # lines just below (footnotes), on the last page
     pages: list[int] = field(default_factory=list)
+    header_rows: Optional[int] = None  # set by a reader that knows where the header ends (text tables)
+    uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
 
     @property
     def n_cols(self) -> int:
