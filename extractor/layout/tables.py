@@ -34,7 +34,8 @@ _TOL = 2.0  # points: rules closer than this touch
 _MERGE = 3.0  # boundaries closer than this are one (double rules, rule + shading edge)
 _MAX_SEGMENTS = 20_000  # more rules than this on one page is a drawing (map, chart), not a table
 _CAPTION = re.compile(r"^\s*(tabel|table|overzicht)\b", re.IGNORECASE)
-_HEADERISH = re.compile(r"indicator|streefwaarde|peilwaarde|realisatie|begroting|bedragen\s*x", re.IGNORECASE)
+_HEADERISH = re.compile(r"indicator|streefwaarde|peilwaarde|realisatie|begroting|bedragen\s*x|x\s*€|nederland|landelijk|rekening|prognose|"
+                        r"nulmeting|kengetal|(19|20)\d{2}\D{1,30}(19|20)\d{2}", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[-−+<>≤≥~]?\s*[-−]?\d[\d.,]*\s*%?\s*(\(\d{4}\))?\*?$")
 
 

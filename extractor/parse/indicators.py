@@ -45,6 +45,9 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     head = verdict.head
     assert head is not None
     body = table.rows[head.header_rows:]
+    if table_year is None and any(verdict.meanings[c].scope for c in verdict.value_cols):
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", " ".join([head.caption or "", *(ln.text for ln in table.above[-3:])]))}
+        table_year = years.pop() if len(years) == 1 else (metadata.year if metadata else None)
     columns = {c: _value_type(verdict.meanings[c], metadata, table_year) for c in verdict.value_cols}
     source_col = next((i for i, m in enumerate(verdict.meanings) if m.role == "source"), None)
     unit_col = next((i for i, m in enumerate(verdict.meanings) if m.role == "unit"), None)

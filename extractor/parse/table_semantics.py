@@ -293,7 +293,8 @@ def context_value_type(year: Optional[int], document_type: Optional[str], docume
 
 
 TAAKVELD_CODE = re.compile(r"^\s*(?P<code>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(?P<name>\S.*)$")
-_MONEY_CONTEXT = re.compile(r"wat\s+(mag|heeft|gaat)\s+het\s+(kosten|gekost)|baten\s+en\s+lasten|€|x\s*1\.?000|kosten|budget|financ", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(r"wat\s+(mag|heeft|gaat)\s+het\s+(kosten|gekost)|baten\s+en\s+lasten|€|x\s*1\.?000|kosten|budget|financi|"
+                            r"krediet|investering|reserve|voorziening|subsidie|dekking", re.IGNORECASE)
 _NOT_NUMERIC_TABLE = re.compile(r"risico|planning|project|activiteit|maatregel|mijlpaal|actiepunt", re.IGNORECASE)
 
 
@@ -330,6 +331,25 @@ def parse_money(cell: str) -> Optional[float]:
     return parse_number(text, parens_negative=True)
 
 
+_AREA_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|'s-[A-Z][\w-]*)(?:\s+(?:[A-Z][\w'’.-]*|aan|den|de|op|a/d))*$")
+
+
+def _area_columns(meanings: list[HeaderMeaning], headers: list[str], body: list[TableRow], label_col: int) -> list[HeaderMeaning]:
+    """A tabellenboek: beside a column headed by a known area ("Nederland", "Flevoland"), columns headed by bare
+    capitalised names over figures are areas too (one column per gemeente); their scope is the name as printed."""
+    if not any(m.scope for m in meanings):
+        return meanings
+    out = list(meanings)
+    for i, (meaning, header) in enumerate(zip(meanings, headers)):
+        name = re.sub(r"\s*\(?\s*(%|‰|aantal|n)\s*\)?\s*$", "", header.strip())
+        if i == label_col or meaning.role != "value" or meaning.is_axis or meaning.money or not _AREA_NAME.match(name):
+            continue
+        got, filled = _numeric_share(body, i)
+        if got and got >= 0.5 * filled:
+            out[i] = HeaderMeaning(role="value", scope=name)
+    return out
+
+
 def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     """Indicator table, budget table or neither, from the header's axes and the body's cells."""
     head = head or analyse_head(table)
@@ -341,6 +361,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     if not body:
         return Verdict(None, "no body rows under the header", numeric, head, meanings)
     label_col = next((i for i, m in enumerate(meanings) if m.role == "label"), 0)
+    meanings = _area_columns(meanings, head.headers, body, label_col)
     value_cols = []
     for i, meaning in enumerate(meanings):
         if i == label_col or meaning.role != "value":
@@ -361,8 +382,11 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     money_cells = any("€" in r.cells[c] for r in body for c in value_cols if c < len(r.cells))
     budget_cols = [c for c in value_cols if meanings[c].budget_kind or meanings[c].side]
     taakvelden = sum(1 for x in labels if TAAKVELD_CODE.match(x))
+    own_text = " ".join([head.caption or "", *head.extra, *head.headers])
+    indicator_words = bool(_INDICATOR_CONTEXT.search(own_text))
     money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
-        (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2
+        (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
+        (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
     if _TARIFFS.search(context_text):
         return Verdict(None, "tariffs (tarieven, leges), not budget amounts or indicators", numeric, head, meanings, label_col)
     if money:
@@ -371,8 +395,6 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     cues = sum(1 for x in labels if _INDICATOR_LABEL.search(x))
     if indicator_axes or _INDICATOR_CONTEXT.search(context_text) or cues >= max(1, len(labels) // 2):
         return Verdict("indicator", "", numeric, head, meanings, label_col, value_cols, scale)
-    if any(meanings[c].budget_kind for c in value_cols) and _large_amounts(body, value_cols):
-        return Verdict("budget", "", numeric, head, meanings, label_col, value_cols, scale)
     return Verdict(None, "years or kinds as columns, but neither indicator names nor money (no €, scale or baten/lasten)",
                    numeric, head, meanings, label_col, value_cols, scale)
 
@@ -380,10 +402,3 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
-
-
-def _large_amounts(body: list[TableRow], cols: list[int]) -> bool:
-    """Most figures are whole amounts of four or more digits: money, not rates or scores."""
-    figures = [r.cells[c] for r in body for c in cols if c < len(r.cells) and r.cells[c].strip()]
-    large = sum(1 for f in figures if re.fullmatch(r"[-−]?\d{1,3}(\.\d{3})+-?", f.strip().replace("€", "").strip()))
-    return bool(figures) and large >= 0.6 * len(figures)
