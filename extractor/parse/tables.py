@@ -30,6 +30,8 @@ class TablesResult:
     tables_budget: int = 0
     rejected: list[TableNote] = field(default_factory=list)
     prose_targets: int = 0
+    table_boxes: dict[int, list] = field(default_factory=dict)  # PDF: page -> boxes of tables (prose is not read there)
+    table_lines: list[tuple[int, int]] = field(default_factory=list)  # text: line spans of tables
 
 
 def parse_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata]) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
@@ -48,8 +50,7 @@ def read_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
     if prose:
         from extractor.parse.prose_targets import prose_targets  # noqa: PLC0415
 
-        taken = {(i.page, i.lines) for i in result.indicators}
-        targets = [t for t in prose_targets(laid_out, metadata) if (t.page, t.lines) not in taken]
+        targets = prose_targets(laid_out, metadata, exclude=result.table_boxes, exclude_lines=result.table_lines)
         result.indicators.extend(targets)
         result.prose_targets = len(targets)
     numeric_unused = [n for n in result.rejected if n.numeric]
@@ -75,6 +76,8 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
         result.errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=page,
                                         message=f"page {page} seems to hold an indicator table that could not be read"))
     for number, table in enumerate(tables, start=1):
+        for row in table.rows:
+            result.table_boxes.setdefault(row.page, []).append(row.bbox)
         _one_table(table, number, goals, metadata, result, legacy_indicators=True)
 
 
@@ -87,8 +90,10 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     result.errors.extend(errors)
     taken = [i.lines for i in indicators if i.lines]
     lines = laid_out.lines()
+    result.table_lines.extend(taken)
     for number, table in enumerate(text_tables(lines), start=1):
         first, last = table_lines(table)
+        result.table_lines.append((first, last))
         if any(not (last < a or first > b) for a, b in taken):
             result.tables_found += 1
             result.tables_indicators += 1  # read by the seed-table reader
