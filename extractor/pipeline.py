@@ -20,7 +20,7 @@ from extractor.layout import lay_out
 from extractor.model import Document, ErrorCode, ErrorEntry, Source
 from extractor.parse.goals import missing_goal_warning, outline_items, parse_goals
 from extractor.parse.metadata import metadata_from_filename, parse_metadata
-from extractor.parse.tables import parse_tables
+from extractor.parse.tables import read_tables
 from extractor.read import read_document
 from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA, PDF_READERS, file_facts
 
@@ -144,10 +144,13 @@ def _stage_goals(document: Document, state: dict) -> None:
 
 
 def _stage_tables(document: Document, state: dict) -> None:
-    indicators, budget_lines, errors = parse_tables(state["laid_out"], document.goals, document.metadata)
-    document.indicators = indicators
-    document.budget_lines = budget_lines
-    document.errors.extend(errors)
+    result = read_tables(state["laid_out"], document.goals, document.metadata)
+    document.indicators = result.indicators
+    document.budget_lines = result.budget_lines
+    document.errors.extend(result.errors)
+    coverage = document.coverage
+    coverage.tables_found, coverage.tables_indicators, coverage.tables_budget = result.tables_found, result.tables_indicators, result.tables_budget
+    coverage.tables_rejected, coverage.prose_targets = result.rejected, result.prose_targets
 
 
 def _stage_enrich(document: Document, state: dict) -> None:

@@ -70,8 +70,17 @@ def test_seed_matches_golden_exactly(golden_name: str) -> None:
     found = [ind.model_dump(mode="json") for ind in indicators]
     assert [i["id"] for i in found] == [i["id"] for i in golden["indicators"]]
     for got, want in zip(found, golden["indicators"]):
-        assert got == want, f"indicator {want['id']} differs"
+        assert _project(got, want) == want, f"indicator {want['id']} differs"
     assert errors == []
+
+
+def _project(got, want):
+    """`got` limited to the keys the golden file has: fields added to the schema later are not compared."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        return {k: _project(got.get(k), v) for k, v in want.items()}
+    if isinstance(want, list) and isinstance(got, list) and len(want) == len(got):
+        return [_project(g, w) for g, w in zip(got, want)]
+    return got
 
 
 @pytest.mark.parametrize("golden_name", GOLDEN_FILES)

@@ -34,7 +34,8 @@ _TOL = 2.0  # points: rules closer than this touch
 _MERGE = 3.0  # boundaries closer than this are one (double rules, rule + shading edge)
 _MAX_SEGMENTS = 20_000  # more rules than this on one page is a drawing (map, chart), not a table
 _CAPTION = re.compile(r"^\s*(tabel|table|overzicht)\b", re.IGNORECASE)
-_HEADERISH = re.compile(r"indicator|streefwaarde|peilwaarde|realisatie|begroting|bedragen\s*x", re.IGNORECASE)
+_HEADERISH = re.compile(r"indicator|streefwaarde|peilwaarde|realisatie|begroting|bedragen\s*x|x\s*€|nederland|landelijk|rekening|prognose|"
+                        r"nulmeting|kengetal|(19|20)\d{2}\D{1,30}(19|20)\d{2}", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[-−+<>≤≥~]?\s*[-−]?\d[\d.,]*\s*%?\s*(\(\d{4}\))?\*?$")
 
 
@@ -46,6 +47,7 @@ class TableRow:
     cell_boxes: list[Optional[BBox]] = field(default_factory=list)
     spans: list[int] = field(default_factory=list)  # per cell: how many columns it covers (0 = covered by a left neighbour)
     bold: bool = False  # every word of the row is bold (a header or total row)
+    lines: Optional[tuple[int, int]] = None  # text input: first and last line number of the row
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Table:
     above: list[Line] = field(default_factory=list)  # up to a few lines printed just above the table
     notes: list[Line] = field(default_factory=list)  # lines just below (footnotes), on the last page
     pages: list[int] = field(default_factory=list)
+    header_rows: Optional[int] = None  # set by a reader that knows where the header ends (text tables)
+    uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
 
     @property
     def n_cols(self) -> int:

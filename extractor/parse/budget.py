@@ -15,6 +15,7 @@ from typing import Optional
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
 from extractor.parse.indicators_pdf import analyse_head, programme_goal
+from extractor.parse.table_semantics import label_norm as _label_norm
 from extractor.parse.values import MISSING_MARKERS, parse_number, parse_year_header
 
 _SCALE = re.compile(r"x\s*€?\s*(1\.000(?:\.000)?|1000(?:000)?|mln|miljoen|duizend)\b", re.IGNORECASE)
@@ -116,7 +117,9 @@ def parse_budget_table(table: Table, goals: list[GoalNode]) -> tuple[list[Budget
             lines.append(BudgetLine(
                 programme=programme,
                 label=label,
+                label_norm=_label_norm(label),
                 column=head.headers[i],
+                side=_row_side(label),  # type: ignore[arg-type]
                 kind=kind,  # type: ignore[arg-type]
                 year=parse_year_header(head.headers[i]),
                 amount=number * scale,
@@ -133,3 +136,99 @@ def parse_budget_table(table: Table, goals: list[GoalNode]) -> tuple[list[Budget
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
                                  message=f"budget table on page {table.page} has no drawn grid; its columns were inferred, please check"))
     return lines, errors
+
+
+# --------------------------------------------------------------------------- any budget table
+
+
+_PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
+_DETAIL = re.compile(r"specificatie|taakveld|per\s+product|toelichting", re.IGNORECASE)
+
+
+def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple[list[BudgetLine], list[ErrorEntry]]:
+    """Budget lines from a table the meaning layer judged a budget table (any layout, PDF or text).
+
+    `verdict` is a `table_semantics.Verdict`; each value column gives kind, year and side from its
+    header, rows give side from their label or the last side heading ("Lasten" above its rows),
+    taakveld from a leading Iv3 code, and the programme from the row itself when the label column is
+    a programme axis (recapitulatie), else from the caption or the section the table stands in.
+    """
+    from extractor.parse.table_semantics import TAAKVELD_CODE, label_norm, parse_money  # noqa: PLC0415
+
+    head = verdict.head
+    body = table.rows[head.header_rows:]
+    doc_year = metadata.year if metadata else None
+    scale = verdict.scale or 1.0
+    corner = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
+    programme_rows = bool(_PROGRAMME_AXIS.search(corner))
+    caption = head.caption or table.caption
+    context = " ".join([caption or "", *head.extra, *(ln.text for ln in table.above[-3:])])
+    code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
+    programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
+    detail_table = bool(_DETAIL.search(context + " " + corner))
+    columns = []
+    for c in verdict.value_cols:
+        meaning = verdict.meanings[c]
+        kind = meaning.budget_kind or "bedrag"
+        year = meaning.year if meaning.year is not None else (doc_year if kind == "begroting" else None)
+        columns.append((c, kind, year, meaning.side))
+    lines: list[BudgetLine] = []
+    side_heading: Optional[str] = None
+    taakveld_heading: Optional[str] = None
+    unreadable: list[str] = []
+    for row in body:
+        label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
+        if not label:
+            continue
+        filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
+        taakveld = TAAKVELD_CODE.match(label)
+        row_side = _row_side(label)
+        if not filled:
+            if row_side and len(label) < 30:
+                side_heading = row_side
+            if taakveld:
+                taakveld_heading = taakveld.group("code")
+            continue
+        for c, kind, year, column_side in columns:
+            raw = row.cells[c].strip() if c < len(row.cells) else ""
+            if not raw or raw.lower() in MISSING_MARKERS:
+                continue
+            amount = parse_money(raw)
+            if amount is None:
+                if _DIGIT.search(raw):
+                    unreadable.append(raw)
+                continue
+            code_here = taakveld.group("code") if taakveld else taakveld_heading
+            lines.append(BudgetLine(
+                programme=label if programme_rows else programme,
+                taakveld=code_here,
+                label=label, label_norm=label_norm(label),
+                column=head.headers[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
+                kind=kind, year=year, amount=amount * scale, raw=raw,  # type: ignore[arg-type]
+                detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
+                table=caption, page=row.page if table.method != "text" else None,
+                bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
+                lines=row.lines,
+            ))
+    errors: list[ErrorEntry] = []
+    where = f"page {table.page}" if table.method != "text" else f"line {body[0].lines[0] if body and body[0].lines else '?'}"
+    if table.uncertain_rows:
+        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
+                                 message=f"budget table at {where}: {len(table.uncertain_rows)} row(s) with fewer cells than the header "
+                                 "left out: " + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3])))
+    if unreadable:
+        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
+                                 message=f"budget table at {where}: {len(unreadable)} cell(s) not read as one amount: "
+                                 + ", ".join(repr(u) for u in unreadable[:5])))
+    return lines, errors
+
+
+def _row_side(label: str) -> Optional[str]:
+    low = label.lower()
+    if _BATEN.match(low) or re.match(r"^\s*(totaal\s+)?(opbrengsten|inkomsten)\b", low):
+        return "baten"
+    if _LASTEN.match(low) or re.match(r"^\s*(totaal\s+)?uitgaven\b", low):
+        return "lasten"
+    if re.match(r"^\s*(totaal\s+)?saldo\b|^\s*(gerealiseerd\s+)?saldo\s+(van\s+)?baten\s+en\s+lasten|^\s*resultaat\b", low):
+        return "saldo"
+    return None

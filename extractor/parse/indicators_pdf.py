@@ -10,135 +10,27 @@ digits but does not read as one number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue
-from extractor.parse.values import MISSING_MARKERS, column_type, parse_direction, parse_value, parse_year_header, split_footnote_marks
+from extractor.parse.values import MISSING_MARKERS, column_type, parse_direction, parse_year_header, split_footnote_marks
+from extractor.parse.table_semantics import (  # the shared header analysis and value reading
+    CAPTION_ROW as _CAPTION_ROW,
+    HEADER_WORDS as _HEADER_WORDS,
+    SOURCE_ROW as _SOURCE_ROW,
+    Column,
+    TableHead,
+    analyse_head,
+    header_scope,
+    read_value,
+)
 
-_BARE_YEAR = re.compile(r"^\s*(19|20)\d{2}\s*$")
-_CAPTION_ROW = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
-_SOURCE_ROW = re.compile(r"^\s*bron(\s+\w+)?\s*:\s*(?P<source>.+)$", re.IGNORECASE)
 _PROGRAMME = re.compile(r"\bP\s?(\d{1,2})\b")
 _NOTE = re.compile(r"^\s*(?P<mark>\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?P<text>\S.*)$")
 _LEIDEN_CODE = re.compile(r"^(?P<code>\d{1,2}[A-Z]\d{1,2}\.[a-z])\s+(?P<name>.+)$")
-_SCOPE = re.compile(r"nederland|landelijk|regio\w*|provincie\s+\w+|\bG4\b|\bG32\b|flevoland", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NAME_SOURCE = re.compile(r"\(?\s*\bbron\s*:\s*(?P<source>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
-
-Role = str  # "name" | "code" | "unit" | "source" | "programme" | "value" | "ignore"
-
-
-@dataclass
-class Column:
-    index: int
-    header: str
-    role: Role
-    value_type: Optional[str] = None
-    year: Optional[int] = None
-    scope: Optional[str] = None
-
-
-@dataclass
-class TableHead:
-    """What the header rows of a table say."""
-
-    header_rows: int
-    headers: list[str]
-    caption: Optional[str] = None
-    source: Optional[str] = None
-    extra: list[str] = field(default_factory=list)  # other one-cell rows above the header
-
-
-def _is_data_cell(text: str) -> bool:
-    t = text.strip()
-    if not t or _BARE_YEAR.match(t):
-        return False
-    return read_value(t)[0] is not None
-
-
-_HEADER_WORDS = re.compile(r"^\W*(effect)?indicator|^\W*(naam|omschrijving|progr|programma|bedragen|kengetal|onderwerp|jaar\b)|bedragen\s*(\(\s*)?x", re.IGNORECASE)
-
-
-def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
-    """The first row that is not header: a label (not a header word) with numbers or digits beside it."""
-    label = row.cells[0].strip() if row.cells else ""
-    rest = row.cells[1:]
-    if re.sub(r"\s+", "", " ".join(row.cells)).lower().startswith(("tabel", "table")):
-        return False  # a caption, even when a tool cut it over two cells ("T" | "abel 2.1 …")
-    if not label or _HEADER_WORDS.search(label) or _CAPTION_ROW.match(label) or _SOURCE_ROW.match(label):
-        # an empty first cell with real values is data too (a label column left blank)
-        return bool(label == "" and seen_header and sum(1 for c in rest if _is_data_cell(c)) >= 2 and not row.bold)
-    has_numbers = any(_is_data_cell(c) for c in rest) or any(_DIGIT.search(c) and not _BARE_YEAR.match(c) for c in rest)
-    if not has_numbers:
-        return False
-    if any_bold and row.bold and seen_header == 0:
-        return _is_data_row_after_header(row)
-    return True
-
-
-def _is_data_row_after_header(row: TableRow) -> bool:
-    """A bold row right under the header can still be data (a total); it is when most of its cells are numbers."""
-    filled = [c for c in row.cells[1:] if c.strip()]
-    return bool(filled) and sum(1 for c in filled if _is_data_cell(c)) >= max(1, len(filled) - 1) and bool(row.cells[0].strip())
-
-
-_UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?", re.IGNORECASE)
-
-
-def read_value(text: str):
-    """`parse_value`, and when that fails, once more without a unit word ("214,4 kg (2022)"); returns (parsed, unit word)."""
-    parsed = parse_value(text)
-    if parsed is not None:
-        return parsed, None
-    words = [m.group(1) for m in _UNIT_WORDS.finditer(text)]
-    if len(words) != 1:
-        return None, None
-    stripped = _UNIT_WORDS.sub(" ", text)
-    parsed = parse_value(" ".join(stripped.split()))
-    return (parsed, words[0]) if parsed is not None else (None, None)
-
-
-def analyse_head(table: Table) -> TableHead:
-    """Split off the header rows and give every column its joined header text (spanning cells copied)."""
-    n = table.n_cols
-    any_bold = any(row.bold for row in table.rows)
-    header_rows = 0
-    for row in table.rows:
-        if _is_data_row(row, any_bold, header_rows):
-            break
-        header_rows += 1
-    if header_rows == len(table.rows):
-        header_rows = min(header_rows, 1)
-    parts: list[list[str]] = [[] for _ in range(n)]
-    head = TableHead(header_rows=header_rows, headers=[], caption=table.caption)
-    for row in table.rows[:header_rows]:
-        filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
-        joined = " ".join(c for _, c in filled)
-        if len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
-            head.caption = head.caption or re.sub(r"^T\s+abel", "Tabel", joined)
-            continue
-        if len(filled) == 1 and (row.spans[filled[0][0]] > 1 or n > 2):
-            text = filled[0][1].strip()
-            source = _SOURCE_ROW.match(text)
-            if _CAPTION_ROW.match(text):
-                head.caption = head.caption or text
-                continue
-            if source:
-                head.source = source.group("source").strip()
-                continue
-            if row.spans[filled[0][0]] >= n:
-                head.extra.append(text)
-                continue
-        for i, text in enumerate(row.cells):
-            if not text.strip():
-                continue
-            span = max(1, row.spans[i] if i < len(row.spans) else 1)
-            for k in range(i, min(n, i + span)):
-                parts[k].append(text.strip())
-    head.headers = [" ".join(p) for p in parts]
-    return head
 
 
 def column_roles(head: TableHead) -> list[Column]:
@@ -166,8 +58,7 @@ def column_roles(head: TableHead) -> list[Column]:
                 col.value_type = kind
                 col.year = year
                 if kind == "referentie":
-                    scope = _SCOPE.search(header)
-                    col.scope = scope.group(0) if scope else None
+                    col.scope = header_scope(header)
             elif year is not None:
                 col.role = "value"  # a bare year column: its type is not printed
                 col.year = year

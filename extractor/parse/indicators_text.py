@@ -42,6 +42,7 @@ from typing import Callable, Iterable, Optional
 from extractor.layout.cleanup import LaidOutDocument
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.read.types import Line
+from extractor.parse.table_semantics import header_scope
 from extractor.parse.values import (
     MISSING_MARKERS,
     ParsedValue,
@@ -758,12 +759,8 @@ def _indicator_value(column: Column, parsed: ParsedValue) -> IndicatorValue:
 
 
 def _scope(label: str) -> str:
-    """The comparison a referentie column names ('Nederland' from 'Vergelijkingscijfer Nederland (jaar)')."""
-    for word in re.findall(r"[\w-]+", label):
-        generic = re.search(r"vergelijk|referentie|benchmark|gemiddeld", word, re.IGNORECASE)
-        if column_type(word) == "referentie" and not generic:
-            return word
-    return label
+    """The comparison a referentie column names: the shared reading of `table_semantics.header_scope`."""
+    return header_scope(label) or label
 
 
 def _make_id(

@@ -1,0 +1,470 @@
+"""Tables in plain text, read into the same grid model (`Table` of `TableRow`s) as PDF tables.
+
+Text copied from web pages, Word exports and PDF-to-text tools prints a table in one of a few
+forms; each reader below turns one form into header rows and body rows of cells, so the one
+meaning layer (`extractor.parse.table_semantics`) reads them all:
+
+* pipe rows (``Indicator | 2014 | 2015 | Bron |``), with markdown rule lines ``---|---`` skipped;
+* tab-separated rows;
+* one cell per line (web pages): header cells, then per row a label followed by its cells;
+* flattened rows (``pdftotext``): a header line of kinds and years, then ``label 329 4.977- 4.649-``.
+
+A reader only builds a table when the header's column count and the rows' cell counts agree;
+rows that do not fit are kept as single-cell rows, so the meaning layer can report them instead
+of reading numbers into the wrong column. Nothing here decides what a column means beyond
+"looks like a year / kind word / number" — that is the meaning layer's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from extractor.layout.tables import Table, TableRow
+from extractor.read.types import Line
+
+_YEAR = re.compile(r"^\(?['‘’]?((19|20)\d{2}|\d{2})\)?$")
+_FULL_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_NUMBER_CELL = re.compile(
+    r"^(€\s*)?[<>≤≥~]?\s*(-/-\s*|[-−])?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?\s*(%|‰)?\s*(\*+)?(\s*\((19|20)\d{2}\))?$"
+)
+_MISSING = {"-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
+_KIND_WORD = re.compile(
+    r"realisatie|rekening|begroting|begroot|streef|nulmeting|peil|prognose|raming|doelstelling|ambitie|"
+    r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
+_TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
+
+
+def is_number_cell(text: str) -> bool:
+    """A cell that prints one number (Dutch format, maybe %, €, trailing minus, own year) or a no-value mark."""
+    t = " ".join(text.split())
+    return bool(t) and (bool(_NUMBER_CELL.match(t)) or t.lower() in _MISSING)
+
+
+def is_year_cell(text: str) -> bool:
+    return bool(_YEAR.match(text.strip())) and len(text.strip()) >= 2 and bool(_FULL_YEAR.search(text) or "'" in text)
+
+
+def is_header_cell(text: str) -> bool:
+    """A header-like cell: a year, a budget/indicator kind word with or without a year, or a role word."""
+    t = text.strip()
+    if not t or len(t) > 70:
+        return False
+    return bool(_FULL_YEAR.search(t) and len(t) <= 40) or bool(_KIND_WORD.search(t)) or bool(_ROLE_WORD.match(t)) \
+        or bool(re.fullmatch(r"[A-Z]\s*/\s*[A-Z]", t))
+
+
+def _row(cells: list[str], lines: tuple[int, int], page: int) -> TableRow:
+    return TableRow(cells=cells, page=page, bbox=(0.0, 0.0, 0.0, 0.0), cell_boxes=[None] * len(cells),
+                    spans=[1] * len(cells), lines=lines)
+
+
+def _table(rows: list[TableRow], n_cols: int, method: str, above: list[Line]) -> Table:
+    for row in rows:
+        row.cells = (row.cells + [""] * n_cols)[:n_cols]
+        row.cell_boxes = [None] * n_cols
+        row.spans = [1] * n_cols
+    page = rows[0].page
+    table = Table(page=page, bbox=(0.0, 0.0, 0.0, 0.0), rows=rows, columns=[float(i) for i in range(n_cols + 1)],
+                  method=method, confidence=0.8, pages=sorted({r.page for r in rows}))
+    table.above = above
+    return table
+
+
+def _no(line: Line, fallback: int) -> int:
+    return line.line_no if line.line_no is not None else fallback
+
+
+# ------------------------------------------------------------------ pipe and tab rows
+
+
+def _split_cells(text: str, sep: str) -> list[str]:
+    cells = [c.strip() for c in text.split(sep)]
+    if sep == "|":
+        if cells and not cells[0]:
+            cells = cells[1:]
+        while cells and not cells[-1]:
+            cells.pop()
+    return cells
+
+
+def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]]:
+    """Runs of lines holding `sep`; returns (table, first index, last index) per run."""
+    out: list[tuple[Table, int, int]] = []
+    i = 0
+    while i < len(lines):
+        if sep not in lines[i].text:
+            i += 1
+            continue
+        start = i
+        rows: list[TableRow] = []
+        while i < len(lines) and (sep in lines[i].text or not lines[i].text.strip()):
+            text = lines[i].text
+            if text.strip() and not _RULE_LINE.match(text):
+                cells = _split_cells(text, sep)
+                if any(cells):
+                    n = _no(lines[i], i + 1)
+                    rows.append(_row(cells, (n, n), lines[i].page))
+            i += 1
+        n_cols = max((len(r.cells) for r in rows), default=0)
+        if len(rows) >= 2 and n_cols >= 2:
+            full = [len(r.cells) for r in rows]
+            table = _table(rows, n_cols, "text", lines[max(0, start - 4):start])
+            table.header_rows = _separated_header_rows(table)
+            _drop_collapsed_rows(table, full)
+            if table.header_rows == 2:
+                _spread_group_row(table)
+            out.append((table, start, i - 1))
+    return out
+
+
+def _drop_collapsed_rows(table: Table, counts: list[int]) -> None:
+    """Rows with figures but fewer cells than the header ("Hardekern | 1,3 | 1,3 | Korps …" under six year columns):
+    the empty cells were collapsed, so which column each figure belongs to is not printed; they are set aside."""
+    head = table.header_rows or 1
+    width = max((sum(1 for c in r.cells if c.strip()) for r in table.rows[:head]), default=0)
+    width = max(width, max((counts[k] for k in range(head, len(counts))), default=0))
+    keep: list[TableRow] = []
+    for k, row in enumerate(table.rows):
+        figures = any(is_number_cell(c) and not is_year_cell(c) for c in row.cells[1:])
+        if k >= head and figures and counts[k] < width - 1:
+            table.uncertain_rows.append(" | ".join(c for c in row.cells if c))
+            continue
+        keep.append(row)
+    table.rows = keep
+
+
+def _separated_header_rows(table: Table) -> Optional[int]:
+    """Rows down to the last of the first four with two or more header cells (years, kinds) and no figures."""
+    last = None
+    for k, row in enumerate(table.rows[:4]):
+        if any(is_number_cell(c) and not is_year_cell(c) for c in row.cells[1:]):
+            break
+        if sum(1 for c in row.cells if is_header_cell(c)) >= 2:
+            last = k
+    return None if last is None else last + 1
+
+
+def _spread_group_row(table: Table) -> None:
+    """A top header row whose cells were collapsed ("Maassluis | Nederland | Informatie indicator") over a row of
+    repeating year runs ("Indicator | 2014 | 2015 | 2014 | 2015 | Bron"): each top cell goes over one run, a last extra
+    top cell over the columns after the runs. When that does not fit, the top row is dropped (its words placed wrongly
+    would put figures under the wrong area)."""
+    top, below = table.rows[0], table.rows[1]
+    groups = [c for c in top.cells if c.strip()]
+    runs: list[list[int]] = []
+    for k, cell in enumerate(below.cells):
+        if not is_year_cell(cell):
+            continue
+        if runs and runs[-1][-1] == k - 1 and below.cells[runs[-1][-1]] < cell:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    spread = [""] * len(top.cells)
+    if len(runs) >= 2 and len(groups) in (len(runs), len(runs) + 1):
+        for group, run in zip(groups, runs):
+            for k in run:
+                spread[k] = group
+        if len(groups) == len(runs) + 1:
+            for k in range(runs[-1][-1] + 1, len(spread)):
+                spread[k] = groups[-1]
+    top.cells = spread
+
+
+# ------------------------------------------------------------------ one cell per line
+
+
+@dataclass
+class _Item:
+    text: str
+    first: int
+    last: int
+    page: int
+
+
+def _items(lines: list[Line]) -> list[list[_Item]]:
+    """Blocks of cells: a cell is one line, or a blank-separated paragraph when the block uses blank lines."""
+    blocks: list[list[_Item]] = []
+    current: list[_Item] = []
+    blank_run = 0
+    uses_blanks = sum(1 for ln in lines if not ln.text.strip()) > len(lines) * 0.25
+    para: list[Line] = []
+
+    def flush_para() -> None:
+        if para:
+            text = " ".join(ln.text.strip() for ln in para)
+            current.append(_Item(text, _no(para[0], 0), _no(para[-1], 0), para[0].page))
+            para.clear()
+
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            flush_para()
+            blank_run += 1
+            continue
+        blank_run = 0
+        if "|" in text or "\t" in ln.text or len(text) > 160:
+            flush_para()
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if uses_blanks:
+            para.append(ln)
+        else:
+            current.append(_Item(text, _no(ln, 0), _no(ln, 0), ln.page))
+    flush_para()
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _value_like(text: str) -> bool:
+    t = text.strip().lower()
+    return is_number_cell(text) or bool(re.match(r"^[<>≤≥]?\s*[-−]?\d[\d.,]*\s*(%|‰)?(\s*\(.*\))?$", t)) or t in _MISSING or \
+        bool(re.match(r"^(nog )?(niet|geen) (bekend|beschikbaar|gemeten)|^volgt\b|^n\.?v\.?t", t))
+
+
+def cell_per_line_tables(lines: list[Line]) -> list[Table]:
+    """Tables printed one cell per line: a header run of years/kinds, then label + N cells per row."""
+    tables: list[Table] = []
+    for block in _items(lines):
+        i = 0
+        while i < len(block):
+            found = _read_cell_run(block, i)
+            if found is None:
+                i += 1
+                continue
+            table, end = found
+            tables.append(table)
+            i = end
+    return tables
+
+
+def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
+    """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
+    j = start
+    while j < len(block) and is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text)):
+        following = block[j + 1].text if j + 1 < len(block) else ""
+        if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following):
+            break  # "Lasten" followed by its figures: the first row label, not a header cell
+        j += 1
+    head = block[start:j]
+    marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
+    if len(marked) < 2:
+        return None
+    return head, j
+
+
+def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
+    """Column headers (label column first) and group words that span year columns ("Realisatie" over 2017 2018)."""
+    texts = [h.text for h in head]
+    role = [t for t in texts if _ROLE_WORD.match(t) and not _FULL_YEAR.search(t)]
+    rest = [t for t in texts if t not in role]
+    years_only = [t for t in rest if is_year_cell(t)]
+    groups = [t for t in rest if not is_year_cell(t) and not _FULL_YEAR.search(t)]
+    if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
+        rest.index(g) < rest.index(years_only[0]) for g in groups
+    ):
+        return role + years_only, groups  # kind words over a run of bare years
+    return role + rest, []
+
+
+def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+    found = _header_run(block, start)
+    if found is None:
+        return None
+    head, j = found
+    columns, groups = _columns_from_header(head)
+    n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
+    n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
+    if not any(_ROLE_WORD.match(c) for c in columns):
+        columns = [""] + columns
+    n_values = len(columns) - n_label - n_trailing
+    if n_values < 1:
+        return None
+    width = n_label + n_values + n_trailing
+    numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
+    rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
+    k = j
+    body = 0
+    while k < len(block):
+        item = block[k]
+        cells = block[k:k + width]
+        values = cells[n_label:n_label + n_values]
+        labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) for c in cells[:n_label])
+        if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
+                and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
+                        for x, v in enumerate(values)):
+            rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
+            k += width
+            body += 1
+            continue
+        if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
+            break  # numbers out of step with the header, or the next table's header
+        if len(item.text) > 120:
+            break
+        rows.append(_row([item.text], (item.first, item.last), item.page))  # a section, note or source line
+        k += 1
+    while rows and len(rows[-1].cells) == 1:
+        rows.pop()
+        k -= 1
+    if body < 1:
+        return None
+    above = [Line(text=g) for g in groups]
+    return _table(rows, width, "text", above), max(k, j)
+
+
+# ------------------------------------------------------------------ flattened rows
+
+
+def split_header_line(text: str) -> list[str]:
+    """Column headers of a flattened header line: a new column starts after a year or at a capitalised kind word."""
+    words = text.split()
+    columns: list[list[str]] = [[]]
+    for w in words:
+        cur = columns[-1]
+        has_year = any(_FULL_YEAR.search(x) for x in cur)
+        has_kind = any(_KIND_WORD.search(x) for x in cur)
+        is_year = bool(_FULL_YEAR.fullmatch(w.strip("()")))
+        starts_kind = bool(_KIND_WORD.match(w)) and w[:1].isupper()
+        if cur and ((has_year and (starts_kind or is_year or w[:1].isupper())) or (starts_kind and has_kind)):
+            columns.append([])
+        columns[-1].append(w)
+    return [" ".join(c) for c in columns if c]
+
+
+def _tail_values(text: str) -> tuple[str, list[str]]:
+    """A flattened row: the label and the run of value tokens at its end."""
+    tokens = text.split()
+    k = len(tokens)
+    while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
+        k -= 1
+    # "€ 769.100": a euro sign printed as its own token belongs to the value after it
+    values: list[str] = []
+    for t in tokens[k:]:
+        values.append(t)
+    label = " ".join(tokens[:k])
+    while label.endswith(" €") or label == "€":
+        label = label[:-1].rstrip()
+    return label, values
+
+
+def flattened_tables(lines: list[Line]) -> list[Table]:
+    """Header line(s) of kinds/years followed by rows `label v1 v2 … vN` with the same N."""
+    tables: list[Table] = []
+    i = 0
+    texts = [ln.text.strip() for ln in lines]
+    while i < len(lines):
+        heads = split_header_line(texts[i]) if texts[i] and "|" not in texts[i] and "\t" not in lines[i].text else []
+        kinded = [h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]
+        tail = _tail_values(texts[i])[1] if texts[i] else []
+        if len(kinded) < 2 or len(texts[i]) > 200 or (tail and not all(is_year_cell(t) for t in tail)):
+            i += 1
+            continue
+        table, end = _read_flat(lines, texts, i, heads)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        i = end
+    return tables
+
+
+def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]) -> tuple[Optional[Table], int]:
+    sub: list[str] = []
+    k = start + 1
+    if k < len(texts) and texts[k] and all(_KIND_WORD.fullmatch(w) or is_year_cell(w) for w in texts[k].split()):
+        sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …" or "2016 2017 2017"
+        k += 1
+    counts: list[int] = []
+    body: list[tuple[int, str, list[str]]] = []
+    while k < len(lines):
+        text = texts[k]
+        if not text:
+            k += 1
+            if body and k < len(texts) and not texts[k]:
+                break
+            continue
+        label, values = _tail_values(text)
+        if len(text) > 200 or (not values and len(text) > 90):
+            break
+        body.append((k, label, values))
+        if values:
+            counts.append(len(values))
+        k += 1
+    if not counts:
+        return None, start + 1
+    n = max(set(counts), key=counts.count)
+    corner, value_heads = _value_headers(heads, sub, n)
+    if value_heads is None or counts.count(n) < max(1, len(counts) // 2):
+        return None, start + 1
+    first = _no(lines[start], start + 1)
+    rows = [_row([corner, *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
+    for index, label, values in body:
+        n_line = _no(lines[index], index + 1)
+        if len(values) == n and label:
+            rows.append(_row([label, *values], (n_line, n_line), lines[index].page))
+        elif not values:
+            rows.append(_row([label], (n_line, n_line), lines[index].page))
+        else:
+            rows.append(_row([texts[index]], (n_line, n_line), lines[index].page))  # out of step: kept as text
+    while rows and len(rows[-1].cells) == 1:
+        rows.pop()
+    if len(rows) < 2:
+        return None, start + 1
+    return _table(rows, n + 1, "text", lines[max(0, start - 4):start]), k
+
+
+def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optional[list[str]]]:
+    """Pair the header columns with N value cells; a sub-header row spreads each top header over its columns."""
+    corner = ""
+    kinded = list(heads)
+    while kinded and not (_FULL_YEAR.search(kinded[0]) or _KIND_WORD.search(kinded[0])):
+        corner = (corner + " " + kinded.pop(0)).strip()
+    if kinded and not _FULL_YEAR.search(kinded[0]) and not _KIND_WORD.match(kinded[0]):
+        # "Programma (in € 1.000) Primitieve begroting": the corner runs up to the first kind word
+        match = _KIND_WORD.search(kinded[0])
+        if match:
+            corner = (corner + " " + kinded[0][:match.start()]).strip()
+            kinded[0] = kinded[0][match.start():]
+    if sub and len(sub) == n and kinded and n % len(kinded) == 0:
+        per = n // len(kinded)
+        return corner, [f"{kinded[c // per]} {sub[c]}".strip() for c in range(n)]
+    if sub and len(sub) == n and len(kinded) == n:
+        return corner, [f"{kinded[c]} {sub[c]}" for c in range(n)]
+    if len(kinded) == n:
+        return corner, kinded
+    if len(kinded) == n + 1 and not corner:
+        return kinded[0], kinded[1:]
+    return corner, None
+
+
+def text_tables(lines: list[Line]) -> list[Table]:
+    """Every table of a text document in the forms above, in document order, without overlaps."""
+    found: list[Table] = []
+    for sep in ("|", "\t"):
+        found.extend(t for t, _, _ in separated_tables(lines, sep))
+    found.extend(cell_per_line_tables(lines))
+    found.extend(flattened_tables(lines))
+    return _without_overlaps(found)
+
+
+def table_lines(table: Table) -> tuple[int, int]:
+    spans = [r.lines for r in table.rows if r.lines]
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 0)
+
+
+def _without_overlaps(tables: Iterable[Table]) -> list[Table]:
+    kept: list[Table] = []
+    for t in sorted(tables, key=lambda t: -len(t.rows)):
+        a, b = table_lines(t)
+        if any(not (b < c or a > d) for c, d in (table_lines(k) for k in kept)):
+            continue
+        kept.append(t)
+    return sorted(kept, key=lambda t: table_lines(t)[0])

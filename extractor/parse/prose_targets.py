@@ -1,0 +1,209 @@
+"""Targets written in sentences ("in 2030 is 80% van de daken benut", "jaarlijks 14% minder restafval").
+
+A sentence becomes an `Indicator` with one `streefwaarde` value (`type_from="prose"`,
+`source_kind="prose"`, the sentence as `description`) only when it holds all three of:
+
+* a target time: a year in a time phrase ("in 2030", "uiterlijk 2027", "vóór 2025", "ambitie voor 2030")
+  that is not before the document's year, or a recurring period ("jaarlijks", "per jaar");
+* exactly one quantity: a number with a unit from the cue list (%, TWh, woningen, …) — a sentence
+  with two quantities of the same unit is ambiguous and skipped;
+* an intent cue ("streven naar", "willen we", "uiterlijk", "moet", …) and no past-tense cue
+  ("was", "bedroeg", "is gestegen", "ten opzichte van").
+
+Cue words live in `models/data/prose_target_cues.csv`. The rule is deliberately conservative:
+a missed target costs less than an invented one. Text inside tables is not read here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from extractor.model import Indicator, IndicatorValue, Metadata
+from extractor.parse.values import parse_number
+from extractor.read.types import Line
+
+_DATA = Path(__file__).resolve().parents[2] / "models" / "data" / "prose_target_cues.csv"
+_TIME = re.compile(
+    r"\b(?:in|vóór|voor|uiterlijk(?:\s+in)?|tegen|eind|einde|per|rond|richting|tot(?:\s+en\s+met)?|t/m|"
+    r"op\s+1\s+\w+|ambitie(?:\s+voor)?|doelstelling|doel)\s+(?:het\s+jaar\s+)?((?:20)\d{2})\b",
+    re.IGNORECASE,
+)
+_NUMBER = r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+_RANGE_BEFORE = re.compile(r"(tussen\s+(de\s+)?[\d.,]+\s*\S*\s+en|[\d.,]+\s*\S{0,4}\s*(-|–|tot)|van\s+[\d.,]+\s*\S{0,4}\s+naar)\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(-|–|tot)\s*\d")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•(‘'\"])|\s+•\s+")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    intent: re.Pattern[str]
+    past: re.Pattern[str]
+    period: re.Pattern[str]
+    comparators: tuple[tuple[re.Pattern[str], str], ...]
+    quantity: re.Pattern[str]
+    units: dict[str, str]
+
+
+def _words(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    with _DATA.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    by_kind: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    units = {r["phrase"].lower(): r["value"] for r in by_kind["unit"]}
+    unit_alternatives = "|".join(re.escape(u) for u in sorted((r["phrase"] for r in by_kind["unit"]), key=len, reverse=True))
+    quantity = re.compile(_NUMBER + r"\s?(" + unit_alternatives + r")(?![\w])", re.IGNORECASE)
+    return _Cues(
+        intent=_words([r["phrase"] for r in by_kind["intent"]]),
+        past=_words([r["phrase"] for r in by_kind["past"]]),
+        period=_words([r["phrase"] for r in by_kind["period"]]),
+        comparators=tuple((_words([r["phrase"]]), r["value"]) for r in by_kind["comparator"]),
+        quantity=quantity,
+        units=units,
+    )
+
+
+@dataclass
+class _Sentence:
+    text: str
+    lines: list[Line]
+
+
+def prose_targets(laid_out, metadata: Optional[Metadata], exclude: Optional[dict[int, list]] = None,
+                  exclude_lines: Optional[list[tuple[int, int]]] = None) -> list[Indicator]:
+    """Every sentence of the document that states one quantified target (see the module rules)."""
+    doc_year = metadata.year if metadata and metadata.year else None
+    if metadata and metadata.period:
+        doc_year = doc_year or metadata.period[0]
+    out: list[Indicator] = []
+    for sentence in _sentences(laid_out, exclude or {}, exclude_lines or []):
+        target = _target(sentence.text, doc_year)
+        if target is None:
+            continue
+        year, value, unit, comparator, raw = target
+        first, last = sentence.lines[0], sentence.lines[-1]
+        is_pdf = getattr(laid_out, "format", None) == "pdf"
+        bbox = (min(ln.x0 for ln in sentence.lines), first.top, max(ln.x1 for ln in sentence.lines), last.bottom) if is_pdf else None
+        span = (first.line_no, last.line_no) if first.line_no is not None and last.line_no is not None else None
+        out.append(Indicator(
+            id=f"prose-{'p' + str(first.page) if is_pdf else 'l' + str(span[0] if span else 0)}-{len(out) + 1}",
+            name=_name(sentence.text), description=sentence.text, unit=unit, source_kind="prose",
+            page=first.page if is_pdf else None, bbox=bbox, lines=None if is_pdf else span,
+            values=[IndicatorValue(year=year, type="streefwaarde", value=value, comparator=comparator, raw=raw,  # type: ignore[arg-type]
+                                   type_from="prose", page=first.page if is_pdf else None, bbox=bbox)],
+        ))
+    return out
+
+
+def _target(text: str, doc_year: Optional[int]):
+    """(year, value, unit, comparator, raw) of the one target the sentence states, or None."""
+    cues = _cues()
+    if not cues.intent.search(text) or cues.past.search(text):
+        return None
+    years = [int(m.group(1)) for m in _TIME.finditer(text)]
+    floor = doc_year if doc_year else 2000
+    future = sorted({y for y in years if y >= floor})
+    period = cues.period.search(text)
+    if len(future) > 1 or (not future and not period):
+        return None
+    if any(int(y) < floor for y in re.findall(r"\b((?:19|20)\d{2})\b", text)) and not period:
+        return None  # a baseline year in the same sentence: a comparison, read from tables instead
+    quantities = [m for m in cues.quantity.finditer(text) if not re.fullmatch(r"(19|20)\d{2}", m.group(1))]
+    if len(quantities) > 1:
+        # "in 2030 van 3,3 TWh met 60% wind en 40% zon": the quantity printed right after the time phrase
+        ends = [m.end() for m in _TIME.finditer(text)]
+        quantities = [q for q in quantities if any(0 <= q.start() - e <= 12 for e in ends)]
+    if len(quantities) != 1:
+        return None
+    match = quantities[0]
+    if _RANGE_BEFORE.search(text[:match.start()]) or _RANGE_AFTER.match(text[match.end():]):
+        return None  # "tussen de 5 en 100 MW", "6 - 6,5%": a range, not one target value
+    value = parse_number(match.group(1))
+    if value is None:
+        return None
+    unit = cues.units.get(match.group(2).lower(), match.group(2))
+    before = text[max(0, match.start() - 25):match.start()]
+    comparator = next((c for pattern, c in cues.comparators if pattern.search(before)), None)
+    return (future[0] if future else None), value, unit, comparator, match.group(0)
+
+
+def _name(sentence: str) -> str:
+    text = sentence.strip(" •-")
+    return text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + " …"
+
+
+def _inside(line: Line, boxes: list) -> bool:
+    cy = (line.top + line.bottom) / 2
+    return any(b[1] - 2 <= cy <= b[3] + 2 and line.x1 >= b[0] and line.x0 <= b[2] for b in boxes)
+
+
+def _sentences(laid_out, exclude: dict[int, list], exclude_lines: list[tuple[int, int]]) -> list[_Sentence]:
+    """Sentences from paragraphs: lines joined until a blank line, a gap, or a change of font (a heading)."""
+    out: list[_Sentence] = []
+    paragraph: list[Line] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.extend(_split(paragraph))
+            paragraph.clear()
+
+    previous: Optional[Line] = None
+    for line in laid_out.lines():
+        text = line.text.strip()
+        skip = (line.page in exclude and _inside(line, exclude[line.page])) or (
+            line.line_no is not None and any(a <= line.line_no <= b for a, b in exclude_lines))
+        if not text or skip or "|" in text or "\t" in line.text:
+            flush()
+            previous = None
+            continue
+        if previous is not None and _breaks(previous, line):
+            flush()
+        paragraph.append(line)
+        previous = line
+    flush()
+    return out
+
+
+def _breaks(previous: Line, line: Line) -> bool:
+    if line.page != previous.page:
+        return False
+    if line.bottom == 0 and previous.bottom == 0:  # text input: consecutive lines are one paragraph
+        return line.line_no is not None and previous.line_no is not None and line.line_no != previous.line_no + 1
+    height = max(previous.bottom - previous.top, 1.0)
+    return line.top - previous.bottom > 0.9 * height or line.bold != previous.bold or abs(line.size - previous.size) > 1.0
+
+
+def _split(lines: list[Line]) -> list[_Sentence]:
+    """Sentences of a paragraph, each with the lines it was printed on."""
+    text = ""
+    starts: list[tuple[int, Line]] = []
+    for line in lines:
+        piece = line.text.strip()
+        if text.endswith("-") and piece[:1].islower():
+            text = text[:-1]
+        elif text:
+            text += " "
+        starts.append((len(text), line))
+        text += piece
+    out: list[_Sentence] = []
+    position = 0
+    for part in _SENTENCE_END.split(text):
+        begin = text.find(part, position)
+        end = begin + len(part)
+        position = end
+        covered = [ln for k, (offset, ln) in enumerate(starts)
+                   if offset < end and (starts[k + 1][0] if k + 1 < len(starts) else len(text) + 1) > begin]
+        if part.strip() and covered:
+            out.append(_Sentence(" ".join(part.split()), covered))
+    return out
