@@ -87,7 +87,8 @@ def chunk_lines(lines: list[Line]) -> list[tuple[str, list[int], int]]:
     first = 0
     size = 0
     for index, line in enumerate(lines):
-        if parts and (len(parts) >= CHUNK_LINES or size + len(line.text) > CHUNK_CHARS):
+        full = len(parts) >= CHUNK_LINES and (parts[-1].rstrip().endswith((".", ":", ";", "!", "?")) or len(parts) >= CHUNK_LINES + 20)
+        if parts and (full or size + len(line.text) > CHUNK_CHARS):  # cut after a sentence: no name is split
             chunks.append((" ".join(parts), offsets, first))
             parts, offsets, first, size = [], [], index, 0
         offsets.append(size)

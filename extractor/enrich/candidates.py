@@ -99,6 +99,7 @@ def acronym_start(acronym: str, words: list[str]) -> Optional[int]:
 class PartnerCandidates:
     def __init__(self, name: str) -> None:
         self.name = name
+        self._doc: Optional[Doc] = None
         self.config: dict[str, Any] = {}
         self._setup({})
 
@@ -184,7 +185,7 @@ class PartnerCandidates:
         start = index
         while start > 0 and not hard[start] and index - start < 4:
             text = texts[start - 1]
-            if not is_name_token(text) or is_acronym(text) and start - 1 > 0 and texts[start - 2] == ")":
+            if not is_name_token(text) or doc_ent(self._doc, start - 1):
                 break
             start -= 1
         while start < index and texts[start].lower() in self.lead:
@@ -210,6 +211,7 @@ class PartnerCandidates:
     # ---- the component
 
     def __call__(self, doc: Doc) -> Doc:
+        self._doc = doc
         texts = [t.text for t in doc]
         starts = doc.user_data.get("hard_starts")
         hard = [t.idx in starts for t in doc] if starts else [False] * len(texts)
@@ -421,6 +423,11 @@ class PartnerCandidates:
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "PartnerCandidates":
         self._setup(json.loads((Path(path) / "candidates.json").read_text(encoding="utf-8")))
         return self
+
+
+def doc_ent(doc: Optional[Doc], index: int) -> bool:
+    """Whether token `index` is part of a gazetteer name (a name is not extended over another organisation)."""
+    return doc is not None and bool(doc[index].ent_type_)
 
 
 def end_of(parts: list[tuple[int, int]]) -> int:

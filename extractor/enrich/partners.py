@@ -120,6 +120,9 @@ class PartnerCollector:
     def add_gemeente(self, name: str, line: Optional[int], force: bool = False, role: str = "") -> None:
         """A cooperating municipality; the publisher's own one only when the text names it as a party (`force`)."""
         name = " ".join(name.split())
+        if force and name and _municipality_key(name) == self.own:
+            # "in opdracht van gemeente Lelystad", "tussen Gemeente Lelystad, GGD …": not written by that gemeente
+            self.publisher -= {_norm(name), _norm("gemeente " + name)}
         if name and (force or _municipality_key(name) != self.own):
             self.raw.append(_Raw("gemeente", name, line, role=role))
 
@@ -137,7 +140,7 @@ class PartnerCollector:
         if pid is not None:
             self.add_known(pid, name, line)
             return
-        cleaned = self.clean(name)
+        cleaned = self.clean(name, max_words=16)
         if cleaned is not None:
             self.raw.append(_Raw("unknown", cleaned, line, org_kind=org_kind, role=role, alias=alias))
 
@@ -152,7 +155,7 @@ class PartnerCollector:
             return True
         return any(lowered.startswith(g + " ") for g in self.generic)
 
-    def clean(self, text: str) -> Optional[str]:
+    def clean(self, text: str, max_words: int = MAX_ITEM_WORDS) -> Optional[str]:
         """The organisation name in a list item or candidate, or None when it names no organisation."""
         text = _PARENS.sub("", text.replace("\u00a0", " "))
         text = " ".join(text.split())
@@ -166,7 +169,7 @@ class PartnerCollector:
             if stripped != text:
                 text, changed = stripped, True
         words = text.split()
-        if not words or len(words) > MAX_ITEM_WORDS or len(text) < 2:
+        if not words or len(words) > max_words or len(text) < 2:
             return None
         if not (text[0].isupper() or any(len(w) >= 2 and w.isupper() for w in words)):
             return None
@@ -501,7 +504,8 @@ def _set_publisher(nlp, collector: PartnerCollector, municipality: Optional[str]
         names += [collector.catalogue[e.ent_id_]["canonical"] for e in _valid_entities(doc, collector.catalogue)
                   if not collector.catalogue[e.ent_id_].get("generic")]
         names += [c.name for c in doc._.partner_candidates or () if c.kind in ("head", "acronym")]
-        names += [t.text for t in doc if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and t.text not in _TITLE_NOISE]
+        if not title.isupper():  # in a title in capitals every word looks like an acronym
+            names += [t.text for t in doc if 3 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha() and t.text not in _TITLE_NOISE]
     if names:
         collector.own = "" if not any(n.lower().startswith("gemeente") for n in names) else collector.own
     elif municipality:

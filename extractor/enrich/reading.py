@@ -20,6 +20,7 @@ CELL_GAP = 12.0  # points between words that separate two cells or columns
 NARROW = 0.55  # a piece narrower than this share of the page's text width belongs to one column
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●◦►]|\d{1,2}[.)]\s)")
 _CLOSED = (".", ":", ";", "!", "?")
+_NUMBERED = re.compile(r"^\s*(?:[-–—•*·▪●◦►]|\d{1,2}[.)]|[a-z][.)])\s")
 
 
 def reading_lines(lines: list[Line]) -> list[Line]:
@@ -95,13 +96,20 @@ def soft_line_starts(lines: list[Line], offsets: list[int]) -> set[int]:
         before, line = lines[index - 1], lines[index]
         if before.page != line.page or before.text.rstrip().endswith(_CLOSED) or _BULLET.match(line.text):
             continue
+        if line.text.split(maxsplit=1)[0].endswith(":"):
+            continue  # "Verantwoordelijkheden: …": a label starts a new item
         if before.words or line.words:
             if before.bold != line.bold or abs(before.size - line.size) > 0.5:
                 continue
-            full = before.x1 >= right[(before.page, round(before.x0 / 6))] - 20 and abs(before.x0 - line.x0) <= 3
+            height = max(line.bottom - line.top, 1.0)
+            if line.top - before.bottom > 0.9 * height:
+                continue  # a blank line or the next table row
+            first_word = (line.words[0].x1 - line.words[0].x0) if line.words else 0.0
+            wrapped = before.x1 + first_word + 4 >= right[(before.page, round(before.x0 / 6))]  # the next word did not fit
+            aligned = abs(before.x0 - line.x0) <= 3 or (_NUMBERED.match(before.text) is not None and line.x0 > before.x0)
             cells = len(before.text.split()) <= 3 and len(line.text.split()) <= 3 and \
                 abs((before.x0 + before.x1) - (line.x0 + line.x1)) <= 8  # a name wrapped in a narrow table cell
-            if not (full or cells):
+            if not (wrapped and aligned or cells):
                 continue
         elif len(before.text.split()) <= 6:
             continue
