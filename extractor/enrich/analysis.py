@@ -197,7 +197,7 @@ def _proper_name_end(doc, start: int, line_starts=()) -> int:
         if token.idx in line_starts:
             break
         text = token.text
-        if text[:1].isupper() and (token.is_alpha or (text.endswith(".") and text[:-1].replace(".", "").isalpha())):
+        if text[:1].isupper() and len(text) >= 2 and (token.is_alpha or (text.endswith(".") and text[:-1].replace(".", "").isalpha())):
             index += 1
             end = index
         elif end > start and token.lower_ in _NAME_CONNECTORS and index + 1 < len(doc) and doc[index + 1].text[:1].isupper():
@@ -310,6 +310,7 @@ def analyse(
     cues = tuple((gemeenten or {}).get("cue", ()))
     line_hits: list[list[tuple[str, float]]] = [[] for _ in lines]
     analysis = Analysis(lines=lines, line_hits=line_hits)
+    names_filter = nlp.get_pipe("partner_candidates") if "partner_candidates" in nlp.pipe_names else None
     chunks = chunk_lines(lines)
     docs = []
     for text, offsets, first in chunks:
@@ -334,7 +335,10 @@ def analyse(
         ents, candidates = valid_entities(doc, catalogue)
         line_starts = set(offsets)
         cued = doc._.cued_spans or ()
+        plural_heads = {found.char for found in doc._.partner_candidates or () if found.kind == "plural"}
         for ent in ents:
+            if ent.start_char in plural_heads:
+                continue  # "Veiligheidsregio's Flevoland en Gooi en Vechtstreek": the named ones are the partners
             mention = OrgMention(ent.text, line_of(ent.start_char), ent.ent_id_, named=is_named(doc, ent, line_starts))
             mention.cued = any(a <= ent.start_char < b for a, b, _ in cued)
             if catalogue[ent.ent_id_].get("generic"):
@@ -344,7 +348,8 @@ def analyse(
                     mention.text, mention.place, mention.base, mention.named = doc[start:end].text, place, ent.text, True
             analysis.orgs.append(mention)
         own = {i for found in doc._.partner_candidates or () if found.kind in ("head", "acronym") for i in range(found.start, found.end)}
-        candidates = [span for span in candidates if not any(i in own for i in range(span.start, span.end))]
+        candidates = [span for span in candidates if not any(i in own for i in range(span.start, span.end))
+                      and not (names_filter is not None and names_filter.rejected([t.text for t in span], ""))]
         taken = {i for span in candidates for i in range(span.start, span.end)}
         for span in candidates:
             analysis.candidates.append(OrgMention(span.text, line_of(span.start_char)))
