@@ -328,7 +328,7 @@ def test_trained_ner_is_optional_and_adds_candidates():
 
     from extractor.enrich.loader import find_trained_pipeline, trained_ner
 
-    lines = ["Wij werken samen met Acme Beveiliging en de politie."]
+    lines = ["Acme Beveiliging en de politie surveilleren in het centrum."]
     set_trained_ner(None)
     assert trained_ner() is None
     assert set(_partners_of(lines)) == {"Politie"}

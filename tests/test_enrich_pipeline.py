@@ -52,7 +52,8 @@ def test_saved_pipeline_loads_without_spacy_lookups_data():
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["blocked"] is True
-    assert out["pipes"] == ["entity_ruler", "exact_ruler", "org_candidates", "lemmatizer", "policy_lemma_fallback", "policy_theme_tagger"]
+    assert out["pipes"] == ["entity_ruler", "exact_ruler", "org_candidates", "partner_candidates", "lemmatizer", "policy_lemma_fallback",
+                           "policy_theme_tagger"]
     # "evenementen" -> "evenement" comes from the copied lookup table, the others from the fallback rules
     assert out["lemmas"][1] == "evenement" and out["lemmas"][3] == "woninginbraak" and out["lemmas"][5] == "jongere"
     assert ["HALT", "halt"] in out["ents"] and ["OM", "om"] in out["ents"]

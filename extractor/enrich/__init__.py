@@ -31,7 +31,8 @@ def enrich_document(document: Document, laid_out: Any) -> None:
         else None
     )
     if analysis is not None:
-        document.partners = collect_partners(nlp, analysis, meta, municipality=municipality)
+        title = document.metadata.title if document.metadata is not None else None
+        document.partners = collect_partners(nlp, analysis, meta, municipality=municipality, title=title)
         document.themes = document_themes(analysis, index)
     else:
         document.partners = []
@@ -44,6 +45,9 @@ def _content_lines(laid_out: Optional[Any]) -> list:
     if laid_out is None:
         return []
     try:
-        return [line for line in laid_out.lines() if line.text and line.text.strip()]
+        lines = [line for line in laid_out.lines() if line.text and line.text.strip()]
     except AttributeError:
         return []
+    from extractor.enrich.reading import reading_lines
+
+    return [line for line in reading_lines(lines) if line.text.strip()]

@@ -15,9 +15,10 @@ from typing import Any, Optional
 from spacy.attrs import IS_ALPHA
 from spacy.util import filter_spans
 
+from extractor.enrich.reading import soft_line_starts
 from extractor.read.types import Line
 
-RULERS = ["entity_ruler", "exact_ruler", "org_candidates"]  # not needed when only themes are wanted
+RULERS = ["entity_ruler", "exact_ruler", "org_candidates", "partner_candidates"]  # not needed when only themes are wanted
 CHUNK_LINES = 80
 CHUNK_CHARS = 20_000
 _LEADING_DETERMINERS = {
@@ -46,6 +47,20 @@ class OrgMention:
     named: bool = True
     place: Optional[str] = None
     base: str = ""
+    cued: bool = False  # in a sentence with a partner cue ("in samenwerking met netbeheerders")
+
+
+@dataclass
+class NameMention:
+    """A candidate of the partner_candidates component (kind acronym, head, cue, plural or municipality)."""
+
+    kind: str
+    name: str
+    line: int
+    org_kind: str = "overig"
+    alias: str = ""
+    role: str = ""
+    cued: bool = False
 
 
 @dataclass
@@ -59,6 +74,9 @@ class Analysis:
     orgs: list[OrgMention] = field(default_factory=list)
     candidates: list[OrgMention] = field(default_factory=list)
     gemeenten: list[OrgMention] = field(default_factory=list)
+    names: list[NameMention] = field(default_factory=list)
+    acronyms: dict[str, list[int]] = field(default_factory=dict)
+    """Lines of every acronym-like token, so an acronym defined anywhere counts all its mentions."""
 
 
 def chunk_lines(lines: list[Line]) -> list[tuple[str, list[int], int]]:
@@ -69,7 +87,8 @@ def chunk_lines(lines: list[Line]) -> list[tuple[str, list[int], int]]:
     first = 0
     size = 0
     for index, line in enumerate(lines):
-        if parts and (len(parts) >= CHUNK_LINES or size + len(line.text) > CHUNK_CHARS):
+        full = len(parts) >= CHUNK_LINES and (parts[-1].rstrip().endswith((".", ":", ";", "!", "?")) or len(parts) >= CHUNK_LINES + 20)
+        if parts and (full or size + len(line.text) > CHUNK_CHARS):  # cut after a sentence: no name is split
             chunks.append((" ".join(parts), offsets, first))
             parts, offsets, first, size = [], [], index, 0
         offsets.append(size)
@@ -178,7 +197,7 @@ def _proper_name_end(doc, start: int, line_starts=()) -> int:
         if token.idx in line_starts:
             break
         text = token.text
-        if text[:1].isupper() and (token.is_alpha or (text.endswith(".") and text[:-1].replace(".", "").isalpha())):
+        if text[:1].isupper() and len(text) >= 2 and (token.is_alpha or (text.endswith(".") and text[:-1].replace(".", "").isalpha())):
             index += 1
             end = index
         elif end > start and token.lower_ in _NAME_CONNECTORS and index + 1 < len(doc) and doc[index + 1].text[:1].isupper():
@@ -291,9 +310,16 @@ def analyse(
     cues = tuple((gemeenten or {}).get("cue", ()))
     line_hits: list[list[tuple[str, float]]] = [[] for _ in lines]
     analysis = Analysis(lines=lines, line_hits=line_hits)
+    names_filter = nlp.get_pipe("partner_candidates") if "partner_candidates" in nlp.pipe_names else None
     chunks = chunk_lines(lines)
-    texts = [text for text, _, _ in chunks]
-    for doc, (text, offsets, first) in zip(nlp.pipe(texts, batch_size=16), chunks):
+    docs = []
+    for text, offsets, first in chunks:
+        doc = nlp.make_doc(text)
+        soft = soft_line_starts(lines[first : first + len(offsets)], offsets)
+        doc.user_data["hard_starts"] = {offset for offset in offsets if offset not in soft}
+        doc.user_data["line_starts"] = set(offsets)
+        docs.append(doc)
+    for doc, (text, offsets, first) in zip(nlp.pipe(docs, batch_size=16), chunks):
 
         def line_of(char: int) -> int:
             return first + bisect_right(offsets, char) - 1
@@ -308,22 +334,48 @@ def analyse(
             analysis.theme_first.setdefault(theme, index)
         ents, candidates = valid_entities(doc, catalogue)
         line_starts = set(offsets)
+        cued = doc._.cued_spans or ()
+        plural_heads = {found.char for found in doc._.partner_candidates or () if found.kind == "plural"}
         for ent in ents:
+            if ent.start_char in plural_heads:
+                continue  # "Veiligheidsregio's Flevoland en Gooi en Vechtstreek": the named ones are the partners
             mention = OrgMention(ent.text, line_of(ent.start_char), ent.ent_id_, named=is_named(doc, ent, line_starts))
+            mention.cued = any(a <= ent.start_char < b for a, b, _ in cued)
             if catalogue[ent.ent_id_].get("generic"):
                 tied = qualified(doc, ent, places, line_starts)
                 if tied is not None:
                     place, start, end = tied
                     mention.text, mention.place, mention.base, mention.named = doc[start:end].text, place, ent.text, True
             analysis.orgs.append(mention)
+        own = {i for found in doc._.partner_candidates or () if found.kind in ("head", "acronym") for i in range(found.start, found.end)}
+        candidates = [span for span in candidates if not any(i in own for i in range(span.start, span.end))
+                      and not (names_filter is not None and names_filter.rejected([t.text for t in span], ""))]
+        taken = {i for span in candidates for i in range(span.start, span.end)}
         for span in candidates:
             analysis.candidates.append(OrgMention(span.text, line_of(span.start_char)))
+        _name_mentions(doc, ents, catalogue, taken, line_of, analysis)
         if triggers and any(t in text.lower() for t in triggers):
             for span in municipality_enumerations(doc, triggers, cues):
                 analysis.gemeenten.append(OrgMention(span.text, line_of(span.start_char)))
     if ner is not None:
         _trained_candidates(ner, chunks, analysis)
     return analysis
+
+
+def _name_mentions(doc, ents, catalogue, taken: set[int], line_of, analysis: Analysis) -> None:
+    """Candidates of the partner_candidates component that no gazetteer name or span-ruler candidate covers."""
+    known = {i for ent in ents if not catalogue[ent.ent_id_].get("generic") for i in range(ent.start, ent.end)}
+    cued = doc._.cued_spans or ()
+    for found in doc._.partner_candidates or ():
+        if found.kind != "plural" and any(i in known or i in taken for i in range(found.start, found.end)):
+            if found.kind != "acronym" or all(i in known for i in range(found.start, found.end)):
+                continue
+        in_cue = any(a <= found.char < b for a, b, _ in cued)
+        analysis.names.append(
+            NameMention(found.kind, found.name, line_of(found.char), found.org_kind, found.alias, found.role, in_cue)
+        )
+    for token_text, char in doc._.acronym_tokens or ():
+        analysis.acronyms.setdefault(token_text, []).append(line_of(char))
 
 
 def _trained_candidates(ner, chunks, analysis: Analysis) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor import __version__
+from extractor.enrich import candidates as _candidates  # noqa: F401  (registers partner_candidates)
 from extractor.enrich import components  # noqa: F401  (registers the factories)
 from extractor.enrich.components import norm_key
 from extractor.enrich.data import (
@@ -24,6 +25,9 @@ from extractor.enrich.data import (
     load_gemeenten_rules,
     load_generic_phrases,
     load_lemma_exceptions,
+    load_org_heads,
+    load_partner_cues,
+    load_partner_filters,
     load_org_patterns,
     load_partners,
     load_regions,
@@ -66,6 +70,8 @@ def build_pipeline(data_dir: Path = DATA_DIR):
 
     candidates = nlp.add_pipe("span_ruler", name="org_candidates", after="exact_ruler", config={"spans_key": "org_candidates", "validate": True})
     candidates.add_patterns(load_org_patterns(data_dir))
+    names = nlp.add_pipe("partner_candidates", after="org_candidates")
+    names.set_data(load_org_heads(data_dir), load_partner_cues(data_dir), load_partner_filters(data_dir), _place_names(data_dir))
 
     tagger = nlp.add_pipe("policy_theme_tagger")
     taxonomy = load_taxonomy(data_dir)
@@ -83,6 +89,15 @@ def build_pipeline(data_dir: Path = DATA_DIR):
     return nlp
 
 
+def _places(data_dir: Path) -> list[str]:
+    return sorted({v for r in load_regions(data_dir) for v in (r.name, *r.variants)})
+
+
+def _place_names(data_dir: Path) -> list[tuple[str, str]]:
+    """(printed variant, region name) pairs: "Gooi & Vechtstreek" -> "Gooi en Vechtstreek"."""
+    return sorted({(v, r.name) for r in load_regions(data_dir) for v in (r.name, *r.variants)})
+
+
 def runtime_meta(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Vocabulary the enrich layer needs at run time, stored in meta.json so the saved pipeline is self-contained."""
     return {
@@ -93,16 +108,23 @@ def runtime_meta(data_dir: Path = DATA_DIR) -> dict[str, Any]:
         "sections": load_sections(data_dir),
         "gemeenten": load_gemeenten_rules(data_dir),
         # place names that tie a generic word to one organisation ("Ondernemersvereniging Leiden")
-        "places": sorted({v for r in load_regions(data_dir) for v in (r.name, *r.variants)}),
+        "places": _places(data_dir),
+        "own_unit": [row["term"].lower() for row in load_partner_filters(data_dir) if row["role"] == "own_unit"],
     }
 
 
 def _variants(text: str) -> list[str]:
-    """A name as written and with its hyphens read as spaces (Hollands-Midden / Hollands Midden)."""
+    """A name as written, with its hyphens read as spaces (Hollands-Midden / Hollands Midden), and with the
+    other spelling of a place adjective ("Wassenaarsche" / "Wassenaarse", old and new spelling)."""
     forms = [text]
-    spaced = text.replace("-", " ")
-    if spaced != text:
-        forms.append(spaced)
+    words = text.split()
+    other = [w[:-4] + "se" if w.endswith("sche") and len(w) > 7 else w[:-2] + "sche" if w.endswith("se") and len(w) > 6 and w[-3] not in "aeiou" else w for w in words]
+    if other != words:
+        forms.append(" ".join(other))
+    for form in list(forms):
+        spaced = form.replace("-", " ")
+        if spaced != form:
+            forms.append(spaced)
     return forms
 
 

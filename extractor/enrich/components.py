@@ -1,7 +1,8 @@
 """spaCy components of the policy pipeline, registered as factories so a saved pipeline can be loaded.
 
 Import this module before `spacy.load(models/pipeline)`: the factories `policy_lemma_fallback` and
-`policy_theme_tagger` live here, and so does the `Doc._.theme_hits` extension the tagger fills.
+`policy_theme_tagger` live here, and so does the `Doc._.theme_hits` extension the tagger fills; importing it
+also registers `partner_candidates` (extractor/enrich/candidates.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from extractor.enrich import candidates as _candidates  # noqa: F401,E402  (registers partner_candidates)
 
 if not Doc.has_extension("theme_hits"):
     Doc.set_extension("theme_hits", default=None)

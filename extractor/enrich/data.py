@@ -30,6 +30,9 @@ DATA_FILES = (
     "partner_parts.csv",
     "partner_gemeenten.csv",
     "lemma_exceptions.csv",
+    "org_heads.csv",
+    "partner_cues.csv",
+    "partner_filters.csv",
 )
 
 
@@ -246,3 +249,25 @@ def list_alias_index(data_dir: Path = DATA_DIR) -> dict[str, str]:
         for alias in entry.list_aliases:
             index[alias.lower()] = entry.id
     return index
+
+
+def load_org_heads(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
+    """Organisation head words with their position in a name, compound flag, domain and partner kind."""
+    rows = [row for row in read_csv(data_dir / "org_heads.csv") if row["head"]]
+    for row in rows:
+        if row["position"] not in ("prefix", "suffix", "both") or row["compound"] not in ("yes", "no"):
+            raise DataFileError(f"org_heads.csv: bad position or compound in {row!r}")
+        row["head"] = row["head"].lower()
+    return rows
+
+
+def load_partner_cues(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
+    rows = [row for row in read_csv(data_dir / "partner_cues.csv") if row["cue"]]
+    for row in rows:
+        if row["position"] not in ("before", "sentence"):
+            raise DataFileError(f"partner_cues.csv: position must be before or sentence: {row!r}")
+    return rows
+
+
+def load_partner_filters(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
+    return [row for row in read_csv(data_dir / "partner_filters.csv") if row["term"]]

@@ -39,7 +39,7 @@ def get_nlp(path: Optional[Path] = None):
 def _load(path: Path):
     import spacy
 
-    from extractor.enrich import components  # noqa: F401  (registers the factories before loading)
+    from extractor.enrich import candidates, components  # noqa: F401  (registers the factories before loading)
     from extractor.enrich.build import build_pipeline, is_stale
 
     if (path / "meta.json").exists():

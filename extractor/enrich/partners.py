@@ -61,6 +61,10 @@ class _Raw:
     in_list: bool = False
     place: str = ""
     base: str = ""
+    cued: bool = False
+    org_kind: str = "overig"
+    role: str = ""
+    alias: str = ""
 
 
 @dataclass
@@ -73,6 +77,8 @@ class _Acc:
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)
     mentions: int = 0
     pages: set[int] = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
 
 
 # Name priority: the organisation's own names, then names of its sub-units, then generic words folded into it.
@@ -89,6 +95,12 @@ class PartnerCollector:
         self.own = _municipality_key(municipality)
         self.raw: list[_Raw] = []
         self.list_lines: set[int] = set()
+        self.publisher: set[str] = set()  # normalised names of the publisher (kind "self", never a partner)
+        self.units: set[str] = set()  # names printed as a unit of the publisher ("De GHOR is een onderdeel van …")
+        self.by_canonical = {info["canonical"].lower(): pid for pid, info in self.catalogue.items()}
+        self.publisher_family = ""  # a generic word of the publisher's own kind ("de GGD") is the publisher
+        self.publisher_target: Optional[tuple[str, str, str]] = None
+        self.acronym_lines: dict[str, list[int]] = {}
 
     # ---- collection
 
@@ -105,10 +117,32 @@ class PartnerCollector:
         if name is not None:
             self.raw.append(_Raw("unknown", name, line))
 
-    def add_gemeente(self, name: str, line: Optional[int]) -> None:
+    def add_gemeente(self, name: str, line: Optional[int], force: bool = False, role: str = "") -> None:
+        """A cooperating municipality; the publisher's own one only when the text names it as a party (`force`)."""
         name = " ".join(name.split())
-        if name and _municipality_key(name) != self.own:
-            self.raw.append(_Raw("gemeente", name, line))
+        if force and name and _municipality_key(name) == self.own:
+            # "in opdracht van gemeente Lelystad", "tussen Gemeente Lelystad, GGD …": not written by that gemeente
+            self.publisher -= {_norm(name), _norm("gemeente " + name)}
+        if name and (force or _municipality_key(name) != self.own):
+            self.raw.append(_Raw("gemeente", name, line, role=role))
+
+    def add_name(self, kind: str, name: str, line: Optional[int], org_kind: str = "overig", alias: str = "",
+                 role: str = "", cued: bool = False) -> None:
+        """A candidate of the partner_candidates component (see candidates.py)."""
+        name = " ".join(name.split()).rstrip(",;:")
+        if name.lower().startswith("gemeente "):
+            if kind != "municipality" or cued:
+                self.add_gemeente(name[len("gemeente "):], line, force=kind == "cue", role=role)
+            return
+        if kind == "municipality":
+            return
+        pid = self.by_canonical.get(name.lower())
+        if pid is not None:
+            self.add_known(pid, name, line)
+            return
+        cleaned = self.clean(name, max_words=16)
+        if cleaned is not None:
+            self.raw.append(_Raw("unknown", cleaned, line, org_kind=org_kind, role=role, alias=alias))
 
     # ---- filters
 
@@ -121,7 +155,7 @@ class PartnerCollector:
             return True
         return any(lowered.startswith(g + " ") for g in self.generic)
 
-    def clean(self, text: str) -> Optional[str]:
+    def clean(self, text: str, max_words: int = MAX_ITEM_WORDS) -> Optional[str]:
         """The organisation name in a list item or candidate, or None when it names no organisation."""
         text = _PARENS.sub("", text.replace("\u00a0", " "))
         text = " ".join(text.split())
@@ -135,7 +169,7 @@ class PartnerCollector:
             if stripped != text:
                 text, changed = stripped, True
         words = text.split()
-        if not words or len(words) > MAX_ITEM_WORDS or len(text) < 2:
+        if not words or len(words) > max_words or len(text) < 2:
             return None
         if not (text[0].isupper() or any(len(w) >= 2 and w.isupper() for w in words)):
             return None
@@ -154,15 +188,15 @@ class PartnerCollector:
             if whole in self.catalogue:
                 pid, priority = whole, _PART
             info = self.catalogue[pid]
-            return "id:" + info["canonical"].lower(), info["canonical"], info["kind"], True, priority
+            return "id:" + _compact(info["canonical"]), info["canonical"], info["kind"], True, priority
         if raw.kind == "specific":
             info = self.catalogue[raw.partner_id]
             base = " ".join(raw.base.split())
             canonical = f"{base[:1].upper()}{base[1:]} {raw.place}"
             return f"family:{raw.partner_id}@{raw.place.lower()}", canonical, info["kind"], False, _OWN
         if raw.kind == "gemeente":
-            return "id:gemeente " + raw.name.lower(), f"Gemeente {raw.name}", "gemeente", False, _OWN
-        return "id:" + raw.name.lower(), raw.name, "overig", False, _OWN
+            return "id:" + _compact("gemeente " + raw.name), f"Gemeente {raw.name}", "gemeente", False, _OWN
+        return "id:" + _compact(raw.name), raw.name, raw.org_kind, False, _OWN
 
     def _family(self, raw: _Raw) -> str:
         if raw.kind == "specific":
@@ -173,6 +207,10 @@ class PartnerCollector:
 
     def result(self) -> list[Partner]:
         targets = [self._target(raw) for raw in self.raw]
+        # "Metropoolregio (MRDH)": a long form whose acronym is a gazetteer name is that organisation
+        by_acronym = {raw.name: target for raw, target in zip(self.raw, targets) if raw.kind == "known" and raw.name.isupper()}
+        targets = [by_acronym.get(raw.alias, target) if raw.kind == "unknown" and raw.alias else target
+                   for raw, target in zip(self.raw, targets)]
         # the family members each generic entry has in this document ("politie" -> {Politie Den Haag})
         members: dict[str, set[str]] = {}
         for raw, target in zip(self.raw, targets):
@@ -182,6 +220,10 @@ class PartnerCollector:
         resolved = []
         for raw, (key, canonical, kind, known, priority) in zip(self.raw, targets):
             folded = raw.kind == "known" and len(members.get(raw.partner_id, ())) == 1
+            if raw.kind == "known" and self.publisher_family and raw.partner_id == self.publisher_family:
+                key, canonical, kind = self.publisher_target  # type: ignore[misc]
+                resolved.append((raw, key, canonical, kind, True, _FOLDED, False))
+                continue
             if folded:
                 # a generic word ("de politie", "de veiligheidsregio") for the one family member the document names
                 key, priority = next(iter(members[raw.partner_id])), _FOLDED
@@ -199,16 +241,39 @@ class PartnerCollector:
         for position, (raw, key, _c, _k, _kn, priority, _f) in enumerate(resolved):
             group_raws.setdefault(key, []).append(raw)
             self._count(groups[key], raw, priority, position)
+        self._count_acronyms(groups, group_raws)
         partners = []
         for key, acc in groups.items():
             raws = group_raws[key]
-            if all(self._service_word(r) for r in raws) and not any(r.named or r.in_list for r in raws):
+            if all(self._service_word(r) for r in raws) and not any(r.named or r.in_list or r.cued for r in raws):
                 continue  # a sector word in lower case ("welzijnswerk", "slachtofferhulp"), never named as one
+            name = self._name(acc)
+            kind = "self" if self._is_self(acc, name) else acc.kind
+            aliases = sorted(a for a in acc.aliases | {s for c in acc.spellings.values() for s in c} if a.lower() != name.lower())
+            role = acc.roles.most_common(1)[0][0] if acc.roles else None
             partners.append(
-                Partner(name=self._name(acc), canonical=acc.canonical, kind=acc.kind, known=acc.known, mentions=acc.mentions, pages=sorted(acc.pages))
+                Partner(name=name, canonical=acc.canonical, aliases=aliases[:8], kind=kind, known=acc.known,
+                        mentions=acc.mentions, pages=sorted(acc.pages), role=role)
             )
-        partners.sort(key=lambda p: (-p.mentions, p.canonical.lower()))
+        partners.sort(key=lambda p: (p.kind == "self", -p.mentions, p.canonical.lower()))
         return partners
+
+    def _count_acronyms(self, groups: dict[str, "_Acc"], group_raws: dict[str, list[_Raw]]) -> None:
+        """An acronym defined by a "Name (ACR)" pair counts its standalone mentions for the name."""
+        for key, raws in group_raws.items():
+            defined = {r.alias for r in raws if r.alias}
+            acc = groups[key]
+            for alias in defined:
+                acc.aliases.add(alias)
+                for line in self.acronym_lines.get(alias, ()):
+                    acc.mentions += 1
+                    if 0 <= line < len(self.lines) and self.lines[line].page_number is not None:
+                        acc.pages.add(self.lines[line].page_number)
+
+    def _is_self(self, acc: "_Acc", name: str) -> bool:
+        """The publisher or one of its units ("De GHOR is een onderdeel van de GGD Flevoland")."""
+        names = {_norm(name), _norm(acc.canonical)} | {_norm(a) for a in acc.aliases}
+        return bool(names & (self.publisher | self.units))
 
     def _service_word(self, raw: _Raw) -> bool:
         return raw.kind == "known" and bool(self.catalogue[raw.partner_id].get("service_word"))
@@ -222,6 +287,10 @@ class PartnerCollector:
         if best is None or priority < best[0]:
             acc.rank[key] = (priority, best[1] if best else position)
         acc.mentions += 1
+        if raw.role:
+            acc.roles[raw.role] += 1
+        if raw.alias:
+            acc.aliases.add(raw.alias)
         if raw.line is not None and 0 <= raw.line < len(self.lines):
             page = self.lines[raw.line].page_number
             if page is not None:
@@ -235,6 +304,41 @@ class PartnerCollector:
         key = min(acc.names, key=lambda k: (acc.rank[k][0], -acc.names[k], -len(k), acc.rank[k][1], k))
         spellings = acc.spellings[key]
         return min(spellings, key=lambda s: (-spellings[s], not s[:1].isupper(), s))
+
+    # ---- the publisher's units and verbonden partijen
+
+    def find_units(self, phrases: tuple[str, ...]) -> None:
+        """Names printed as part of the publisher: "De GHOR is een onderdeel van de GGD Flevoland"."""
+        if not self.publisher:
+            return
+        for line in self.lines:
+            lowered = line.text.lower()
+            for phrase in phrases:
+                at = lowered.find(phrase)
+                if at <= 0:
+                    continue
+                after = _norm(line.text[at + len(phrase):])
+                if not any(p and p in after for p in self.publisher) and not any(
+                    after.startswith(("de " + p.split()[0], p.split()[0])) for p in self.publisher if p
+                ):
+                    continue
+                words = [w for w in line.text[:at].split() if w[:1].isupper() and w.lower() not in ("de", "het")]
+                if words:
+                    self.units.add(_norm(words[-1]))
+
+    def connected_lines(self) -> set[int]:
+        """Lines under a verbonden partijen heading, up to the next heading in the same style (or 400 lines)."""
+        found: set[int] = set()
+        for index, line in enumerate(self.lines):
+            if len(line.text) >= 80 or self.heading_role(line.text) != "connected":
+                continue
+            limit = index + (400 if line.size else MAX_SECTION_LINES)
+            for k in range(index + 1, min(len(self.lines), limit)):
+                other = self.lines[k]
+                if line.size and other.bold == line.bold and other.size >= line.size - 0.1 and _looks_like_heading(other.text.strip()):
+                    break
+                found.add(k)
+        return found
 
     # ---- partner lists
 
@@ -353,9 +457,12 @@ def _split_outside_parens(text: str) -> list[str]:
     return parts
 
 
-def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality: Optional[str] = None) -> list[Partner]:
+def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality: Optional[str] = None,
+                     title: Optional[str] = None) -> list[Partner]:
     collector = PartnerCollector(meta, analysis.lines, municipality)
+    _set_publisher(nlp, collector, municipality, title, meta.get("own_unit", ()))
     items = [item for role, item in collector.list_items() if role == "external"]
+    connected = collector.connected_lines()
     for item in items:
         collector.list_lines.update(item.lines)
     for mention in analysis.orgs:
@@ -363,12 +470,55 @@ def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality
             collector.add_specific(mention.partner_id or "", mention.text, mention.line, mention.place, mention.base)
         else:
             collector.add_known(mention.partner_id or "", mention.text, mention.line, named=mention.named)
+            if mention.cued and collector.raw and collector.raw[-1].line == mention.line:
+                collector.raw[-1].cued = True
     for mention in analysis.candidates:
         collector.add_unknown(mention.text, mention.line)
     for mention in analysis.gemeenten:
         collector.add_gemeente(mention.text, mention.line)
+    for name in analysis.names:
+        collector.add_name(name.kind, name.name, name.line, name.org_kind, name.alias, name.role, name.cued)
+    for index, line in enumerate(analysis.lines):
+        bullet = _BULLETED_GEMEENTE.match(line.text)
+        if bullet:
+            collector.add_gemeente(bullet.group(1), index)
+    collector.acronym_lines = analysis.acronyms
+    for raw in collector.raw:
+        if raw.line in connected and not raw.role:
+            raw.role = "verbonden partij"
     _add_list_items(nlp, collector, items)
     return collector.result()
+
+
+_BULLETED_GEMEENTE = re.compile(r"^\s*[▪•●◦*·–-]\s*[Gg]emeente\s+([A-Z][\w'’-]*(?:\s+(?:(?:aan|den|de|der|van|op|in)\s+)*[A-Z][\w'’-]*){0,3})\s*:?\s*$")
+_TITLE_NOISE = frozenset({"RES", "PPE", "BBV", "IVP", "IVB", "CAO", "PDF", "AB", "DB", "MJP", "UP"})
+
+
+def _set_publisher(nlp, collector: PartnerCollector, municipality: Optional[str], title: Optional[str], own_unit) -> None:
+    """Who publishes the document: an organisation named in its title ("De VMCA in …", "Uitgave van provincie
+    Overijssel"), else the issuer from the metadata. A gemeente is only the publisher's own when no other
+    organisation is named in the title, so "gemeente Almere" is a partner of the VMCA's plan."""
+    names: list[str] = []
+    if title:
+        doc = nlp(title[:300], disable=["policy_theme_tagger"])
+        names += [collector.catalogue[e.ent_id_]["canonical"] for e in _valid_entities(doc, collector.catalogue)
+                  if not collector.catalogue[e.ent_id_].get("generic")]
+        names += [c.name for c in doc._.partner_candidates or () if c.kind in ("head", "acronym")]
+        if not title.isupper():  # in a title in capitals every word looks like an acronym
+            names += [t.text for t in doc if 3 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha() and t.text not in _TITLE_NOISE]
+    if names:
+        collector.own = "" if not any(n.lower().startswith("gemeente") for n in names) else collector.own
+    elif municipality:
+        names = [municipality, f"Gemeente {municipality}"]
+    collector.publisher = {_norm(n) for n in names}
+    for name in names:
+        pid = collector.by_canonical.get(name.lower())
+        if pid is not None and collector.catalogue[pid].get("family"):
+            info = collector.catalogue[pid]
+            collector.publisher_family = info["family"]
+            collector.publisher_target = ("id:" + _compact(info["canonical"]), info["canonical"], info["kind"])
+            break
+    collector.find_units(tuple(own_unit))
 
 
 def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> None:
@@ -415,6 +565,15 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
 
 def _valid_entities(doc, catalogue: dict[str, Any]) -> list:
     return valid_entities(doc, catalogue)[0]
+
+
+def _compact(name: str) -> str:
+    """Grouping key: "Belasting Samenwerking Gouwe-Rijnland" = "Belastingsamenwerking Gouwe Rijnland"."""
+    return "".join(name.lower().replace("&", " en ").replace("-", " ").replace(".", "").split())
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
 
 
 def _municipality_key(name: Optional[str]) -> str:

@@ -96,14 +96,16 @@ def evaluate_run(golds: list[tuple[Path, GoldDocument]], gold_dir: Path, root: O
     from extractor.pipeline import extract_document
 
     results = []
+    extracted: dict[Path, tuple[Document, float]] = {}  # several gold files may annotate one document
     for gold_path, gold in golds:
         source = resolve_source(gold, gold_dir, root)
         if source is None:
             results.append(_result(gold_path, gold, "missing_source", message=f"{gold.source.file} not found; skipped"))
             continue
-        started = time.perf_counter()
-        doc = extract_document(source)
-        seconds = time.perf_counter() - started
+        if source not in extracted:
+            started = time.perf_counter()
+            extracted[source] = (extract_document(source), time.perf_counter() - started)
+        doc, seconds = extracted[source]
         result = _with_document(_result(gold_path, gold, "scored", seconds=round(seconds, 3)), doc)
         if doc.source.sha256 and doc.source.sha256 != gold.source.sha256:
             result.message = "source sha256 differs from the gold file's: the document changed since it was annotated"

@@ -127,6 +127,10 @@ class GoldDocument(_Strict):
     indicators: list[GoldIndicator] = Field(default_factory=list)
     budget_lines: list[GoldBudgetLine] = Field(default_factory=list)
     partners: list[GoldPartner] = Field(default_factory=list)
+    partners_acceptable: list[GoldPartner] = Field(
+        default_factory=list,
+        description="organisations a reader may or may not call partners: matching one is neither rewarded nor punished",
+    )
     goal_fields: dict[str, Optional[FieldId]] = Field(
         default_factory=dict, description="goal id -> first veiligheidsveld; null = not scored for that goal"
     )

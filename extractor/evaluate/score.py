@@ -72,7 +72,8 @@ def gold_items(gold: GoldDocument, name: str) -> list[Item]:
             for b in gold.budget_lines
         ]
     if name == "partners":
-        return [Item((), (_names(p.name, p.aliases),), p.name) for p in gold.partners]
+        required = [Item((), (_names(p.name, p.aliases),), p.name) for p in gold.partners]
+        return required + [Item((), (_names(p.name, p.aliases),), p.name, optional=True) for p in gold.partners_acceptable]
     if name == "themes":
         return [Item((normalise(goal_id), fld), (), f"{goal_id} -> {fld}") for goal_id, fld in gold.goal_fields.items() if fld]
     if name == "metadata":
@@ -128,7 +129,14 @@ def predicted_items(doc: Document, gold: GoldDocument, name: str) -> list[Item]:
             for b in doc.budget_lines if _on_pages(b.page, pages)
         ]
     if name == "partners":
-        return [Item((), (_names(p.canonical, [p.name]),), p.canonical or p.name) for p in doc.partners]
+        # the publisher and its own units (kind "self") are listed but are no partners; a partner counts when it
+        # is mentioned on a covered page
+        pages = _pages(gold, "partners")
+        return [
+            Item((), (_names(p.canonical, [p.name, *p.aliases]),), p.canonical or p.name)
+            for p in doc.partners
+            if p.kind != "self" and (pages is None or not p.pages or any(page in pages for page in p.pages))
+        ]
     if name == "themes":
         annotated = {normalise(k) for k, v in gold.goal_fields.items() if v}
         return [
