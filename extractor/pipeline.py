@@ -82,6 +82,7 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     stages = [("metadata", _stage_metadata), ("goals", _stage_goals)]
     if options.tables:
         stages.append(("tables", _stage_tables))
+        stages.append(("catalogue", _stage_catalogue))
     if options.enrich:
         stages.append(("enrich", _stage_enrich))
     laid_out = lay_out(raw)
@@ -111,6 +112,12 @@ def _stage_tables(document: Document, laid_out) -> None:
     document.indicators = indicators
     document.budget_lines = budget_lines
     document.errors.extend(errors)
+
+
+def _stage_catalogue(document: Document, laid_out) -> None:
+    from extractor.enrich.catalogue import assign_catalogue_ids  # no spaCy: BBV ids even with --no-enrich
+
+    assign_catalogue_ids(document.indicators)
 
 
 def _stage_enrich(document: Document, laid_out) -> None:
