@@ -12,7 +12,7 @@ import sys
 from typing import Optional
 
 from extractor import __version__
-from extractor.cli import batch, evaluate, extract, model, schema
+from extractor.cli import batch, evaluate, extract, link, model, schema
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -20,7 +20,7 @@ EXIT_USAGE = 2
 EXIT_DOCUMENTS_FAILED = 3
 
 # Each command module exposes register(subparsers) and a run(args) -> int set as `func`.
-COMMAND_MODULES = [extract, schema, evaluate, batch, model]
+COMMAND_MODULES = [extract, schema, evaluate, batch, model, link]
 
 EPILOG = """examples:
   extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/
@@ -28,6 +28,7 @@ EPILOG = """examples:
   extractor batch ../shared/corpus --out output/corpus --resume
   extractor evaluate --gold tests/gold/ --run
   extractor model check
+  extractor link output/corpus
   extractor schema --check
 """
 

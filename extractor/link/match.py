@@ -175,41 +175,42 @@ def _sigmoid(x: float) -> float:
 
 def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     sim = name_similarity(a.norm, b.norm)
-    x, why = -4.0 + 9.0 * (sim - 0.5), [f"name {sim:.2f}"]
-    if sim == 1.0:
-        why[-1] = "exact name"
+    x, why = -3.0 + 10.0 * (sim - 0.5), ["exact name" if sim == 1.0 else f"name {sim:.2f}"]
     ca, cb = normalise_code(a.code), normalise_code(b.code)
     if ca and cb:
-        if ca == cb or code_tail(a.code) == code_tail(b.code):
+        if ca == cb:
             x += 2.0
             why.append("code")
+        elif code_tail(a.code) == code_tail(b.code):
+            x += 0.5
         else:
-            x -= 1.0
+            x -= 0.5
     if a.parent and b.parent:
         if ctx.goal_links.get(a.parent) == b.parent:
-            x += 2.0
+            x += 1.5
             why.append("parent linked")
         elif a.parent in ctx.goal_links:
-            x -= 1.5
+            x -= 1.0
     support = _children_support(a, b, ctx)
     if support is not None:
         x += 3.0 * support - 0.5
-        if support >= 0.5:
+        if support >= 0.25:
             why.append(f"children {support:.0%}")
     return _sigmoid(x), why
 
 
 def _children_support(a: Item, b: Item, ctx: Context) -> Optional[float]:
-    """Share of a's children with a close namesake among b's children (None when either has none)."""
+    """Share of children with a close namesake on the other side (the larger of both directions;
+    None when either has no children). Names only, so it works before the children are linked."""
     if not a.children or not b.children:
         return None
+    kids_a = [ctx.items_a[c].norm for c in a.children if c in ctx.items_a]
     kids_b = [ctx.items_b[c].norm for c in b.children if c in ctx.items_b]
-    hits = 0
-    for child in a.children:
-        norm = ctx.items_a[child].norm if child in ctx.items_a else ""
-        if any(name_similarity(norm, other) >= 0.8 for other in kids_b):
-            hits += 1
-    return hits / len(a.children)
+    if not kids_a or not kids_b:
+        return None
+    hits_a = sum(any(name_similarity(x, y) >= 0.8 for y in kids_b) for x in kids_a)
+    hits_b = sum(any(name_similarity(x, y) >= 0.8 for x in kids_a) for y in kids_b)
+    return max(hits_a / len(kids_a), hits_b / len(kids_b))
 
 
 def _indicator_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
@@ -383,7 +384,7 @@ def split_merge(scored: list[Scored], chosen: list[Scored]) -> tuple[list[Scored
 
 def _relation(kind: str, a: Item, b: Item) -> str:
     if kind == "goal":
-        same_name = name_similarity(a.norm, b.norm) >= 0.97
+        same_name = fuzz.ratio(a.norm, b.norm) >= 90
         same_code = normalise_code(a.code) == normalise_code(b.code)
         if same_name:
             return "same" if same_code else "renumbered"
