@@ -28,7 +28,7 @@ FUZZY_MIN = 90.0
 
 _STOPWORDS = frozenset({"de", "het", "een", "van", "der", "in", "met", "en", "voor", "op", "t", "m"})
 _LEADING = re.compile(r"^(?:aantal|het aantal|percentage|het percentage|aandeel|%)\s+")
-_PER_SUFFIX = re.compile(r"\s+per\s+\d[\d.]*\s+\w+.*$")
+_PER_SUFFIX = re.compile(r"[\s(]+per\s+\d[\d.]*\s+\w+.*$")
 _PARENS = re.compile(r"\([^)]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9%]+")
 

@@ -395,7 +395,7 @@ def _relation(kind: str, a: Item, b: Item) -> str:
         if unit_a and unit_b and unit_a != unit_b:
             if a.unit_kind and b.unit_kind and a.unit_kind != b.unit_kind:
                 return "definition_changed"
-            return "unit_changed" if same_name or a.catalogue_id else "definition_changed"
+            return "unit_changed" if same_name else "definition_changed"
         return "same" if same_name else "renamed"
     return "same"
 
