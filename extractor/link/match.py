@@ -29,6 +29,8 @@ SPLIT_MARGIN = 0.15
 """A second partner within this score of the assigned one, and itself accepted, makes a split/merge."""
 HUNGARIAN_MAX = 400
 """Blocks with at most this many items per side are assigned optimally; larger ones greedily."""
+RARE_TOKEN_MAX = 64
+"""A name's second-rarest token blocks only when at most this many items carry it (else blocks explode)."""
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
 _TOTAAL = re.compile(r"^(?:totaal|subtotaal|saldo van)\s+|\s+totaal$")
 _NUMBERING = re.compile(r"^\s*(?:[A-Z]?\d+[.\d]*[a-z]?|[a-z]\))\s+")
@@ -288,18 +290,19 @@ SCORERS: dict[str, Callable[[Item, Item, Context], tuple[float, list[str]]]] = {
 # ---------------------------------------------------------------- blocking and assignment
 
 
-def block_keys(item: Item) -> set[str]:
-    """Keys of the blocks an item falls in; two items are compared only when they share a key."""
+def block_keys(item: Item, rarity: Optional[dict[str, int]] = None) -> set[str]:
+    """Keys of the blocks an item falls in; two items are compared only when they share a key.
+    Names give their two rarest tokens (by frequency over both documents), so common words such as
+    "aantal" do not make giant blocks."""
     keys = set()
     if item.catalogue_id:
         keys.add("cat:" + item.catalogue_id)
-    tokens = item.norm.split()
     if item.kind == "budget_line":
         keys.add(f"side:{item.side}:{item.programme}")
         return keys
-    if tokens:
-        keys.add(f"first:{tokens[0]}")
-        keys.add(f"last:{tokens[-1]}:{item.unit_kind}")
+    tokens = sorted(set(item.norm.split()), key=lambda t: ((rarity or {}).get(t, 0), t))
+    keys.update(f"tok:{token}" for k, token in enumerate(tokens[:2])
+                if k == 0 or (rarity or {}).get(token, 0) <= RARE_TOKEN_MAX)
     if item.code:
         keys.add("code:" + (normalise_code(item.code) or ""))
     return keys
@@ -309,13 +312,17 @@ def candidates(items_a: list[Item], items_b: list[Item], full: bool) -> set[tupl
     """Index pairs to score: all pairs when `full` (small goal sets), else those sharing a block key."""
     if full:
         return {(i, j) for i in range(len(items_a)) for j in range(len(items_b))}
+    rarity: dict[str, int] = {}
+    for item in (*items_a, *items_b):
+        for token in set(item.norm.split()):
+            rarity[token] = rarity.get(token, 0) + 1
     index: dict[str, list[int]] = {}
     for j, item in enumerate(items_b):
-        for key in block_keys(item):
+        for key in block_keys(item, rarity):
             index.setdefault(key, []).append(j)
     pairs = set()
     for i, item in enumerate(items_a):
-        for key in block_keys(item):
+        for key in block_keys(item, rarity):
             for j in index.get(key, ()):
                 pairs.add((i, j))
     return pairs
