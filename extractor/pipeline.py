@@ -98,6 +98,7 @@ def _run_stages(document: Document, raw, options: ExtractOptions, name: str) -> 
               ("goals", _stage_goals)]
     if options.tables:
         stages.append(("tables", _stage_tables))
+        stages.append(("catalogue", _stage_catalogue))
     if options.enrich:
         stages.append(("enrich", _stage_enrich))
     state = {"raw": raw, "laid_out": None}
@@ -151,6 +152,12 @@ def _stage_tables(document: Document, state: dict) -> None:
     coverage = document.coverage
     coverage.tables_found, coverage.tables_indicators, coverage.tables_budget = result.tables_found, result.tables_indicators, result.tables_budget
     coverage.tables_rejected, coverage.prose_targets = result.rejected, result.prose_targets
+
+
+def _stage_catalogue(document: Document, state: dict) -> None:
+    from extractor.enrich.catalogue import assign_catalogue_ids  # no spaCy: BBV ids even with --no-enrich
+
+    assign_catalogue_ids(document.indicators)
 
 
 def _stage_enrich(document: Document, state: dict) -> None:

@@ -13,7 +13,7 @@ import sys
 from typing import Optional
 
 from extractor import __version__
-from extractor.cli import audit, batch, evaluate, extract, model, schema
+from extractor.cli import audit, batch, evaluate, extract, link, model, schema
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -21,7 +21,7 @@ EXIT_USAGE = 2
 EXIT_DOCUMENTS_FAILED = 3
 
 # Each command module exposes register(subparsers) and a run(args) -> int set as `func`.
-COMMAND_MODULES = [extract, schema, evaluate, batch, model, audit]
+COMMAND_MODULES = [extract, schema, evaluate, batch, model, link, audit]
 
 EPILOG = """examples:
   extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/
@@ -29,6 +29,7 @@ EPILOG = """examples:
   extractor batch ../shared/corpus --out output/corpus --resume
   extractor evaluate --gold tests/gold/ --run
   extractor model check
+  extractor link output/corpus
   extractor schema --check
   extractor audit output/corpus
 """

@@ -1,0 +1,152 @@
+"""Linking: normalisation, code comparison, assignment, split/merge, the CLI and the Wassenaar triple."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from extractor.enrich.catalogue import match_indicator, normalise_name, singular, unit_kind
+from extractor.link import link_loaded
+from extractor.link.documents import LoadedDocument
+from extractor.link.match import Scored, assign, link_pair, normalise_code, split_merge
+from extractor.model import Document, GoalNode, Indicator, IndicatorValue, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_dutch_normalisation_folds_plural_prefix_and_rate_suffix():
+    assert normalise_name("Winkeldiefstallen") == normalise_name("Winkeldiefstal per 1.000 inwoners")
+    assert normalise_name("Aantal verwijzingen Halt") == normalise_name("Verwijzingen Halt")
+    assert normalise_name("% niet-sporters") == normalise_name("Niet-sporter")
+    assert normalise_name("Cliënten met een maatwerkarrangement WMO") == normalise_name("Clienten met maatwerkarrangement Wmo")
+    assert normalise_name("Vernielingen (in de openbare ruimte)", drop_parentheses=True) == normalise_name("Vernielingen")
+    assert normalise_name("Geweldsmisdrijven") != normalise_name("Diefstallen uit woning")
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20))
+def test_singular_is_idempotent_on_its_output_stem_class(word):
+    assert len(singular(word)) <= len(word) and singular(word) == singular(word.lower())
+
+
+def test_catalogue_ids_for_renamed_and_rewritten_bbv_names():
+    assert match_indicator("Gewelds- en seksuele misdrijven", "per 1.000 inwoners") == "bbv.geweldsmisdrijven"
+    assert match_indicator("Geweldsmisdrijven per 1.000 inwoners") == "bbv.geweldsmisdrijven"
+    assert match_indicator("Verwijzingen naar Halt (per 1.000 inwoners in de leeftijd 12-17 jaar)") == "bbv.verwijzingen_halt"
+    assert match_indicator("Hardekern jongeren per 10.000 inwoners") == "bbv.harde_kern_jongeren"
+    assert match_indicator("Aantal inwoners met schuldenproblematiek", "%") is None
+    assert unit_kind("Aantal per 1.000 inwoners") == "per_n" and unit_kind("% van totale lasten") == "percent"
+
+
+def test_codes_are_compared_as_codes():
+    assert normalise_code("1.02.") == normalise_code("1.2")
+    assert normalise_code("2 A 1") == normalise_code("2a1")
+    assert normalise_code("2A1") != normalise_code("2A1.1")
+    assert normalise_code("") is None
+
+
+def test_assignment_is_one_to_one_and_optimal():
+    scored = [Scored(0, 0, 0.9, []), Scored(0, 1, 0.8, []), Scored(1, 0, 0.85, []), Scored(1, 1, 0.3, [])]
+    chosen = assign(scored, 2, 2)
+    assert sorted((s.i, s.j) for s in chosen) == [(0, 1), (1, 0)]  # 0.8 + 0.85 beats 0.9 + nothing
+
+
+def test_split_and_merge_are_detected_within_the_margin():
+    scored = [Scored(0, 0, 0.9, []), Scored(0, 1, 0.85, []), Scored(1, 2, 0.95, []), Scored(2, 2, 0.9, [])]
+    chosen = assign(scored, 3, 3)
+    splits, merges = split_merge(scored, chosen)
+    assert [(s.i, s.j) for s in splits] == [(0, 1)]
+    assert [(s.i, s.j) for s in merges] == [(2, 2)]
+
+
+def _doc(name: str, year: int, goals: list[GoalNode], indicators: list[Indicator]) -> Document:
+    return Document(extractor_version="t", source=Source(file=f"town/{name}"), goals=goals, indicators=indicators,
+                    metadata={"year": year, "municipality": "Town"})
+
+
+def _indicator(i: str, name: str, unit: str, values: list[tuple[int, float]]) -> Indicator:
+    return Indicator(id=i, name=name, unit=unit,
+                     values=[IndicatorValue(year=y, type="realisatie", value=v, raw=str(v)) for y, v in values])
+
+
+def test_renumbered_goals_and_renamed_bbv_indicator_link_with_relations():
+    goals_a = [GoalNode(id="1", code="1", title="Veiligheid", level="programma"),
+               GoalNode(id="1.1", code="1.1", title="Minder woninginbraken", level="doel", parent="1"),
+               GoalNode(id="1.2", code="1.2", title="Veilig uitgaan in de binnenstad", level="doel", parent="1")]
+    goals_b = [GoalNode(id="1", code="1", title="Veiligheid", level="programma"),
+               GoalNode(id="1.1", code="1.1", title="Veilig uitgaan in de binnenstad", level="doel", parent="1"),
+               GoalNode(id="1.2", code="1.2", title="Minder woninginbraken", level="doel", parent="1"),
+               GoalNode(id="1.3", code="1.3", title="Aanpak ondermijning", level="doel", parent="1")]
+    a = _doc("begroting_2019.json", 2019, goals_a, [_indicator("i1", "Geweldsmisdrijven", "per 1.000 inwoners", [(2017, 4.1)])])
+    b = _doc("begroting_2020.json", 2020, goals_b, [_indicator("j1", "Gewelds- en seksuele misdrijven", "per 1.000 inwoners",
+                                                               [(2017, 4.1), (2018, 3.9)])])
+    for doc in (a, b):
+        for indicator in doc.indicators:
+            indicator.catalogue_id = match_indicator(indicator.name, indicator.unit)
+    rows = link_pair("town/a", a, "town/b", b, consecutive=True)
+    relations = {(r.kind, r.from_id, r.to_id): r.relation for r in rows}
+    assert relations[("goal", "1.1", "1.2")] == "renumbered"
+    assert relations[("goal", "1.2", "1.1")] == "renumbered"
+    assert relations[("goal", None, "1.3")] == "new"
+    indicator = next(r for r in rows if r.kind == "indicator")
+    assert indicator.relation == "renamed" and "catalogue id" in indicator.method and "value continuity" in indicator.method
+    assert 0.9 < indicator.score <= 1.0
+
+
+def test_series_keeps_conflicting_values():
+    a = _doc("jaarstukken_2019.json", 2019, [], [_indicator("i1", "Winkeldiefstallen", "per 1.000 inwoners", [(2018, 1.7)])])
+    b = _doc("begroting_2020.json", 2020, [], [_indicator("j1", "Winkeldiefstallen", "per 1.000 inwoners", [(2018, 1.9)])])
+    docs = [LoadedDocument(f"town/{d.source.file.split('/')[-1]}", d, "town", d.metadata.year, "x") for d in (a, b)]
+    result = link_loaded(docs)
+    cell = next(row for row in result.series if row.year == 2018)
+    assert cell.conflict and cell.value is None and sorted(v.value for v in cell.values) == [1.7, 1.9]
+    assert cell.indicator == "bbv.winkeldiefstallen"
+
+
+def test_cli_link_writes_links_and_series(tmp_path):
+    a = _doc("begroting_2019.pdf", 2019, [GoalNode(id="1", code="1", title="Veiligheid", level="programma")],
+             [_indicator("i1", "Winkeldiefstallen", "per 1.000 inwoners", [(2017, 1.2)])])
+    b = _doc("begroting_2020.pdf", 2020, [GoalNode(id="1", code="1", title="Veiligheid", level="programma")],
+             [_indicator("j1", "Winkeldiefstal", "per 1.000 inwoners", [(2017, 1.2), (2018, 1.4)])])
+    for doc, name in ((a, "a.json"), (b, "b.json")):
+        (tmp_path / name).write_text(doc.model_dump_json(), encoding="utf-8")
+    out = tmp_path / "links"
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run([sys.executable, "-m", "extractor", "link", str(tmp_path / "a.json"), str(tmp_path / "b.json"),
+                           "--out", str(out)], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in (out / "links.jsonl").read_text().splitlines()]
+    kinds = sorted((r["kind"], r["relation"]) for r in rows)
+    assert kinds == [("goal", "same"), ("indicator", "same")]
+    assert set(rows[0]) == {"kind", "from_doc", "from_id", "to_doc", "to_id", "from_title", "to_title", "relation",
+                            "score", "method", "evidence"}
+    assert (out / "_tables" / "links.parquet").exists() and (out / "_tables" / "series.csv").exists()
+    usage = subprocess.run([sys.executable, "-m", "extractor", "link", str(tmp_path / "missing.json")],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert usage.returncode == 2
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_wassenaar_triple_links_against_gold(corpus_dir):
+    from tests.helpers import extract_cached
+    from extractor.evaluate.links import load_gold_links, score_links
+    from extractor.link.documents import document_key
+
+    golds = [g for g in load_gold_links(ROOT / "tests" / "gold_links") if g["file"].startswith("wassenaar")]
+    documents = {}
+    for name in ("begroting_2024", "begroting_2025", "Jaarstukken_2023"):
+        document = extract_cached(corpus_dir / "wassenaar" / f"{name}.pdf", tables=True, enrich=False)
+        documents[f"wassenaar/{name}.pdf"] = document
+
+    def predict(source_a, source_b, consecutive, kinds):
+        a, b = document_key(source_a), document_key(source_b)
+        return link_pair(a, documents[a], b, documents[b], consecutive, kinds)
+
+    scores = score_links(golds, predict).as_dict()
+    assert scores["kinds"]["indicator"]["f1"] >= 0.95
+    assert scores["kinds"]["indicator"]["tp"] >= 100
