@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -47,6 +47,12 @@ class Finding(_Strict):
     difference: Optional[float] = None
     tolerance: Optional[float] = None
     """The rounding margin within which the two sides were taken as equal."""
+
+    @field_validator("difference", "tolerance")
+    @classmethod
+    def _rounded(cls, number: Optional[float]) -> Optional[float]:
+        """No float noise (1000.000000001) in the output; six decimals is finer than any printed figure."""
+        return None if number is None else round(number, 6)
 
     def key(self) -> str:
         """A stable identity for gold files: rule, documents and the items' ids and pages."""

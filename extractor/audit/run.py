@@ -189,7 +189,7 @@ def finding_rows(findings: list[Finding]) -> list[dict]:
         rows.append({
             "rule": finding.rule, "severity": finding.severity, "message": finding.message,
             "documents": ";".join(finding.documents),
-            "expected": _as_text(finding.expected), "actual": _as_text(finding.actual),
+            "expected": _as_number(finding.expected), "actual": _as_number(finding.actual),
             "difference": finding.difference, "tolerance": finding.tolerance,
             "doc": first.doc if first else None, "item_id": first.id if first else None,
             "page": first.page if first else None, "raw": first.raw if first else None,
@@ -197,6 +197,10 @@ def finding_rows(findings: list[Finding]) -> list[dict]:
             "items": json.dumps([item.model_dump(mode="json") for item in finding.items], ensure_ascii=False),
         })
     return rows
+
+
+def _as_number(value) -> Optional[float]:
+    return float(value) if isinstance(value, (int, float)) else None
 
 
 def _as_text(value) -> Optional[str]:
@@ -210,7 +214,8 @@ def write_findings(result: AuditResult, out_dir: str | Path) -> list[Path]:
     lines = "".join(f.model_dump_json() + "\n" for f in result.findings)
     write_atomic(out / FINDINGS_FILE, lines.encode("utf-8"))
     frame = pd.DataFrame(finding_rows(result.findings), columns=TABLE_COLUMNS)
-    frame = frame.astype({"difference": "float64", "tolerance": "float64", "page": "Int64"})
+    frame = frame.astype({"expected": "float64", "actual": "float64", "difference": "float64", "tolerance": "float64",
+                          "page": "Int64"})
     csv_buffer = io.StringIO()
     frame.to_csv(csv_buffer, index=False)
     write_atomic(out / TABLES_DIR / "findings.csv", csv_buffer.getvalue().encode("utf-8"))
