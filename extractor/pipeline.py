@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,11 @@ from extractor.layout import lay_out
 from extractor.model import Document, ErrorEntry, Source
 from extractor.parse.goals import parse_goals
 from extractor.parse.metadata import parse_metadata
+from extractor.parse.ocr_provenance import mark_ocr_items
 from extractor.parse.tables import parse_tables
 from extractor.read import read_document
-from extractor.read.dispatch import PDF_READERS, file_facts
+from extractor.read.dispatch import OCR_MODES, PDF_READERS, file_facts
+from extractor.read.ocr import DEFAULT_LANG
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +37,21 @@ class ExtractOptions:
     tables: bool = True
     enrich: bool = True
     reader: str = PDF_READERS[0]  # PDF backend: "pdfplumber" or "pdfium" (same output, pdfium is faster)
+    ocr: str = OCR_MODES[0]  # "auto": OCR pages without a usable text layer; "always"; "never"
+    ocr_lang: str = DEFAULT_LANG  # Tesseract languages, e.g. "nld+eng"
+    ocr_max_pages: Optional[int] = None  # OCR at most this many pages per document (None: all that need it)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
             raise ValueError(f"max_pages must be at least 1, got {self.max_pages}")
         if self.reader not in PDF_READERS:
             raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {self.reader!r}")
+        if self.ocr not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, got {self.ocr!r}")
+        if not re.fullmatch(r"[A-Za-z_]+(\+[A-Za-z_]+)*", self.ocr_lang):
+            raise ValueError(f"ocr_lang must be Tesseract language codes joined by '+' (e.g. nld+eng), got {self.ocr_lang!r}")
+        if self.ocr_max_pages is not None and self.ocr_max_pages < 0:
+            raise ValueError(f"ocr_max_pages must be 0 or more, got {self.ocr_max_pages}")
 
 
 def failure_document(path: str | os.PathLike, code: str, message: str, sha256: Optional[str] = None,
@@ -57,7 +69,8 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     options = options or ExtractOptions()
     name = str(path)
     try:
-        raw = read_document(name, max_pages=options.max_pages, reader=options.reader)
+        raw = read_document(name, max_pages=options.max_pages, reader=options.reader, ocr=options.ocr,
+                            ocr_lang=options.ocr_lang, ocr_max_pages=options.ocr_max_pages)
     except ExtractionError as exc:
         sha256 = size = None
         try:
@@ -76,7 +89,7 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     )
     for code, message, page in raw.warnings:
         # A page that could not be read is lost content (status partial); the rest are notes.
-        severity = "error" if code == "corrupt_pdf" else "warning"
+        severity = "error" if code in ("corrupt_pdf", "ocr_unavailable") else "warning"
         document.errors.append(ErrorEntry(code=code, message=message, page=page, severity=severity))
 
     stages = [("metadata", _stage_metadata), ("goals", _stage_goals)]
@@ -92,6 +105,9 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             log.debug("stage %s crashed on %s", stage_name, name, exc_info=True)
             document.errors.append(ErrorEntry(code="internal_error", message=f"{name}: stage {stage_name} failed: {detail}"))
+    if raw.ocr_pages:
+        document.coverage.ocr_pages = sorted(raw.ocr_pages)
+        document.errors.extend(mark_ocr_items(document, raw.pages))
     document.status = _status(document)
     return document
 
