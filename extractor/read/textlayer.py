@@ -14,6 +14,7 @@ from typing import Optional
 from extractor.read.types import Page
 
 MIN_USABLE_CHARS = 5  # below this a page has "no text"
+MIN_IMAGE_COVER = 0.05  # a page without text needs this much image to be worth OCR
 SCAN_IMAGE_COVER = 0.3  # images covering this much of a page ...
 SCAN_MAX_CHARS = 100  # ... with fewer characters than this: a scan with a few words on it
 GARBAGE_SHARE = 0.3  # unmapped / private-use / control characters above this share
@@ -27,7 +28,8 @@ def ocr_reason(page: Page) -> Optional[str]:
     if page.char_count and page.unmapped_chars / page.char_count > GARBAGE_SHARE:
         return "garbage text: glyphs without a character map"
     if usable < MIN_USABLE_CHARS:
-        return "no text layer"
+        # an empty page (no images either) has nothing to read; vector-outlined text is not caught here
+        return f"no text layer ({page.image_cover:.0%} of the page is image)" if page.image_cover >= MIN_IMAGE_COVER else None
     if page.image_cover >= SCAN_IMAGE_COVER and usable < SCAN_MAX_CHARS:
         return f"{SCANNED} ({page.image_cover:.0%} of the page) with only {usable} characters of text"
     return garbage_reason(page.text)
