@@ -116,16 +116,16 @@ def ocr_image(gray: np.ndarray, number: int, lang: str = DEFAULT_LANG, dpi: int 
 def erase_rules(gray: np.ndarray, dpi: int) -> np.ndarray:
     """The page with thin straight rules (table grid lines) whitened; shaded bands and text are kept.
 
-    A rule is a run of dark pixels at least half an inch long that is thin across: no long run
-    a few pixels above and below it (that would be a shaded band or a bar of a chart).
+    A rule is a run of dark pixels at least half an inch long with light paper a few pixels above
+    or below it (so not the inside of a shaded band or the bar of a chart, only their edges).
     """
-    dark = gray < 210
     length = max(20, dpi // 2)
-    thick = max(2, dpi // 60)
-    horizontal = _thin(_long_runs(dark, length), thick)
-    vertical = _thin(_long_runs(np.ascontiguousarray(dark.T), length), thick).T
+    gap = max(2, dpi // 60) + 1
     out = gray.copy()
-    out[horizontal | vertical] = 255
+    out[_thin(_long_runs(out < 210, length), _long_runs(out >= 235, length // 2), gap)] = 255
+    # vertical rules on the page without its horizontal ones, so crossings go too
+    turned = np.ascontiguousarray(out.T)
+    out[_thin(_long_runs(turned < 210, length), _long_runs(turned >= 235, length // 2), gap).T] = 255
     return out
 
 
@@ -144,14 +144,15 @@ def _long_runs(dark: np.ndarray, length: int) -> np.ndarray:
     return np.cumsum(marks, axis=1, dtype=np.int8)[:, :w] > 0
 
 
-def _thin(runs: np.ndarray, thick: int) -> np.ndarray:
-    """Run pixels with no run `thick + 1` rows above and below, grown by a row for anti-aliasing."""
-    gap = thick + 1
-    above = np.zeros_like(runs)
-    above[gap:] = runs[:-gap]
-    below = np.zeros_like(runs)
-    below[:-gap] = runs[gap:]
-    rule = runs & ~above & ~below
+def _thin(runs: np.ndarray, light: np.ndarray, gap: int) -> np.ndarray:
+    """Run pixels with paper (`light`: long light runs, not the counters of white letters) `gap`
+    rows above or below: a rule or the edge of a band, not the inside of a shaded band.
+    Grown by a row for anti-aliasing."""
+    above = np.ones_like(light)
+    above[gap:] = light[:-gap]
+    below = np.ones_like(light)
+    below[:-gap] = light[gap:]
+    rule = runs & (above | below)  # one side is enough: text may stand right against a rule
     grown = rule.copy()
     grown[1:] |= rule[:-1]
     grown[:-1] |= rule[1:]
