@@ -36,6 +36,7 @@ PACKAGES = {"nld": "tesseract-ocr-nld", "eng": "tesseract-ocr-eng", "osd": "tess
 _TITLE_FIELD = re.compile(r"(\w+)\s+([^;]*)")
 _POOR_READING = 0.6  # share of confident words below which the page's orientation is checked
 _CONFIDENT = 0.8
+_INK = 170  # grey levels below this are ink (rules, text); above it paper or light shading
 
 
 class OcrUnavailable(Exception):
@@ -116,21 +117,26 @@ def ocr_image(gray: np.ndarray, number: int, lang: str = DEFAULT_LANG, dpi: int 
 def erase_rules(gray: np.ndarray, dpi: int) -> np.ndarray:
     """The page with thin straight rules (table grid lines) whitened; shaded bands and text are kept.
 
-    A rule is a run of dark pixels at least half an inch long with light paper a few pixels above
-    or below it (so not the inside of a shaded band or the bar of a chart, only their edges).
+    A rule is a run of ink at least half an inch long with paper or light shading a few pixels
+    above or below it (so not the inside of a dark band or the bar of a chart, only their edges).
     """
     length = max(20, dpi // 2)
     gap = max(2, dpi // 60) + 1
     out = gray.copy()
-    out[_thin(_long_runs(out < 210, length), _long_runs(out >= 235, length // 2), gap)] = 255
-    # vertical rules on the page without its horizontal ones, so crossings go too
+    horizontal = _thin(_long_runs(out < _INK, length), _long_runs(out >= _INK, length // 2), gap)
+    out[horizontal] = 255
+    # vertical rules on the page without its horizontal ones, so crossings go too; a short
+    # vertical rule counts when it ends on a horizontal one (the cell borders of one table row)
     turned = np.ascontiguousarray(out.T)
-    out[_thin(_long_runs(turned < 210, length), _long_runs(turned >= 235, length // 2), gap).T] = 255
+    anchors = np.ascontiguousarray(horizontal.T)
+    vertical = _long_runs(turned < _INK, length, anchors=anchors, short=max(8, dpi // 10))
+    out[_thin(vertical, _long_runs(turned >= _INK, length // 2), gap).T] = 255
     return out
 
 
-def _long_runs(dark: np.ndarray, length: int) -> np.ndarray:
-    """Pixels inside a horizontal run of at least `length` dark pixels."""
+def _long_runs(dark: np.ndarray, length: int, anchors: Optional[np.ndarray] = None, short: int = 0) -> np.ndarray:
+    """Pixels inside a horizontal run of at least `length` dark pixels, or of at least `short`
+    pixels that starts or ends at an `anchors` pixel."""
     h, w = dark.shape
     padded = np.zeros((h, w + 2), np.int8)
     padded[:, 1:-1] = dark
@@ -138,6 +144,13 @@ def _long_runs(dark: np.ndarray, length: int) -> np.ndarray:
     start_rows, start_cols = np.nonzero(step == 1)
     end_rows, end_cols = np.nonzero(step == -1)  # same rows in the same order: runs pair up
     keep = end_cols - start_cols >= length
+    if anchors is not None:
+        near = anchors.copy()
+        for shift in (1, 2, 3):
+            near[:, shift:] |= anchors[:, :-shift]
+            near[:, :-shift] |= anchors[:, shift:]
+        touching = near[start_rows, np.maximum(start_cols - 1, 0)] | near[end_rows, np.minimum(end_cols, w - 1)]
+        keep |= (end_cols - start_cols >= short) & touching
     marks = np.zeros((h, w + 1), np.int8)
     marks[start_rows[keep], start_cols[keep]] = 1
     marks[end_rows[keep], end_cols[keep]] = -1
@@ -152,7 +165,13 @@ def _thin(runs: np.ndarray, light: np.ndarray, gap: int) -> np.ndarray:
     above[gap:] = light[:-gap]
     below = np.ones_like(light)
     below[:-gap] = light[gap:]
-    rule = runs & (above | below)  # one side is enough: text may stand right against a rule
+    ink_above = np.zeros_like(runs)
+    ink_above[gap:] = runs[:-gap]
+    ink_below = np.zeros_like(runs)
+    ink_below[:-gap] = runs[gap:]
+    # one side of paper is enough (text may stand right against a rule), unless the other side
+    # is more of the same run: then this is the edge of a dark band, which stays
+    rule = runs & ((above & ~ink_below) | (below & ~ink_above))
     grown = rule.copy()
     grown[1:] |= rule[:-1]
     grown[:-1] |= rule[1:]
