@@ -30,12 +30,15 @@ from extractor.read.pdf import group_lines
 from extractor.read.types import Page, Word
 
 DEFAULT_DPI = 300
+MIN_DPI = 150  # a low-resolution scan is still rendered at least this fine
 DEFAULT_LANG = "nld+eng"
 PAGE_TIMEOUT_S = 180.0  # one page; the batch's own time limit stops the document as a whole
 PACKAGES = {"nld": "tesseract-ocr-nld", "eng": "tesseract-ocr-eng", "osd": "tesseract-ocr-osd"}
 _TITLE_FIELD = re.compile(r"(\w+)\s+([^;]*)")
 _POOR_READING = 0.6  # share of confident words below which the page's orientation is checked
 _CONFIDENT = 0.8
+PAGE_SEGMENTATION = "4"  # "a single column of variable sizes": keeps lone digits in tables that the
+# fully automatic mode 3 drops, and is 2-3x faster on dense tables; columns are re-formed by position
 _INK = 170  # grey levels below this are ink (rules, text); above it paper or light shading
 
 
@@ -78,15 +81,33 @@ def ocr_pdf_pages(path: str, numbers: Iterable[int], lang: str = DEFAULT_LANG, d
             pdf_page = pdf[number - 1]
             try:
                 rotation = pdf_page.get_rotation()
-                image = pdf_page.render(scale=dpi / 72.0, grayscale=True).to_numpy()  # as displayed
+                page_dpi = render_dpi(pdf_page, dpi)
+                image = pdf_page.render(scale=page_dpi / 72.0, grayscale=True).to_numpy()  # as displayed
             finally:
                 pdf_page.close()
             if image.ndim == 3:
                 image = image[:, :, 0]
-            pages.append(ocr_image(image, number, lang, dpi, rotation))
+            pages.append(ocr_image(image, number, lang, page_dpi, rotation))
     finally:
         pdf.close()
     return pages
+
+
+def render_dpi(pdf_page, dpi: int) -> int:
+    """`dpi`, or less for a page that is one scanned image of lower resolution: rendering above the
+    scan's own resolution adds pixels, not detail, and Tesseract's time grows with the pixels."""
+    import pypdfium2.raw as pdfium_c
+
+    width_pt, height_pt = pdf_page.get_size()
+    for obj in pdf_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) < 0.5 * width_pt * height_pt:
+            continue
+        pixels_wide, pixels_high = obj.get_px_size()
+        # long side against long side: the image may be turned on the page
+        native = max(pixels_wide, pixels_high) / max(right - left, top - bottom, 1.0) * 72.0
+        return int(min(dpi, max(MIN_DPI, native)))
+    return dpi
 
 
 def ocr_image(gray: np.ndarray, number: int, lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI, rotation: int = 0) -> Page:
@@ -224,7 +245,7 @@ def _upright_turn(image: np.ndarray, dpi: int) -> int:
 
 def read_words(image: np.ndarray, lang: str, dpi: int) -> list[Word]:
     """Tesseract's words on `image` in PDF points (top-left origin) with confidences 0..1."""
-    hocr = _tesseract(image, dpi, ["-l", lang, "--psm", "3", "hocr"])
+    hocr = _tesseract(image, dpi, ["-l", lang, "--psm", PAGE_SEGMENTATION, "hocr"])
     return words_from_hocr(hocr, 72.0 / dpi)
 
 
