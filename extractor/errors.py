@@ -50,7 +50,7 @@ CATALOGUE: dict[str, str] = {
 # Codes not listed (e.g. one added to the enum later) count as "error": losing content silently is worse.
 WARNING_CODES: frozenset[str] = frozenset({
     "page_without_text", "goal_tree_incomplete", "no_goal_structure", "table_uncertain", "tables_not_used",
-    "ocr_unavailable", "ocr_uncertain",
+    "ocr_uncertain",
 })
 
 

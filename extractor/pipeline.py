@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,11 @@ from extractor.layout import lay_out
 from extractor.model import Document, ErrorCode, ErrorEntry, Source
 from extractor.parse.goals import missing_goal_warning, outline_items, parse_goals
 from extractor.parse.metadata import metadata_from_filename, parse_metadata
+from extractor.parse.ocr_provenance import mark_ocr_items
 from extractor.parse.tables import read_tables
 from extractor.read import read_document
-from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA, PDF_READERS, file_facts
+from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA, OCR_MODES, PDF_READERS, file_facts
+from extractor.read.ocr import DEFAULT_LANG
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,9 @@ class ExtractOptions:
     enrich: bool = True
     reader: str = PDF_READERS[0]  # PDF backend: "pdfplumber" or "pdfium" (same output, pdfium is faster)
     max_page_area: float = DEFAULT_MAX_PAGE_AREA  # pt²; larger pages are skipped and the document is partial
+    ocr: str = OCR_MODES[0]  # "auto": OCR pages without a usable text layer; "always"; "never"
+    ocr_lang: str = DEFAULT_LANG  # Tesseract languages, e.g. "nld+eng"
+    ocr_max_pages: Optional[int] = None  # OCR at most this many pages per document (None: all that need it)
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
@@ -44,6 +50,12 @@ class ExtractOptions:
             raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {self.reader!r}")
         if not self.max_page_area > 0:
             raise ValueError(f"max_page_area must be a positive number of square points, got {self.max_page_area}")
+        if self.ocr not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, got {self.ocr!r}")
+        if not re.fullmatch(r"[A-Za-z_]+(\+[A-Za-z_]+)*", self.ocr_lang):
+            raise ValueError(f"ocr_lang must be Tesseract language codes joined by '+' (e.g. nld+eng), got {self.ocr_lang!r}")
+        if self.ocr_max_pages is not None and self.ocr_max_pages < 0:
+            raise ValueError(f"ocr_max_pages must be 0 or more, got {self.ocr_max_pages}")
 
 
 def failure_document(path: str | os.PathLike, code: str | ErrorCode, message: str, sha256: Optional[str] = None,
@@ -62,7 +74,8 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     options = options or ExtractOptions()
     name = os.fsdecode(path)
     try:
-        raw = read_document(name, max_pages=options.max_pages, reader=options.reader, max_page_area=options.max_page_area)
+        raw = read_document(name, max_pages=options.max_pages, reader=options.reader, max_page_area=options.max_page_area,
+                            ocr=options.ocr, ocr_lang=options.ocr_lang, ocr_max_pages=options.ocr_max_pages)
     except ExtractionError as exc:
         sha256 = size = None
         try:
@@ -88,6 +101,9 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
         document.errors.append(ErrorEntry(code=warning.code, message=printable(warning.message), page=warning.page,
                                           severity=severity(warning.code)))
     _run_stages(document, raw, options, name)
+    if raw.ocr_pages:
+        document.coverage.ocr_pages = sorted(raw.ocr_pages)
+        document.errors.extend(mark_ocr_items(document, raw.pages))
     document.status = _status(document)
     return document
 

@@ -89,6 +89,11 @@ def print_summary(result: BatchResult, console: Optional[Console] = None, slowes
         console.print(f"[red]{len(result.internal_errors)} partial because of an internal error[/red] (a bug: please report it with the file)")
     console.print(f"processed now: {len(processed)} documents, {result.pages} pages, "
                   f"{result.pages / wall:.1f} pages/s, {len(processed) / wall:.2f} documents/s")
+    if result.ocr_pages:
+        ocr_docs = [r for r in processed if r.ocr_pages]
+        ocr_time = sum(r.duration_s or 0.0 for r in ocr_docs)
+        console.print(f"OCR: {result.ocr_pages} of those pages in {len(ocr_docs)} documents "
+                      f"({ocr_time:.1f} s in those documents; text pages are far faster)")
     peaks = result.stats.get("peak_rss_mb_per_worker")
     if peaks:
         console.print(f"peak memory per worker: {max(peaks):.0f} MB")

@@ -91,6 +91,7 @@ class DocumentRecord:
     rel_path: str
     status: str
     pages: Optional[int] = None
+    ocr_pages: int = 0  # how many of `pages` were read by OCR
     duration_s: Optional[float] = None
     cpu_s: Optional[float] = None
     error_code: Optional[str] = None
@@ -135,6 +136,10 @@ class BatchResult:
     @property
     def pages(self) -> int:
         return sum(r.pages or 0 for r in self.processed)
+
+    @property
+    def ocr_pages(self) -> int:
+        return sum(r.ocr_pages for r in self.processed)
 
 
 class Reporter(Protocol):
@@ -423,7 +428,8 @@ class _Writer:
                       "output_path": escape_name(output_rel), "duration_s": round(duration, 3),
                       "cpu_s": round(cpu, 3) if cpu is not None else None, "peak_rss_mb": outcome.peak_rss_mb,
                       "extractor_version": __version__, "options": self.options_key})
-        return DocumentRecord(escape_name(task.rel_path), facts["status"], pages=facts.get("pages"), duration_s=duration,
+        return DocumentRecord(escape_name(task.rel_path), facts["status"], pages=facts.get("pages"),
+                              ocr_pages=facts.get("ocr_pages") or 0, duration_s=duration,
                               cpu_s=cpu, error_code=facts.get("error_code"), error_message=facts.get("error_message"),
                               output_path=escape_name(output_rel), internal_error=bool(facts.get("internal_error")),
                               extracted=_extracted(facts), warning_codes=facts.get("warning_codes"))

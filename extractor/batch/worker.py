@@ -48,6 +48,7 @@ def summarise(document) -> dict[str, Any]:
         "size": document.source.size,
         "format": document.source.format,
         "pages": document.source.pages,
+        "ocr_pages": len(document.coverage.ocr_pages),
         "error_code": first_error.code if first_error else None,
         "error_message": first_error.message if first_error else None,
         "n_errors": sum(1 for e in document.errors if e.severity == "error"),

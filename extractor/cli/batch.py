@@ -18,7 +18,8 @@ def register(subparsers) -> None:
         "  extractor batch ../shared/corpus --out output/corpus --resume\n"
         "  extractor batch ../shared/corpus --out output/corpus --workers 2 --timeout 120 --max-memory-mb 1024 --quiet\n"
         "  extractor batch /mnt/raadsinformatie --out /mnt/results --engine dask --scheduler tcp://host:8786\n"
-        "  extractor batch ../shared/corpus --out output/corpus --prune --csv-dialect excel-nl   # reused folder, Excel CSV\n",
+        "  extractor batch ../shared/corpus --out output/corpus --prune --csv-dialect excel-nl   # reused folder, Excel CSV\n"
+        "  extractor batch scans/ --out output/scans --ocr always --timeout 1800\n",
     )
     parser.add_argument("input", metavar="INPUT", help="folder to walk recursively (or a single file)")
     parser.add_argument("-o", "--out", required=True, help="output folder: JSON per document, manifest.sqlite, _tables/")
@@ -50,6 +51,9 @@ def register(subparsers) -> None:
     if len(readers) > 1:
         parser.add_argument("--reader", choices=readers, default=readers[0],
                             help=f"PDF backend, as for `extractor extract` (default {readers[0]})")
+    from extractor.cli.extract import add_ocr_arguments
+
+    add_ocr_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; failed documents only, on stderr")
     parser.set_defaults(func=run_batch_command)
 
@@ -101,8 +105,10 @@ def run_batch_command(args) -> int:
     engine = "dask" if args.scheduler else args.engine
     try:
         extra = {"reader": args.reader} if getattr(args, "reader", None) else {}
+        from extractor.cli.extract import ocr_options
+
         options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich,
-                                 max_page_area=args.max_page_area, **extra)
+                                 max_page_area=args.max_page_area, **extra, **ocr_options(args))
         config = BatchConfig(
             input_root=args.input, out_dir=args.out, workers=args.workers, timeout=args.timeout,
             max_memory_mb=args.max_memory_mb, resume=args.resume, engine=engine, scheduler=args.scheduler,

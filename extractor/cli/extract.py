@@ -17,7 +17,8 @@ def register(subparsers) -> None:
         "Extract goal trees, indicators, budgets, partners and themes from PDF or text files into JSON.",
         "  extractor extract samples/leiderdorp_integraal_veiligheidsbeleid_2015_2018.txt -o output/\n"
         "  extractor extract ../shared/corpus/wassenaar/begroting_2024.pdf samples/*.txt -o output/\n"
-        "  extractor extract report.pdf --stdout | jq '.goals[] | .id + \" \" + .title'\n",
+        "  extractor extract report.pdf --stdout | jq '.goals[] | .id + \" \" + .title'\n"
+        "  extractor extract ../shared/corpus/wassenaar/image_only/Jaarstukken_2022.pdf --ocr auto --ocr-lang nld+eng\n",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="PDF or text files (.pdf, .txt, .text, .md)")
     parser.add_argument("-o", "--out", "--output", dest="out", default="output", help="output folder (default: output/)")
@@ -31,11 +32,31 @@ def register(subparsers) -> None:
     add_page_area_option(parser)
     parser.add_argument("--reader", choices=PDF_READERS, default=PDF_READERS[0],
                         help=f"PDF backend (default {PDF_READERS[0]}; pdfium gives the same output several times faster)")
+    add_ocr_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.set_defaults(func=run)
 
 
 MAX_NAME_BYTES = 255
+
+
+def add_ocr_arguments(parser) -> None:
+    """--ocr, --ocr-lang and --ocr-max-pages, shared with `extractor batch`."""
+    from extractor.read.dispatch import OCR_MODES
+    from extractor.read.ocr import DEFAULT_LANG
+
+    parser.add_argument("--ocr", choices=OCR_MODES, default=OCR_MODES[0],
+                        help="OCR pages without a usable text layer (auto, the default), every page (always) or none (never); "
+                             "needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-nld")
+    parser.add_argument("--ocr-lang", default=DEFAULT_LANG, metavar="LANGS",
+                        help=f"Tesseract languages joined by '+' (default {DEFAULT_LANG})")
+    parser.add_argument("--ocr-max-pages", type=int, default=None, metavar="N",
+                        help="OCR at most N pages per document; the rest are reported as not extracted (default: no limit)")
+
+
+def ocr_options(args) -> dict:
+    """The ExtractOptions keywords of the OCR arguments."""
+    return {"ocr": args.ocr, "ocr_lang": args.ocr_lang, "ocr_max_pages": args.ocr_max_pages}
 
 
 def output_names(files: list[str]) -> list[str]:
@@ -80,7 +101,7 @@ def run(args) -> int:
 
     try:
         options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich,
-                                 reader=args.reader, max_page_area=args.max_page_area)
+                                 reader=args.reader, max_page_area=args.max_page_area, **ocr_options(args))
     except ValueError as exc:
         print(f"extractor extract: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 from pathlib import Path
+from typing import Optional
 
 from extractor.errors import ExtractionError
-from extractor.read.pdf import read_pdf
+from extractor.read.ocr import DEFAULT_LANG, OcrUnavailable, missing_packages, ocr_pdf_pages
+from extractor.read.pdf import group_lines, read_pdf
+from extractor.read.textlayer import SCANNED, ocr_reason
 from extractor.read.text import read_text
-from extractor.read.types import RawDocument, ReadWarning
+from extractor.read.types import Page, RawDocument, ReadWarning
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
 PDF_READERS = ("pdfium", "pdfplumber")  # the first is the default
 DEFAULT_MAX_PAGE_AREA = 25_000_000.0  # pt²: 5000 x 5000 pt (1.76 m square); larger pages are skipped
+OCR_MODES = ("auto", "always", "never")  # auto: OCR the pages without a usable text layer
 
 
 def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
@@ -39,10 +44,17 @@ def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
 
 
 def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = PDF_READERS[0],
-                  max_page_area: float = DEFAULT_MAX_PAGE_AREA) -> RawDocument:
-    """Read a PDF or text file into pages of positioned lines; `reader` picks the PDF backend."""
+                  max_page_area: float = DEFAULT_MAX_PAGE_AREA, ocr: str = OCR_MODES[0],
+                  ocr_lang: str = DEFAULT_LANG, ocr_max_pages: Optional[int] = None) -> RawDocument:
+    """Read a PDF or text file into pages of positioned lines; `reader` picks the PDF backend.
+
+    `ocr` decides per page whether a PDF page is read by OCR (see `extractor.read.textlayer`);
+    `ocr_max_pages` caps the number of pages OCR'd in one document (None: no cap).
+    """
     if reader not in PDF_READERS:
         raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {reader!r}")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, got {ocr!r}")
     name = str(path)
     data, sha256, size = file_facts(path)
     if size == 0:
@@ -58,7 +70,7 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
             pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages, max_page_area=max_page_area)
         doc = RawDocument(path=name, format="pdf", pages=pages, page_count=page_count, sha256=sha256, size=size, title=title)
         doc.warnings.extend(ReadWarning.of(*warning) for warning in warnings)
-        _check_text_layer(doc)
+        _check_text_layer(doc, ocr, ocr_lang, ocr_max_pages)
         return doc
     if suffix in PDF_SUFFIXES:
         raise ExtractionError("not_a_pdf", f"{name}: named .pdf but has no PDF header (starts with {data[:8]!r})")
@@ -71,23 +83,96 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
     raise ExtractionError("unsupported_format", f"{name}: unsupported file type {suffix!r} (expected {expected})")
 
 
-def _check_text_layer(doc: RawDocument) -> None:
-    """Fail a PDF without usable text; warn for single pages without text."""
+def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[int]) -> None:
+    """Decide page by page which pages need OCR, OCR them, and fail a PDF left without usable text."""
     broken = {page for code, _, page in doc.warnings if code == "corrupt_pdf"}
     oversized = {page: message for code, message, page in doc.warnings if code == "page_too_large"}
     if broken and len(broken) == len(doc.pages):
         raise ExtractionError("corrupt_pdf", f"{doc.path}: no page of the PDF could be read (damaged or truncated)")
-    total = sum(p.char_count for p in doc.pages)
-    unmapped = sum(p.unmapped_chars for p in doc.pages)
-    usable = total - unmapped
-    if usable < 20 * max(1, len(doc.pages)) * 0.05 or (total and unmapped / total > 0.5):
+    readable = [page for page in doc.pages if page.number not in broken and page.number not in oversized]
+    if ocr == "always":
+        needs = {page.number: "--ocr always" for page in readable}
+    else:
+        needs = {page.number: reason for page in readable if (reason := ocr_reason(page))}
+    unavailable = None
+    if needs and ocr != "never":
+        unavailable = _run_ocr(doc, needs, lang, max_ocr)
+    text_pages = [p for p in doc.pages if (p.ocr and p.lines) or (p.number not in needs and p.char_count - p.unmapped_chars >= 5)]
+    if not text_pages:
         if oversized:  # the text was never read because the pages are too large: say that, not "scanned"
             first = next(iter(oversized.values()))
             raise ExtractionError("page_too_large", f"{doc.path}: no readable page; {first}")
-        reason = "its text is glyph ids without a character map" if unmapped > usable else "it has no text layer (image only)"
-        raise ExtractionError("no_text_layer", f"{doc.path}: {reason}; OCR it first (e.g. ocrmypdf)")
+        if unavailable:
+            raise ExtractionError("ocr_unavailable", f"{doc.path}: no page has a usable text layer and OCR cannot run: {unavailable}")
+        if ocr == "never":
+            reason = next(iter(needs.values()), "no text layer")
+            raise ExtractionError("no_text_layer", f"{doc.path}: {reason} on every page; use --ocr auto to OCR it")
+        if not needs:
+            raise ExtractionError("no_text_layer", f"{doc.path}: it has no text layer and no page could be OCR'd")
     for page in doc.pages:
-        if page.number in broken or page.number in oversized:
-            continue  # already reported with its reason
-        if page.char_count - page.unmapped_chars < 5:
+        if page.number in broken or page.number in oversized or (page.ocr and page.lines):
+            continue  # read, or already reported with its reason
+        if page.ocr:
+            doc.warnings.append(ReadWarning.of("page_without_text", f"page {page.number}: OCR found no text", page.number))
+        elif page.number in needs:
+            if ocr == "never":  # otherwise reported by `_run_ocr` (OCR unavailable, or over the page limit)
+                doc.warnings.append(ReadWarning.of("page_without_text", f"page {page.number}: {needs[page.number]}; not OCR'd (--ocr never)", page.number))
+        elif page.char_count - page.unmapped_chars < 5:
             doc.warnings.append(ReadWarning.of("page_without_text", f"page {page.number} has no usable text", page.number))
+
+
+def _run_ocr(doc: RawDocument, needs: dict[int, str], lang: str, max_ocr: Optional[int]) -> Optional[str]:
+    """OCR the pages in `needs` (at most `max_ocr`) in place; returns why OCR could not run, or None."""
+    numbers = sorted(needs)
+    chosen = numbers if max_ocr is None else numbers[:max(0, max_ocr)]
+    problem = missing_packages(lang)
+    if problem:
+        message = f"{_page_ranges(numbers)} need OCR ({needs[numbers[0]]}) but {problem}; their content is not extracted"
+        doc.warnings.append(ReadWarning.of("ocr_unavailable", message, numbers[0]))
+        return problem
+    by_number = {page.number: index for index, page in enumerate(doc.pages)}
+    for number in chosen:
+        try:
+            page = ocr_pdf_pages(doc.path, [number], lang)[0]
+        except (OcrUnavailable, RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            doc.warnings.append(ReadWarning.of("corrupt_pdf", f"page {number}: OCR failed ({type(exc).__name__}: {exc})", number))
+            continue
+        keep_text = needs[number].startswith(SCANNED)
+        doc.pages[by_number[number]] = _with_text_layer(doc.pages[by_number[number]], page, keep_text)
+        doc.ocr_pages.append(number)
+    if len(chosen) < len(numbers):
+        rest = numbers[len(chosen):]
+        doc.warnings.append(ReadWarning.of("page_without_text", f"{_page_ranges(rest)} need OCR but the limit of {max_ocr} OCR pages "
+                             "per document was reached (see --ocr-max-pages); their content is not extracted", rest[0]))
+    return None
+
+
+def _with_text_layer(original: Page, scanned: Page, keep_text: bool) -> Page:
+    """The OCR'd page with the original's drawn rules and, for a scan with some real text on it
+    (`keep_text`), the words of that text layer: OCR words overlapping them are dropped.
+    """
+    if original.width and scanned.width and abs(original.width - scanned.width) > 1.0:
+        return scanned  # the OCR'd page was turned upright: the two are in different coordinates
+    kept = [w for line in original.lines for w in line.words] if keep_text else []
+    words = list(kept)
+    for word in (w for line in scanned.lines for w in line.words):
+        if not any(word.x0 < k.x1 and k.x0 < word.x1 and word.top < k.bottom and k.top < word.bottom for k in kept):
+            words.append(word)
+    scanned.lines = group_lines(words, scanned.number)
+    scanned.rules, scanned.rects = original.rules, original.rects
+    scanned.image_cover = original.image_cover
+    return scanned
+
+
+def _page_ranges(numbers: list[int]) -> str:
+    """"page 3" or "pages 1-4, 7"."""
+    parts: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        parts.append(f"{start}" if start == previous else f"{start}-{previous}")
+        if number is not None:
+            start = previous = number
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(parts)

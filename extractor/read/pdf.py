@@ -124,7 +124,21 @@ def _read_page(plumber_page, number: int) -> Page:
         rotation=int(getattr(plumber_page, "rotation", 0) or 0),
         char_count=char_count,
         unmapped_chars=unmapped,
+        image_cover=_image_cover(plumber_page),
     )
+
+
+def _image_cover(plumber_page) -> float:
+    """The share of the page area that images cover (as `pdfium_reader` measures it)."""
+    area = float(plumber_page.width) * float(plumber_page.height)
+    if not area:
+        return 0.0
+    covered = 0.0
+    for image in plumber_page.images:
+        x0, x1 = max(0.0, float(image["x0"])), min(float(plumber_page.width), float(image["x1"]))
+        top, bottom = max(0.0, float(image["top"])), min(float(plumber_page.height), float(image["bottom"]))
+        covered += max(0.0, x1 - x0) * max(0.0, bottom - top)
+    return min(1.0, covered / area)
 
 
 def check_page_count(path: str, page_count: int, max_pages: int) -> None:

@@ -151,11 +151,14 @@ def _read_page(pdf_page, number: int, box: tuple[float, float, float, float], ro
     display = _Display(box, rotation)
     text_objects: dict[int, tuple[int, object, tuple[float, ...]]] = {}
     paths: list[tuple[object, tuple[float, ...]]] = []
+    images: list[tuple[object, tuple[float, ...]]] = []
     for order, (kind, obj, outer) in enumerate(_page_objects(pdf_page.raw)):
         if kind == "text":
             text_objects[ctypes.cast(obj, ctypes.c_void_p).value or 0] = (order, obj, outer)
-        else:
+        elif kind == "path":
             paths.append((obj, outer))
+        else:
+            images.append((obj, outer))
     text_page = pdf_page.get_textpage()
     try:
         chars, char_count, unmapped = _page_chars(text_page.raw, display, fonts, text_objects)
@@ -189,7 +192,24 @@ def _read_page(pdf_page, number: int, box: tuple[float, float, float, float], ro
         rotation=rotation,
         char_count=char_count,
         unmapped_chars=unmapped,
+        image_cover=_image_cover(images, display, _display_size(box, rotation)[0]),
     )
+
+
+def _image_cover(images: list, display: _Display, width: float) -> float:
+    """The share of the displayed page that image objects cover (overlaps counted once per image)."""
+    if not images or not width or not display.height:
+        return 0.0
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    covered = 0.0
+    for obj, outer in images:
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        a, b, c, d, e, f = outer
+        corners = [(a * x + c * y + e, b * x + d * y + f) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+        x0, y0, x1, y1 = display.box(corners)
+        covered += max(0.0, min(x1, width) - max(x0, 0.0)) * max(0.0, min(y1, display.height) - max(y0, 0.0))
+    return min(1.0, covered / (width * display.height))
 
 
 def _font_facts(font, fonts: dict) -> tuple[str, float]:
@@ -491,7 +511,7 @@ def _page_paths(paths: list, display: _Display) -> tuple[list[Rule], list[Rule]]
 
 
 def _page_objects(page) -> Iterator[tuple[str, object, tuple[float, ...]]]:
-    """Text and path objects in content-stream order, form XObjects entered where they are drawn,
+    """Text, path and image objects in content-stream order, form XObjects entered where they are drawn,
     each with the matrix of its enclosing forms."""
     def walk(count: int, getter, outer: tuple[float, ...]):
         for k in range(count):
@@ -501,6 +521,8 @@ def _page_objects(page) -> Iterator[tuple[str, object, tuple[float, ...]]]:
                 yield "text", obj, outer
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 yield "path", obj, outer
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                yield "image", obj, outer
             elif kind == raw.FPDF_PAGEOBJ_FORM:
                 inner = _concat(_object_matrix(obj), outer)
                 yield from walk(raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), inner)

@@ -17,6 +17,7 @@ class Word:
     bottom: float
     size: float = 0.0
     bold: bool = False
+    confidence: Optional[float] = None  # 0..1 for words read by OCR; None for words from a text layer
 
 
 @dataclass(slots=True)
@@ -85,6 +86,8 @@ class Page:
     rotation: int = 0
     char_count: int = 0
     unmapped_chars: int = 0
+    image_cover: float = 0.0  # share of the page area covered by images (ink the text layer may not hold)
+    ocr: bool = False  # the lines were read from the rendered page by OCR, not from the text layer
 
     @property
     def text(self) -> str:
@@ -118,6 +121,7 @@ class RawDocument:
     encoding: Optional[str] = None
     title: Optional[str] = None
     warnings: list["ReadWarning"] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based numbers of the pages read by OCR
 
     def all_lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.lines]

@@ -1,0 +1,108 @@
+"""Provenance for items read from OCR'd pages: `ocr: true`, a confidence, and no uncertain numbers.
+
+Parsers build goals, indicator values and budget lines the same way for every page; this pass
+looks at the OCR words under each item afterwards. Text gets the mean confidence of its words.
+A number is only as good as its worst character, so a value gets the lowest confidence of the
+words it was read from, and a value below `MIN_NUMBER_CONFIDENCE` is left out with an
+`ocr_uncertain` warning: a misread digit is a wrong number, and wrong numbers are worse than
+missing ones.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from extractor.model import BBox, Document, ErrorEntry
+from extractor.read.types import Page, Word
+
+MIN_NUMBER_CONFIDENCE = 0.6
+"""Tesseract word confidence (0..1) below which a number is not trusted (see docs/ocr.md for how it was set)."""
+SEPARATOR_DOUBT = 0.5
+"""Factor on the confidence of "4,129": OCR often reads the thousands point as a comma, and then the
+amount is 1000 times too small; a Dutch decimal comma with exactly three decimals is rare."""
+_SEPARATOR_IN_DOUBT = re.compile(r"^[-+(€]*\d{1,3}(\.\d{3})*,\d{3}\b")
+
+
+def mark_ocr_items(document: Document, pages: Iterable[Page]) -> list[ErrorEntry]:
+    """Set `ocr`/`confidence` on the document's items from OCR'd pages; drop uncertain numbers."""
+    words = {page.number: [w for line in page.lines for w in line.words if w.confidence is not None]
+             for page in pages if page.ocr}
+    if not words:
+        return []
+    for goal in document.goals:
+        if goal.page in words:
+            goal.ocr = True
+            goal.confidence = text_confidence(words[goal.page], goal.bbox)
+    dropped: dict[int, list[str]] = {}
+    for indicator in document.indicators:
+        kept = []
+        for value in indicator.values:
+            page = value.page or indicator.page
+            if page not in words:
+                kept.append(value)
+                continue
+            confidence = number_confidence(value.raw, words[page], value.bbox or indicator.bbox, value.bbox is not None)
+            if confidence is None or confidence < MIN_NUMBER_CONFIDENCE:
+                dropped.setdefault(page, []).append(value.raw)
+                continue
+            value.ocr, value.confidence = True, confidence
+            kept.append(value)
+        indicator.values = kept
+    budget = []
+    for line in document.budget_lines:
+        if line.page not in words:
+            budget.append(line)
+            continue
+        confidence = number_confidence(line.raw, words[line.page], line.bbox, False)
+        if confidence is None or confidence < MIN_NUMBER_CONFIDENCE:
+            dropped.setdefault(line.page, []).append(line.raw)
+            continue
+        line.ocr, line.confidence = True, confidence
+        budget.append(line)
+    document.budget_lines = budget
+    return [
+        ErrorEntry(code="ocr_uncertain", severity="warning", page=page,
+                   message=f"page {page}: {len(raws)} number(s) read by OCR with uncertain characters were left out: "
+                   + ", ".join(repr(r) for r in raws[:5]) + (" ..." if len(raws) > 5 else ""))
+        for page, raws in sorted(dropped.items())
+    ]
+
+
+def text_confidence(words: list[Word], bbox: Optional[BBox]) -> Optional[float]:
+    """Mean confidence of the OCR words inside `bbox` (None without a box or words)."""
+    if bbox is None:
+        return None
+    inside = [w.confidence for w in words if _overlaps(w, bbox) and w.confidence is not None]
+    return round(sum(inside) / len(inside), 3) if inside else None
+
+
+def number_confidence(raw: str, words: list[Word], bbox: Optional[BBox], cell: bool) -> Optional[float]:
+    """The lowest confidence of the OCR words that `raw` was read from, or None when they cannot be found.
+
+    `bbox` is the value's cell (`cell`) or its row; in a row the same text may stand in several
+    columns, and then the least confident of them counts.
+    """
+    if bbox is None:
+        return None
+    x0, top, x1, bottom = bbox
+    middle = lambda w: (w.top + w.bottom) / 2  # noqa: E731
+    row = [w for w in words if top - 1.0 <= middle(w) <= bottom + 1.0 and (not cell or (w.x0 < x1 and x0 < w.x1))]
+    confidences: list[float] = []
+    for token in raw.split():
+        if not any(c.isdigit() for c in token):
+            continue
+        same = [w.confidence for w in row if w.text == token and w.confidence is not None]
+        if not same:
+            same = [w.confidence for w in row if token in w.text and w.confidence is not None]
+        if not same:
+            return None
+        confidences.append(min(same))
+        if _SEPARATOR_IN_DOUBT.match(token):
+            confidences.append(min(same) * SEPARATOR_DOUBT)
+    return round(min(confidences), 3) if confidences else None
+
+
+def _overlaps(word: Word, bbox: BBox) -> bool:
+    x0, top, x1, bottom = bbox
+    return word.x0 < x1 and x0 < word.x1 and word.top < bottom and top < word.bottom

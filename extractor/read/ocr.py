@@ -1,0 +1,307 @@
+"""OCR for pages without a usable text layer: the same `Page`/`Line`/`Word` objects as a text page.
+
+Pages are rendered with pypdfium2 (300 dpi by default), the ruling lines of tables are erased
+(a rule next to a digit is read as "1" or "|" otherwise), and Tesseract (the `tesseract` program
+of the Debian packages tesseract-ocr and tesseract-ocr-nld) reads the image into hOCR: words
+with boxes and confidences, lines with a baseline and a font size. Each word's box is turned
+into PDF points, top-left origin, with the vertical extent of its line's font box (as a text
+layer gives it), so words of one table row line up and the shared `group_lines` forms the
+lines exactly as for text PDFs. Every word keeps its confidence (0..1).
+
+A page whose text runs sideways (a landscape table placed on a portrait page) is detected by
+Tesseract's orientation check when the first reading is poor, turned upright and read again;
+its coordinates are then those of the upright page (`Page.rotation` says by how much).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from typing import Iterable, Optional
+
+import numpy as np
+
+from extractor.read.pdf import group_lines
+from extractor.read.types import Page, Word
+
+DEFAULT_DPI = 300
+MIN_DPI = 150  # a low-resolution scan is still rendered at least this fine
+DEFAULT_LANG = "nld+eng"
+PAGE_TIMEOUT_S = 180.0  # one page; the batch's own time limit stops the document as a whole
+PACKAGES = {"nld": "tesseract-ocr-nld", "eng": "tesseract-ocr-eng", "osd": "tesseract-ocr-osd"}
+_TITLE_FIELD = re.compile(r"(\w+)\s+([^;]*)")
+_POOR_READING = 0.6  # share of confident words below which the page's orientation is checked
+_CONFIDENT = 0.8
+PAGE_SEGMENTATION = "4"  # "a single column of variable sizes": keeps lone digits in tables that the
+# fully automatic mode 3 drops, and is 2-3x faster on dense tables; columns are re-formed by position
+_INK = 170  # grey levels below this are ink (rules, text); above it paper or light shading
+
+
+class OcrUnavailable(Exception):
+    """Tesseract or one of its language models is not installed; the message names the package."""
+
+
+def missing_packages(lang: str = DEFAULT_LANG) -> Optional[str]:
+    """None when OCR in `lang` can run here, else what to install (Debian package names)."""
+    if shutil.which("tesseract") is None:
+        needed = ["tesseract-ocr", *(PACKAGES.get(code, f"tesseract-ocr-{code}") for code in lang.split("+") if code != "eng")]
+        return "Tesseract is not installed (apt-get install " + " ".join(needed) + ")"
+    missing = [code for code in lang.split("+") if code not in installed_languages()]
+    if missing:
+        names = " ".join(PACKAGES.get(code, f"tesseract-ocr-{code}") for code in missing)
+        return f"Tesseract has no model for {'+'.join(missing)} (apt-get install {names})"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def installed_languages() -> frozenset[str]:
+    try:
+        listing = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in listing.splitlines()[1:] if line.strip())
+
+
+def ocr_pdf_pages(path: str, numbers: Iterable[int], lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI) -> list[Page]:
+    """Render and OCR the given 1-based pages of a PDF; raises OcrUnavailable when Tesseract is missing."""
+    import pypdfium2 as pdfium
+
+    problem = missing_packages(lang)
+    if problem:
+        raise OcrUnavailable(problem)
+    pages: list[Page] = []
+    pdf = pdfium.PdfDocument(path)
+    try:
+        for number in numbers:
+            pdf_page = pdf[number - 1]
+            try:
+                rotation = pdf_page.get_rotation()
+                page_dpi = render_dpi(pdf_page, dpi)
+                image = pdf_page.render(scale=page_dpi / 72.0, grayscale=True).to_numpy()  # as displayed
+            finally:
+                pdf_page.close()
+            if image.ndim == 3:
+                image = image[:, :, 0]
+            pages.append(ocr_image(image, number, lang, page_dpi, rotation))
+    finally:
+        pdf.close()
+    return pages
+
+
+def render_dpi(pdf_page, dpi: int) -> int:
+    """`dpi`, or less for a page that is one scanned image of lower resolution: rendering above the
+    scan's own resolution adds pixels, not detail, and Tesseract's time grows with the pixels."""
+    import pypdfium2.raw as pdfium_c
+
+    width_pt, height_pt = pdf_page.get_size()
+    for obj in pdf_page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) < 0.5 * width_pt * height_pt:
+            continue
+        pixels_wide, pixels_high = obj.get_px_size()
+        # long side against long side: the image may be turned on the page
+        native = max(pixels_wide, pixels_high) / max(right - left, top - bottom, 1.0) * 72.0
+        return int(min(dpi, max(MIN_DPI, native)))
+    return dpi
+
+
+def ocr_image(gray: np.ndarray, number: int, lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI, rotation: int = 0) -> Page:
+    """One rendered page (8-bit grey, the page as displayed) read into a `Page` in PDF points."""
+    clean = erase_rules(gray, dpi)
+    turned = _upright_turn(clean, dpi) if _looks_sideways(clean) else 0
+    if turned:
+        clean = np.ascontiguousarray(np.rot90(clean, k=turned // 90))
+    words = read_words(clean, lang, dpi)
+    if not turned and (words and _confident_share(words) < _POOR_READING or not words and _has_ink(clean)):
+        turned = _upright_turn(clean, dpi)  # a poor reading: perhaps upside down or sideways after all
+        if turned:
+            clean = np.ascontiguousarray(np.rot90(clean, k=turned // 90))
+            words = read_words(clean, lang, dpi)
+    height_px, width_px = clean.shape
+    scale = 72.0 / dpi
+    return Page(
+        number=number,
+        width=width_px * scale,
+        height=height_px * scale,
+        lines=group_lines(words, number),
+        rotation=(rotation + turned) % 360,
+        char_count=sum(len(w.text) for w in words),
+        ocr=True,
+    )
+
+
+def erase_rules(gray: np.ndarray, dpi: int) -> np.ndarray:
+    """The page with thin straight rules (table grid lines) whitened; shaded bands and text are kept.
+
+    A rule is a run of ink at least half an inch long with paper or light shading a few pixels
+    above or below it (so not the inside of a dark band or the bar of a chart, only their edges).
+    """
+    length = max(20, dpi // 2)
+    gap = max(2, dpi // 60) + 1
+    out = gray.copy()
+    horizontal = _thin(_long_runs(out < _INK, length), _long_runs(out >= _INK, length // 2), gap)
+    out[horizontal] = 255
+    # vertical rules on the page without its horizontal ones, so crossings go too; a short
+    # vertical rule counts when it ends on a horizontal one (the cell borders of one table row)
+    turned = np.ascontiguousarray(out.T)
+    anchors = np.ascontiguousarray(horizontal.T)
+    vertical = _long_runs(turned < _INK, length, anchors=anchors, short=max(8, dpi // 10))
+    out[_thin(vertical, _long_runs(turned >= _INK, length // 2), gap).T] = 255
+    return out
+
+
+def _long_runs(dark: np.ndarray, length: int, anchors: Optional[np.ndarray] = None, short: int = 0) -> np.ndarray:
+    """Pixels inside a horizontal run of at least `length` dark pixels, or of at least `short`
+    pixels that starts or ends at an `anchors` pixel."""
+    h, w = dark.shape
+    padded = np.zeros((h, w + 2), np.int8)
+    padded[:, 1:-1] = dark
+    step = np.diff(padded, axis=1)
+    start_rows, start_cols = np.nonzero(step == 1)
+    end_rows, end_cols = np.nonzero(step == -1)  # same rows in the same order: runs pair up
+    keep = end_cols - start_cols >= length
+    if anchors is not None:
+        near = anchors.copy()
+        for shift in (1, 2, 3):
+            near[:, shift:] |= anchors[:, :-shift]
+            near[:, :-shift] |= anchors[:, shift:]
+        touching = near[start_rows, np.maximum(start_cols - 1, 0)] | near[end_rows, np.minimum(end_cols, w - 1)]
+        keep |= (end_cols - start_cols >= short) & touching
+    marks = np.zeros((h, w + 1), np.int8)
+    marks[start_rows[keep], start_cols[keep]] = 1
+    marks[end_rows[keep], end_cols[keep]] = -1
+    return np.cumsum(marks, axis=1, dtype=np.int8)[:, :w] > 0
+
+
+def _thin(runs: np.ndarray, light: np.ndarray, gap: int) -> np.ndarray:
+    """Run pixels with paper (`light`: long light runs, not the counters of white letters) `gap`
+    rows above or below: a rule or the edge of a band, not the inside of a shaded band.
+    Grown by a row for anti-aliasing."""
+    above = np.ones_like(light)
+    above[gap:] = light[:-gap]
+    below = np.ones_like(light)
+    below[:-gap] = light[gap:]
+    ink_above = np.zeros_like(runs)
+    ink_above[gap:] = runs[:-gap]
+    ink_below = np.zeros_like(runs)
+    ink_below[:-gap] = runs[gap:]
+    # one side of paper is enough (text may stand right against a rule), unless the other side
+    # is more of the same run: then this is the edge of a dark band, which stays
+    rule = runs & ((above & ~ink_below) | (below & ~ink_above))
+    grown = rule.copy()
+    grown[1:] |= rule[:-1]
+    grown[:-1] |= rule[1:]
+    return grown
+
+
+def _looks_sideways(gray: np.ndarray) -> bool:
+    """Text lines leave empty rows of pixels between them; sideways text leaves empty columns instead."""
+    ink = gray < 128
+    empty_rows = 1.0 - ink.any(axis=1).mean()
+    empty_columns = 1.0 - ink.any(axis=0).mean()
+    return bool(empty_columns > empty_rows + 0.05)
+
+
+def _has_ink(gray: np.ndarray) -> bool:
+    return bool((gray < 128).mean() > 0.002)
+
+
+def _confident_share(words: list[Word]) -> float:
+    return sum(1 for w in words if (w.confidence or 0.0) >= _CONFIDENT) / len(words)
+
+
+def _tesseract(image: np.ndarray, dpi: int, args: list[str]) -> str:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(image).save(buffer, format="PNG", dpi=(dpi, dpi))
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core per page: the batch runs pages/documents in parallel
+    result = subprocess.run(["tesseract", "stdin", "stdout", "--dpi", str(dpi), *args], input=buffer.getvalue(),
+                            capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
+    if result.returncode != 0:
+        raise RuntimeError(f"tesseract failed: {result.stderr.decode('utf-8', 'replace').strip()[-300:]}")
+    return result.stdout.decode("utf-8", "replace")
+
+
+def _upright_turn(image: np.ndarray, dpi: int) -> int:
+    """Degrees (counter-clockwise, 0/90/180/270) that turn the page's text upright; 0 when unsure."""
+    if "osd" not in installed_languages():
+        return 0
+    try:
+        report = _tesseract(image, dpi, ["--psm", "0"])
+    except (RuntimeError, subprocess.SubprocessError):
+        return 0
+    found = dict(re.findall(r"^([A-Za-z ]+):\s*([\d.]+)", report, re.MULTILINE))
+    turn = int(float(found.get("Rotate", 0)))  # clockwise degrees Tesseract would turn the image
+    if float(found.get("Orientation confidence", 0)) < 2.0:
+        return 0
+    return (360 - turn) % 360
+
+
+def read_words(image: np.ndarray, lang: str, dpi: int) -> list[Word]:
+    """Tesseract's words on `image` in PDF points (top-left origin) with confidences 0..1."""
+    hocr = _tesseract(image, dpi, ["-l", lang, "--psm", PAGE_SEGMENTATION, "hocr"])
+    return words_from_hocr(hocr, 72.0 / dpi)
+
+
+def words_from_hocr(hocr: str, scale: float) -> list[Word]:
+    """Words of an hOCR page; each gets the font box of its line (baseline, ascent and descent).
+
+    Ink boxes differ per word ("en" is lower than "Bestuur"); the font box does not, so words of
+    one row share a top as they do in a text layer and `group_lines` joins them.
+    """
+    root = ElementTree.fromstring(hocr.encode("utf-8"))
+    words: list[Word] = []
+    for line in root.iter():
+        if not _is_line(line):
+            continue
+        facts = _title(line)
+        box = facts.get("bbox")
+        if not box or len(box) != 4:
+            continue
+        slope, offset = (facts.get("baseline") or [0.0, 0.0])[:2]
+        x_size = (facts.get("x_size") or [box[3] - box[1]])[0]
+        descent = (facts.get("x_descenders") or [x_size * 0.2])[0]
+        for span in line.iter():
+            if span.get("class") != "ocrx_word":
+                continue
+            text = "".join(span.itertext()).strip()
+            word_facts = _title(span)
+            word_box = word_facts.get("bbox")
+            if not text or not word_box:
+                continue
+            baseline = box[3] + offset + slope * ((word_box[0] + word_box[2]) / 2 - box[0])
+            confidence = (word_facts.get("x_wconf") or [0.0])[0] / 100.0
+            words.append(Word(
+                text=text,
+                x0=word_box[0] * scale,
+                top=(baseline - (x_size - descent)) * scale,
+                x1=word_box[2] * scale,
+                bottom=(baseline + descent) * scale,
+                size=round(x_size * scale, 1),
+                confidence=round(confidence, 3),
+            ))
+    return words
+
+
+def _is_line(element: ElementTree.Element) -> bool:
+    return element.get("class", "") in ("ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat")
+
+
+def _title(element: ElementTree.Element) -> dict[str, list[float]]:
+    """hOCR properties ("bbox 1 2 3 4; x_wconf 95") as numbers."""
+    facts: dict[str, list[float]] = {}
+    for part in (element.get("title") or "").split(";"):
+        match = _TITLE_FIELD.match(part.strip())
+        if not match:
+            continue
+        try:
+            facts[match.group(1)] = [float(v) for v in match.group(2).split()]
+        except ValueError:
+            continue
+    return facts

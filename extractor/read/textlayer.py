@@ -1,0 +1,60 @@
+"""Is a page's text layer usable, or must the page be read by OCR? Decided page by page.
+
+A page needs OCR when it has no text at all, when it carries much less text than the images on
+it suggest (a scan with a title stamped on), or when its text is garbage: glyph ids without a
+character map, private-use or control characters, or letters in a distribution no Dutch (or
+English) text has. The thresholds are deliberately loose: OCR is slow and a little less exact
+than a good text layer, so a page is only sent there when its text layer is clearly not usable.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extractor.read.types import Page
+
+MIN_USABLE_CHARS = 5  # below this a page has "no text"
+MIN_IMAGE_COVER = 0.05  # a page without text needs this much image to be worth OCR
+SCAN_IMAGE_COVER = 0.3  # images covering this much of a page ...
+SCAN_MAX_CHARS = 100  # ... with fewer characters than this: a scan with a few words on it
+GARBAGE_SHARE = 0.3  # unmapped / private-use / control characters above this share
+SCANNED = "scanned image"  # the reason's prefix for a scan that has some real text on it
+_VOWELS = set("aeiouyáéíóúàèëïöüäâêîôû")
+
+
+def ocr_reason(page: Page) -> Optional[str]:
+    """Why `page` needs OCR ("no text layer", "scanned image", "garbage text: ..."), or None."""
+    usable = page.char_count - page.unmapped_chars
+    if page.char_count and page.unmapped_chars / page.char_count > GARBAGE_SHARE:
+        return "garbage text: glyphs without a character map"
+    if usable < MIN_USABLE_CHARS:
+        # an empty page (no images either) has nothing to read; vector-outlined text is not caught here
+        return f"no text layer ({page.image_cover:.0%} of the page is image)" if page.image_cover >= MIN_IMAGE_COVER else None
+    if page.image_cover >= SCAN_IMAGE_COVER and usable < SCAN_MAX_CHARS:
+        return f"{SCANNED} ({page.image_cover:.0%} of the page) with only {usable} characters of text"
+    return garbage_reason(page.text)
+
+
+def garbage_reason(text: str) -> Optional[str]:
+    """A reason when the characters of `text` are not those of Dutch or English text, else None."""
+    chars = [c for c in text if not c.isspace()]
+    if len(chars) < 40:
+        return None
+    odd = sum(1 for c in chars if _is_odd(c))
+    if odd / len(chars) > GARBAGE_SHARE:
+        return f"garbage text: {odd / len(chars):.0%} private-use, control or replacement characters"
+    letters = [c.lower() for c in chars if c.isalpha()]
+    if len(letters) < 100:
+        return None  # a page of figures: too few letters to judge by
+    latin = [c for c in letters if c.isascii() or c in _VOWELS]
+    if len(latin) / len(letters) < 0.8:
+        return f"garbage text: only {len(latin) / len(letters):.0%} of the letters are Latin"
+    vowels = sum(1 for c in latin if c in _VOWELS) / max(1, len(latin))
+    if not 0.2 <= vowels <= 0.6:  # Dutch prose has ~38% vowels, tables of abbreviations a bit fewer
+        return f"garbage text: {vowels:.0%} vowels among the letters, unlike Dutch"
+    return None
+
+
+def _is_odd(char: str) -> bool:
+    code = ord(char)
+    return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20 or 0x7F <= code < 0xA0 or code >= 0xF0000
