@@ -12,7 +12,7 @@ import sys
 from typing import Optional
 
 from extractor import __version__
-from extractor.cli import batch, evaluate, extract, model, schema
+from extractor.cli import batch, evaluate, extract, model, report, schema
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -20,12 +20,13 @@ EXIT_USAGE = 2
 EXIT_DOCUMENTS_FAILED = 3
 
 # Each command module exposes register(subparsers) and a run(args) -> int set as `func`.
-COMMAND_MODULES = [extract, schema, evaluate, batch, model]
+COMMAND_MODULES = [extract, schema, evaluate, batch, model, report]
 
 EPILOG = """examples:
   extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/
   extractor extract ../shared/corpus/wassenaar/begroting_2024.pdf -o output/
   extractor batch ../shared/corpus --out output/corpus --resume
+  extractor report output/corpus --out output/corpus/report
   extractor evaluate --gold tests/gold/ --run
   extractor model check
   extractor schema --check
