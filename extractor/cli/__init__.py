@@ -13,7 +13,7 @@ import sys
 from typing import Optional
 
 from extractor import __version__
-from extractor.cli import audit, batch, evaluate, extract, link, model, schema
+from extractor.cli import audit, batch, evaluate, extract, link, model, report, schema
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -21,12 +21,13 @@ EXIT_USAGE = 2
 EXIT_DOCUMENTS_FAILED = 3
 
 # Each command module exposes register(subparsers) and a run(args) -> int set as `func`.
-COMMAND_MODULES = [extract, schema, evaluate, batch, model, link, audit]
+COMMAND_MODULES = [extract, schema, evaluate, batch, model, link, audit, report]
 
 EPILOG = """examples:
   extractor extract samples/leiden_jaarstukken_2017_veiligheid.txt -o output/
   extractor extract ../shared/corpus/wassenaar/begroting_2024.pdf -o output/
   extractor batch ../shared/corpus --out output/corpus --resume
+  extractor report output/corpus --out output/corpus/report
   extractor evaluate --gold tests/gold/ --run
   extractor model check
   extractor link output/corpus
