@@ -267,7 +267,7 @@ def _indicator_charts(document: Document, series: list[dict[str, Any]]) -> str:
     figures += [_figure(name, points, unit, "over gekoppelde documenten") for name, (points, unit) in cross.items()]
     if not figures:
         return ""
-    return f'<h3>Realisatie en streefwaarde door de jaren</h3><div class="charts">{"".join(figures)}</div>'
+    return f'<h3 id="grafieken">Realisatie en streefwaarde door de jaren</h3><div class="charts">{"".join(figures)}</div>'
 
 
 def _series_charts(series: list[dict[str, Any]]) -> dict[str, tuple[list[Series], str]]:
