@@ -267,7 +267,7 @@ def _indicator_charts(document: Document, series: list[dict[str, Any]]) -> str:
     figures += [_figure(name, points, unit, "over gekoppelde documenten") for name, (points, unit) in cross.items()]
     if not figures:
         return ""
-    return f'<h3>Realisatie en streefwaarde door de jaren</h3><div class="charts">{"".join(figures)}</div>'
+    return f'<h3 id="grafieken">Realisatie en streefwaarde door de jaren</h3><div class="charts">{"".join(figures)}</div>'
 
 
 def _series_charts(series: list[dict[str, Any]]) -> dict[str, tuple[list[Series], str]]:
@@ -385,19 +385,32 @@ def finding_rows(findings: list[dict[str, Any]], summaries: list[DocumentSummary
     rows = []
     for finding in findings:
         severity, rule = str(finding.get("severity")), str(finding.get("rule"))
-        sources = " ".join(_item_link(item, lookup, root) for item in finding.get("items") or [])
         rows.append(f'<tr data-severity="{escape(severity)}" data-rule="{escape(rule)}">'
                     f'<td><span class="badge sev-{escape(severity)}">{escape(severity)}</span></td>'
-                    f"<td>{escape(rule)}</td><td>{escape(str(finding.get('message') or ''))}</td><td>{sources}</td></tr>")
+                    f"<td>{escape(rule)}</td><td>{escape(str(finding.get('message') or ''))}</td>"
+                    f"<td>{_sources(finding.get('items') or [], lookup, root)}</td></tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Ernst", "Regel", "Bevinding", "Bronnen"))
     return f'<table id="findings"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _sources(items: list[dict[str, Any]], lookup: dict[str, DocumentSummary], root: str) -> str:
+    """The items of a finding grouped by document, side by side: the document once, then each value."""
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in items:
+        by_doc[str(item.get("doc") or "")].append(item)
+    blocks = []
+    for doc, doc_items in by_doc.items():
+        links = ", ".join(_item_link(item, lookup, root) for item in doc_items)
+        blocks.append(f'<div class="source"><strong>{escape(Path(doc).name)}</strong>: {links}</div>')
+    return "".join(blocks)
 
 
 def _item_link(item: dict[str, Any], lookup: dict[str, DocumentSummary], root: str) -> str:
     doc = str(item.get("doc") or "")
     summary = lookup.get(doc) or lookup.get(Path(doc).name)
     page, bbox = item.get("page"), item.get("bbox")
-    label = f"{Path(doc).name} p. {page}" if page else Path(doc).name
+    shown = item.get("raw") if item.get("raw") not in (None, "") else item.get("value")
+    label = f"{shown} (p. {page})" if page else (str(shown) if shown is not None else "bron")
     if summary is None or not page or not bbox or int(page) not in summary.page_sizes:
         target = f"{root}docs/{quote(summary.slug)}.html" if summary else None
         return f'<a href="{escape(target)}">{escape(label)}</a>' if target else escape(label)
