@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib.metadata
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -70,7 +71,13 @@ def test_models_dir_in_a_checkout_is_the_top_level_models_folder() -> None:
 @pytest.mark.slow
 def test_wheel_ships_every_models_file(tmp_path) -> None:
     """The regression of issue 11 (1): the wheel had no models/ at all."""
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(tmp_path)],
+    source = tmp_path / "src"  # a clean copy: an in-tree build/ folder could hide a missing file
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    for name in ("extractor", "models"):
+        shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(tmp_path)],
                            capture_output=True, text=True)
     if build.returncode != 0 and "Could not find a version" in build.stderr:
         pytest.skip("no package index reachable to build the wheel")

@@ -56,6 +56,10 @@ CREATE TABLE IF NOT EXISTS documents (
     run_id INTEGER REFERENCES runs(id),
     updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS inputs_seen (
+    rel_path TEXT PRIMARY KEY,
+    run_id INTEGER NOT NULL
+);
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status);
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 """
@@ -147,29 +151,42 @@ class Manifest:
         return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
     def mark_current(self, rel_paths: Iterable[str]) -> None:
-        """Give the rows of every input this run saw the run's id (also those resumed, not redone)."""
+        """Record which inputs this run saw (also those resumed, not redone): the folder's current inputs."""
         with self._db:
             self._db.execute("BEGIN")
-            self._db.executemany("UPDATE documents SET run_id=? WHERE rel_path=?", [(self.run_id, r) for r in rel_paths])
+            self._db.executemany("INSERT OR REPLACE INTO inputs_seen (rel_path, run_id) VALUES (?, ?)",
+                                 [(r, self.run_id) for r in rel_paths])
 
-    def latest_run_id(self) -> Optional[int]:
-        return self._db.execute("SELECT MAX(id) FROM runs").fetchone()[0]
+    def _seen_run(self) -> Optional[int]:
+        """The run whose inputs are current: this one, or the latest that recorded its inputs."""
+        if self.run_id is not None:
+            return self.run_id
+        return self._db.execute("SELECT MAX(run_id) FROM inputs_seen").fetchone()[0]
 
     def current_rows(self) -> list[dict]:
-        """Rows of the inputs the latest batch saw: what the combined tables are built from."""
-        run_id = self.run_id if self.run_id is not None else self.latest_run_id()
-        return [r for r in self.rows() if r["run_id"] == run_id]
+        """Rows of the inputs the latest batch saw: what the combined tables are built from.
+
+        A manifest written before inputs were recorded has no such run: then every row is current.
+        """
+        run_id = self._seen_run()
+        if run_id is None:
+            return self.rows()
+        seen = {r[0] for r in self._db.execute("SELECT rel_path FROM inputs_seen WHERE run_id=?", (run_id,))}
+        return [r for r in self.rows() if r["rel_path"] in seen]
 
     def stale_rows(self) -> list[dict]:
         """Rows of inputs the latest batch did not see (removed or renamed since an earlier batch)."""
-        run_id = self.run_id if self.run_id is not None else self.latest_run_id()
-        return [r for r in self.rows() if r["run_id"] != run_id]
+        current = {r["rel_path"] for r in self.current_rows()}
+        return [r for r in self.rows() if r["rel_path"] not in current]
 
     def count_stale(self) -> int:
         return len(self.stale_rows())
 
     def delete(self, rel_path: str) -> None:
-        self._db.execute("DELETE FROM documents WHERE rel_path=?", (rel_path,))
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM documents WHERE rel_path=?", (rel_path,))
+            self._db.execute("DELETE FROM inputs_seen WHERE rel_path=?", (rel_path,))
 
     def rows(self, statuses: Optional[Iterable[str]] = None) -> list[dict]:
         query = f"SELECT {','.join(COLUMNS)} FROM documents"

@@ -55,5 +55,6 @@ def plan_outputs(rel_paths: Iterable[str]) -> dict[str, str]:
         prefixes.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
     plan: dict[str, str] = {}
     for rel, output in natural.items():
-        plan[rel] = output if _usable(output) and output not in prefixes else renamed_output(rel)
+        usable = rel not in (".", "") and _usable(output) and output not in prefixes
+        plan[rel] = output if usable else renamed_output(rel)
     return plan

@@ -380,14 +380,22 @@ def _run_locked(config: BatchConfig, root: Path, out_dir: Path, reporter: Report
     return result
 
 
-def current_outputs(out_dir: Path) -> Optional[list[Path]]:
-    """The JSON files of the latest batch into `out_dir` (None when the folder has no manifest: use every JSON)."""
+def current_outputs(out_dir: Path) -> tuple[Optional[list[Path]], list[str]]:
+    """The JSON files of the latest batch into `out_dir`, and the other JSON files there (left out).
+
+    (None, []) when the folder has no manifest: then every document JSON in it is used.
+    """
     if not (out_dir / MANIFEST_NAME).is_file():
-        return None
+        return None, []
     with OutputLock(out_dir), _open_manifest(out_dir) as manifest:
         rows = manifest.current_rows()
     paths = [out_dir / unescape_name(r["output_path"]) for r in rows if r["output_path"]]
-    return [p for p in paths if p.is_file()]
+    paths = [p for p in paths if p.is_file()]
+    from extractor.batch.tables import find_document_files
+
+    used = set(paths)
+    others = [escape_name(p.relative_to(out_dir).as_posix()) for p in find_document_files(out_dir) if p not in used]
+    return paths, others
 
 
 def _prune(out_dir: Path, manifest: Manifest) -> int:

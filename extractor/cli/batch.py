@@ -168,10 +168,14 @@ def run_tables_command(args) -> int:
         print(f"extractor tables: {folder}: not a folder", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result = build_tables(folder, current_outputs(folder), csv_dialect=args.csv_dialect)
+        outputs, left_out = current_outputs(folder)
+        result = build_tables(folder, outputs, csv_dialect=args.csv_dialect)
     except (BatchError, OSError) as exc:
         print(f"extractor tables: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    for name in left_out:
+        print(f"extractor tables: left out {name}: not an output of the latest batch in manifest.sqlite "
+              f"(an earlier batch's, or a foreign file; `extractor batch ... --prune` removes stale outputs)", file=sys.stderr)
     for name, message in result.unreadable:
         print(f"extractor tables: skipped {name}: not a document JSON ({message})", file=sys.stderr)
     if not args.quiet:
