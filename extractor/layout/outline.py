@@ -316,10 +316,10 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
         return False
     if block.kind == "label":  # the label word is often bold, its text is not
         return (not heading_like or _same_style(last, line)) and line.x0 >= first.x0 - 3 and abs(line.size - last.size) < 0.6
+    if block.kind == "item":  # a wrapped item line may come out a point smaller
+        return line.bold == last.bold and abs(line.size - last.size) < 1.1 and line.x0 >= first.x0 - 2
     if not _same_style(last, line):
         return False
-    if block.kind == "item":
-        return line.x0 >= first.x0 - 2
     return abs(line.x0 - first.x0) <= 25
 
 

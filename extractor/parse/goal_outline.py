@@ -40,7 +40,7 @@ _ABOUT_DOCUMENT = re.compile(r"^(het\s+)?doel\s+van\s+(dit|deze|het)\s+(document
                              r"tussenstand|plan|stuk|onderzoek|evaluatie|voorstel|nota|verslag|monitor|programma)\b",
                              re.IGNORECASE)
 _PROGRAMME = re.compile(r"^\s*(?:Programma|Programmaonderdeel)\s+(\d{1,2}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)][a-zà-ÿ0-9)][a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
 
 
 @dataclass
@@ -73,6 +73,7 @@ class _Tree:
         self.sections: dict[int, _Goal] = {}  # chapter nodes made by `anchor`, by section
         self.cue_sections: set[int] = set()
         self.last_goal: Optional[_Goal] = None
+        self.goal_blocks: set[int] = set()
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
@@ -85,26 +86,34 @@ class _Tree:
         if parent is not None:
             parent.children += 1
         self.goals.append(goal)
+        self.goal_blocks.add(id(block))
         if rank < 3:
             self.last_goal = goal
         if number:
             scope.numbers[number.rstrip(".")] = goal
         return goal
 
-    def _id(self, number: Optional[str], parent: Optional[_Goal]) -> str:
+    def _id(self, number: Optional[str], parent: Optional[_Goal], goal: Optional[_Goal] = None) -> str:
         """The printed number where there is one, else the position under the parent ('3.1/2')."""
         if number and ("." in number or re.search(r"\d[A-Z]", number) or parent is None):
             base = number
         elif number:
             base = f"{parent.node_id}/{number}"  # type: ignore[union-attr]
         else:
-            position = sum(1 for g in self.goals if g.parent is parent and g.rank > 0) + 1
+            siblings = [g for g in self.goals if g.parent is parent and g.rank > 0]
+            position = siblings.index(goal) + 1 if goal in siblings else len(siblings) + 1
             base = f"{parent.node_id}/{position}" if parent is not None else str(position)
         node_id, suffix = base, 2
         while node_id in self.ids:
             node_id, suffix = f"{base}-{suffix}", suffix + 1
         self.ids.add(node_id)
         return node_id
+
+    def assign_ids(self) -> None:
+        """Final ids, once every parent is known: chapters and programmes first, then the goals in printed order."""
+        self.ids = set()
+        for goal in sorted(self.goals, key=lambda g: g.rank > 0):
+            goal.node_id = self._id(goal.code, goal.parent, goal)
 
     def anchor(self, goal: _Goal, cue_sections: set[int]) -> None:
         """Hang a top goal under the numbered chapter and paragraph headings it stands in."""
@@ -113,7 +122,7 @@ class _Tree:
         if section is not None and section.heading is goal.block:
             section = section.parent
         while section is not None and section.heading is not None:
-            if section.heading.number and id(section) not in cue_sections:
+            if section.heading.number and id(section) not in cue_sections and id(section.heading) not in self.goal_blocks:
                 chain.append(section)
             section = section.parent
         chain = list(reversed(chain))[-2:]
@@ -148,6 +157,7 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
         return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
     for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
         tree.anchor(goal, tree.cue_sections)
+    tree.assign_ids()
     return [_node(goal) for goal in tree.goals]
 
 
@@ -260,10 +270,11 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
         if block.kind == "label":
             flush_pseudo()
             cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
-            stack, items_seen = [], False
             if cue is None or cue.cue.kind == "verbal":
-                container = None
+                if not (container is not None and items_seen and next_is_item and not block.text):
+                    container, stack, items_seen = None, [], False  # "Overige contacten:" over more items keeps it
                 continue
+            stack, items_seen = [], False
             rank, printed = cue.cue.rank, block.label
             if not block.text:
                 container = (rank, None if cue.cue.plural else printed)
@@ -274,12 +285,13 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             container = None
             title, description = _statement(block.text)
             own = scope.parent
-            if heading_is_goal and own is not None and own.label is None and rank < own.rank and len(block.text) > MAX_TITLE:
+            if heading_is_goal and own is not None and own.label is None and rank < own.rank and own.block is heading:
                 # a heading listed as an activity turns out to carry a "Doel:" of its own
                 own.rank, own.label, own.description = rank, printed, clean_title(block.text)
                 continue
             if (heading is not None and not heading_is_goal and len(block.text) > MAX_TITLE and block.number is None
-                    and read_cue(heading.text) is None and rank < 3 and pending_label is None):
+                    and read_cue(heading.text) is None and rank < 3 and pending_label is None
+                    and _goal_labels(blocks) == 1):
                 # "1. Netwerkzorg" + "Doel: <paragraph>": the heading names the goal, the label explains it.
                 goal = tree.add(heading.text, rank, heading, scope.parent, scope, label=printed,
                                 number=heading.number, description=clean_title(block.text))
@@ -311,8 +323,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 pseudo.append(block)
                 continue
             flush_pseudo()
-            if items_seen:
-                container, items_seen = None, False
+            if items_seen and not (next_is_item and len(block.text) <= 80):
+                container, items_seen = None, False  # a short line over the next items only groups them
             continue
         if block.kind == "item":
             flush_pseudo()
@@ -339,6 +351,14 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     flush_pseudo()
 
 
+def _goal_labels(blocks: list[Block]) -> int:
+    count = 0
+    for block in blocks:
+        cue = read_cue(block.label) if block.kind == "label" and block.label else None
+        count += cue is not None and cue.cue.kind == "goal"
+    return count
+
+
 def _set_parent(rank: int, scope: _Scope, last_goal: Optional[_Goal]) -> Optional[_Goal]:
     """Prestaties hang under the goal they follow; goals under the goal the section stands under."""
     if rank >= 3 and last_goal is not None:
@@ -362,10 +382,8 @@ def _numbered_parent(number: Optional[str], scope: _Scope) -> Optional[_Goal]:
 
 
 def _statement(text: str) -> tuple[str, Optional[str]]:
-    """A goal's statement and, for long text, the explanation that follows it."""
+    """A goal's statement (its first sentence) and the explanation that follows it."""
     text = clean_title(text)
-    if len(text) <= MAX_TITLE:
-        return text, None
     match = _SENTENCE_END.search(text, 20)
     if match and match.end() <= MAX_TITLE + 60:
         return text[:match.end()].strip(), text[match.end():].strip() or None
