@@ -63,6 +63,7 @@ class _Scope:
     parent: Optional[_Goal] = None
     container: Optional[tuple[int, Optional[str]]] = None  # (rank, label) of a set of goals
     numbers: dict[str, _Goal] = field(default_factory=dict)
+    question: Optional[str] = None  # a BBV question heading ("Wat willen we bereiken?") as printed
 
 
 class _Tree:
@@ -74,6 +75,7 @@ class _Tree:
         self.cue_sections: set[int] = set()
         self.last_goal: Optional[_Goal] = None
         self.goal_blocks: set[int] = set()
+        self.sections_in_order: list[Section] = []
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
@@ -152,8 +154,10 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
     if metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES:
         return []
     tree = _Tree()
+    tree.sections_in_order = outline.sections
     _visit(outline.root, _Scope(), tree)
-    if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2:
+    if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2 and not any(g.label and g.label.lower().startswith("wat ")
+                                                                    for g in tree.goals):
         return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
     for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
         tree.anchor(goal, tree.cue_sections)
@@ -197,6 +201,8 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
         elif cue is not None and cue.cue.kind in ("goal", "action"):
             own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
             tree.cue_sections.add(id(section))
+            if cue.cue.phrase.startswith("wat ") and cue.cue.kind == "goal":
+                local.question = heading.text
         elif scope.container is not None:
             goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
                             number=heading.number)
@@ -267,6 +273,18 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     blocks = section.blocks
     for index, block in enumerate(blocks):
         next_is_item = index + 1 < len(blocks) and blocks[index + 1].kind == "item"
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        one_of_many = (following is not None and following.kind == "paragraph" and introduces_list(following.text) is None
+                       and len(following.text) <= MAX_PSEUDO_ITEM and len(block.text) <= MAX_PSEUDO_ITEM)
+        if index == 0 and scope.question and block.kind == "paragraph" and introduces_list(block.text) is None \
+                and not one_of_many:
+            # BBV: the statement right under "Wat willen we bereiken?" is the programme's aim; listed doelen refine it
+            title, description = _statement(block.text)
+            aim = tree.add(title, 1, block, scope.parent or _bbv_context(section, tree), scope,
+                           label=scope.question.rstrip("?").strip() + "?", description=description)
+            if aim is not None:
+                scope.parent = last_goal = aim
+            continue
         if block.kind == "label":
             flush_pseudo()
             cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
@@ -351,6 +369,35 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     flush_pseudo()
 
 
+_NOT_A_PROGRAMME = re.compile(r"^(programma'?s|inhoud|inleiding|toelichting|terug naar .*)$|\b(19|20)\d\d\b|"
+                              r"\b(begroting|jaarstukken|jaarverslag|jaarrekening|kadernota)\b", re.IGNORECASE)
+
+
+def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
+    """The programme (and deelprogramma) named by the bare headings just above a BBV question."""
+    order = tree.sections_in_order
+    index = order.index(section) if section in order else -1
+    chain: list[Section] = []
+    while index > 0 and len(chain) < 2:
+        index -= 1
+        previous = order[index]
+        if previous.blocks or _NOT_A_PROGRAMME.search(previous.title) or read_cue(previous.title) is not None:
+            break  # only bare headings right above the question name its programme
+        chain.append(previous)
+    parent: Optional[_Goal] = None
+    for depth, found in enumerate(reversed(chain)):
+        heading = found.heading
+        assert heading is not None
+        node = tree.sections.get(id(found))
+        if node is None:
+            node = _Goal(node_id="", title=clean_title(heading.text), rank=-depth - 1 if depth else 0,
+                         block=heading, code=heading.number, parent=parent)
+            tree.sections[id(found)] = node
+            tree.goals.append(node)
+        parent = node
+    return parent
+
+
 def _goal_labels(blocks: list[Block]) -> int:
     count = 0
     for block in blocks:
@@ -394,8 +441,8 @@ def _node(goal: _Goal) -> GoalNode:
     lines = goal.block.lines
     first = lines[0]
     rank = goal.rank
-    if rank == 1 and goal.children == 0:
-        rank = 2
+    if rank == 1 and (goal.children == 0 or (goal.label or "").lower().startswith("wat ")):
+        rank = 2  # a broad aim without sub-goals, or the BBV statement of what a programme wants, is a doel
     level = "programma" if rank in (0, -1) else "beleidsterrein" if rank < 0 else RANK_LEVEL[rank]
     return GoalNode(
         id=goal.node_id,
