@@ -221,7 +221,7 @@ def _list_layout(writer: _Writer, goals: list[Goal]) -> None:
 
 def write_text(path: Path, goals: list[Goal], variant: str, container: str, wrap: list[bool]) -> None:
     """Goal lists as online begrotingen print them: numbered, bulleted, or one per line."""
-    lines = ["Programma 3 Wonen en leefomgeving", "", "Inleiding", "", PROSE, ""]
+    lines = [f"Programma 3 {PROGRAMME}", "", "Inleiding", "", PROSE, ""]
     if variant == "numbered":
         lines += [container, ""]
         for index, goal in enumerate(goals):
@@ -245,7 +245,13 @@ def write_text(path: Path, goals: list[Goal], variant: str, container: str, wrap
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+PROGRAMME = "Wonen en leefomgeving"  # the text variants open with "Programma 3 Wonen en leefomgeving"
+
+
 def expected_text_pairs(goals: list[Goal], variant: str, wrap: list[bool]) -> set[tuple[str, Optional[str]]]:
+    """The programme heading is the root; its goals hang under it."""
     if variant == "per_line":
-        return {(_goal_title(g, wrap, i) + ".", None) for i, g in enumerate(goals)}
-    return expected_pairs(goals, wrap)
+        pairs = {(_goal_title(g, wrap, i) + ".", None) for i, g in enumerate(goals)}
+    else:
+        pairs = expected_pairs(goals, wrap)
+    return {(title, PROGRAMME if parent is None else parent) for title, parent in pairs} | {(PROGRAMME, None)}

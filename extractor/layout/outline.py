@@ -29,12 +29,12 @@ from extractor.read.types import Line, Page, line_span, union_bbox
 _BULLET_CHARS = "•▪■◦●○▫□➢►▶➤✓✔·*-–—"
 _BULLET = re.compile(rf"^\s*([{re.escape(_BULLET_CHARS)}]|o(?=\s)|[\ue000-\uf8ff])\s*(\S.*)?$")
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})([.)])|\((\d{1,2}|[a-z])\))(?:\s+(\S.*)|(?<=\d[.)])([A-Z][a-zà-ÿ].*))?$")
-_DOTTED_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+([A-ZÀ-Ý(].*)$")
+_DOTTED_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}[A-Z]\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZÀ-Ý(].*)$")
 _HEADING_NUMBER = re.compile(
     r"^\s*(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}\.?|\d{1,2}\.?|\d{1,2}[A-Z](?:\d{1,2}(?:\.\d{1,2})?)?|H\d{1,2}|[A-Z]\.|[IVX]{1,4}\.)"
     r"\s+(?P<title>\S.*)$"
 )
-_HEADING_WORD = re.compile(r"^\s*(?P<word>Hoofdstuk|Paragraaf|Deel|§)\s*(?P<num>\d{1,2}(?:\.\d{1,2})*[A-Z]?)\s*[:.\-–]?\s*(?P<title>.*)$",
+_HEADING_WORD = re.compile(r"^\s*(?P<word>Hoofdstuk|Paragraaf|Deel|Programma|Thema|§)\s*(?P<num>\d{1,2}(?:\.\d{1,2})*[A-Z]?)\s*[:.\-–]?\s*(?P<title>.*)$",
                            re.IGNORECASE)
 _LABEL = re.compile(
     r"^\s*(?P<label>[A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]*(?:\s+[a-zà-ÿA-ZÀ-Ý’'\-]+){0,3}?)"
@@ -307,17 +307,19 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
         return (heading_like and _same_style(last, line) and gap is not None and -1 <= gap <= 0.8 * height
                 and len(block.lines) < MAX_HEADING_LINES and not re.search(r"[.;!?:]\s*$", last.text)
                 and abs(line.x0 - first.x0) < 60)
-    if gap is None:  # a page break: only a hanging-indented item line goes on
-        return (block.kind == "item" and abs(line.x0 - text_x0) <= 3 and line.x0 > first.x0 + 4
-                and not heading_like and abs(line.size - last.size) < 0.6)
+    if gap is None:  # a page break: a hanging-indented item line, or an unfinished sentence in the same style
+        if block.kind == "item":
+            return abs(line.x0 - text_x0) <= 3 and line.x0 > first.x0 + 4 and not heading_like and abs(line.size - last.size) < 0.6
+        return (block.kind in ("label", "paragraph") and _same_style(last, line) and abs(line.x0 - first.x0) <= 3
+                and not re.search(r"[.:;!?]\s*$", last.text) and line.text[:1].islower())
     if not (-1 <= gap <= 0.8 * height):
         return False
     if block.kind == "label":  # the label word is often bold, its text is not
         return (not heading_like or _same_style(last, line)) and line.x0 >= first.x0 - 3 and abs(line.size - last.size) < 0.6
+    if block.kind == "item":  # a wrapped item line may come out a point smaller
+        return line.bold == last.bold and abs(line.size - last.size) < 1.1 and line.x0 >= first.x0 - 2
     if not _same_style(last, line):
         return False
-    if block.kind == "item":
-        return line.x0 >= first.x0 - 2
     return abs(line.x0 - first.x0) <= 25
 
 
@@ -413,7 +415,10 @@ def _text_blocks(lines: list[Line]) -> list[Block]:
 def _text_continues(block: Block, previous: str, text: str, wrap_width: int) -> bool:
     if block.kind == "heading" or not previous:
         return False
-    return len(previous) >= 0.7 * wrap_width and not previous.endswith(":")
+    if previous.endswith(":") or (re.search(r"[.!?]$", previous) and (len(previous) < 0.9 * wrap_width
+                                                                       or text[:1].isupper())):
+        return False  # a sentence that ends before the margin, or is followed by a new one, ends the block
+    return len(previous) >= 0.7 * wrap_width
 
 
 def _text_heading(text: str, previous: str, following: str, numbered_ok: bool,

@@ -40,7 +40,7 @@ _ABOUT_DOCUMENT = re.compile(r"^(het\s+)?doel\s+van\s+(dit|deze|het)\s+(document
                              r"tussenstand|plan|stuk|onderzoek|evaluatie|voorstel|nota|verslag|monitor|programma)\b",
                              re.IGNORECASE)
 _PROGRAMME = re.compile(r"^\s*(?:Programma|Programmaonderdeel)\s+(\d{1,2}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)][a-zà-ÿ0-9)][a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
 
 
 @dataclass
@@ -63,6 +63,7 @@ class _Scope:
     parent: Optional[_Goal] = None
     container: Optional[tuple[int, Optional[str]]] = None  # (rank, label) of a set of goals
     numbers: dict[str, _Goal] = field(default_factory=dict)
+    question: Optional[str] = None  # a BBV question heading ("Wat willen we bereiken?") as printed
 
 
 class _Tree:
@@ -73,6 +74,8 @@ class _Tree:
         self.sections: dict[int, _Goal] = {}  # chapter nodes made by `anchor`, by section
         self.cue_sections: set[int] = set()
         self.last_goal: Optional[_Goal] = None
+        self.goal_blocks: set[int] = set()
+        self.sections_in_order: list[Section] = []
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
@@ -85,26 +88,34 @@ class _Tree:
         if parent is not None:
             parent.children += 1
         self.goals.append(goal)
+        self.goal_blocks.add(id(block))
         if rank < 3:
             self.last_goal = goal
         if number:
             scope.numbers[number.rstrip(".")] = goal
         return goal
 
-    def _id(self, number: Optional[str], parent: Optional[_Goal]) -> str:
+    def _id(self, number: Optional[str], parent: Optional[_Goal], goal: Optional[_Goal] = None) -> str:
         """The printed number where there is one, else the position under the parent ('3.1/2')."""
         if number and ("." in number or re.search(r"\d[A-Z]", number) or parent is None):
             base = number
         elif number:
             base = f"{parent.node_id}/{number}"  # type: ignore[union-attr]
         else:
-            position = sum(1 for g in self.goals if g.parent is parent and g.rank > 0) + 1
+            siblings = [g for g in self.goals if g.parent is parent and g.rank > 0]
+            position = siblings.index(goal) + 1 if goal in siblings else len(siblings) + 1
             base = f"{parent.node_id}/{position}" if parent is not None else str(position)
         node_id, suffix = base, 2
         while node_id in self.ids:
             node_id, suffix = f"{base}-{suffix}", suffix + 1
         self.ids.add(node_id)
         return node_id
+
+    def assign_ids(self) -> None:
+        """Final ids, once every parent is known: chapters and programmes first, then the goals in printed order."""
+        self.ids = set()
+        for goal in sorted(self.goals, key=lambda g: g.rank > 0):
+            goal.node_id = self._id(goal.code, goal.parent, goal)
 
     def anchor(self, goal: _Goal, cue_sections: set[int]) -> None:
         """Hang a top goal under the numbered chapter and paragraph headings it stands in."""
@@ -113,7 +124,7 @@ class _Tree:
         if section is not None and section.heading is goal.block:
             section = section.parent
         while section is not None and section.heading is not None:
-            if section.heading.number and id(section) not in cue_sections:
+            if section.heading.number and id(section) not in cue_sections and id(section.heading) not in self.goal_blocks:
                 chain.append(section)
             section = section.parent
         chain = list(reversed(chain))[-2:]
@@ -143,11 +154,14 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
     if metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES:
         return []
     tree = _Tree()
+    tree.sections_in_order = outline.sections
     _visit(outline.root, _Scope(), tree)
-    if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2:
+    if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2 and not any(g.label and g.label.lower().startswith("wat ")
+                                                                    for g in tree.goals):
         return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
     for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
         tree.anchor(goal, tree.cue_sections)
+    tree.assign_ids()
     return [_node(goal) for goal in tree.goals]
 
 
@@ -187,6 +201,8 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
         elif cue is not None and cue.cue.kind in ("goal", "action"):
             own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
             tree.cue_sections.add(id(section))
+            if cue.cue.phrase.startswith("wat ") and cue.cue.kind == "goal":
+                local.question = heading.text
         elif scope.container is not None:
             goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
                             number=heading.number)
@@ -257,13 +273,26 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     blocks = section.blocks
     for index, block in enumerate(blocks):
         next_is_item = index + 1 < len(blocks) and blocks[index + 1].kind == "item"
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        one_of_many = (following is not None and following.kind == "paragraph" and introduces_list(following.text) is None
+                       and len(following.text) <= MAX_PSEUDO_ITEM and len(block.text) <= MAX_PSEUDO_ITEM)
+        if index == 0 and scope.question and block.kind == "paragraph" and introduces_list(block.text) is None \
+                and not one_of_many:
+            # BBV: the statement right under "Wat willen we bereiken?" is the programme's aim; listed doelen refine it
+            title, description = _statement(block.text)
+            aim = tree.add(title, 1, block, scope.parent or _bbv_context(section, tree), scope,
+                           label=scope.question.rstrip("?").strip() + "?", description=description)
+            if aim is not None:
+                scope.parent = last_goal = aim
+            continue
         if block.kind == "label":
             flush_pseudo()
             cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
-            stack, items_seen = [], False
             if cue is None or cue.cue.kind == "verbal":
-                container = None
+                if not (container is not None and items_seen and next_is_item and not block.text):
+                    container, stack, items_seen = None, [], False  # "Overige contacten:" over more items keeps it
                 continue
+            stack, items_seen = [], False
             rank, printed = cue.cue.rank, block.label
             if not block.text:
                 container = (rank, None if cue.cue.plural else printed)
@@ -274,12 +303,13 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             container = None
             title, description = _statement(block.text)
             own = scope.parent
-            if heading_is_goal and own is not None and own.label is None and rank < own.rank and len(block.text) > MAX_TITLE:
+            if heading_is_goal and own is not None and own.label is None and rank < own.rank and own.block is heading:
                 # a heading listed as an activity turns out to carry a "Doel:" of its own
                 own.rank, own.label, own.description = rank, printed, clean_title(block.text)
                 continue
             if (heading is not None and not heading_is_goal and len(block.text) > MAX_TITLE and block.number is None
-                    and read_cue(heading.text) is None and rank < 3 and pending_label is None):
+                    and read_cue(heading.text) is None and rank < 3 and pending_label is None
+                    and _goal_labels(blocks) == 1):
                 # "1. Netwerkzorg" + "Doel: <paragraph>": the heading names the goal, the label explains it.
                 goal = tree.add(heading.text, rank, heading, scope.parent, scope, label=printed,
                                 number=heading.number, description=clean_title(block.text))
@@ -311,8 +341,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 pseudo.append(block)
                 continue
             flush_pseudo()
-            if items_seen:
-                container, items_seen = None, False
+            if items_seen and not (next_is_item and len(block.text) <= 80):
+                container, items_seen = None, False  # a short line over the next items only groups them
             continue
         if block.kind == "item":
             flush_pseudo()
@@ -339,6 +369,43 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     flush_pseudo()
 
 
+_NOT_A_PROGRAMME = re.compile(r"^(programma'?s|inhoud|inleiding|toelichting|terug naar .*)$|\b(19|20)\d\d\b|"
+                              r"\b(begroting|jaarstukken|jaarverslag|jaarrekening|kadernota)\b", re.IGNORECASE)
+
+
+def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
+    """The programme (and deelprogramma) named by the bare headings just above a BBV question."""
+    order = tree.sections_in_order
+    index = order.index(section) if section in order else -1
+    chain: list[Section] = []
+    while index > 0 and len(chain) < 2:
+        index -= 1
+        previous = order[index]
+        if previous.blocks or _NOT_A_PROGRAMME.search(previous.title) or read_cue(previous.title) is not None:
+            break  # only bare headings right above the question name its programme
+        chain.append(previous)
+    parent: Optional[_Goal] = None
+    for depth, found in enumerate(reversed(chain)):
+        heading = found.heading
+        assert heading is not None
+        node = tree.sections.get(id(found))
+        if node is None:
+            node = _Goal(node_id="", title=clean_title(heading.text), rank=-depth - 1 if depth else 0,
+                         block=heading, code=heading.number, parent=parent)
+            tree.sections[id(found)] = node
+            tree.goals.append(node)
+        parent = node
+    return parent
+
+
+def _goal_labels(blocks: list[Block]) -> int:
+    count = 0
+    for block in blocks:
+        cue = read_cue(block.label) if block.kind == "label" and block.label else None
+        count += cue is not None and cue.cue.kind == "goal"
+    return count
+
+
 def _set_parent(rank: int, scope: _Scope, last_goal: Optional[_Goal]) -> Optional[_Goal]:
     """Prestaties hang under the goal they follow; goals under the goal the section stands under."""
     if rank >= 3 and last_goal is not None:
@@ -362,10 +429,8 @@ def _numbered_parent(number: Optional[str], scope: _Scope) -> Optional[_Goal]:
 
 
 def _statement(text: str) -> tuple[str, Optional[str]]:
-    """A goal's statement and, for long text, the explanation that follows it."""
+    """A goal's statement (its first sentence) and the explanation that follows it."""
     text = clean_title(text)
-    if len(text) <= MAX_TITLE:
-        return text, None
     match = _SENTENCE_END.search(text, 20)
     if match and match.end() <= MAX_TITLE + 60:
         return text[:match.end()].strip(), text[match.end():].strip() or None
@@ -376,8 +441,8 @@ def _node(goal: _Goal) -> GoalNode:
     lines = goal.block.lines
     first = lines[0]
     rank = goal.rank
-    if rank == 1 and goal.children == 0:
-        rank = 2
+    if rank == 1 and (goal.children == 0 or (goal.label or "").lower().startswith("wat ")):
+        rank = 2  # a broad aim without sub-goals, or the BBV statement of what a programme wants, is a doel
     level = "programma" if rank in (0, -1) else "beleidsterrein" if rank < 0 else RANK_LEVEL[rank]
     return GoalNode(
         id=goal.node_id,

@@ -94,11 +94,18 @@ def _split_at_codes(cell: Line) -> list[Line]:
 
 def parse_goals(laid_out: LaidOutDocument, metadata: Optional[Metadata] = None) -> tuple[list[GoalNode], list[ErrorEntry]]:
     """Return the goal nodes (flat, linked by `parent`) and any warnings."""
+    general = parse_outline_goals(laid_out.outline(), metadata)
     for parser in (parse_coded_tree, parse_bbv_sections, parse_priorities):
         goals, errors = parser(laid_out)
-        if goals:
+        if goals and not _covers(general, goals):
             return goals, errors
-    return parse_outline_goals(laid_out.outline(), metadata), []
+    return general, []
+
+
+def _covers(general: list[GoalNode], special: list[GoalNode]) -> bool:
+    """Does the general reading find every node a specialised layout found, and more?"""
+    titles = {g.title for g in general}
+    return len(general) > len(special) and all(g.title in titles for g in special)
 
 
 def outline_items(outline: Outline) -> list[OutlineItem]:
@@ -262,7 +269,7 @@ def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
             programme_code = prefixes.pop()
     if programme_code is not None:
         title = programme_title
-        if title is None:
+        if title is None and laid_out.format != "pdf":  # a text excerpt opens with its programme's name
             title = _first_heading_title(cells)
         if title:
             anchor = programme_cell or cells[0]
