@@ -229,6 +229,21 @@ def test_issuer_from_the_title(tmp_path, text, issuer, kind):
     assert (meta.municipality, meta.issuer_kind) == (issuer, kind)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Jaarverslag 2023\nHoogheemraadschap van Rijnland\n\nVoorwoord\n",
+     ("Hoogheemraadschap van Rijnland", "waterschap", "jaarstukken", 2023, None)),
+    ("Coalitieakkoord 2022-2026\nGemeente Leiden\n\nSamen verder\n", ("Leiden", "gemeente", "coalitieakkoord", None, (2022, 2026))),
+    ("Raadsbesluit\n\nDe raad van de gemeente Oss;\ngelezen het voorstel van burgemeester en wethouders;\nbesluit:\n",
+     ("Oss", "gemeente", "raadsbesluit", None, None)),
+    ("Memo\nAan: gemeenteraad\nVan: college van burgemeester en wethouders van Hilversum\nDatum: 3 maart 2024\n",
+     ("Hilversum", "gemeente", "memo", 2024, None)),
+    ("Programmabegroting 2025-2028\nGemeente Utrecht\n\nInleiding\n", ("Utrecht", "gemeente", "begroting", 2025, None)),
+])
+def test_small_documents_of_other_kinds(tmp_path, text, expected):
+    meta = _text_metadata(tmp_path, "document.txt", text)
+    assert (meta.municipality, meta.issuer_kind, meta.document_type, meta.year, meta.period) == expected
+
+
 def test_file_name_alone():
     meta = metadata_from_filename("/data/s-hertogenbosch_jaarstukken_2019_evenwichtige-woningmarkt.txt")
     assert (meta.municipality, meta.document_type, meta.year) == ("'s-Hertogenbosch", "jaarstukken", 2019)

@@ -17,13 +17,17 @@ from typing import Iterable, Optional
 from extractor.parse.doctype import term_hits
 from extractor.parse.vocab import IssuerPattern, gemeente_named, issuer_patterns, name_key
 
-ZONE_WEIGHTS = {"title": 3.0, "cover": 3.0, "colofon": 3.0, "headers": 2.0, "tops": 2.0, "early": 1.0}
+ZONE_WEIGHTS = {"title": 3.0, "cover": 3.0, "colofon": 3.0, "headers": 2.0, "tops": 2.0, "early": 0.5}
+# The running text of the first pages counts each mention (up to three): one passing "Ministerie van VWS"
+# must not outweigh the body the first pages keep naming.
+_COUNTED_ZONES = {"early": 3}
 # Rule strengths: a named body of government beats a website, a generic organisation word or a bare place name.
-PREFIX, DOMAIN, NAME_WITH_MARKER, ORGANISATION, HEADER_NAME, BARE_NAME = 3.0, 2.5, 3.0, 2.0, 2.0, 1.0
+PREFIX, DOMAIN, NAME_WITH_MARKER, ORGANISATION, HEADER_NAME, BARE_NAME = 3.0, 2.5, 3.0, 2.0, 2.0, 2.0
 ENOUGH = 3.0  # below this the places are silent and the running text decides
-_CAP_WORD = r"(?:'s-|'t\s)?[A-ZÀ-Ý][\w'’.&-]*"
+_CAP_WORD = r"(?:'s-|'t[ \t])?[A-ZÀ-Ý][\w'’.&-]*"
 _CONNECTOR = r"(?:en|van|de|der|den|aan|op|bij|in|voor|'s)"
 _NAME = rf"{_CAP_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)*{_CAP_WORD}){{0,5}}"
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _DOMAIN = re.compile(r"(?:www\.|@)([a-z0-9-]+)\.nl\b")
 _MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december "
            "jan feb mrt apr jun jul aug sep sept okt nov dec")
@@ -139,16 +143,22 @@ def province_candidates(text: str) -> list[tuple[Issuer, float]]:
 
 
 def bare_gemeenten(text: str) -> list[Issuer]:
-    """Gemeente names standing on their own: 'Sterk en toegankelijk Wassenaar'."""
+    """Gemeente names standing on their own ('Sterk en toegankelijk Wassenaar'), not inside a body's name
+    ('Netwerk Palliatieve Zorg Almere', 'GGD Hollands Midden')."""
+    for regex, _ in _prefix_patterns():
+        text = regex.sub(lambda m: " " * len(m.group(0)), text)
     found = []
     for match in re.finditer(_NAME, text):
         words = match.group(0).split()
-        for start in range(len(words)):
+        start = 0
+        while start < len(words):
             for end in range(min(len(words), start + 4), start, -1):
                 official = gemeente_named(" ".join(words[start:end]))
-                if official and " ".join(words[start:end])[0].isupper():
+                if official:
                     found.append(Issuer(official, "gemeente"))
+                    start = end - 1
                     break
+            start += 1
     return found
 
 
@@ -180,8 +190,8 @@ def gemeente_issuer(name: str) -> Optional[Issuer]:
 def zone_candidates(zone: str, lines: list[str]) -> list[tuple[Issuer, float]]:
     text = "\n".join(lines)
     found = prefix_candidates(text) + domain_candidates(text) + province_candidates(text)
-    if zone in ("title", "cover", "headers", "tops"):
-        found += [(i, HEADER_NAME) for i in (header_name(line) for line in lines) if i]
+    if zone in ("headers", "tops"):
+        found += [(i, HEADER_NAME) for i in (header_name(line) for line in lines if _YEAR.search(line)) if i]
     if zone in ("title", "cover", "colofon"):
         found += [(issuer, BARE_NAME) for issuer in bare_gemeenten(text)]
     return found
@@ -196,10 +206,13 @@ def find_issuer(zones: dict[str, list[str]], body: list[str], document_type: Opt
     scores: Counter[Issuer] = Counter()
     for zone, lines in zones.items():
         best: dict[Issuer, float] = {}
+        seen: Counter[Issuer] = Counter()
         for issuer, strength in zone_candidates(zone, lines):
             best[issuer] = max(best.get(issuer, 0.0), strength)
+            seen[issuer] += 1
         for issuer, strength in best.items():
-            scores[issuer] += ZONE_WEIGHTS.get(zone, 0.0) * strength
+            repeats = min(seen[issuer], _COUNTED_ZONES.get(zone, 1))
+            scores[issuer] += ZONE_WEIGHTS.get(zone, 0.0) * strength * repeats
     issuer = _winner(scores, ENOUGH) or _most_named(body)
     if issuer and (document_type == "verkiezingsprogramma" or party_named(zones.get("title", []) + zones.get("cover", []))):
         gemeente = issuer if issuer.kind == "gemeente" else _best_of_kind(scores, "gemeente")
@@ -221,13 +234,9 @@ def _best_of_kind(scores: Counter[Issuer], kind: str) -> Optional[Issuer]:
 
 def _most_named(body: list[str]) -> Optional[Issuer]:
     """Fallback: the body of government named most often, a clear lead over the next one required."""
-    counts: Counter[Issuer] = Counter()
-    for line in body:
-        for issuer, _ in prefix_candidates(line):
-            if issuer.kind != "organisatie":
-                counts[issuer] += 1
-        for issuer in bare_gemeenten(line):
-            counts[issuer] += 1
+    text = "\n".join(body)  # names never run over a line break
+    counts: Counter[Issuer] = Counter(issuer for issuer, _ in prefix_candidates(text) if issuer.kind != "organisatie")
+    counts.update(bare_gemeenten(text))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return None

@@ -27,6 +27,7 @@ _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
 _PERIOD = re.compile(r"(?<!\d)(19[89]\d|20\d\d)\s*[-–/]\s*(19[89]\d|20\d\d)(?!\d)")
 _MONTH = r"(?:jan\w*|feb\w*|maart|mrt|apr\w*|mei|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)"
 _DATE = re.compile(rf"(?:\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]|\b(?:\d{{1,2}}\s+)?{_MONTH}\s+)(19[89]\d|20\d\d)\b", re.I)
+_DATE_LABEL = re.compile(r"^\s*(datum|date|d\.d\.)\b", re.I)
 _TITLE_NOISE = re.compile(r"^(colofon|inhoudsopgave|inhoud|infographic|pagina\s+\d+.*|\d+)$", re.I)
 _COLOFON = re.compile(r"^\s*(colofon|uitgave|uitgegeven door|samenstelling|opdrachtgever|in opdracht van|inlichtingen|auteurs?)\b", re.I)
 # Plans cover several years; a report or budget has one year even when it looks ahead.
@@ -185,7 +186,8 @@ def _content_year(title: Optional[str], zones: dict[str, list[str]]) -> Optional
     title_year = _YEAR.search(title_text)
     if title_year:
         return int(title_year.group(1))
-    for text in zones["cover"]:
+    dated_lines = zones["cover"] + [t for t in zones["early"][:40] if _DATE_LABEL.match(t)]  # "Datum: 3 maart 2024"
+    for text in dated_lines:
         match = _DATE.search(text)
         if match:
             return int(match.group(1))
