@@ -457,11 +457,10 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
             cells[c].append(w)
         return cells
 
-    header_words = [w for ln in block[:n_header] for w in ln.words]
-    if header_words:
-        cells = assign(header_words)
-        rows.append(TableRow([_join_words(c) for c in cells], page.number, _box(header_words) or (x0, 0, x1, 0),
-                             [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in header_words)))
+    while n_header < len(block) and _year_line(block[n_header]):
+        n_header += 1  # "2021 2022 2024" under the kinds: header, not a body row
+    for k, line in enumerate(block[:n_header]):
+        rows.append(_header_row(page.number, line, columns, group=k < n_header - 1))
     # body: one row per line, then wrapped label lines folded into the nearest row with values
     body: list[TableRow] = []
     for ln in block[n_header:]:
@@ -473,6 +472,77 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
     rows.extend(attach_label_rows(body))
     bbox = (round(x0, 2), round(block[0].top, 2), round(x1, 2), round(block[-1].bottom, 2))
     return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="aligned", confidence=0.7, pages=[page.number])
+
+
+_YEAR_TOKEN = re.compile(r"^\(?['’]?(19|20)?\d{2}\)?$")
+
+
+def _year_line(line: Line) -> bool:
+    """A line of only years (a header row of year columns)."""
+    tokens = line.text.split()
+    return len(tokens) >= 2 and all(_YEAR_TOKEN.match(t) for t in tokens) and any(re.match(r"\(?(19|20)\d{2}", t) for t in tokens)
+
+
+def _group_spans(phrases: list[Line], columns: list[float]) -> Optional[list[tuple[int, int]]]:
+    """The split of the value columns into consecutive groups, one per phrase, whose centres lie closest to the
+    phrases' centres; None when no split fits well (a wrapped header word in one column is no group)."""
+    from itertools import combinations  # noqa: PLC0415
+
+    n_values = len(columns) - 2
+    centres = [(p.x0 + p.x1) / 2 for p in phrases]
+    best: Optional[tuple[float, list[tuple[int, int]]]] = None
+    for cuts in combinations(range(2, n_values + 1), len(phrases) - 1):
+        bounds = [1, *cuts, n_values + 1]
+        groups = [(bounds[i], bounds[i + 1] - 1) for i in range(len(phrases))]
+        misfit = max(abs(c - (columns[a] + columns[b + 1]) / 2) / (columns[b + 1] - columns[a]) for c, (a, b) in zip(centres, groups))
+        if best is None or misfit < best[0]:
+            best = (misfit, groups)
+    if best is None or best[0] > 0.2 or all(a == b for a, b in best[1]):
+        return None
+    return best[1]
+
+
+def _header_row(page_number: int, line: Line, columns: list[float], group: bool = False) -> TableRow:
+    """One header line laid over the body's column grid: a phrase centred over several columns spans them.
+
+    Phrases are the line's words split at gaps wider than a space; a phrase goes to every column it covers
+    for at least a third of that column's width (a group header "Realisatie" over two year columns), else to
+    the column holding its centre.
+    """
+    n_cols = len(columns) - 1
+    cells: list[list[Word]] = [[] for _ in range(n_cols)]
+    spans = [1] * n_cols
+    phrases = [p for p in line.segments(min_gap=4.0) if p.words]
+    value_phrases = [p for p in phrases if (p.x0 + p.x1) / 2 > columns[1]]
+    spread = _group_spans(value_phrases, columns) if group and 1 <= len(value_phrases) < n_cols - 1 else None
+    if spread is not None:
+        # a group row above the column headers ("Realisatie" over 2022 and 2023): each phrase spans its columns
+        for phrase, (first, last) in zip(value_phrases, spread):
+            cells[first].extend(phrase.words)
+            spans[first] = last - first + 1
+            for k in range(first + 1, last + 1):
+                spans[k] = 0
+        phrases = [p for p in phrases if p not in value_phrases]
+    for phrase in phrases:
+        words = phrase.words or []
+        if not words:
+            continue
+        a, b = min(w.x0 for w in words), max(w.x1 for w in words)
+        covered = [k for k in range(n_cols)
+                   if min(b, columns[k + 1]) - max(a, columns[k]) >= (columns[k + 1] - columns[k]) / 3]
+        centre = (a + b) / 2
+        home = next((k for k in range(n_cols) if columns[k] <= centre <= columns[k + 1]), n_cols - 1)
+        if len(covered) >= 2 and covered[0] >= 1 and home in covered:
+            first = covered[0]
+            cells[first].extend(words)
+            spans[first] = max(spans[first], len(covered))
+            for k in covered[1:]:
+                spans[k] = 0
+        else:
+            cells[home].extend(words)
+    words = [w for ln in [line] for w in ln.words]
+    return TableRow([_join_words(c) for c in cells], page_number, _box(words) or (columns[0], 0, columns[-1], 0),
+                    [_box(c) for c in cells], spans, bold=all(w.bold for w in words))
 
 
 # --------------------------------------------------------------------------- camelot fallback
@@ -547,8 +617,16 @@ def attach_label_rows(rows: list[TableRow]) -> list[TableRow]:
             and rows[first].bbox[1] - rows[start - 1].bbox[3] < 12:
         start -= 1
         extra.setdefault(id(rows[first]), []).append((rows[start].bbox[1], rows[start]))
+    above: Optional[TableRow] = None
     for row in body:
-        if has_values(row) or any(c.strip() for c in row.cells[1:]) or not row.cells[0].strip():
+        if has_values(row):
+            above = row
+            continue
+        if any(c.strip() for c in row.cells[1:]) or not row.cells[0].strip():
+            continue
+        text = row.cells[0].strip()
+        if above is not None and (text[:1].islower() or text[:1].isdigit() or text[:1] in "(-–"):
+            extra.setdefault(id(above), []).append((row.bbox[1], row))  # a label going on below its first line
             continue
         mid = (row.bbox[1] + row.bbox[3]) / 2
         best = min(valued, key=lambda v: (abs((v.bbox[1] + v.bbox[3]) / 2 - mid), -v.bbox[1]))
