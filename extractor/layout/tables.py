@@ -457,8 +457,8 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
             cells[c].append(w)
         return cells
 
-    while n_header < len(block) and _year_line(block[n_header]):
-        n_header += 1  # "2021 2022 2024" under the kinds: header, not a body row
+    while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)):
+        n_header += 1  # "2021 2022 2024" or "na wijziging" under the kinds: header, not a body row
     for k, line in enumerate(block[:n_header]):
         rows.append(_header_row(page.number, line, columns, group=k < n_header - 1))
     # body: one row per line, then wrapped label lines folded into the nearest row with values
@@ -471,7 +471,8 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
         row.bbox = (round(x0, 2), row.bbox[1], round(x1, 2), row.bbox[3])
     rows.extend(attach_label_rows(body))
     bbox = (round(x0, 2), round(block[0].top, 2), round(x1, 2), round(block[-1].bottom, 2))
-    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="aligned", confidence=0.7, pages=[page.number])
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="aligned", confidence=0.7, pages=[page.number],
+                 header_rows=n_header if n_header else None)
 
 
 _YEAR_TOKEN = re.compile(r"^\(?['’]?(19|20)?\d{2}\)?$")
@@ -500,6 +501,13 @@ def _group_spans(phrases: list[Line], columns: list[float]) -> Optional[list[tup
     if best is None or best[0] > 0.2 or all(a == b for a, b in best[1]):
         return None
     return best[1]
+
+
+def _value_header_line(line: Line, columns: list[float]) -> bool:
+    """A line printed only over the value columns, of words and years but no other figures: a wrapped header cell."""
+    if not line.words or any((w.x0 + w.x1) / 2 < columns[1] for w in line.words):
+        return False
+    return all(_YEAR_TOKEN.match(w.text) or not re.search(r"\d", w.text) for w in line.words)
 
 
 def _header_row(page_number: int, line: Line, columns: list[float], group: bool = False) -> TableRow:
@@ -674,7 +682,8 @@ def _attach_context(page: Page, table: Table) -> None:
 def _same_columns(a: Table, b: Table) -> bool:
     if a.n_cols != b.n_cols:
         return False
-    return all(abs(x - y) <= 4.0 for x, y in zip(a.columns, b.columns))
+    tolerance = 4.0 if a.method == "ruled" else 15.0  # unruled columns come from whitespace, which moves with the rows
+    return all(abs(x - y) <= tolerance for x, y in zip(a.columns, b.columns))
 
 
 def _norm(cells: list[str]) -> list[str]:
@@ -784,11 +793,59 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
                 found = [t for t in camelot_tables(pdf_path, page) if _useful(t)]
             if not found:
                 unread.append(page.number)
+        previous = per_page[-1][-1] if per_page and per_page[-1] else None
+        if previous is not None and previous.page == page.number - 1 and previous.method != "camelot":
+            carried = continuation_table(page, previous, [t.bbox for t in found])
+            if carried is not None:
+                found.append(carried)
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         for t in found:
             _attach_context(page, t)
         per_page.append(found)
     return stitch(per_page, pages), unread
+
+
+def continuation_table(page: Page, previous: Table, taken: list[BBox]) -> Optional[Table]:
+    """Rows at the top of a page that continue the table ending the page before, read with that table's columns.
+
+    Used when no table was found there on its own: a continuation without a repeated header, or of a single row.
+    Only lines before the first line that is not a table row (prose, a heading) are taken.
+    """
+    height = page.height or 842.0
+    last_bottom = max((r.bbox[3] for r in previous.rows if r.page == previous.page), default=previous.bbox[3])
+    if last_bottom < height * 0.7:
+        return None
+    lines = [ln for ln in page.lines if not any(_inside(ln, b) for b in taken)]
+    top_taken = min((b[1] for b in taken), default=height)
+    block: list[Line] = []
+    for line in lines:
+        if line.top >= top_taken:
+            break
+        if block and line.top - block[-1].bottom > 14:
+            break
+        inside = previous.columns[0] - 6 <= line.x0 and line.x1 <= previous.columns[-1] + 6
+        numeric = sum(1 for s in line.segments(6.0)[1:] if _is_numeric_cell(s.text))
+        if not inside or (not numeric and (len(line.text) > 90 or line.x0 > previous.columns[1])):
+            if block or line.top > 120:
+                break
+            continue  # a running head above the table
+        block.append(line)
+    if not any(sum(1 for s in ln.segments(6.0)[1:] if _is_numeric_cell(s.text)) for ln in block):
+        return None
+    columns = list(previous.columns)
+    n_cols = len(columns) - 1
+    rows: list[TableRow] = []
+    for line in block:
+        cells: list[list[Word]] = [[] for _ in range(n_cols)]
+        for w in line.words:
+            cx = (w.x0 + w.x1) / 2
+            k = next((i for i in range(n_cols) if columns[i] <= cx <= columns[i + 1]), 0 if cx < columns[0] else n_cols - 1)
+            cells[k].append(w)
+        rows.append(TableRow([_join_words(c) for c in cells], page.number, (round(columns[0], 2), round(line.top, 2), round(columns[-1], 2), round(line.bottom, 2)),
+                             [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in line.words)))
+    rows = attach_label_rows(rows)
+    bbox = (round(columns[0], 2), round(block[0].top, 2), round(columns[-1], 2), round(block[-1].bottom, 2))
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method=previous.method, confidence=0.7, pages=[page.number])
 
 
 _SUSPECT_HEADER = re.compile(r"^\s*(effect)?indicator(en)?\b.*\b(19|20)\d{2}\b|^\s*(effect)?indicator\s+(peilwaarde|nulmeting|streefwaarde)", re.IGNORECASE)

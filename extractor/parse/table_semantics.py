@@ -71,7 +71,7 @@ def _is_data_cell(text: str) -> bool:
     return read_value(t)[0] is not None
 
 
-HEADER_WORDS = re.compile(r"^\W*(effect)?indicator|^\W*(naam|omschrijving|progr|programma|bedragen|kengetal|onderwerp|jaar\b)|bedragen\s*(\(\s*)?x", re.IGNORECASE)
+HEADER_WORDS = re.compile(r"^\W*(effect)?indicator|^\W*(naam|omschrijving|progr|programma|taakveld|exploitatie|bedragen|kengetal|onderwerp|jaar\b)|bedragen\s*(\(\s*)?x", re.IGNORECASE)
 
 
 def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
