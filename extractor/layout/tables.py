@@ -405,6 +405,9 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
                 break
             j += 1
         end = last_numeric
+        while end + 1 < len(lines) and lines[end + 1].text[:1].islower() and lines[end + 1].top - lines[end].bottom < 8 \
+                and abs(lines[end + 1].x0 - lines[last_numeric].x0) < 5 and len(lines[end + 1].segments(10.0)) == 1:
+            end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
         head = start
         while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
@@ -460,7 +463,8 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
     while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)):
         n_header += 1  # "2021 2022 2024" or "na wijziging" under the kinds: header, not a body row
     for k, line in enumerate(block[:n_header]):
-        rows.append(_header_row(page.number, line, columns, group=k < n_header - 1))
+        below = max((_value_phrases(ln, columns) for ln in block[k + 1:n_header]), default=0)
+        rows.append(_header_row(page.number, line, columns, group=_value_phrases(line, columns) < below))
     # body: one row per line, then wrapped label lines folded into the nearest row with values
     body: list[TableRow] = []
     for ln in block[n_header:]:
@@ -498,9 +502,13 @@ def _group_spans(phrases: list[Line], columns: list[float]) -> Optional[list[tup
         misfit = max(abs(c - (columns[a] + columns[b + 1]) / 2) / (columns[b + 1] - columns[a]) for c, (a, b) in zip(centres, groups))
         if best is None or misfit < best[0]:
             best = (misfit, groups)
-    if best is None or best[0] > 0.2 or all(a == b for a, b in best[1]):
+    if best is None or best[0] > (0.2 if len(phrases) > 1 else 0.1) or all(a == b for a, b in best[1]):
         return None
     return best[1]
+
+
+def _value_phrases(line: Line, columns: list[float]) -> int:
+    return sum(1 for p in line.segments(min_gap=4.0) if p.words and (p.x0 + p.x1) / 2 > columns[1])
 
 
 def _value_header_line(line: Line, columns: list[float]) -> bool:
