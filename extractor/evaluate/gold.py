@@ -18,10 +18,10 @@ from extractor.model import IssuerKind
 GOLD_VERSION = "1"
 
 GoalLevel = Literal["programma", "beleidsterrein", "doel", "prestatie"]
-ValueType = Literal["realisatie", "streefwaarde", "referentie"]
+ValueType = Literal["realisatie", "streefwaarde", "referentie", "prognose"]
 Comparator = Literal["<", "<=", ">", ">=", "="]
 Direction = Literal["decrease", "increase", "stable"]
-BudgetKind = Literal["rekening", "begroting", "begroting_na_wijziging", "realisatie", "verschil"]
+BudgetKind = Literal["rekening", "begroting", "begroting_na_wijziging", "realisatie", "verschil", "prognose", "raming", "bedrag"]
 FieldId = Literal[
     "veilige_woon_en_leefomgeving",
     "bedrijvigheid_en_veiligheid",

@@ -405,6 +405,9 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
                 break
             j += 1
         end = last_numeric
+        while end + 1 < len(lines) and lines[end + 1].text[:1].islower() and lines[end + 1].top - lines[end].bottom < 8 \
+                and abs(lines[end + 1].x0 - lines[last_numeric].x0) < 5 and len(lines[end + 1].segments(10.0)) == 1:
+            end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
         head = start
         while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
@@ -457,11 +460,11 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
             cells[c].append(w)
         return cells
 
-    header_words = [w for ln in block[:n_header] for w in ln.words]
-    if header_words:
-        cells = assign(header_words)
-        rows.append(TableRow([_join_words(c) for c in cells], page.number, _box(header_words) or (x0, 0, x1, 0),
-                             [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in header_words)))
+    while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)):
+        n_header += 1  # "2021 2022 2024" or "na wijziging" under the kinds: header, not a body row
+    for k, line in enumerate(block[:n_header]):
+        below = max((_value_phrases(ln, columns) for ln in block[k + 1:n_header]), default=0)
+        rows.append(_header_row(page.number, line, columns, group=_value_phrases(line, columns) < below))
     # body: one row per line, then wrapped label lines folded into the nearest row with values
     body: list[TableRow] = []
     for ln in block[n_header:]:
@@ -472,7 +475,90 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
         row.bbox = (round(x0, 2), row.bbox[1], round(x1, 2), row.bbox[3])
     rows.extend(attach_label_rows(body))
     bbox = (round(x0, 2), round(block[0].top, 2), round(x1, 2), round(block[-1].bottom, 2))
-    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="aligned", confidence=0.7, pages=[page.number])
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="aligned", confidence=0.7, pages=[page.number],
+                 header_rows=n_header if n_header else None)
+
+
+_YEAR_TOKEN = re.compile(r"^\(?['’]?(19|20)?\d{2}\)?$")
+
+
+def _year_line(line: Line) -> bool:
+    """A line of only years (a header row of year columns)."""
+    tokens = line.text.split()
+    return len(tokens) >= 2 and all(_YEAR_TOKEN.match(t) for t in tokens) and any(re.match(r"\(?(19|20)\d{2}", t) for t in tokens)
+
+
+def _group_spans(phrases: list[Line], columns: list[float]) -> Optional[list[tuple[int, int]]]:
+    """The split of the value columns into consecutive groups, one per phrase, whose centres lie closest to the
+    phrases' centres; None when no split fits well (a wrapped header word in one column is no group)."""
+    from itertools import combinations  # noqa: PLC0415
+
+    n_values = len(columns) - 2
+    centres = [(p.x0 + p.x1) / 2 for p in phrases]
+    best: Optional[tuple[float, list[tuple[int, int]]]] = None
+    for cuts in combinations(range(2, n_values + 1), len(phrases) - 1):
+        bounds = [1, *cuts, n_values + 1]
+        groups = [(bounds[i], bounds[i + 1] - 1) for i in range(len(phrases))]
+        misfit = max(abs(c - (columns[a] + columns[b + 1]) / 2) / (columns[b + 1] - columns[a]) for c, (a, b) in zip(centres, groups))
+        if best is None or misfit < best[0]:
+            best = (misfit, groups)
+    if best is None or best[0] > (0.2 if len(phrases) > 1 else 0.1) or all(a == b for a, b in best[1]):
+        return None
+    return best[1]
+
+
+def _value_phrases(line: Line, columns: list[float]) -> int:
+    return sum(1 for p in line.segments(min_gap=4.0) if p.words and (p.x0 + p.x1) / 2 > columns[1])
+
+
+def _value_header_line(line: Line, columns: list[float]) -> bool:
+    """A line printed only over the value columns, of words and years but no other figures: a wrapped header cell."""
+    if not line.words or any((w.x0 + w.x1) / 2 < columns[1] for w in line.words):
+        return False
+    return all(_YEAR_TOKEN.match(w.text) or not re.search(r"\d", w.text) for w in line.words)
+
+
+def _header_row(page_number: int, line: Line, columns: list[float], group: bool = False) -> TableRow:
+    """One header line laid over the body's column grid: a phrase centred over several columns spans them.
+
+    Phrases are the line's words split at gaps wider than a space; a phrase goes to every column it covers
+    for at least a third of that column's width (a group header "Realisatie" over two year columns), else to
+    the column holding its centre.
+    """
+    n_cols = len(columns) - 1
+    cells: list[list[Word]] = [[] for _ in range(n_cols)]
+    spans = [1] * n_cols
+    phrases = [p for p in line.segments(min_gap=4.0) if p.words]
+    value_phrases = [p for p in phrases if (p.x0 + p.x1) / 2 > columns[1]]
+    spread = _group_spans(value_phrases, columns) if group and 1 <= len(value_phrases) < n_cols - 1 else None
+    if spread is not None:
+        # a group row above the column headers ("Realisatie" over 2022 and 2023): each phrase spans its columns
+        for phrase, (first, last) in zip(value_phrases, spread):
+            cells[first].extend(phrase.words)
+            spans[first] = last - first + 1
+            for k in range(first + 1, last + 1):
+                spans[k] = 0
+        phrases = [p for p in phrases if p not in value_phrases]
+    for phrase in phrases:
+        words = phrase.words or []
+        if not words:
+            continue
+        a, b = min(w.x0 for w in words), max(w.x1 for w in words)
+        covered = [k for k in range(n_cols)
+                   if min(b, columns[k + 1]) - max(a, columns[k]) >= (columns[k + 1] - columns[k]) / 3]
+        centre = (a + b) / 2
+        home = next((k for k in range(n_cols) if columns[k] <= centre <= columns[k + 1]), n_cols - 1)
+        if len(covered) >= 2 and covered[0] >= 1 and home in covered:
+            first = covered[0]
+            cells[first].extend(words)
+            spans[first] = max(spans[first], len(covered))
+            for k in covered[1:]:
+                spans[k] = 0
+        else:
+            cells[home].extend(words)
+    words = [w for ln in [line] for w in ln.words]
+    return TableRow([_join_words(c) for c in cells], page_number, _box(words) or (columns[0], 0, columns[-1], 0),
+                    [_box(c) for c in cells], spans, bold=all(w.bold for w in words))
 
 
 # --------------------------------------------------------------------------- camelot fallback
@@ -547,8 +633,16 @@ def attach_label_rows(rows: list[TableRow]) -> list[TableRow]:
             and rows[first].bbox[1] - rows[start - 1].bbox[3] < 12:
         start -= 1
         extra.setdefault(id(rows[first]), []).append((rows[start].bbox[1], rows[start]))
+    above: Optional[TableRow] = None
     for row in body:
-        if has_values(row) or any(c.strip() for c in row.cells[1:]) or not row.cells[0].strip():
+        if has_values(row):
+            above = row
+            continue
+        if any(c.strip() for c in row.cells[1:]) or not row.cells[0].strip():
+            continue
+        text = row.cells[0].strip()
+        if above is not None and (text[:1].islower() or text[:1].isdigit() or text[:1] in "(-–"):
+            extra.setdefault(id(above), []).append((row.bbox[1], row))  # a label going on below its first line
             continue
         mid = (row.bbox[1] + row.bbox[3]) / 2
         best = min(valued, key=lambda v: (abs((v.bbox[1] + v.bbox[3]) / 2 - mid), -v.bbox[1]))
@@ -596,7 +690,8 @@ def _attach_context(page: Page, table: Table) -> None:
 def _same_columns(a: Table, b: Table) -> bool:
     if a.n_cols != b.n_cols:
         return False
-    return all(abs(x - y) <= 4.0 for x, y in zip(a.columns, b.columns))
+    tolerance = 4.0 if a.method == "ruled" else 15.0  # unruled columns come from whitespace, which moves with the rows
+    return all(abs(x - y) <= tolerance for x, y in zip(a.columns, b.columns))
 
 
 def _norm(cells: list[str]) -> list[str]:
@@ -706,11 +801,59 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
                 found = [t for t in camelot_tables(pdf_path, page) if _useful(t)]
             if not found:
                 unread.append(page.number)
+        previous = per_page[-1][-1] if per_page and per_page[-1] else None
+        if previous is not None and previous.page == page.number - 1 and previous.method != "camelot":
+            carried = continuation_table(page, previous, [t.bbox for t in found])
+            if carried is not None:
+                found.append(carried)
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         for t in found:
             _attach_context(page, t)
         per_page.append(found)
     return stitch(per_page, pages), unread
+
+
+def continuation_table(page: Page, previous: Table, taken: list[BBox]) -> Optional[Table]:
+    """Rows at the top of a page that continue the table ending the page before, read with that table's columns.
+
+    Used when no table was found there on its own: a continuation without a repeated header, or of a single row.
+    Only lines before the first line that is not a table row (prose, a heading) are taken.
+    """
+    height = page.height or 842.0
+    last_bottom = max((r.bbox[3] for r in previous.rows if r.page == previous.page), default=previous.bbox[3])
+    if last_bottom < height * 0.7:
+        return None
+    lines = [ln for ln in page.lines if not any(_inside(ln, b) for b in taken)]
+    top_taken = min((b[1] for b in taken), default=height)
+    block: list[Line] = []
+    for line in lines:
+        if line.top >= top_taken:
+            break
+        if block and line.top - block[-1].bottom > 14:
+            break
+        inside = previous.columns[0] - 6 <= line.x0 and line.x1 <= previous.columns[-1] + 6
+        numeric = sum(1 for s in line.segments(6.0)[1:] if _is_numeric_cell(s.text))
+        if not inside or (not numeric and (len(line.text) > 90 or line.x0 > previous.columns[1])):
+            if block or line.top > 120:
+                break
+            continue  # a running head above the table
+        block.append(line)
+    if not any(sum(1 for s in ln.segments(6.0)[1:] if _is_numeric_cell(s.text)) for ln in block):
+        return None
+    columns = list(previous.columns)
+    n_cols = len(columns) - 1
+    rows: list[TableRow] = []
+    for line in block:
+        cells: list[list[Word]] = [[] for _ in range(n_cols)]
+        for w in line.words:
+            cx = (w.x0 + w.x1) / 2
+            k = next((i for i in range(n_cols) if columns[i] <= cx <= columns[i + 1]), 0 if cx < columns[0] else n_cols - 1)
+            cells[k].append(w)
+        rows.append(TableRow([_join_words(c) for c in cells], page.number, (round(columns[0], 2), round(line.top, 2), round(columns[-1], 2), round(line.bottom, 2)),
+                             [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in line.words)))
+    rows = attach_label_rows(rows)
+    bbox = (round(columns[0], 2), round(block[0].top, 2), round(columns[-1], 2), round(block[-1].bottom, 2))
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method=previous.method, confidence=0.7, pages=[page.number])
 
 
 _SUSPECT_HEADER = re.compile(r"^\s*(effect)?indicator(en)?\b.*\b(19|20)\d{2}\b|^\s*(effect)?indicator\s+(peilwaarde|nulmeting|streefwaarde)", re.IGNORECASE)

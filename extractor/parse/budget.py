@@ -142,6 +142,7 @@ def parse_budget_table(table: Table, goals: list[GoalNode]) -> tuple[list[Budget
 
 
 _PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
+_PROGRAMME_ROW = re.compile(r"^\s*(programma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z]|^\s*programma\b", re.IGNORECASE)
 _DETAIL = re.compile(r"specificatie|taakveld|per\s+product|toelichting", re.IGNORECASE)
 
 
@@ -174,6 +175,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         columns.append((c, kind, year, meaning.side))
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
+    programme_heading: Optional[str] = None
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
     for row in body:
@@ -188,6 +190,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 side_heading = row_side
             if taakveld:
                 taakveld_heading = taakveld.group("code")
+            elif _PROGRAMME_ROW.match(label):
+                programme_heading, taakveld_heading = label, None
             continue
         for c, kind, year, column_side in columns:
             raw = row.cells[c].strip() if c < len(row.cells) else ""
@@ -200,7 +204,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 continue
             code_here = taakveld.group("code") if taakveld else taakveld_heading
             lines.append(BudgetLine(
-                programme=label if programme_rows else programme,
+                programme=_row_programme(label) if programme_rows and not taakveld else (programme_heading or programme),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
                 column=head.headers[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
@@ -221,6 +225,14 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                                  message=f"budget table at {where}: {len(unreadable)} cell(s) not read as one amount: "
                                  + ", ".join(repr(u) for u in unreadable[:5])))
     return lines, errors
+
+
+def _row_programme(label: str) -> Optional[str]:
+    """The programme a recapitulatie row names ("P2 Mens en Maatschappij" is "P2"); None for totals and results."""
+    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|mutatie|onttrekking|toevoeging|dotatie|algemene\s+dekking)", label, re.IGNORECASE):
+        return None
+    code = re.match(r"^\s*P\s?(\d{1,2})\b", label)
+    return f"P{code.group(1)}" if code else label
 
 
 def _row_side(label: str) -> Optional[str]:

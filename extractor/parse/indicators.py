@@ -55,6 +55,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     unreadable: list[str] = []
     undecided = sorted({head.headers[c] for c, (kind, _, _) in columns.items() if kind is None})
     group: Optional[str] = None
+    carried: Optional[str] = None
     for row_no, row in enumerate(body, start=1):
         label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
         filled = [c for c in verdict.value_cols if c < len(row.cells) and row.cells[c].strip()]
@@ -64,8 +65,14 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             note = " ".join(c.strip() for c in row.cells if c.strip())
             if indicators and _attach_note(indicators[-1], note):
                 continue
+            following = body[row_no].cells[verdict.label_col].strip() if row_no < len(body) and verdict.label_col < len(body[row_no].cells) else ""
+            if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz"):
+                carried = label  # the first line of a label whose rest is printed beside the figures
+                continue
             group = label or group  # a group row ("Verwijzingen Halt") over area rows
             continue
+        if carried:
+            label, carried = f"{carried} {label}", None
         if not re.search(r"[^\W\d_]{2}", label) or all(re.fullmatch(r"\(?(19|20)\d{2}\)?", row.cells[c].strip()) for c in filled):
             continue  # no name, or a row of years (a header row the grid put in the body)
         name, marks = split_footnote_marks(label)

@@ -22,6 +22,7 @@ from extractor.parse.table_semantics import (  # the shared header analysis and 
     Column,
     TableHead,
     analyse_head,
+    classify_header,
     header_scope,
     read_value,
 )
@@ -49,7 +50,7 @@ def column_roles(head: TableHead) -> list[Column]:
         elif re.search(r"indicator|omschrijving|naam", low) and not _DIGIT.search(low):
             col.role = "name"
         else:
-            kind = column_type(header)
+            kind = column_type(header) or classify_header(header).value_type  # the shared vocabulary fills gaps
             year = parse_year_header(header)
             if kind is None and re.search(r"cijfer|waarde|score", low):
                 kind = "realisatie"

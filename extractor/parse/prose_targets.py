@@ -35,6 +35,7 @@ _TIME = re.compile(
 )
 _NUMBER = r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _RANGE_BEFORE = re.compile(r"(tussen\s+(de\s+)?[\d.,]+\s*\S*\s+en|[\d.,]+\s*\S{0,4}\s*(-|–|tot)|van\s+[\d.,]+\s*\S{0,4}\s+naar)\s*$", re.IGNORECASE)
+_KNOWN_QUANTITY = re.compile(r"\b(de|het|deze|die|dit)\s+(\w+\s+)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(-|–|tot)\s*\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•(‘'\"])|\s+•\s+")
 
@@ -129,6 +130,8 @@ def _target(text: str, doc_year: Optional[int]):
     match = quantities[0]
     if _RANGE_BEFORE.search(text[:match.start()]) or _RANGE_AFTER.match(text[match.end():]):
         return None  # "tussen de 5 en 100 MW", "6 - 6,5%": a range, not one target value
+    if _KNOWN_QUANTITY.search(text[max(0, match.start() - 30):match.start()]):
+        return None  # "om de 2,0 TWh te realiseren": a quantity set elsewhere, referred to, not stated here
     value = parse_number(match.group(1))
     if value is None:
         return None
@@ -140,7 +143,7 @@ def _target(text: str, doc_year: Optional[int]):
 
 def _name(sentence: str) -> str:
     text = sentence.strip(" •-")
-    return text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + " …"
+    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + " …"
 
 
 def _inside(line: Line, boxes: list) -> bool:

@@ -71,7 +71,7 @@ def _is_data_cell(text: str) -> bool:
     return read_value(t)[0] is not None
 
 
-HEADER_WORDS = re.compile(r"^\W*(effect)?indicator|^\W*(naam|omschrijving|progr|programma|bedragen|kengetal|onderwerp|jaar\b)|bedragen\s*(\(\s*)?x", re.IGNORECASE)
+HEADER_WORDS = re.compile(r"^\W*(effect)?indicator|^\W*(naam|omschrijving|progr|programma|taakveld|exploitatie|bedragen|kengetal|onderwerp|jaar\b)|bedragen\s*(\(\s*)?x", re.IGNORECASE)
 
 
 def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
@@ -387,6 +387,9 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
         (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
         (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
+    if _CAPITAL.search(own_text):
+        return Verdict(None, "investeringen/kredieten or risks: capital and risk amounts, not the exploitatie budget",
+                       numeric, head, meanings, label_col)
     if _TARIFFS.search(context_text):
         return Verdict(None, "tariffs (tarieven, leges), not budget amounts or indicators", numeric, head, meanings, label_col)
     if money:
@@ -399,6 +402,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
                    numeric, head, meanings, label_col, value_cols, scale)
 
 
+_CAPITAL = re.compile(r"krediet|kapitaalgoed|risico|^\W*(tabel\s*[\d.]+\s*-?\s*)?investeringen\b", re.IGNORECASE)
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
