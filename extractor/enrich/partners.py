@@ -38,6 +38,7 @@ _HEDGES = ("mogelijke ", "eventuele ", "mogelijk ", "eventueel ")  # "mogelijke 
 _GEMEENTE = re.compile(r"^[Gg]emeente\s+([A-Z'][\w'-]*(?:\s+(?:(?:aan|den|de|der|van|op|in)\s+)*[A-Z][\w-]*)*)$")
 _TRAILING = re.compile(r"(\s+(etc|e\.d|enz|e\.a)\.?|[\s.,;:]+)$", re.IGNORECASE)
 MAX_SECTION_LINES = 60
+_NAME_WORDS = frozenset({"van", "de", "der", "den", "en", "het", "voor", "&", "in", "op", "aan"})
 MAX_ITEM_WORDS = 8
 
 
@@ -211,6 +212,7 @@ class PartnerCollector:
         by_acronym = {raw.name: target for raw, target in zip(self.raw, targets) if raw.kind == "known" and raw.name.isupper()}
         targets = [by_acronym.get(raw.alias, target) if raw.kind == "unknown" and raw.alias else target
                    for raw, target in zip(self.raw, targets)]
+        targets = _merge_truncated(self.raw, targets)
         # the family members each generic entry has in this document ("politie" -> {Politie Den Haag})
         members: dict[str, set[str]] = {}
         for raw, target in zip(self.raw, targets):
@@ -325,6 +327,34 @@ class PartnerCollector:
                 words = [w for w in line.text[:at].split() if w[:1].isupper() and w.lower() not in ("de", "het")]
                 if words:
                     self.units.add(_norm(words[-1]))
+
+    def connected_subheadings(self, connected: set[int]) -> list[ListItem]:
+        """Sub-headings under a verbonden partijen heading that name an organisation: a short line in
+        proper-name style ("Werkbedrijf Katwijk", "Avalex") after a closed line and before running text.
+        A one-word heading counts only when the document also writes the word capitalised mid-sentence, so
+        a task heading such as "Brandweerzorg" is no partner."""
+        items: list[ListItem] = []
+        lines = self.lines
+        for index in sorted(connected):
+            text = lines[index].text.strip()
+            words = text.split()
+            if not (1 <= len(words) <= 8) or text.endswith((".", ",", ";", ":")) or not text[:1].isupper():
+                continue
+            before = lines[index - 1].text.rstrip() if index else ""
+            after = lines[index + 1].text.split() if index + 1 < len(lines) else []
+            if not (before.endswith((".", ":", ";", "!", "?")) or self.heading_role(before) == "connected") or len(after) < 6:
+                continue
+            proper = [w for w in words if w.lower() not in _NAME_WORDS and len(w.strip("()")) >= 3]
+            if not proper or not all(w[:1].isupper() or w[:1] == "(" for w in proper):
+                continue
+            if len(proper) == 1 and not self._named_mid_sentence(proper[0]):
+                continue
+            items.append(ListItem(text, [index]))
+        return items
+
+    def _named_mid_sentence(self, word: str) -> bool:
+        pattern = re.compile(r"[a-zà-ÿ,] " + re.escape(word) + r"\b")
+        return any(pattern.search(line.text) for line in self.lines)
 
     def connected_lines(self) -> set[int]:
         """Lines under a verbonden partijen heading, up to the next heading in the same style (or 400 lines)."""
@@ -463,6 +493,7 @@ def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality
     _set_publisher(nlp, collector, municipality, title, meta.get("own_unit", ()))
     items = [item for role, item in collector.list_items() if role == "external"]
     connected = collector.connected_lines()
+    items += collector.connected_subheadings(connected)
     for item in items:
         collector.list_lines.update(item.lines)
     for mention in analysis.orgs:
@@ -483,10 +514,10 @@ def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality
         if bullet:
             collector.add_gemeente(bullet.group(1), index)
     collector.acronym_lines = analysis.acronyms
+    _add_list_items(nlp, collector, items)
     for raw in collector.raw:
         if raw.line in connected and not raw.role:
             raw.role = "verbonden partij"
-    _add_list_items(nlp, collector, items)
     return collector.result()
 
 
@@ -565,6 +596,22 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
 
 def _valid_entities(doc, catalogue: dict[str, Any]) -> list:
     return valid_entities(doc, catalogue)[0]
+
+
+def _merge_truncated(raws: list[_Raw], targets: list[tuple]) -> list[tuple]:
+    """An unknown name that is the start or end of a longer candidate name ("Servicebureau Jeugdhulp" cut at a
+    line break, "Platform Flevoland" for "Paramedisch Platform Flevoland") counts for the longer name."""
+    unknown = {t[0]: t for r, t in zip(raws, targets) if r.kind == "unknown"}
+    words = {key: t[1].split() for key, t in unknown.items()}
+    longer: dict[str, tuple] = {}
+    for key, parts in words.items():
+        for other, other_parts in words.items():
+            size = len(parts)
+            if len(other_parts) > size >= 2 and (other_parts[:size] == parts or other_parts[-size:] == parts):
+                if key not in longer or len(other_parts) > len(longer[key][1].split()):
+                    longer[key] = unknown[other]
+    # the longer name is reported: the cut one ranks like a sub-unit's name
+    return [(*longer[t[0]][:4], _PART) if r.kind == "unknown" and t[0] in longer else t for r, t in zip(raws, targets)]
 
 
 def _compact(name: str) -> str:
