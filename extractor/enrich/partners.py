@@ -561,6 +561,7 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
     if not items:
         return
     pieces: list[tuple[str, ListItem]] = []
+    heads = nlp.get_pipe("partner_candidates").head if "partner_candidates" in nlp.pipe_names else None
     docs = list(nlp.pipe([item.text for item in items], disable=["policy_theme_tagger"]))
     for item, doc in zip(items, docs):
         valid = _valid_entities(doc, collector.catalogue)
@@ -590,8 +591,19 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
         alias_key = display.lower()
         if alias_key in collector.list_aliases:
             collector.add_known(collector.list_aliases[alias_key], display, line, in_list=True)
-        elif cleaned is not None:
+        elif cleaned is not None and _org_shaped(cleaned, heads):
             collector.add_unknown(cleaned, line)
+
+
+def _org_shaped(text: str, heads) -> bool:
+    """A list item that can be an organisation: one capitalised word ("Scholen"), a name with two capitalised
+    words ("Sociale Zaken"), or a head word ("Stichting …"); not a phrase like "In kaart brengen"."""
+    words = [w for w in text.replace("/", " ").split() if w.lower() not in _NAME_WORDS]
+    if len(words) == 1:
+        return True
+    if sum(1 for w in words if w[:1].isupper()) >= 2:
+        return True
+    return heads is not None and any(heads(w.lower()) for w in words)
 
 
 def _valid_entities(doc, catalogue: dict[str, Any]) -> list:
