@@ -6,6 +6,7 @@
 - `head`: a run of capitalised words around an organisation head word from `org_heads.csv` ("Zorggroep
   Almere", "Paramedisch Platform Flevoland", "Coöperatieve vereniging … U.A.");
 - `cue`: a name, possibly one word, right after a partner cue from `partner_cues.csv` ("samen met Avalex");
+  `party` for the gemeente after "tussen" (a party to an agreement, so not the publisher);
 - `plural`: one name per region of a coordinated plural ("Veiligheidsregio's Flevoland en Gooi en Vechtstreek").
 Names never run past the end of a sentence or over a hard line start (`doc.user_data["hard_starts"]`,
 character offsets set by the caller: a heading or bullet starts afresh). Filters from `partner_filters.csv`
@@ -211,6 +212,8 @@ class PartnerCandidates:
             return True
         if any(w in self.law or w.endswith("wet") and len(w) > 5 for w in lowered):
             return True
+        if len(words) == 1 and (lowered[0].endswith(("ers", "aren")) or lowered[0].endswith(("se", "sche")) and len(lowered[0]) > 5):
+            return True  # inhabitants ("Wassenaarders") or a place adjective on its own ("Almeerse")
         if sum(1 for w in words if len(w) == 1 and w.isupper()) >= 2:
             return True  # a table row with check marks: "Huisarts X X X"
         return any(len(w) >= 3 and w.count(".") >= 2 and w.replace(".", "").isupper() for w in words[:-1]) and not any(
@@ -334,7 +337,7 @@ class PartnerCandidates:
                     texts_start = texts[start]
                     end = self._right(texts, hard, start + 1, 5)
                     name = f"{texts_start.capitalize()} {doc[start + 1 : end].text}"
-                    found.append(Candidate(start + 1, end, "cue", name, "gemeente" if texts_start == "gemeente" else "overheid", role=role, char=doc[start].idx))
+                    found.append(Candidate(start + 1, end, "party" if words == ("tussen",) else "cue", name, "gemeente" if texts_start == "gemeente" else "overheid", role=role, char=doc[start].idx))
                     break
                 if start >= n or hard[start] and texts[start - 1] in _SENTENCE_END or not is_name_token(texts[start]):
                     continue
@@ -344,7 +347,8 @@ class PartnerCandidates:
                     end = self._right(texts, hard, start, 8, split_and=True)
                     if not self.rejected(texts[start:end], ""):
                         head = self.head(texts[start].lower())
-                        found.append(Candidate(start, end, "cue", doc[start:end].text, head[1] if head else "overig", role=role, char=doc[start].idx))
+                        kind = "party" if words == ("tussen",) else "cue"  # the parties of an agreement
+                        found.append(Candidate(start, end, kind, doc[start:end].text, head[1] if head else "overig", role=role, char=doc[start].idx))
                     if end >= n or texts[end] not in (",", "en", "&"):
                         break
                     start = end + 1

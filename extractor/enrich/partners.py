@@ -133,7 +133,7 @@ class PartnerCollector:
         name = " ".join(name.split()).rstrip(",;:")
         if name.lower().startswith("gemeente "):
             if kind != "municipality" or cued:
-                self.add_gemeente(name[len("gemeente "):], line, force=kind == "cue", role=role)
+                self.add_gemeente(name[len("gemeente "):], line, force=kind == "party", role=role)
             return
         if kind == "municipality":
             return
@@ -353,8 +353,10 @@ class PartnerCollector:
         return items
 
     def _named_mid_sentence(self, word: str) -> bool:
-        pattern = re.compile(r"[a-zà-ÿ,] " + re.escape(word) + r"\b")
-        return any(pattern.search(line.text) for line in self.lines)
+        """Written with a capital inside a sentence and never in lower case as a word of its own."""
+        named = re.compile(r"[a-zà-ÿ,] " + re.escape(word) + r"\b")
+        common = re.compile(r"\b" + re.escape(word.lower()) + r"\b")
+        return any(named.search(line.text) for line in self.lines) and not any(common.search(line.text) for line in self.lines)
 
     def connected_lines(self) -> set[int]:
         """Lines under a verbonden partijen heading, up to the next heading in the same style (or 400 lines)."""
@@ -600,7 +602,7 @@ def _org_shaped(text: str, heads) -> bool:
     words ("Sociale Zaken"), or a head word ("Stichting …"); not a phrase like "In kaart brengen"."""
     words = [w for w in text.replace("/", " ").split() if w.lower() not in _NAME_WORDS]
     if len(words) == 1:
-        return True
+        return not words[0].lower().endswith(("se", "sche"))  # "Almeerse" alone is an adjective
     if sum(1 for w in words if w[:1].isupper()) >= 2:
         return True
     return heads is not None and any(heads(w.lower()) for w in words)
