@@ -99,6 +99,7 @@ class PartnerCollector:
         self.publisher: set[str] = set()  # normalised names of the publisher (kind "self", never a partner)
         self.units: set[str] = set()  # names printed as a unit of the publisher ("De GHOR is een onderdeel van …")
         self.by_canonical = {info["canonical"].lower(): pid for pid, info in self.catalogue.items()}
+        self.own_confirmed = False
         self.publisher_family = ""  # a generic word of the publisher's own kind ("de GGD") is the publisher
         self.publisher_target: Optional[tuple[str, str, str]] = None
         self.acronym_lines: dict[str, list[int]] = {}
@@ -121,6 +122,8 @@ class PartnerCollector:
     def add_gemeente(self, name: str, line: Optional[int], force: bool = False, role: str = "") -> None:
         """A cooperating municipality; the publisher's own one only when the text names it as a party (`force`)."""
         name = " ".join(name.split())
+        if force and self.own_confirmed:
+            force = False  # the colophon says the gemeente publishes the document itself
         if force and name and _municipality_key(name) == self.own:
             # "in opdracht van gemeente Lelystad", "tussen Gemeente Lelystad, GGD …": not written by that gemeente
             self.publisher -= {_norm(name), _norm("gemeente " + name)}
@@ -527,6 +530,22 @@ _BULLETED_GEMEENTE = re.compile(r"^\s*[▪•●◦*·–-]\s*[Gg]emeente\s+([A-
 _TITLE_NOISE = frozenset({"RES", "PPE", "BBV", "IVP", "IVB", "CAO", "PDF", "AB", "DB", "MJP", "UP"})
 
 
+_COLOPHON = re.compile(r"^\s*(?:een\s+)?(?:uitgave(?:\s+van)?|uitgegeven\s+door)\s*:?\s+(.{3,60}?)\s*$", re.IGNORECASE)
+
+
+def _colophon_publisher(lines: list[Line]) -> str:
+    """The publisher named in a colophon ("Uitgave Gemeente Wassenaar", "Uitgave van provincie Overijssel")
+    on the first three or the last two pages."""
+    pages = sorted({line.page for line in lines})
+    wanted = set(pages[:3] + pages[-2:])
+    for line in lines:
+        if line.page in wanted:
+            found = _COLOPHON.match(line.text)
+            if found:
+                return found.group(1).strip().rstrip(".,")
+    return ""
+
+
 def _set_publisher(nlp, collector: PartnerCollector, municipality: Optional[str], title: Optional[str], own_unit) -> None:
     """Who publishes the document: an organisation named in its title ("De VMCA in …", "Uitgave van provincie
     Overijssel"), else the issuer from the metadata. A gemeente is only the publisher's own when no other
@@ -539,8 +558,13 @@ def _set_publisher(nlp, collector: PartnerCollector, municipality: Optional[str]
         names += [c.name for c in doc._.partner_candidates or () if c.kind in ("head", "acronym")]
         if not title.isupper():  # in a title in capitals every word looks like an acronym
             names += [t.text for t in doc if 3 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha() and t.text not in _TITLE_NOISE]
+    colophon = _colophon_publisher(collector.lines)
+    if colophon:
+        names.append(colophon)
+        collector.own_confirmed = _municipality_key(colophon) == collector.own != ""
     if names:
-        collector.own = "" if not any(n.lower().startswith("gemeente") for n in names) else collector.own
+        collector.own = "" if not any(n.lower().startswith(("gemeente", "provincie")) or _municipality_key(n) == collector.own
+                                      for n in names) else collector.own
     elif municipality:
         names = [municipality, f"Gemeente {municipality}"]
     collector.publisher = {_norm(n) for n in names}
@@ -563,7 +587,8 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
     if not items:
         return
     pieces: list[tuple[str, ListItem]] = []
-    heads = nlp.get_pipe("partner_candidates").head if "partner_candidates" in nlp.pipe_names else None
+    names = nlp.get_pipe("partner_candidates") if "partner_candidates" in nlp.pipe_names else None
+    heads = names.head if names is not None else None
     docs = list(nlp.pipe([item.text for item in items], disable=["policy_theme_tagger"]))
     for item, doc in zip(items, docs):
         valid = _valid_entities(doc, collector.catalogue)
@@ -593,7 +618,7 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
         alias_key = display.lower()
         if alias_key in collector.list_aliases:
             collector.add_known(collector.list_aliases[alias_key], display, line, in_list=True)
-        elif cleaned is not None and _org_shaped(cleaned, heads):
+        elif cleaned is not None and _org_shaped(cleaned, heads) and not (names is not None and names.rejected(cleaned.split(), "")):
             collector.add_unknown(cleaned, line)
 
 
