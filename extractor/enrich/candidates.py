@@ -224,9 +224,13 @@ class PartnerCandidates:
 
     def __call__(self, doc: Doc) -> Doc:
         self._doc = doc
-        texts = [t.text for t in doc]
+        texts: list[str] = []
+        offsets: list[int] = []
+        for token in doc:  # one pass over the Token objects: they are expensive to create
+            texts.append(token.text)
+            offsets.append(token.idx)
         starts = doc.user_data.get("hard_starts")
-        hard = [t.idx in starts for t in doc] if starts else [False] * len(texts)
+        hard = [offset in starts for offset in offsets] if starts else [False] * len(texts)
         for i, text in enumerate(texts):
             if text in _SENTENCE_END:
                 hard[i] = True  # never part of a name; the next token starts afresh
@@ -240,7 +244,7 @@ class PartnerCandidates:
         self._municipalities(doc, texts, hard, found)
         doc._.partner_candidates = found
         doc._.cued_spans = self._cued_sentences(doc, texts)
-        doc._.acronym_tokens = [(t, doc[i].idx) for i, t in enumerate(texts) if t[:1].isupper() and is_acronym(t)]
+        doc._.acronym_tokens = [(t, offsets[i]) for i, t in enumerate(texts) if t[:1].isupper() and is_acronym(t)]
         return doc
 
     def _acronyms(self, doc: Doc, texts: list[str], hard: list[bool], found: list[Candidate]) -> None:
