@@ -6,6 +6,7 @@
 - `head`: a run of capitalised words around an organisation head word from `org_heads.csv` ("Zorggroep
   Almere", "Paramedisch Platform Flevoland", "Coöperatieve vereniging … U.A.");
 - `cue`: a name, possibly one word, right after a partner cue from `partner_cues.csv` ("samen met Avalex");
+  `party` for the gemeente after "tussen" (a party to an agreement, so not the publisher);
 - `plural`: one name per region of a coordinated plural ("Veiligheidsregio's Flevoland en Gooi en Vechtstreek").
 Names never run past the end of a sentence or over a hard line start (`doc.user_data["hard_starts"]`,
 character offsets set by the caller: a heading or bullet starts afresh). Filters from `partner_filters.csv`
@@ -46,6 +47,8 @@ _CONNECTORS = frozenset({"van", "voor", "de", "der", "den", "het", "op", "aan", 
 _SENTENCE_END = frozenset({".", "!", "?", ";", ":", "•", "▪", "●", "(", ")", "/", "–", "—", "|"})
 _LEGAL_FORMS = frozenset({"u.a.", "u.a", "b.v.", "b.v", "n.v.", "n.v", "nv", "bv", "ua"})
 _LEGAL_PREFIX = frozenset({"coöperatieve", "coöperatie", "vereniging", "stichting"})
+_ARTICLES = frozenset({"de", "het", "der", "den", "'t"})
+_PREPOSITIONS = frozenset({"van", "voor", "aan", "op", "in", "uit", "tot", "te", "over"})
 _DETERMINERS = frozenset({"de", "het", "een", "onze", "ons", "haar", "hun", "alle", "beide", "diverse"})
 MAX_NAME_TOKENS = 12
 
@@ -61,8 +64,8 @@ def is_acronym(text: str) -> bool:
 def is_name_token(text: str) -> bool:
     """A capitalised word, an acronym, or an abbreviation such as "R.K." or "St."."""
     first = text[:1]
-    if not first.isupper():
-        return False
+    if not first.isupper() or text.endswith("-"):
+        return False  # "PGA-" in "PGA- en IZA-doelen"
     if text.replace("-", "").replace("'", "").replace("’", "").isalpha():
         return True
     if is_acronym(text):
@@ -152,7 +155,7 @@ class PartnerCandidates:
 
     # ---- runs of name tokens
 
-    def _right(self, texts: list[str], hard: list[bool], start: int, limit: int) -> int:
+    def _right(self, texts: list[str], hard: list[bool], start: int, limit: int, split_and: bool = False) -> int:
         """End (exclusive) of the name that starts at token `start`."""
         end = index = start + 1
         n = len(texts)
@@ -166,29 +169,36 @@ class PartnerCandidates:
                 continue
             lower = text.lower()
             if lower in _CONNECTORS and index + 1 < n and not hard[index + 1] and is_name_token(texts[index + 1]):
-                if lower in ("en", "&") and self._starts_other(texts[index + 1]):
-                    break
+                if lower in ("en", "&") and (split_and or end == start + 1 or self._starts_other(texts, hard, index + 1)):
+                    break  # "Flevoziekenhuis en Flevoburen" are two; "Inspectie Leefomgeving en Transport" is one
+                exact_head = index - 1 == start and texts[start].lower() in self.heads
+                if lower in _ARTICLES and not exact_head and texts[index - 1].lower() not in _PREPOSITIONS:
+                    break  # "Flevoziekenhuis de SEH": an article follows a preposition ("Raad voor de …") or a head
                 index += 1
                 continue
-            if text == "," and index + 3 < n and is_name_token(texts[index + 1]) and texts[index + 2].lower() in ("en", "&") \
+            if text == "," and not split_and and end > start + 1 and index + 3 < n and is_name_token(texts[index + 1]) and texts[index + 2].lower() in ("en", "&") \
                     and is_name_token(texts[index + 3]) and not any(hard[index + 1 : index + 4]):
                 index += 1  # "Werkbedrijven Kust, Duin en Bollenstreek", "Volksgezondheid, Welzijn en Sport"
                 continue
             break
         return end
 
-    def _starts_other(self, text: str) -> bool:
-        """After "en": a word that starts another organisation ("Zorggroep Almere en GGD Flevoland")."""
-        return is_acronym(text) or self.head(text.lower()) is not None
+    def _starts_other(self, texts: list[str], hard: list[bool], index: int) -> bool:
+        """After "en": another organisation starts ("Zorggroep Almere en GGD Flevoland", "… en Woonzorg
+        Flevoland"), unlike one word closing a name ("Gooi en Vechtstreek", "Leefomgeving en Transport")."""
+        text = texts[index]
+        if is_acronym(text) or self.head(text.lower()) is not None:
+            return True
+        return index + 1 < len(texts) and not hard[index + 1] and is_name_token(texts[index + 1])
 
     def _left(self, texts: list[str], hard: list[bool], index: int) -> int:
         start = index
         while start > 0 and not hard[start] and index - start < 4:
             text = texts[start - 1]
-            if not is_name_token(text) or doc_ent(self._doc, start - 1):
-                break
+            if not is_name_token(text) or doc_ent(self._doc, start - 1) or "-" in text and text.rsplit("-", 1)[1].islower():
+                break  # nor over "SEH-stops"
             start -= 1
-        while start < index and texts[start].lower() in self.lead:
+        while start < index and (texts[start].lower() in self.lead or texts[start].lower() in _DETERMINERS):
             start += 1
         return start
 
@@ -202,6 +212,8 @@ class PartnerCandidates:
             return True
         if any(w in self.law or w.endswith("wet") and len(w) > 5 for w in lowered):
             return True
+        if len(words) == 1 and (lowered[0].endswith(("ers", "aren")) or lowered[0].endswith(("se", "sche")) and len(lowered[0]) > 5):
+            return True  # inhabitants ("Wassenaarders") or a place adjective on its own ("Almeerse")
         if sum(1 for w in words if len(w) == 1 and w.isupper()) >= 2:
             return True  # a table row with check marks: "Huisarts X X X"
         return any(len(w) >= 3 and w.count(".") >= 2 and w.replace(".", "").isupper() for w in words[:-1]) and not any(
@@ -212,9 +224,13 @@ class PartnerCandidates:
 
     def __call__(self, doc: Doc) -> Doc:
         self._doc = doc
-        texts = [t.text for t in doc]
+        texts: list[str] = []
+        offsets: list[int] = []
+        for token in doc:  # one pass over the Token objects: they are expensive to create
+            texts.append(token.text)
+            offsets.append(token.idx)
         starts = doc.user_data.get("hard_starts")
-        hard = [t.idx in starts for t in doc] if starts else [False] * len(texts)
+        hard = [offset in starts for offset in offsets] if starts else [False] * len(texts)
         for i, text in enumerate(texts):
             if text in _SENTENCE_END:
                 hard[i] = True  # never part of a name; the next token starts afresh
@@ -228,7 +244,7 @@ class PartnerCandidates:
         self._municipalities(doc, texts, hard, found)
         doc._.partner_candidates = found
         doc._.cued_spans = self._cued_sentences(doc, texts)
-        doc._.acronym_tokens = [(t, doc[i].idx) for i, t in enumerate(texts) if t[:1].isupper() and is_acronym(t)]
+        doc._.acronym_tokens = [(t, offsets[i]) for i, t in enumerate(texts) if t[:1].isupper() and is_acronym(t)]
         return doc
 
     def _acronyms(self, doc: Doc, texts: list[str], hard: list[bool], found: list[Candidate]) -> None:
@@ -325,16 +341,25 @@ class PartnerCandidates:
                     texts_start = texts[start]
                     end = self._right(texts, hard, start + 1, 5)
                     name = f"{texts_start.capitalize()} {doc[start + 1 : end].text}"
-                    found.append(Candidate(start + 1, end, "cue", name, "gemeente" if texts_start == "gemeente" else "overheid", role=role, char=doc[start].idx))
+                    found.append(Candidate(start + 1, end, "party" if words == ("tussen",) else "cue", name, "gemeente" if texts_start == "gemeente" else "overheid", role=role, char=doc[start].idx))
                     break
                 if start >= n or hard[start] and texts[start - 1] in _SENTENCE_END or not is_name_token(texts[start]):
                     continue
                 if texts[start].lower() in self.lead or texts[start].lower() in self.person or doc[start].idx in line_starts:
                     continue
-                end = self._right(texts, hard, start, 8)
-                if not self.rejected(texts[start:end], ""):
-                    head = self.head(texts[start].lower())
-                    found.append(Candidate(start, end, "cue", doc[start:end].text, head[1] if head else "overig", role=role, char=doc[start].idx))
+                while True:  # "samen met Avalex, Humanitas en de Voedselbank": one name each
+                    end = self._right(texts, hard, start, 8, split_and=True)
+                    if not self.rejected(texts[start:end], ""):
+                        head = self.head(texts[start].lower())
+                        kind = "party" if words == ("tussen",) else "cue"  # the parties of an agreement
+                        found.append(Candidate(start, end, kind, doc[start:end].text, head[1] if head else "overig", role=role, char=doc[start].idx))
+                    if end >= n or texts[end] not in (",", "en", "&"):
+                        break
+                    start = end + 1
+                    while start < n and texts[start].lower() in _DETERMINERS | {"en"}:
+                        start += 1
+                    if start >= n or hard[start] or not is_name_token(texts[start]):
+                        break
                 break
 
     def _municipalities(self, doc: Doc, texts: list[str], hard: list[bool], found: list[Candidate]) -> None:

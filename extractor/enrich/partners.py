@@ -38,6 +38,7 @@ _HEDGES = ("mogelijke ", "eventuele ", "mogelijk ", "eventueel ")  # "mogelijke 
 _GEMEENTE = re.compile(r"^[Gg]emeente\s+([A-Z'][\w'-]*(?:\s+(?:(?:aan|den|de|der|van|op|in)\s+)*[A-Z][\w-]*)*)$")
 _TRAILING = re.compile(r"(\s+(etc|e\.d|enz|e\.a)\.?|[\s.,;:]+)$", re.IGNORECASE)
 MAX_SECTION_LINES = 60
+_NAME_WORDS = frozenset({"van", "de", "der", "den", "en", "het", "voor", "&", "in", "op", "aan"})
 MAX_ITEM_WORDS = 8
 
 
@@ -98,6 +99,7 @@ class PartnerCollector:
         self.publisher: set[str] = set()  # normalised names of the publisher (kind "self", never a partner)
         self.units: set[str] = set()  # names printed as a unit of the publisher ("De GHOR is een onderdeel van …")
         self.by_canonical = {info["canonical"].lower(): pid for pid, info in self.catalogue.items()}
+        self.own_confirmed = False
         self.publisher_family = ""  # a generic word of the publisher's own kind ("de GGD") is the publisher
         self.publisher_target: Optional[tuple[str, str, str]] = None
         self.acronym_lines: dict[str, list[int]] = {}
@@ -120,6 +122,8 @@ class PartnerCollector:
     def add_gemeente(self, name: str, line: Optional[int], force: bool = False, role: str = "") -> None:
         """A cooperating municipality; the publisher's own one only when the text names it as a party (`force`)."""
         name = " ".join(name.split())
+        if force and self.own_confirmed:
+            force = False  # the colophon says the gemeente publishes the document itself
         if force and name and _municipality_key(name) == self.own:
             # "in opdracht van gemeente Lelystad", "tussen Gemeente Lelystad, GGD …": not written by that gemeente
             self.publisher -= {_norm(name), _norm("gemeente " + name)}
@@ -132,7 +136,7 @@ class PartnerCollector:
         name = " ".join(name.split()).rstrip(",;:")
         if name.lower().startswith("gemeente "):
             if kind != "municipality" or cued:
-                self.add_gemeente(name[len("gemeente "):], line, force=kind == "cue", role=role)
+                self.add_gemeente(name[len("gemeente "):], line, force=kind == "party", role=role)
             return
         if kind == "municipality":
             return
@@ -211,6 +215,7 @@ class PartnerCollector:
         by_acronym = {raw.name: target for raw, target in zip(self.raw, targets) if raw.kind == "known" and raw.name.isupper()}
         targets = [by_acronym.get(raw.alias, target) if raw.kind == "unknown" and raw.alias else target
                    for raw, target in zip(self.raw, targets)]
+        targets = _merge_truncated(self.raw, targets)
         # the family members each generic entry has in this document ("politie" -> {Politie Den Haag})
         members: dict[str, set[str]] = {}
         for raw, target in zip(self.raw, targets):
@@ -325,6 +330,36 @@ class PartnerCollector:
                 words = [w for w in line.text[:at].split() if w[:1].isupper() and w.lower() not in ("de", "het")]
                 if words:
                     self.units.add(_norm(words[-1]))
+
+    def connected_subheadings(self, connected: set[int]) -> list[ListItem]:
+        """Sub-headings under a verbonden partijen heading that name an organisation: a short line in
+        proper-name style ("Werkbedrijf Katwijk", "Avalex") after a closed line and before running text.
+        A one-word heading counts only when the document also writes the word capitalised mid-sentence, so
+        a task heading such as "Brandweerzorg" is no partner."""
+        items: list[ListItem] = []
+        lines = self.lines
+        for index in sorted(connected):
+            text = lines[index].text.strip()
+            words = text.split()
+            if not (1 <= len(words) <= 8) or text.endswith((".", ",", ";", ":")) or not text[:1].isupper():
+                continue
+            before = lines[index - 1].text.rstrip() if index else ""
+            after = lines[index + 1].text.split() if index + 1 < len(lines) else []
+            if not (before.endswith((".", ":", ";", "!", "?")) or self.heading_role(before) == "connected") or len(after) < 6:
+                continue
+            proper = [w for w in words if w.lower() not in _NAME_WORDS and len(w.strip("()")) >= 3]
+            if not proper or not all(w[:1].isupper() or w[:1] == "(" for w in proper):
+                continue
+            if len(proper) == 1 and not self._named_mid_sentence(proper[0]):
+                continue
+            items.append(ListItem(text, [index]))
+        return items
+
+    def _named_mid_sentence(self, word: str) -> bool:
+        """Written with a capital inside a sentence and never in lower case as a word of its own."""
+        named = re.compile(r"[a-zà-ÿ,] " + re.escape(word) + r"\b")
+        common = re.compile(r"\b" + re.escape(word.lower()) + r"\b")
+        return any(named.search(line.text) for line in self.lines) and not any(common.search(line.text) for line in self.lines)
 
     def connected_lines(self) -> set[int]:
         """Lines under a verbonden partijen heading, up to the next heading in the same style (or 400 lines)."""
@@ -463,6 +498,7 @@ def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality
     _set_publisher(nlp, collector, municipality, title, meta.get("own_unit", ()))
     items = [item for role, item in collector.list_items() if role == "external"]
     connected = collector.connected_lines()
+    items += collector.connected_subheadings(connected)
     for item in items:
         collector.list_lines.update(item.lines)
     for mention in analysis.orgs:
@@ -483,15 +519,31 @@ def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality
         if bullet:
             collector.add_gemeente(bullet.group(1), index)
     collector.acronym_lines = analysis.acronyms
+    _add_list_items(nlp, collector, items)
     for raw in collector.raw:
         if raw.line in connected and not raw.role:
             raw.role = "verbonden partij"
-    _add_list_items(nlp, collector, items)
     return collector.result()
 
 
 _BULLETED_GEMEENTE = re.compile(r"^\s*[▪•●◦*·–-]\s*[Gg]emeente\s+([A-Z][\w'’-]*(?:\s+(?:(?:aan|den|de|der|van|op|in)\s+)*[A-Z][\w'’-]*){0,3})\s*:?\s*$")
 _TITLE_NOISE = frozenset({"RES", "PPE", "BBV", "IVP", "IVB", "CAO", "PDF", "AB", "DB", "MJP", "UP"})
+
+
+_COLOPHON = re.compile(r"^\s*(?:een\s+)?(?:uitgave(?:\s+van)?|uitgegeven\s+door)\s*:?\s+(.{3,60}?)\s*$", re.IGNORECASE)
+
+
+def _colophon_publisher(lines: list[Line]) -> str:
+    """The publisher named in a colophon ("Uitgave Gemeente Wassenaar", "Uitgave van provincie Overijssel")
+    on the first three or the last two pages."""
+    pages = sorted({line.page for line in lines})
+    wanted = set(pages[:3] + pages[-2:])
+    for line in lines:
+        if line.page in wanted:
+            found = _COLOPHON.match(line.text)
+            if found:
+                return found.group(1).strip().rstrip(".,")
+    return ""
 
 
 def _set_publisher(nlp, collector: PartnerCollector, municipality: Optional[str], title: Optional[str], own_unit) -> None:
@@ -506,8 +558,13 @@ def _set_publisher(nlp, collector: PartnerCollector, municipality: Optional[str]
         names += [c.name for c in doc._.partner_candidates or () if c.kind in ("head", "acronym")]
         if not title.isupper():  # in a title in capitals every word looks like an acronym
             names += [t.text for t in doc if 3 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha() and t.text not in _TITLE_NOISE]
+    colophon = _colophon_publisher(collector.lines)
+    if colophon:
+        names.append(colophon)
+        collector.own_confirmed = _municipality_key(colophon) == collector.own != ""
     if names:
-        collector.own = "" if not any(n.lower().startswith("gemeente") for n in names) else collector.own
+        collector.own = "" if not any(n.lower().startswith(("gemeente", "provincie")) or _municipality_key(n) == collector.own
+                                      for n in names) else collector.own
     elif municipality:
         names = [municipality, f"Gemeente {municipality}"]
     collector.publisher = {_norm(n) for n in names}
@@ -530,6 +587,8 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
     if not items:
         return
     pieces: list[tuple[str, ListItem]] = []
+    names = nlp.get_pipe("partner_candidates") if "partner_candidates" in nlp.pipe_names else None
+    heads = names.head if names is not None else None
     docs = list(nlp.pipe([item.text for item in items], disable=["policy_theme_tagger"]))
     for item, doc in zip(items, docs):
         valid = _valid_entities(doc, collector.catalogue)
@@ -559,12 +618,39 @@ def _add_list_items(nlp, collector: PartnerCollector, items: list[ListItem]) -> 
         alias_key = display.lower()
         if alias_key in collector.list_aliases:
             collector.add_known(collector.list_aliases[alias_key], display, line, in_list=True)
-        elif cleaned is not None:
+        elif cleaned is not None and _org_shaped(cleaned, heads) and not (names is not None and names.rejected(cleaned.split(), "")):
             collector.add_unknown(cleaned, line)
+
+
+def _org_shaped(text: str, heads) -> bool:
+    """A list item that can be an organisation: one capitalised word ("Scholen"), a name with two capitalised
+    words ("Sociale Zaken"), or a head word ("Stichting …"); not a phrase like "In kaart brengen"."""
+    words = [w for w in text.replace("/", " ").split() if w.lower() not in _NAME_WORDS]
+    if len(words) == 1:
+        return not words[0].lower().endswith(("se", "sche"))  # "Almeerse" alone is an adjective
+    if sum(1 for w in words if w[:1].isupper()) >= 2:
+        return True
+    return heads is not None and any(heads(w.lower()) for w in words)
 
 
 def _valid_entities(doc, catalogue: dict[str, Any]) -> list:
     return valid_entities(doc, catalogue)[0]
+
+
+def _merge_truncated(raws: list[_Raw], targets: list[tuple]) -> list[tuple]:
+    """An unknown name that is the start or end of a longer candidate name ("Servicebureau Jeugdhulp" cut at a
+    line break, "Platform Flevoland" for "Paramedisch Platform Flevoland") counts for the longer name."""
+    unknown = {t[0]: t for r, t in zip(raws, targets) if r.kind == "unknown"}
+    words = {key: t[1].split() for key, t in unknown.items()}
+    longer: dict[str, tuple] = {}
+    for key, parts in words.items():
+        for other, other_parts in words.items():
+            size = len(parts)
+            if len(other_parts) > size >= 2 and (other_parts[:size] == parts or other_parts[-size:] == parts):
+                if key not in longer or len(other_parts) > len(longer[key][1].split()):
+                    longer[key] = unknown[other]
+    # the longer name is reported: the cut one ranks like a sub-unit's name
+    return [(*longer[t[0]][:4], _PART) if r.kind == "unknown" and t[0] in longer else t for r, t in zip(raws, targets)]
 
 
 def _compact(name: str) -> str:
