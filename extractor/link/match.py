@@ -31,6 +31,8 @@ HUNGARIAN_MAX = 400
 """Blocks with at most this many items per side are assigned optimally; larger ones greedily."""
 RARE_TOKEN_MAX = 64
 """A name's second-rarest token blocks only when at most this many items carry it (else blocks explode)."""
+RARE_PREFIX_MAX = 8
+"""The first ten letters of a name (spaces removed) block only when at most this many items share them."""
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
 _TOTAAL = re.compile(r"^(?:totaal|subtotaal|saldo van)\s+|\s+totaal$")
 _NUMBERING = re.compile(r"^\s*(?:[A-Z]?\d+[.\d]*[a-z]?|[a-z]\))\s+")
@@ -303,9 +305,17 @@ def block_keys(item: Item, rarity: Optional[dict[str, int]] = None) -> set[str]:
     tokens = sorted(set(item.norm.split()), key=lambda t: ((rarity or {}).get(t, 0), t))
     keys.update(f"tok:{token}" for k, token in enumerate(tokens[:2])
                 if k == 0 or (rarity or {}).get(token, 0) <= RARE_TOKEN_MAX)
+    prefix = _prefix_key(item)
+    if prefix and (rarity or {}).get(prefix, 0) <= RARE_PREFIX_MAX:
+        keys.add(prefix)  # "rekening-courant verhouding" and "rekening-courantverhouding" differ in tokens only
     if item.code:
         keys.add("code:" + (normalise_code(item.code) or ""))
     return keys
+
+
+def _prefix_key(item: Item) -> Optional[str]:
+    compact = item.norm.replace(" ", "")
+    return f"pre:{compact[:10]}" if len(compact) >= 10 else None
 
 
 def candidates(items_a: list[Item], items_b: list[Item], full: bool) -> set[tuple[int, int]]:
@@ -314,7 +324,7 @@ def candidates(items_a: list[Item], items_b: list[Item], full: bool) -> set[tupl
         return {(i, j) for i in range(len(items_a)) for j in range(len(items_b))}
     rarity: dict[str, int] = {}
     for item in (*items_a, *items_b):
-        for token in set(item.norm.split()):
+        for token in {*item.norm.split(), _prefix_key(item)} - {None}:
             rarity[token] = rarity.get(token, 0) + 1
     index: dict[str, list[int]] = {}
     for j, item in enumerate(items_b):
@@ -397,7 +407,7 @@ def _relation(kind: str, a: Item, b: Item) -> str:
             return "same" if same_code else "renumbered"
         return "renamed"
     if kind == "indicator":
-        same_name = name_similarity(a.norm, b.norm) >= 0.97
+        same_name = fuzz.ratio(a.norm, b.norm) >= 90
         unit_a, unit_b = _unit_norm(a.unit), _unit_norm(b.unit)
         if unit_a and unit_b and unit_a != unit_b:
             if a.unit_kind and b.unit_kind and a.unit_kind != b.unit_kind:
