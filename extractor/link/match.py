@@ -25,6 +25,8 @@ from extractor.model import BudgetLine, Document, GoalNode, Indicator
 
 ACCEPT = 0.5
 """Score from which a candidate becomes a link (a score estimates the probability the link is right)."""
+SPLIT_MIN = 0.75
+"""A split/merge partner must itself score at least this much (a bare ACCEPT is too weak for a second link)."""
 SPLIT_MARGIN = 0.15
 """A second partner within this score of the assigned one, and itself accepted, makes a split/merge."""
 HUNGARIAN_MAX = 400
@@ -168,7 +170,7 @@ def _cell_kind(kind: str) -> str:
 class Context:
     """What earlier steps decided: links of parents (by id) and goal links (for indicators and budgets)."""
 
-    goal_links: dict[str, str] = field(default_factory=dict)
+    goal_links: dict[str, set[str]] = field(default_factory=dict)
     items_a: dict[str, Item] = field(default_factory=dict)
     items_b: dict[str, Item] = field(default_factory=dict)
 
@@ -180,6 +182,9 @@ def _sigmoid(x: float) -> float:
 def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     sim = name_similarity(a.norm, b.norm)
     x, why = -3.0 + 10.0 * (sim - 0.5), ["exact name" if sim == 1.0 else f"name {sim:.2f}"]
+    if sim < 1.0 and _contained(a.norm, b.norm):
+        x += 1.0
+        why.append("name contained")
     ca, cb = normalise_code(a.code), normalise_code(b.code)
     if ca and cb:
         if ca == cb:
@@ -190,17 +195,24 @@ def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
         else:
             x -= 0.5
     if a.parent and b.parent:
-        if ctx.goal_links.get(a.parent) == b.parent:
+        if b.parent in ctx.goal_links.get(a.parent, ()):
             x += 1.5
             why.append("parent linked")
         elif a.parent in ctx.goal_links:
-            x -= 1.0
+            x -= 0.5  # items do move between parents in rewrites; a mild penalty only
     support = _children_support(a, b, ctx)
     if support is not None:
         x += 3.0 * support - 0.5
         if support >= 0.25:
             why.append(f"children {support:.0%}")
     return _sigmoid(x), why
+
+
+def _contained(a: str, b: str) -> bool:
+    """All words (at least two) of the shorter name occur in the longer: "Aanpak fietsendiefstal" in
+    "Aanpak fietsendiefstal en fietsoverlast"."""
+    short, long = sorted((set(a.split()), set(b.split())), key=len)
+    return len(short) >= 2 and short <= long
 
 
 def _children_support(a: Item, b: Item, ctx: Context) -> Optional[float]:
@@ -242,7 +254,7 @@ def _indicator_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     if _values_continue(a.values, b.values):
         x += 2.0
         why.append("value continuity")
-    if a.goal and b.goal and ctx.goal_links.get(a.goal) == b.goal:
+    if a.goal and b.goal and b.goal in ctx.goal_links.get(a.goal, ()):
         x += 1.0
         why.append("goal linked")
     return _sigmoid(x), why
@@ -263,7 +275,7 @@ def _budget_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     sim = name_similarity(a.norm, b.norm)
     x, why = -4.0 + 6.0 * (sim - 0.5), ["exact label" if sim == 1.0 else f"label {sim:.2f}"]
     if a.programme or b.programme:
-        linked = a.programme == b.programme or ctx.goal_links.get(a.programme or "") == b.programme
+        linked = a.programme == b.programme or b.programme in ctx.goal_links.get(a.programme or "", ())
         x += 2.5 if linked else -3.0
         if linked:
             why.append("programme")
@@ -381,7 +393,7 @@ def split_merge(scored: list[Scored], chosen: list[Scored]) -> tuple[list[Scored
     best_for_b: dict[int, Scored] = {}
     best_for_a: dict[int, Scored] = {}
     for s in scored:
-        if s.score < ACCEPT:
+        if s.score < SPLIT_MIN:
             continue
         if s.j not in by_b and (s.j not in best_for_b or s.score > best_for_b[s.j].score):
             best_for_b[s.j] = s
@@ -453,6 +465,15 @@ def _methods(why: list[str]) -> list[str]:
     return names
 
 
+def _second_link_ok(a: Item, b: Item, ctx: Context) -> bool:
+    """A split/merge link needs its own evidence beyond a shared code: children that moved along (when
+    both have children) or a close name (when they have none)."""
+    support = _children_support(a, b, ctx)
+    if support is not None:
+        return support > 0
+    return name_similarity(a.norm, b.norm) >= 0.8
+
+
 def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context, consecutive: bool,
                full: bool = False) -> list[LinkRow]:
     """All link rows of one kind between two documents (new/dropped only when `consecutive`)."""
@@ -466,6 +487,8 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
             scored.append(Scored(i, j, score, why))
     chosen = assign(scored, len(items_a), len(items_b))
     splits, merges = split_merge(scored, chosen) if kind == "goal" else ([], [])
+    splits = [x for x in splits if _second_link_ok(items_a[x.i], items_b[x.j], ctx)]
+    merges = [x for x in merges if _second_link_ok(items_a[x.i], items_b[x.j], ctx)]
     split_from = {s.i for s in splits}
     merge_into = {s.j for s in merges}
     rows = []
@@ -473,9 +496,11 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
         relation = "split" if s.i in split_from else "merged" if s.j in merge_into else None
         rows.append(_row(kind, items_a[s.i], items_b[s.j], s, relation))
         if kind == "goal":
-            ctx.goal_links[items_a[s.i].id] = items_b[s.j].id
-    rows += [_row(kind, items_a[s.i], items_b[s.j], s, "split") for s in splits]
-    rows += [_row(kind, items_a[s.i], items_b[s.j], s, "merged") for s in merges]
+            ctx.goal_links[items_a[s.i].id] = {items_b[s.j].id}
+    for s in (*splits, *merges):
+        rows.append(_row(kind, items_a[s.i], items_b[s.j], s, "split" if s in splits else "merged"))
+        if kind == "goal":
+            ctx.goal_links.setdefault(items_a[s.i].id, set()).add(items_b[s.j].id)
     if consecutive:
         rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows})
     return rows
@@ -494,16 +519,60 @@ def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set
 
 
 def link_goals(items_a: list[Item], items_b: list[Item], ctx: Context, consecutive: bool) -> list[LinkRow]:
-    """Goals level by level, top-down, so 'parent linked' is known when children are scored."""
-    rows = []
+    """Goals level by level, top-down, so 'parent linked' is known when children are scored; then parents
+    whose children moved are lifted (`_lift_parents`), and a second round rescores everything knowing
+    those links (a renamed doel's prestaties now have a linked parent). new/dropped come last."""
     ctx.items_a.update({it.id: it for it in items_a})
     ctx.items_b.update({it.id: it for it in items_b})
-    for level in _LEVELS:
-        level_a = [it for it in items_a if it.level == level]
-        level_b = [it for it in items_b if it.level == level]
-        if level_a or level_b:
-            rows += link_items("goal", level_a, level_b, ctx, consecutive, full=len(level_a) * len(level_b) <= 40000)
+    rows: list[LinkRow] = []
+    for _ in range(2):
+        ctx.goal_links = {a: set(b) for a, b in ctx.goal_links.items()}
+        rows = []
+        for level in _LEVELS:
+            level_a = [it for it in items_a if it.level == level]
+            level_b = [it for it in items_b if it.level == level]
+            if level_a and level_b:
+                rows += link_items("goal", level_a, level_b, ctx, False, full=len(level_a) * len(level_b) <= 40000)
+        rows += _lift_parents(items_a, items_b, rows, ctx)
+    if consecutive:
+        rows += _unlinked("goal", items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows})
     return rows
+
+
+def _lift_parents(items_a: list[Item], items_b: list[Item], rows: list[LinkRow], ctx: Context) -> list[LinkRow]:
+    """An unlinked goal most of whose children (at least two) link to the children of one goal on the other
+    side is linked to that goal: `merged` when that goal already has a partner, else renamed/renumbered."""
+    linked_from = {r.from_id for r in rows}
+    linked_to = {r.to_id for r in rows}
+    child_target = {}
+    for row in rows:
+        child_target.setdefault(row.from_id, set()).add(row.to_id)
+    lifted = []
+    for a in items_a:
+        if a.id in linked_from or len(a.children) < 2:
+            continue
+        parents: dict[str, int] = {}
+        for child in a.children:
+            for target in child_target.get(child, ()):
+                parent = ctx.items_b[target].parent if target in ctx.items_b else None
+                if parent:
+                    parents[parent] = parents.get(parent, 0) + 1
+        if not parents:
+            continue
+        best, count = max(parents.items(), key=lambda kv: (kv[1], kv[0]))
+        share = count / len(a.children)
+        if count < 2 or share < 0.5 or best not in ctx.items_b:
+            continue
+        b = ctx.items_b[best]
+        relation = "merged" if best in linked_to else None
+        if relation:  # the link already into `best` is one of the merged ones too
+            for row in rows:
+                if row.kind == "goal" and row.to_id == best and row.relation not in ("split", "merged"):
+                    row.relation = "merged"
+        why = [f"children moved {count}/{len(a.children)}"]
+        lifted.append(_row("goal", a, b, Scored(0, 0, min(0.95, 0.5 + 0.5 * share), why), relation))
+        ctx.goal_links.setdefault(a.id, set()).add(best)
+    return lifted
 
 
 def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document, consecutive: bool,
