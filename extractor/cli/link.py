@@ -79,6 +79,7 @@ def register_evaluate(subparsers) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--details", action="store_true", help="list missed, spurious and mislabelled links")
     parser.add_argument("--calibration", action="store_true", help="also print the share of correct links per score band")
+    parser.add_argument("--by-file", action="store_true", help="also print the scores of each gold file")
     parser.set_defaults(func=run_evaluate)
 
 
@@ -127,7 +128,7 @@ def run_evaluate(args) -> int:
     if args.json:
         print(json.dumps(scores.as_dict(), indent=1))
     else:
-        print(render_link_scores(scores))
+        print(render_link_scores(scores, by_file=args.by_file))
     if args.calibration:
         print()
         print(calibration_table(scores))
