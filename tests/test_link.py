@@ -150,3 +150,23 @@ def test_wassenaar_triple_links_against_gold(corpus_dir):
     scores = score_links(golds, predict).as_dict()
     assert scores["kinds"]["indicator"]["f1"] >= 0.95
     assert scores["kinds"]["indicator"]["tp"] >= 100
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_links_as_local(tmp_path):
+    pytest.importorskip("dask.distributed", reason="the optional 'cluster' extra is not installed")
+    from extractor.link import link_documents
+
+    for town in ("north", "south"):
+        folder = tmp_path / town
+        folder.mkdir()
+        for year, name in ((2019, "Winkeldiefstallen"), (2020, "Winkeldiefstal")):
+            doc = _doc(f"begroting_{year}.pdf", year, [GoalNode(id="1", code="1", title="Veiligheid", level="programma")],
+                       [_indicator("i1", name, "per 1.000 inwoners", [(2018, 1.5)])])
+            doc.source.file = f"{town}/begroting_{year}.pdf"
+            (folder / f"b{year}.json").write_text(doc.model_dump_json(), encoding="utf-8")
+    local = link_documents([tmp_path])
+    distributed = link_documents([tmp_path], engine="dask")
+    key = lambda row: (row.kind, row.from_doc, row.from_id, row.to_doc, row.to_id)  # noqa: E731
+    assert sorted(map(key, local.links)) == sorted(map(key, distributed.links))
+    assert len(local.links) == 4
