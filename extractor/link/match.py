@@ -590,3 +590,23 @@ def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document
         rows += link_items("budget_line", budget_items(doc_a, document_a), budget_items(doc_b, document_b), ctx,
                            consecutive)
     return rows
+
+
+ACROSS_NAME_MIN = 0.95
+"""Without a shared catalogue id, indicators of two publishers link only at this name similarity (and same unit class)."""
+
+
+def link_across(doc_a: str, document_a: Document, doc_b: str, document_b: Document) -> list[LinkRow]:
+    """Indicators of two publishers: the same catalogue id, or a near-identical name with the same unit class."""
+    items_a, items_b = indicator_items(doc_a, document_a), indicator_items(doc_b, document_b)
+    ctx = Context()
+    scored = []
+    for i, j in candidates(items_a, items_b, full=False):
+        a, b = items_a[i], items_b[j]
+        same_catalogue = a.catalogue_id is not None and a.catalogue_id == b.catalogue_id
+        close_name = (not a.catalogue_id and not b.catalogue_id and a.unit_kind is not None
+                      and a.unit_kind == b.unit_kind and name_similarity(a.norm, b.norm) >= ACROSS_NAME_MIN)
+        if same_catalogue or close_name:
+            score, why = _indicator_score(a, b, ctx)
+            scored.append(Scored(i, j, score, [w for w in why if w != "value continuity"]))
+    return [_row("indicator", items_a[s.i], items_b[s.j], s) for s in assign(scored, len(items_a), len(items_b))]
