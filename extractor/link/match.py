@@ -173,6 +173,8 @@ class Context:
     goal_links: dict[str, set[str]] = field(default_factory=dict)
     items_a: dict[str, Item] = field(default_factory=dict)
     items_b: dict[str, Item] = field(default_factory=dict)
+    word_count: dict[str, int] = field(default_factory=dict)
+    """In how many items (of both documents, this kind and level) each word occurs."""
 
 
 def _sigmoid(x: float) -> float:
@@ -185,6 +187,9 @@ def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     if sim < 1.0 and _contained(a.norm, b.norm):
         x += 1.0
         why.append("name contained")
+    elif sim < 1.0 and (word := _rare_shared_word(a, b, ctx)):
+        x += 1.0
+        why.append(f"rare word '{word}'")
     ca, cb = normalise_code(a.code), normalise_code(b.code)
     if ca and cb:
         if ca == cb:
@@ -206,6 +211,13 @@ def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
         if support >= 0.25:
             why.append(f"children {support:.0%}")
     return _sigmoid(x), why
+
+
+def _rare_shared_word(a: Item, b: Item, ctx: Context) -> Optional[str]:
+    """A long word the two names share that no other item of either document uses ("crisisorganisatie")."""
+    shared = set(a.norm.split()) & set(b.norm.split())
+    rare = sorted(w for w in shared if len(w) >= 6 and not w.isdigit() and ctx.word_count.get(w, 0) <= 2)
+    return rare[0] if rare else None
 
 
 def _contained(a: str, b: str) -> bool:
@@ -479,6 +491,10 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
     """All link rows of one kind between two documents (new/dropped only when `consecutive`)."""
     ctx.items_a.update({it.id: it for it in items_a})
     ctx.items_b.update({it.id: it for it in items_b})
+    ctx.word_count = {}
+    for item in (*items_a, *items_b):
+        for word in set(item.norm.split()):
+            ctx.word_count[word] = ctx.word_count.get(word, 0) + 1
     scorer = SCORERS[kind]
     scored = []
     for i, j in candidates(items_a, items_b, full):
