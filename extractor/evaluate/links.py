@@ -155,7 +155,7 @@ def render_link_scores(scores: LinkScores, by_file: bool = False) -> str:
     return "\n".join(lines)
 
 
-def calibration_table(scores: LinkScores, edges: tuple[float, ...] = (0.5, 0.7, 0.9, 0.99, 1.01)) -> str:
+def calibration_table(scores: LinkScores, edges: tuple[float, ...] = (0.0, 0.5, 0.7, 0.9, 0.99, 1.01)) -> str:
     lines = ["| score | links | share correct |", "|---|---|---|"]
     for low, high in zip(edges, edges[1:]):
         inside = [ok for score, ok in scores.calibration if low <= score < high]

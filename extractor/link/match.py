@@ -173,6 +173,9 @@ class Context:
     goal_links: dict[str, set[str]] = field(default_factory=dict)
     items_a: dict[str, Item] = field(default_factory=dict)
     items_b: dict[str, Item] = field(default_factory=dict)
+    best_a: dict[str, float] = field(default_factory=dict)
+    best_b: dict[str, float] = field(default_factory=dict)
+    """Best candidate score each item got (so a `new`/`dropped` row can say how sure it is)."""
     word_count: dict[str, int] = field(default_factory=dict)
     """In how many items (of both documents, this kind and level) each word occurs."""
 
@@ -499,6 +502,9 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
     scored = []
     for i, j in candidates(items_a, items_b, full):
         score, why = scorer(items_a[i], items_b[j], ctx)
+        ida, idb = items_a[i].id, items_b[j].id
+        ctx.best_a[ida] = max(ctx.best_a.get(ida, 0.0), score)
+        ctx.best_b[idb] = max(ctx.best_b.get(idb, 0.0), score)
         if score >= ACCEPT * 0.5:
             scored.append(Scored(i, j, score, why))
     chosen = assign(scored, len(items_a), len(items_b))
@@ -518,18 +524,20 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
         if kind == "goal":
             ctx.goal_links.setdefault(items_a[s.i].id, set()).add(items_b[s.j].id)
     if consecutive:
-        rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows})
+        rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
     return rows
 
 
-def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set, linked_b: set) -> list[LinkRow]:
+def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set, linked_b: set,
+              ctx: Context) -> list[LinkRow]:
+    """new/dropped rows; their score is 1 − the best score any candidate partner reached."""
     doc_a = items_a[0].doc if items_a else None
     doc_b = items_b[0].doc if items_b else None
     rows = [LinkRow(kind=kind, from_doc=a.doc, from_id=a.id, to_doc=doc_b, to_id=None, from_title=a.title,
-                    to_title=None, relation="dropped", score=1.0, method="unlinked",
+                    to_title=None, relation="dropped", score=round(1.0 - ctx.best_a.get(a.id, 0.0), 4), method="unlinked",
                     evidence="no counterpart in the next edition") for a in items_a if a.id not in linked_a]
     rows += [LinkRow(kind=kind, from_doc=doc_a, from_id=None, to_doc=b.doc, to_id=b.id, from_title=None,
-                     to_title=b.title, relation="new", score=1.0, method="unlinked",
+                     to_title=b.title, relation="new", score=round(1.0 - ctx.best_b.get(b.id, 0.0), 4), method="unlinked",
                      evidence="no counterpart in the previous edition") for b in items_b if b.id not in linked_b]
     return rows
 
@@ -551,7 +559,7 @@ def link_goals(items_a: list[Item], items_b: list[Item], ctx: Context, consecuti
                 rows += link_items("goal", level_a, level_b, ctx, False, full=len(level_a) * len(level_b) <= 40000)
         rows += _lift_parents(items_a, items_b, rows, ctx)
     if consecutive:
-        rows += _unlinked("goal", items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows})
+        rows += _unlinked("goal", items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
     return rows
 
 
