@@ -150,3 +150,41 @@ def test_wassenaar_triple_links_against_gold(corpus_dir):
     scores = score_links(golds, predict).as_dict()
     assert scores["kinds"]["indicator"]["f1"] >= 0.95
     assert scores["kinds"]["indicator"]["tp"] >= 100
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_links_as_local(tmp_path):
+    pytest.importorskip("dask.distributed", reason="the optional 'cluster' extra is not installed")
+    from extractor.link import link_documents
+
+    for town in ("north", "south"):
+        folder = tmp_path / town
+        folder.mkdir()
+        for year, name in ((2019, "Winkeldiefstallen"), (2020, "Winkeldiefstal")):
+            doc = _doc(f"begroting_{year}.pdf", year, [GoalNode(id="1", code="1", title="Veiligheid", level="programma")],
+                       [_indicator("i1", name, "per 1.000 inwoners", [(2018, 1.5)])])
+            doc.source.file = f"{town}/begroting_{year}.pdf"
+            (folder / f"b{year}.json").write_text(doc.model_dump_json(), encoding="utf-8")
+    local = link_documents([tmp_path])
+    distributed = link_documents([tmp_path], engine="dask")
+    key = lambda row: (row.kind, row.from_doc, row.from_id, row.to_doc, row.to_id)  # noqa: E731
+    assert sorted(map(key, local.links)) == sorted(map(key, distributed.links))
+    assert len(local.links) == 4
+
+
+def test_across_publishers_only_through_catalogue_or_near_identical_name():
+    from extractor.link import link_publishers
+
+    north = _doc("begroting_2020.pdf", 2020, [], [_indicator("n1", "Geweldsmisdrijven", "per 1.000 inwoners", [(2019, 4.0)]),
+                                                  _indicator("n2", "Tevredenheid over het groen", "%", [(2019, 71.0)])])
+    south = _doc("begroting_2020.pdf", 2020, [], [_indicator("s1", "Gewelds- en seksuele misdrijven", "per 1.000 inwoners",
+                                                             [(2019, 5.0)]),
+                                                  _indicator("s2", "Tevredenheid over het openbaar groen", "%", [(2019, 60.0)])])
+    for doc in (north, south):
+        for indicator in doc.indicators:
+            indicator.catalogue_id = match_indicator(indicator.name, indicator.unit)
+    docs = [LoadedDocument(f"{town}/begroting_2020.pdf", doc, town, 2020, "begroting")
+            for town, doc in (("north", north), ("south", south))]
+    rows = link_publishers(docs)
+    assert [(r.from_id, r.to_id, r.relation) for r in rows] == [("n1", "s1", "renamed")]
+    assert "catalogue id" in rows[0].method

@@ -18,13 +18,16 @@ def register(subparsers) -> None:
         "  extractor link output/corpus                                  # a batch folder; writes into it\n"
         "  extractor link a.json b.json --out links/                     # just these documents\n"
         "  extractor link output/corpus --publisher metadata --max-year-gap 1\n"
-        "  extractor link output/corpus --engine dask                    # one task per publisher\n",
+        "  extractor link output/corpus --engine dask                    # one task per publisher\n"
+        "  extractor link output/corpus --across-publishers              # BBV indicators between gemeenten too\n",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="document JSON files or folders of them")
     parser.add_argument("-o", "--out", metavar="DIR", help="output folder (default: the input folder, or links/)")
     parser.add_argument("--publisher", choices=("folder", "metadata"), default="folder",
                         help="who published a document: its folder (default) or metadata.municipality")
     parser.add_argument("--max-year-gap", type=int, default=2, help="link documents at most this many years apart (default 2)")
+    parser.add_argument("--across-publishers", action="store_true",
+                        help="also link indicators between publishers (same catalogue id, or near-identical name and unit)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="run here (default) or on Dask, one task per publisher")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="address of a running Dask scheduler (implies --engine dask)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
@@ -44,7 +47,7 @@ def run(args) -> int:
     engine = "dask" if args.scheduler else args.engine
     try:
         result = link_documents(args.inputs, publisher_from=args.publisher, max_year_gap=args.max_year_gap,
-                                engine=engine, scheduler=args.scheduler)
+                                engine=engine, scheduler=args.scheduler, across_publishers=args.across_publishers)
     except LinkError as exc:
         print(f"extractor link: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -79,6 +82,7 @@ def register_evaluate(subparsers) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--details", action="store_true", help="list missed, spurious and mislabelled links")
     parser.add_argument("--calibration", action="store_true", help="also print the share of correct links per score band")
+    parser.add_argument("--by-file", action="store_true", help="also print the scores of each gold file")
     parser.set_defaults(func=run_evaluate)
 
 
@@ -127,7 +131,7 @@ def run_evaluate(args) -> int:
     if args.json:
         print(json.dumps(scores.as_dict(), indent=1))
     else:
-        print(render_link_scores(scores))
+        print(render_link_scores(scores, by_file=args.by_file))
     if args.calibration:
         print()
         print(calibration_table(scores))

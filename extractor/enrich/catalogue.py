@@ -26,7 +26,9 @@ IV3_FILE = DATA_DIR / "iv3_taakvelden.csv"
 FUZZY_MIN = 90.0
 """token_sort_ratio (0-100) on normalised names at or above which a near-spelling counts as the same name."""
 
-_STOPWORDS = frozenset({"de", "het", "een", "van", "der", "in", "met", "en", "voor", "op", "t", "m"})
+_STOPWORDS = frozenset({"de", "het", "een", "van", "der", "in", "met", "en", "voor", "op", "t", "m", "is", "aan", "die",
+                        "dat", "te", "om", "bij", "door", "naar", "tot", "uit", "als", "zijn", "wordt", "worden",
+                        "hoe", "zij", "wij", "we", "ons", "onze", "binnen", "b"})
 _LEADING = re.compile(r"^(?:aantal|het aantal|percentage|het percentage|aandeel|%)\s+")
 _PER_SUFFIX = re.compile(r"[\s(]+per\s+\d[\d.]*\s+\w+.*$")
 _PARENS = re.compile(r"\([^)]*\)")

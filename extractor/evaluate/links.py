@@ -45,13 +45,15 @@ class Counts:
 class LinkScores:
     by_kind: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     by_relation: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_file: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     misses: list[str] = field(default_factory=list)
     calibration: list[tuple[float, bool]] = field(default_factory=list)
     """(score, correct) of every judged predicted link, to check the score calibration."""
 
     def as_dict(self) -> dict[str, Any]:
         return {"kinds": {k: c.scores() for k, c in sorted(self.by_kind.items())},
-                "relations": {f"{k}/{r}": c.scores() for (k, r), c in sorted(self.by_relation.items())}}
+                "relations": {f"{k}/{r}": c.scores() for (k, r), c in sorted(self.by_relation.items())},
+                "files": {f"{f}/{k}": c.scores() for (f, k), c in sorted(self.by_file.items())}}
 
 
 def load_gold_links(folder: Path) -> list[dict[str, Any]]:
@@ -116,12 +118,14 @@ def _score_pair(pair: dict, rows: list[LinkRow], scores: LinkScores, file: str) 
                         and item_matches(g.get("to"), to_key, row.to_id, row.to_title)), None)
             scores.calibration.append((row.score, hit is not None))
             if hit is None:
+                scores.by_file[(file, kind)].fp += 1
                 scores.by_kind[kind].fp += 1
                 scores.by_relation[(kind, row.relation)].fp += 1
                 scores.misses.append(f"{file}: spurious {kind} {row.relation}: {row.from_title!r} → {row.to_title!r}")
                 continue
             matched_gold.add(hit)
             scores.by_kind[kind].tp += 1
+            scores.by_file[(file, kind)].tp += 1
             relation = gold_links[hit]["relation"]
             if relation == row.relation:
                 scores.by_relation[(kind, relation)].tp += 1
@@ -133,21 +137,25 @@ def _score_pair(pair: dict, rows: list[LinkRow], scores: LinkScores, file: str) 
         for k, g in enumerate(gold_links):
             if k not in matched_gold:
                 scores.by_kind[kind].fn += 1
+                scores.by_file[(file, kind)].fn += 1
                 scores.by_relation[(kind, g["relation"])].fn += 1
                 scores.misses.append(f"{file}: missed {kind} {g['relation']}: {(g.get('from') or {}).get('title')!r} "
                                      f"→ {(g.get('to') or {}).get('title')!r}")
 
 
-def render_link_scores(scores: LinkScores) -> str:
+def render_link_scores(scores: LinkScores, by_file: bool = False) -> str:
     lines = ["| kind / relation | precision | recall | F1 | tp | fp | fn |", "|---|---|---|---|---|---|---|"]
-    for name, counts in [(k, c) for k, c in sorted(scores.by_kind.items())] + \
-            [(f"{k} / {r}", c) for (k, r), c in sorted(scores.by_relation.items())]:
+    rows = [(k, c) for k, c in sorted(scores.by_kind.items())] + \
+        [(f"{k} / {r}", c) for (k, r), c in sorted(scores.by_relation.items())]
+    if by_file:
+        rows += [(f"{f}: {k}", c) for (f, k), c in sorted(scores.by_file.items())]
+    for name, counts in rows:
         s = counts.scores()
         lines.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['tp']} | {s['fp']} | {s['fn']} |")
     return "\n".join(lines)
 
 
-def calibration_table(scores: LinkScores, edges: tuple[float, ...] = (0.5, 0.7, 0.9, 0.99, 1.01)) -> str:
+def calibration_table(scores: LinkScores, edges: tuple[float, ...] = (0.0, 0.5, 0.7, 0.9, 0.99, 1.01)) -> str:
     lines = ["| score | links | share correct |", "|---|---|---|"]
     for low, high in zip(edges, edges[1:]):
         inside = [ok for score, ok in scores.calibration if low <= score < high]

@@ -22,11 +22,11 @@ from typing import Iterable, Literal, Optional, Union
 
 from extractor.link.catalogue import fill_catalogue_ids
 from extractor.link.documents import LoadedDocument, PublisherFrom, document_pairs, find_document_files, load_document
-from extractor.link.match import link_pair
+from extractor.link.match import link_across, link_pair
 from extractor.link.records import LinkRow, SeriesRow
 from extractor.link.series import build_series
 
-__all__ = ["LinkResult", "LinkError", "link_documents", "link_loaded", "write_outputs", "LinkRow", "SeriesRow"]
+__all__ = ["LinkResult", "LinkError", "link_documents", "link_loaded", "link_publishers", "write_outputs", "LinkRow", "SeriesRow"]
 
 Engine = Literal["local", "dask"]
 
@@ -45,7 +45,8 @@ class LinkResult:
 
 
 def link_documents(inputs: Iterable[Union[str, Path]], publisher_from: PublisherFrom = "folder",
-                   max_year_gap: int = 2, engine: Engine = "local", scheduler: Optional[str] = None) -> LinkResult:
+                   max_year_gap: int = 2, engine: Engine = "local", scheduler: Optional[str] = None,
+                   across_publishers: bool = False) -> LinkResult:
     """Load the document JSON files in `inputs` (files or folders) and link every eligible pair."""
     files = find_document_files(Path(item) for item in inputs)
     docs, skipped = [], []
@@ -57,6 +58,8 @@ def link_documents(inputs: Iterable[Union[str, Path]], publisher_from: Publisher
     if not docs:
         raise LinkError("no document JSON files found in " + ", ".join(str(i) for i in inputs))
     result = link_loaded(docs, max_year_gap, engine, scheduler)
+    if across_publishers:
+        result.links += link_publishers(docs)
     result.skipped = skipped
     return result
 
@@ -71,6 +74,22 @@ def link_loaded(docs: list[LoadedDocument], max_year_gap: int = 2, engine: Engin
     else:
         links = [row for a, b, consecutive in pairs for row in link_pair(a.key, a.document, b.key, b.document, consecutive)]
     return LinkResult(documents=[d.key for d in docs], links=links, series=build_series(docs, links))
+
+
+def link_publishers(docs: list[LoadedDocument]) -> list[LinkRow]:
+    """Indicators across publishers, through the catalogue: documents of one year are chained in
+    publisher order (each publisher's first such document to the next publisher's), so the number of
+    pairs grows linearly with the number of publishers; follow the chain (or the series table) to compare."""
+    groups: dict[tuple, dict[str, LoadedDocument]] = {}
+    for doc in sorted(docs, key=lambda d: (d.publisher, d.key)):
+        if doc.document.indicators:
+            groups.setdefault((doc.year,), {}).setdefault(doc.publisher, doc)
+    rows: list[LinkRow] = []
+    for by_publisher in groups.values():
+        chain = list(by_publisher.values())
+        for a, b in zip(chain, chain[1:]):
+            rows += link_across(a.key, a.document, b.key, b.document)
+    return rows
 
 
 def _link_publisher(pairs: list[tuple]) -> list[dict]:

@@ -25,12 +25,16 @@ from extractor.model import BudgetLine, Document, GoalNode, Indicator
 
 ACCEPT = 0.5
 """Score from which a candidate becomes a link (a score estimates the probability the link is right)."""
+SPLIT_MIN = 0.75
+"""A split/merge partner must itself score at least this much (a bare ACCEPT is too weak for a second link)."""
 SPLIT_MARGIN = 0.15
 """A second partner within this score of the assigned one, and itself accepted, makes a split/merge."""
 HUNGARIAN_MAX = 400
 """Blocks with at most this many items per side are assigned optimally; larger ones greedily."""
 RARE_TOKEN_MAX = 64
 """A name's second-rarest token blocks only when at most this many items carry it (else blocks explode)."""
+RARE_PREFIX_MAX = 8
+"""The first ten letters of a name (spaces removed) block only when at most this many items share them."""
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
 _TOTAAL = re.compile(r"^(?:totaal|subtotaal|saldo van)\s+|\s+totaal$")
 _NUMBERING = re.compile(r"^\s*(?:[A-Z]?\d+[.\d]*[a-z]?|[a-z]\))\s+")
@@ -166,9 +170,14 @@ def _cell_kind(kind: str) -> str:
 class Context:
     """What earlier steps decided: links of parents (by id) and goal links (for indicators and budgets)."""
 
-    goal_links: dict[str, str] = field(default_factory=dict)
+    goal_links: dict[str, set[str]] = field(default_factory=dict)
     items_a: dict[str, Item] = field(default_factory=dict)
     items_b: dict[str, Item] = field(default_factory=dict)
+    best_a: dict[str, float] = field(default_factory=dict)
+    best_b: dict[str, float] = field(default_factory=dict)
+    """Best candidate score each item got (so a `new`/`dropped` row can say how sure it is)."""
+    word_count: dict[str, int] = field(default_factory=dict)
+    """In how many items (of both documents, this kind and level) each word occurs."""
 
 
 def _sigmoid(x: float) -> float:
@@ -178,6 +187,12 @@ def _sigmoid(x: float) -> float:
 def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     sim = name_similarity(a.norm, b.norm)
     x, why = -3.0 + 10.0 * (sim - 0.5), ["exact name" if sim == 1.0 else f"name {sim:.2f}"]
+    if sim < 1.0 and _contained(a.norm, b.norm):
+        x += 1.0
+        why.append("name contained")
+    elif sim < 1.0 and (word := _rare_shared_word(a, b, ctx)):
+        x += 1.0
+        why.append(f"rare word '{word}'")
     ca, cb = normalise_code(a.code), normalise_code(b.code)
     if ca and cb:
         if ca == cb:
@@ -188,17 +203,31 @@ def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
         else:
             x -= 0.5
     if a.parent and b.parent:
-        if ctx.goal_links.get(a.parent) == b.parent:
+        if b.parent in ctx.goal_links.get(a.parent, ()):
             x += 1.5
             why.append("parent linked")
         elif a.parent in ctx.goal_links:
-            x -= 1.0
+            x -= 0.5  # items do move between parents in rewrites; a mild penalty only
     support = _children_support(a, b, ctx)
     if support is not None:
         x += 3.0 * support - 0.5
         if support >= 0.25:
             why.append(f"children {support:.0%}")
     return _sigmoid(x), why
+
+
+def _rare_shared_word(a: Item, b: Item, ctx: Context) -> Optional[str]:
+    """A long word the two names share that no other item of either document uses ("crisisorganisatie")."""
+    shared = set(a.norm.split()) & set(b.norm.split())
+    rare = sorted(w for w in shared if len(w) >= 6 and not w.isdigit() and ctx.word_count.get(w, 0) <= 2)
+    return rare[0] if rare else None
+
+
+def _contained(a: str, b: str) -> bool:
+    """All words (at least two) of the shorter name occur in the longer: "Aanpak fietsendiefstal" in
+    "Aanpak fietsendiefstal en fietsoverlast"."""
+    short, long = sorted((set(a.split()), set(b.split())), key=len)
+    return len(short) >= 2 and short <= long
 
 
 def _children_support(a: Item, b: Item, ctx: Context) -> Optional[float]:
@@ -240,7 +269,7 @@ def _indicator_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     if _values_continue(a.values, b.values):
         x += 2.0
         why.append("value continuity")
-    if a.goal and b.goal and ctx.goal_links.get(a.goal) == b.goal:
+    if a.goal and b.goal and b.goal in ctx.goal_links.get(a.goal, ()):
         x += 1.0
         why.append("goal linked")
     return _sigmoid(x), why
@@ -261,7 +290,7 @@ def _budget_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     sim = name_similarity(a.norm, b.norm)
     x, why = -4.0 + 6.0 * (sim - 0.5), ["exact label" if sim == 1.0 else f"label {sim:.2f}"]
     if a.programme or b.programme:
-        linked = a.programme == b.programme or ctx.goal_links.get(a.programme or "") == b.programme
+        linked = a.programme == b.programme or b.programme in ctx.goal_links.get(a.programme or "", ())
         x += 2.5 if linked else -3.0
         if linked:
             why.append("programme")
@@ -303,9 +332,17 @@ def block_keys(item: Item, rarity: Optional[dict[str, int]] = None) -> set[str]:
     tokens = sorted(set(item.norm.split()), key=lambda t: ((rarity or {}).get(t, 0), t))
     keys.update(f"tok:{token}" for k, token in enumerate(tokens[:2])
                 if k == 0 or (rarity or {}).get(token, 0) <= RARE_TOKEN_MAX)
+    prefix = _prefix_key(item)
+    if prefix and (rarity or {}).get(prefix, 0) <= RARE_PREFIX_MAX:
+        keys.add(prefix)  # "rekening-courant verhouding" and "rekening-courantverhouding" differ in tokens only
     if item.code:
         keys.add("code:" + (normalise_code(item.code) or ""))
     return keys
+
+
+def _prefix_key(item: Item) -> Optional[str]:
+    compact = item.norm.replace(" ", "")
+    return f"pre:{compact[:10]}" if len(compact) >= 10 else None
 
 
 def candidates(items_a: list[Item], items_b: list[Item], full: bool) -> set[tuple[int, int]]:
@@ -314,7 +351,7 @@ def candidates(items_a: list[Item], items_b: list[Item], full: bool) -> set[tupl
         return {(i, j) for i in range(len(items_a)) for j in range(len(items_b))}
     rarity: dict[str, int] = {}
     for item in (*items_a, *items_b):
-        for token in set(item.norm.split()):
+        for token in {*item.norm.split(), _prefix_key(item)} - {None}:
             rarity[token] = rarity.get(token, 0) + 1
     index: dict[str, list[int]] = {}
     for j, item in enumerate(items_b):
@@ -371,7 +408,7 @@ def split_merge(scored: list[Scored], chosen: list[Scored]) -> tuple[list[Scored
     best_for_b: dict[int, Scored] = {}
     best_for_a: dict[int, Scored] = {}
     for s in scored:
-        if s.score < ACCEPT:
+        if s.score < SPLIT_MIN:
             continue
         if s.j not in by_b and (s.j not in best_for_b or s.score > best_for_b[s.j].score):
             best_for_b[s.j] = s
@@ -397,7 +434,7 @@ def _relation(kind: str, a: Item, b: Item) -> str:
             return "same" if same_code else "renumbered"
         return "renamed"
     if kind == "indicator":
-        same_name = name_similarity(a.norm, b.norm) >= 0.97
+        same_name = fuzz.ratio(a.norm, b.norm) >= 90
         unit_a, unit_b = _unit_norm(a.unit), _unit_norm(b.unit)
         if unit_a and unit_b and unit_a != unit_b:
             if a.unit_kind and b.unit_kind and a.unit_kind != b.unit_kind:
@@ -443,19 +480,37 @@ def _methods(why: list[str]) -> list[str]:
     return names
 
 
+def _second_link_ok(a: Item, b: Item, ctx: Context) -> bool:
+    """A split/merge link needs its own evidence beyond a shared code: children that moved along (when
+    both have children) or a close name (when they have none)."""
+    support = _children_support(a, b, ctx)
+    if support is not None:
+        return support > 0
+    return name_similarity(a.norm, b.norm) >= 0.8
+
+
 def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context, consecutive: bool,
                full: bool = False) -> list[LinkRow]:
     """All link rows of one kind between two documents (new/dropped only when `consecutive`)."""
     ctx.items_a.update({it.id: it for it in items_a})
     ctx.items_b.update({it.id: it for it in items_b})
+    ctx.word_count = {}
+    for item in (*items_a, *items_b):
+        for word in set(item.norm.split()):
+            ctx.word_count[word] = ctx.word_count.get(word, 0) + 1
     scorer = SCORERS[kind]
     scored = []
     for i, j in candidates(items_a, items_b, full):
         score, why = scorer(items_a[i], items_b[j], ctx)
+        ida, idb = items_a[i].id, items_b[j].id
+        ctx.best_a[ida] = max(ctx.best_a.get(ida, 0.0), score)
+        ctx.best_b[idb] = max(ctx.best_b.get(idb, 0.0), score)
         if score >= ACCEPT * 0.5:
             scored.append(Scored(i, j, score, why))
     chosen = assign(scored, len(items_a), len(items_b))
     splits, merges = split_merge(scored, chosen) if kind == "goal" else ([], [])
+    splits = [x for x in splits if _second_link_ok(items_a[x.i], items_b[x.j], ctx)]
+    merges = [x for x in merges if _second_link_ok(items_a[x.i], items_b[x.j], ctx)]
     split_from = {s.i for s in splits}
     merge_into = {s.j for s in merges}
     rows = []
@@ -463,37 +518,85 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
         relation = "split" if s.i in split_from else "merged" if s.j in merge_into else None
         rows.append(_row(kind, items_a[s.i], items_b[s.j], s, relation))
         if kind == "goal":
-            ctx.goal_links[items_a[s.i].id] = items_b[s.j].id
-    rows += [_row(kind, items_a[s.i], items_b[s.j], s, "split") for s in splits]
-    rows += [_row(kind, items_a[s.i], items_b[s.j], s, "merged") for s in merges]
+            ctx.goal_links[items_a[s.i].id] = {items_b[s.j].id}
+    for s in (*splits, *merges):
+        rows.append(_row(kind, items_a[s.i], items_b[s.j], s, "split" if s in splits else "merged"))
+        if kind == "goal":
+            ctx.goal_links.setdefault(items_a[s.i].id, set()).add(items_b[s.j].id)
     if consecutive:
-        rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows})
+        rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
     return rows
 
 
-def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set, linked_b: set) -> list[LinkRow]:
+def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set, linked_b: set,
+              ctx: Context) -> list[LinkRow]:
+    """new/dropped rows; their score is 1 − the best score any candidate partner reached."""
     doc_a = items_a[0].doc if items_a else None
     doc_b = items_b[0].doc if items_b else None
     rows = [LinkRow(kind=kind, from_doc=a.doc, from_id=a.id, to_doc=doc_b, to_id=None, from_title=a.title,
-                    to_title=None, relation="dropped", score=1.0, method="unlinked",
+                    to_title=None, relation="dropped", score=round(1.0 - ctx.best_a.get(a.id, 0.0), 4), method="unlinked",
                     evidence="no counterpart in the next edition") for a in items_a if a.id not in linked_a]
     rows += [LinkRow(kind=kind, from_doc=doc_a, from_id=None, to_doc=b.doc, to_id=b.id, from_title=None,
-                     to_title=b.title, relation="new", score=1.0, method="unlinked",
+                     to_title=b.title, relation="new", score=round(1.0 - ctx.best_b.get(b.id, 0.0), 4), method="unlinked",
                      evidence="no counterpart in the previous edition") for b in items_b if b.id not in linked_b]
     return rows
 
 
 def link_goals(items_a: list[Item], items_b: list[Item], ctx: Context, consecutive: bool) -> list[LinkRow]:
-    """Goals level by level, top-down, so 'parent linked' is known when children are scored."""
-    rows = []
+    """Goals level by level, top-down, so 'parent linked' is known when children are scored; then parents
+    whose children moved are lifted (`_lift_parents`), and a second round rescores everything knowing
+    those links (a renamed doel's prestaties now have a linked parent). new/dropped come last."""
     ctx.items_a.update({it.id: it for it in items_a})
     ctx.items_b.update({it.id: it for it in items_b})
-    for level in _LEVELS:
-        level_a = [it for it in items_a if it.level == level]
-        level_b = [it for it in items_b if it.level == level]
-        if level_a or level_b:
-            rows += link_items("goal", level_a, level_b, ctx, consecutive, full=len(level_a) * len(level_b) <= 40000)
+    rows: list[LinkRow] = []
+    for _ in range(2):
+        ctx.goal_links = {a: set(b) for a, b in ctx.goal_links.items()}
+        rows = []
+        for level in _LEVELS:
+            level_a = [it for it in items_a if it.level == level]
+            level_b = [it for it in items_b if it.level == level]
+            if level_a and level_b:
+                rows += link_items("goal", level_a, level_b, ctx, False, full=len(level_a) * len(level_b) <= 40000)
+        rows += _lift_parents(items_a, items_b, rows, ctx)
+    if consecutive:
+        rows += _unlinked("goal", items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
     return rows
+
+
+def _lift_parents(items_a: list[Item], items_b: list[Item], rows: list[LinkRow], ctx: Context) -> list[LinkRow]:
+    """An unlinked goal most of whose children (at least two) link to the children of one goal on the other
+    side is linked to that goal: `merged` when that goal already has a partner, else renamed/renumbered."""
+    linked_from = {r.from_id for r in rows}
+    linked_to = {r.to_id for r in rows}
+    child_target = {}
+    for row in rows:
+        child_target.setdefault(row.from_id, set()).add(row.to_id)
+    lifted = []
+    for a in items_a:
+        if a.id in linked_from or len(a.children) < 2:
+            continue
+        parents: dict[str, int] = {}
+        for child in a.children:
+            for target in child_target.get(child, ()):
+                parent = ctx.items_b[target].parent if target in ctx.items_b else None
+                if parent:
+                    parents[parent] = parents.get(parent, 0) + 1
+        if not parents:
+            continue
+        best, count = max(parents.items(), key=lambda kv: (kv[1], kv[0]))
+        share = count / len(a.children)
+        if count < 2 or share < 0.5 or best not in ctx.items_b:
+            continue
+        b = ctx.items_b[best]
+        relation = "merged" if best in linked_to else None
+        if relation:  # the link already into `best` is one of the merged ones too
+            for row in rows:
+                if row.kind == "goal" and row.to_id == best and row.relation not in ("split", "merged"):
+                    row.relation = "merged"
+        why = [f"children moved {count}/{len(a.children)}"]
+        lifted.append(_row("goal", a, b, Scored(0, 0, min(0.95, 0.5 + 0.5 * share), why), relation))
+        ctx.goal_links.setdefault(a.id, set()).add(best)
+    return lifted
 
 
 def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document, consecutive: bool,
@@ -511,3 +614,23 @@ def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document
         rows += link_items("budget_line", budget_items(doc_a, document_a), budget_items(doc_b, document_b), ctx,
                            consecutive)
     return rows
+
+
+ACROSS_NAME_MIN = 0.95
+"""Without a shared catalogue id, indicators of two publishers link only at this name similarity (and same unit class)."""
+
+
+def link_across(doc_a: str, document_a: Document, doc_b: str, document_b: Document) -> list[LinkRow]:
+    """Indicators of two publishers: the same catalogue id, or a near-identical name with the same unit class."""
+    items_a, items_b = indicator_items(doc_a, document_a), indicator_items(doc_b, document_b)
+    ctx = Context()
+    scored = []
+    for i, j in candidates(items_a, items_b, full=False):
+        a, b = items_a[i], items_b[j]
+        same_catalogue = a.catalogue_id is not None and a.catalogue_id == b.catalogue_id
+        close_name = (not a.catalogue_id and not b.catalogue_id and a.unit_kind is not None
+                      and a.unit_kind == b.unit_kind and name_similarity(a.norm, b.norm) >= ACROSS_NAME_MIN)
+        if same_catalogue or close_name:
+            score, why = _indicator_score(a, b, ctx)
+            scored.append(Scored(i, j, score, [w for w in why if w != "value continuity"]))
+    return [_row("indicator", items_a[s.i], items_b[s.j], s) for s in assign(scored, len(items_a), len(items_b))]
