@@ -9,6 +9,7 @@ import pytest
 
 from extractor.audit.documents import AuditDocument
 from extractor.audit.finding import Finding
+from extractor.audit.matching import Links
 from extractor.audit.registry import RULES, Pair
 from extractor.audit.run import pair_documents, run_rules
 from extractor.model import BudgetLine, Document, GoalNode, Indicator, IndicatorValue, Metadata, Source
@@ -331,3 +332,15 @@ def test_rows_under_a_subtotal_or_waarvan_are_not_counted_twice():
     assert rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines)) == []
     lines[-1] = cell("Totaal lasten", *column, 800, programme=None, row=6)
     assert len(rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines))) == 1
+
+
+def test_names_that_differ_a_little_pair_but_other_numbers_do_not():
+    from extractor.audit.matching import pair_indicators
+
+    def doc(name: str, ind_name: str) -> AuditDocument:
+        return make_doc(name, "begroting", 2025, indicators=[indicator("x", ind_name, [value("streefwaarde", 2025, 1)])])
+
+    a = doc("a", "Aantal inwoners met bijstandsuitkering per 1.000 inwoners")
+    assert len(pair_indicators(a, doc("b", "Aantal inwoners met bijstandsuitkering (per 1.000 inw)"), Links())) == 1
+    assert pair_indicators(a, doc("c", "Aantal inwoners met bijstandsuitkering per 10.000 inwoners"), Links()) == []
+    assert pair_indicators(a, doc("d", "Aantal huishoudens met bijstandsuitkering per 1.000 inwoners"), Links()) == []
