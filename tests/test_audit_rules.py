@@ -344,3 +344,16 @@ def test_names_that_differ_a_little_pair_but_other_numbers_do_not():
     assert len(pair_indicators(a, doc("b", "Aantal inwoners met bijstandsuitkering (per 1.000 inw)"), Links())) == 1
     assert pair_indicators(a, doc("c", "Aantal inwoners met bijstandsuitkering per 10.000 inwoners"), Links()) == []
     assert pair_indicators(a, doc("d", "Aantal huishoudens met bijstandsuitkering per 1.000 inwoners"), Links()) == []
+
+
+def test_a_total_indicator_with_a_full_breakdown_must_add_up():
+    def doc(first: int) -> AuditDocument:
+        parent = indicator("t", "Totaal aantal meldingen", [value("realisatie", 2023, 100, "100")])
+        kids = [indicator("k1", "Jeugd", [value("realisatie", 2023, first, str(first))], parent_indicator="t"),
+                indicator("k2", "Volwassenen", [value("realisatie", 2023, 30, "30")], parent_indicator="t")]
+        return make_doc("j", "jaarstukken", 2023, indicators=[parent, *kids])
+
+    assert rule_findings("indicator_breakdown_within_total", doc(70)) == []
+    findings = rule_findings("indicator_breakdown_within_total", doc(60))
+    assert [(f.expected, f.actual) for f in findings] == [(100, 90)]
+    assert "minder dan het totaal 100" in findings[0].message

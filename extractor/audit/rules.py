@@ -16,7 +16,7 @@ from extractor.audit.claims import Claim, find_claims
 from extractor.audit.documents import AuditDocument
 from extractor.audit.finding import Finding, FindingItem
 from extractor.audit.matching import goal_index, pair_indicators, unique_budget_cells
-from extractor.audit.numbers import euro, half_step, normalise_name, sum_tolerance
+from extractor.audit.numbers import dutch_number, euro, half_step, normalise_name, printed_decimals, sum_tolerance
 from extractor.audit.registry import Pair, amount_text, budget_item, rule, value_item, value_text, where
 from extractor.audit.tables import BudgetTable, Row
 from extractor.audit.targets import TargetCheck, target_checks, value_step
@@ -294,7 +294,8 @@ _COUNT_UNIT = re.compile(r"%|per\b|gemiddeld|score|cijfer|index|ratio|fte", re.I
 
 
 @rule("indicator_breakdown_within_total", "error",
-      "Deelregels van een indicator ('waarvan …') zijn samen niet groter dan het totaal (alleen aantallen).")
+      "Deelregels van een indicator ('waarvan …') zijn samen niet groter dan het totaal, en deelregels onder een "
+      "'Totaal …'-indicator tellen op tot dat totaal (alleen aantallen).")
 def breakdown_rule(doc: AuditDocument) -> Iterator[Finding]:
     by_id = {ind.id: ind for ind in doc.document.indicators}
     children: dict[str, list[Indicator]] = {}
@@ -305,22 +306,36 @@ def breakdown_rule(doc: AuditDocument) -> Iterator[Finding]:
         parent = by_id[parent_id]
         if any(_COUNT_UNIT.search(f"{x.unit or ''} {x.name}") for x in [parent, *kids]):
             continue
+        complete = _TOTAL_NAME.search(parent.name) is not None and not any(_BREAKDOWN_ROW.match(k.name) for k in kids)
         for value in parent.values:
-            parts = [_same_cell(kid, value) for kid in kids]
-            present = [p for p in parts if p is not None]
-            if not present:
-                continue
-            tolerance = value_step(value) + sum(value_step(p) for p in present)
-            total = sum(p.value for p in present)
-            if total > value.value + tolerance:
-                items = [value_item(doc, parent.id, value, parent.page, parent.lines)]
-                items += [value_item(doc, kid.id, p, kid.page, kid.lines) for kid, p in zip(kids, parts) if p is not None]
-                message = (f"Deelregels van '{parent.name}' ({value.type} {value.year or ''}) in "
-                           f"{where(doc, value.page or parent.page, parent.lines)} tellen op tot {total:g}, "
-                           f"meer dan het totaal {value_text(value)}.")
-                yield Finding(rule="indicator_breakdown_within_total", severity="error", message=message,
-                              documents=[doc.name], items=items, expected=value.value, actual=total,
-                              difference=total - value.value, tolerance=tolerance)
+            finding = _breakdown_finding(doc, parent, kids, value, complete)
+            if finding is not None:
+                yield finding
+
+
+_TOTAL_NAME = re.compile(r"^\s*(totaal|totale)\b", re.IGNORECASE)
+
+
+def _breakdown_finding(doc: AuditDocument, parent: Indicator, kids: list[Indicator], value: IndicatorValue,
+                       complete: bool) -> Optional[Finding]:
+    """Sub-rows above the total, or (for a "Totaal …" row with a full breakdown) not adding up to it."""
+    parts = [_same_cell(kid, value) for kid in kids]
+    present = [p for p in parts if p is not None]
+    if not present or (complete and len(present) != len(kids)):
+        return None
+    tolerance = value_step(value) + sum(value_step(p) for p in present)
+    total = sum(p.value for p in present)
+    too_much = total > value.value + tolerance
+    if not too_much and not (complete and total < value.value - tolerance):
+        return None
+    items = [value_item(doc, parent.id, value, parent.page, parent.lines)]
+    items += [value_item(doc, kid.id, p, kid.page, kid.lines) for kid, p in zip(kids, parts) if p is not None]
+    relation = "meer dan" if too_much else "minder dan"
+    message = (f"Deelregels van '{parent.name}' ({value.type} {value.year or ''}) in "
+               f"{where(doc, value.page or parent.page, parent.lines)} tellen op tot {dutch_number(total, printed_decimals(value.raw))}, "
+               f"{relation} het totaal {value_text(value)}.")
+    return Finding(rule="indicator_breakdown_within_total", severity="error", message=message, documents=[doc.name],
+                   items=items, expected=value.value, actual=total, difference=total - value.value, tolerance=tolerance)
 
 
 def _same_cell(indicator: Indicator, like: IndicatorValue) -> Optional[IndicatorValue]:
