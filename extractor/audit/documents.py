@@ -117,7 +117,9 @@ def load_document(path: str | os.PathLike) -> AuditDocument:
         raise ValueError(f"{file}: not a document JSON ({str(exc).splitlines()[0]})") from exc
     name = file.name[:-5] if file.name.endswith(".json") else file.stem
     source = document.source.file
-    aliases = {name, file.name, str(file), source, os.path.basename(source), Path(source).stem}
+    # links.jsonl names a document by its source's last two path parts ("wassenaar/begroting_2025.pdf")
+    aliases = {name, file.name, str(file), source, os.path.basename(source), Path(source).stem,
+               "/".join(Path(source).parts[-2:])}
     return AuditDocument(name=name, document=document, json_path=file, aliases=aliases)
 
 
