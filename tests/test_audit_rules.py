@@ -357,3 +357,15 @@ def test_a_total_indicator_with_a_full_breakdown_must_add_up():
     findings = rule_findings("indicator_breakdown_within_total", doc(60))
     assert [(f.expected, f.actual) for f in findings] == [(100, 90)]
     assert "minder dan het totaal 100" in findings[0].message
+
+
+def test_a_rewritten_programme_gives_one_finding_not_one_per_goal():
+    def tree(goals: list[str]) -> list[GoalNode]:
+        nodes = [GoalNode(id="P1", code="P1", title="Veiligheid", level="programma", page=10)]
+        return nodes + [GoalNode(id=f"P1/{i}", code=str(i), title=t, level="doel", parent="P1", page=10)
+                        for i, t in enumerate(goals, start=1)]
+
+    first = make_doc("b24", "begroting", 2024, goals=tree(["Minder woninginbraken", "Veilig uitgaan", "Snelle hulpdiensten"]))
+    second = make_doc("b25", "begroting", 2025, goals=tree(["Sterke wijken", "Digitale veiligheid", "Aanpak ondermijning"]))
+    findings = rule_findings("goal_missing_or_renamed", Pair("next", first, second))
+    assert len(findings) == 1 and "3 van de 3 doelen" in findings[0].message

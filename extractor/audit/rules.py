@@ -760,12 +760,31 @@ def goal_rule(pair: Pair) -> Iterator[Finding]:
     a, b = pair.earlier, pair.later
     goals_a, goals_b = goal_index(a, levels), goal_index(b, levels)
     programmes_b = {key[0] for key in goals_b}
+    by_programme: dict[str, list[Finding]] = {}
     for key, goal in goals_a.items():
         if key[0] not in programmes_b:
             continue
         finding = _goal_finding(pair, key, goal, goals_b)
         if finding is not None:
-            yield finding
+            by_programme.setdefault(key[0], []).append(finding)
+    for programme, findings in by_programme.items():
+        total = sum(1 for key in goals_a if key[0] == programme)
+        if len(findings) * 2 > total and len(findings) > 1:
+            yield _rewritten_programme(pair, programme, findings, total)
+        else:
+            yield from findings
+
+
+def _rewritten_programme(pair: Pair, programme: str, findings: list[Finding], total: int) -> Finding:
+    """Most goals of a programme differ: one finding for the programme, not one per goal."""
+    a, b = pair.earlier, pair.later
+    pages = sorted({item.page for f in findings for item in f.items if item.doc == a.name and item.page})
+    where_a = f"{a.label} (p. {', '.join(map(str, pages))})" if pages else a.label
+    message = (f"Programma {programme}: {len(findings)} van de {total} doelen uit {where_a} ontbreken of hebben een "
+               f"ander nummer of een andere titel in {b.label} — de doelen zijn grotendeels herschreven.")
+    items = [item for f in findings for item in f.items if item.doc == a.name]
+    return Finding(rule="goal_missing_or_renamed", severity="info", message=message, documents=pair.documents,
+                   items=items, expected=float(total), actual=float(total - len(findings)))
 
 
 def _goal_finding(pair: Pair, key: tuple[str, str], goal, goals_b: dict) -> Optional[Finding]:
