@@ -9,6 +9,7 @@ import pytest
 
 from extractor.audit.documents import AuditDocument
 from extractor.audit.finding import Finding
+from extractor.audit.matching import Links
 from extractor.audit.registry import RULES, Pair
 from extractor.audit.run import pair_documents, run_rules
 from extractor.model import BudgetLine, Document, GoalNode, Indicator, IndicatorValue, Metadata, Source
@@ -331,3 +332,40 @@ def test_rows_under_a_subtotal_or_waarvan_are_not_counted_twice():
     assert rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines)) == []
     lines[-1] = cell("Totaal lasten", *column, 800, programme=None, row=6)
     assert len(rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines))) == 1
+
+
+def test_names_that_differ_a_little_pair_but_other_numbers_do_not():
+    from extractor.audit.matching import pair_indicators
+
+    def doc(name: str, ind_name: str) -> AuditDocument:
+        return make_doc(name, "begroting", 2025, indicators=[indicator("x", ind_name, [value("streefwaarde", 2025, 1)])])
+
+    a = doc("a", "Aantal inwoners met bijstandsuitkering per 1.000 inwoners")
+    assert len(pair_indicators(a, doc("b", "Aantal inwoners met bijstandsuitkering (per 1.000 inw)"), Links())) == 1
+    assert pair_indicators(a, doc("c", "Aantal inwoners met bijstandsuitkering per 10.000 inwoners"), Links()) == []
+    assert pair_indicators(a, doc("d", "Aantal huishoudens met bijstandsuitkering per 1.000 inwoners"), Links()) == []
+
+
+def test_a_total_indicator_with_a_full_breakdown_must_add_up():
+    def doc(first: int) -> AuditDocument:
+        parent = indicator("t", "Totaal aantal meldingen", [value("realisatie", 2023, 100, "100")])
+        kids = [indicator("k1", "Jeugd", [value("realisatie", 2023, first, str(first))], parent_indicator="t"),
+                indicator("k2", "Volwassenen", [value("realisatie", 2023, 30, "30")], parent_indicator="t")]
+        return make_doc("j", "jaarstukken", 2023, indicators=[parent, *kids])
+
+    assert rule_findings("indicator_breakdown_within_total", doc(70)) == []
+    findings = rule_findings("indicator_breakdown_within_total", doc(60))
+    assert [(f.expected, f.actual) for f in findings] == [(100, 90)]
+    assert "minder dan het totaal 100" in findings[0].message
+
+
+def test_a_rewritten_programme_gives_one_finding_not_one_per_goal():
+    def tree(goals: list[str]) -> list[GoalNode]:
+        nodes = [GoalNode(id="P1", code="P1", title="Veiligheid", level="programma", page=10)]
+        return nodes + [GoalNode(id=f"P1/{i}", code=str(i), title=t, level="doel", parent="P1", page=10)
+                        for i, t in enumerate(goals, start=1)]
+
+    first = make_doc("b24", "begroting", 2024, goals=tree(["Minder woninginbraken", "Veilig uitgaan", "Snelle hulpdiensten"]))
+    second = make_doc("b25", "begroting", 2025, goals=tree(["Sterke wijken", "Digitale veiligheid", "Aanpak ondermijning"]))
+    findings = rule_findings("goal_missing_or_renamed", Pair("next", first, second))
+    assert len(findings) == 1 and "van de 3 doelen" in findings[0].message and "herschreven" in findings[0].message

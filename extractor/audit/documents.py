@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -88,9 +89,22 @@ class AuditDocument:
         if self.json_path is not None and not Path(source.file).is_absolute():
             candidates.append(self.json_path.parent / source.file)
         for candidate in candidates:
-            if candidate.is_file() and (source.size is None or candidate.stat().st_size == source.size):
+            if candidate.is_file() and _same_file(candidate, source.size, source.sha256):
                 return candidate
         return None
+
+
+def _same_file(path: Path, size: Optional[int], sha256: Optional[str]) -> bool:
+    """The file the JSON was extracted from, not another version under the same name."""
+    if size is not None and path.stat().st_size != size:
+        return False
+    if sha256 is None:
+        return True
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest() == sha256
 
 
 def load_document(path: str | os.PathLike) -> AuditDocument:
@@ -103,7 +117,9 @@ def load_document(path: str | os.PathLike) -> AuditDocument:
         raise ValueError(f"{file}: not a document JSON ({str(exc).splitlines()[0]})") from exc
     name = file.name[:-5] if file.name.endswith(".json") else file.stem
     source = document.source.file
-    aliases = {name, file.name, str(file), source, os.path.basename(source), Path(source).stem}
+    # links.jsonl names a document by its source's last two path parts ("wassenaar/begroting_2025.pdf")
+    aliases = {name, file.name, str(file), source, os.path.basename(source), Path(source).stem,
+               "/".join(Path(source).parts[-2:])}
     return AuditDocument(name=name, document=document, json_path=file, aliases=aliases)
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from rapidfuzz import fuzz
+
 from extractor.audit.documents import AuditDocument
 from extractor.audit.numbers import normalise_label, normalise_name
 from extractor.model import BudgetLine, GoalNode, Indicator
@@ -89,6 +91,43 @@ def pair_indicators(a: AuditDocument, b: AuditDocument, links: Links) -> list[tu
         if other.id in taken_b or not _compatible(ind, other):
             continue
         pairs.append((ind, other))
+        taken_b.add(other.id)
+    pairs += _fuzzy_pairs(a, b, {p[0].id for p in pairs}, taken_b)
+    return pairs
+
+
+FUZZY_MIN = 90.0
+FUZZY_MARGIN = 5.0
+
+
+def _fuzzy_name(name: str) -> str:
+    """Like `normalise_name`, but parenthesised words kept and spacing ignored ("courant verhouding")."""
+    text = re.sub(r"[()]", " ", name.lower().replace("\u00a0", " "))
+    text = re.sub(r"^(aantal|percentage|%)\s+", "", text.strip())
+    return re.sub(r"[^\w]+", "", text)
+
+
+def _numbers(name: str) -> list[str]:
+    return re.findall(r"\d+", name.replace(".", ""))
+
+
+def _fuzzy_pairs(a: AuditDocument, b: AuditDocument, done_a: set[str], taken_b: set[str]) -> list[tuple[Indicator, Indicator]]:
+    """Unpaired indicators whose names differ only a little (same numbers, ratio >= 90, a clear best)."""
+    free_b = [ind for ind in b.document.indicators if ind.id not in taken_b]
+    pairs = []
+    for ind in a.document.indicators:
+        if ind.id in done_a:
+            continue
+        name = _fuzzy_name(ind.name)
+        scored = sorted(((fuzz.ratio(name, _fuzzy_name(other.name)), index) for index, other in enumerate(free_b)
+                         if other.id not in taken_b), reverse=True)
+        if not scored or scored[0][0] < FUZZY_MIN or (len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN):
+            continue
+        other = free_b[scored[0][1]]
+        if _numbers(ind.name) != _numbers(other.name) or not _compatible(ind, other):
+            continue
+        pairs.append((ind, other))
+        taken_b.add(other.id)
     return pairs
 
 

@@ -14,7 +14,7 @@ from extractor.audit.documents import AuditDocument
 from extractor.audit.finding import Finding, FindingItem, Severity
 from extractor.audit.matching import Links
 from extractor.audit.numbers import dutch_number, euro
-from extractor.model import BudgetLine, IndicatorValue
+from extractor.model import BudgetLine, Indicator, IndicatorValue
 
 PairKind = Literal["realisation", "rekening", "next", "progress", "publisher"]
 PAIR_KINDS: dict[str, str] = {
@@ -76,6 +76,10 @@ def value_item(doc: AuditDocument, indicator_id: str, value: IndicatorValue, pag
                lines: Optional[tuple[int, int]] = None) -> FindingItem:
     return FindingItem(doc=doc.name, id=indicator_id, page=value.page or page, bbox=value.bbox, lines=lines,
                        value=value.value, raw=value.raw)
+
+
+def indicator_item(doc: AuditDocument, indicator: Indicator, value: IndicatorValue) -> FindingItem:
+    return value_item(doc, indicator.id, value, indicator.page, indicator.lines)
 
 
 def where(doc: AuditDocument, page: Optional[int], lines: Optional[tuple[int, int]] = None) -> str:

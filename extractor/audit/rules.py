@@ -16,8 +16,8 @@ from extractor.audit.claims import Claim, find_claims
 from extractor.audit.documents import AuditDocument
 from extractor.audit.finding import Finding, FindingItem
 from extractor.audit.matching import goal_index, pair_indicators, unique_budget_cells
-from extractor.audit.numbers import euro, half_step, normalise_name, sum_tolerance
-from extractor.audit.registry import Pair, amount_text, budget_item, rule, value_item, value_text, where
+from extractor.audit.numbers import dutch_number, euro, half_step, normalise_name, printed_decimals, sum_tolerance
+from extractor.audit.registry import Pair, amount_text, budget_item, indicator_item, rule, value_text, where
 from extractor.audit.tables import BudgetTable, Row
 from extractor.audit.targets import TargetCheck, target_checks, value_step
 from extractor.model import BudgetLine, Indicator, IndicatorValue
@@ -294,7 +294,8 @@ _COUNT_UNIT = re.compile(r"%|per\b|gemiddeld|score|cijfer|index|ratio|fte", re.I
 
 
 @rule("indicator_breakdown_within_total", "error",
-      "Deelregels van een indicator ('waarvan …') zijn samen niet groter dan het totaal (alleen aantallen).")
+      "Deelregels van een indicator ('waarvan …') zijn samen niet groter dan het totaal, en deelregels onder een "
+      "'Totaal …'-indicator tellen op tot dat totaal (alleen aantallen).")
 def breakdown_rule(doc: AuditDocument) -> Iterator[Finding]:
     by_id = {ind.id: ind for ind in doc.document.indicators}
     children: dict[str, list[Indicator]] = {}
@@ -305,22 +306,37 @@ def breakdown_rule(doc: AuditDocument) -> Iterator[Finding]:
         parent = by_id[parent_id]
         if any(_COUNT_UNIT.search(f"{x.unit or ''} {x.name}") for x in [parent, *kids]):
             continue
+        complete = _TOTAL_NAME.search(parent.name) is not None and not any(_BREAKDOWN_ROW.match(k.name) for k in kids)
         for value in parent.values:
-            parts = [_same_cell(kid, value) for kid in kids]
-            present = [p for p in parts if p is not None]
-            if not present:
-                continue
-            tolerance = value_step(value) + sum(value_step(p) for p in present)
-            total = sum(p.value for p in present)
-            if total > value.value + tolerance:
-                items = [value_item(doc, parent.id, value, parent.page, parent.lines)]
-                items += [value_item(doc, kid.id, p, kid.page, kid.lines) for kid, p in zip(kids, parts) if p is not None]
-                message = (f"Deelregels van '{parent.name}' ({value.type} {value.year or ''}) in "
-                           f"{where(doc, value.page or parent.page, parent.lines)} tellen op tot {total:g}, "
-                           f"meer dan het totaal {value_text(value)}.")
-                yield Finding(rule="indicator_breakdown_within_total", severity="error", message=message,
-                              documents=[doc.name], items=items, expected=value.value, actual=total,
-                              difference=total - value.value, tolerance=tolerance)
+            finding = _breakdown_finding(doc, parent, kids, value, complete)
+            if finding is not None:
+                yield finding
+
+
+_TOTAL_NAME = re.compile(r"^\s*(totaal|totale)\b", re.IGNORECASE)
+
+
+def _breakdown_finding(doc: AuditDocument, parent: Indicator, kids: list[Indicator], value: IndicatorValue,
+                       complete: bool) -> Optional[Finding]:
+    """Sub-rows above the total, or (for a "Totaal …" row with a full breakdown) not adding up to it."""
+    parts = [_same_cell(kid, value) for kid in kids]
+    present = [p for p in parts if p is not None]
+    if not present or (complete and len(present) != len(kids)):
+        return None
+    tolerance = value_step(value) + sum(value_step(p) for p in present)
+    total = sum(p.value for p in present)
+    too_much = total > value.value + tolerance
+    if not too_much and not (complete and total < value.value - tolerance):
+        return None
+    items = [indicator_item(doc, parent, value)]
+    items += [indicator_item(doc, kid, p) for kid, p in zip(kids, parts) if p is not None]
+    relation = "meer dan" if too_much else "minder dan"
+    message = (f"Deelregels van '{parent.name}' ({value.type} {value.year or ''}) in "
+               f"{where(doc, value.page or parent.page, parent.lines)} tellen op tot "
+               f"{dutch_number(total, printed_decimals(value.raw))}, "
+               f"{relation} het totaal {value_text(value)}.")
+    return Finding(rule="indicator_breakdown_within_total", severity="error", message=message, documents=[doc.name],
+                   items=items, expected=value.value, actual=total, difference=total - value.value, tolerance=tolerance)
 
 
 def _same_cell(indicator: Indicator, like: IndicatorValue) -> Optional[IndicatorValue]:
@@ -350,7 +366,7 @@ def target_rule(doc: AuditDocument) -> Iterator[Finding]:
         for check in target_checks(ind):
             if check.met:
                 continue
-            items = [value_item(doc, ind.id, check.actual, ind.page, ind.lines), value_item(doc, ind.id, check.target, ind.page, ind.lines)]
+            items = [indicator_item(doc, ind, check.actual), indicator_item(doc, ind, check.target)]
             yield Finding(rule="target_not_met", severity="warning", message=_target_message(doc, check),
                           documents=[doc.name], items=items, expected=check.target.value, actual=check.actual.value,
                           difference=check.actual.value - check.target.value, tolerance=check.tolerance)
@@ -460,7 +476,7 @@ def _contradiction(doc: AuditDocument, claim: Claim) -> Optional[Finding]:
         message = (f"'{claim.text}' ({_claim_where(doc, claim)}), maar {len(missed)} streefwaarde(n) niet gehaald, "
                    f"o.a. '{first.indicator.name}' {first.year}: {value_text(first.actual)} tegen "
                    f"{value_text(first.target)}.")
-        items = [_claim_item(doc, claim), value_item(doc, first.indicator.id, first.actual, first.indicator.page, first.indicator.lines)]
+        items = [_claim_item(doc, claim), indicator_item(doc, first.indicator, first.actual)]
         return Finding(rule="text_claim_contradicted", severity="warning", message=message, documents=[doc.name],
                        items=items, expected=first.target.value, actual=first.actual.value,
                        difference=first.actual.value - first.target.value)
@@ -605,9 +621,13 @@ def _one_value(indicator: Indicator, kind: str, year: int) -> Optional[Indicator
     return found[0]
 
 
+def _years(indicator: Indicator, kind: str) -> set[int]:
+    return {v.year for v in indicator.values if v.type == kind and v.year}
+
+
 def _value_pairs(pair: Pair, kind: str) -> Iterator[tuple[Indicator, Indicator, int, IndicatorValue, IndicatorValue]]:
     for ind_a, ind_b in pair_indicators(pair.earlier, pair.later, pair.links):
-        years = {v.year for v in ind_a.values if v.type == kind and v.year} & {v.year for v in ind_b.values if v.type == kind and v.year}
+        years = _years(ind_a, kind) & _years(ind_b, kind)
         for year in sorted(years):
             value_a, value_b = _one_value(ind_a, kind, year), _one_value(ind_b, kind, year)
             if value_a is None or value_b is None or _scope_key(value_a) != _scope_key(value_b):
@@ -630,7 +650,7 @@ def target_changed_rule(pair: Pair) -> Iterator[Finding]:
         message = (f"Streefwaarde {year} '{ind_a.name}': {value_text(value_a)} in {where(a, value_a.page or ind_a.page)}, "
                    f"{value_text(value_b)} in {where(b, value_b.page or ind_b.page)}.")
         yield Finding(rule="streefwaarde_changed", severity="info", message=message, documents=pair.documents,
-                      items=[value_item(a, ind_a.id, value_a, ind_a.page, ind_a.lines), value_item(b, ind_b.id, value_b, ind_b.page, ind_b.lines)],
+                      items=[indicator_item(a, ind_a, value_a), indicator_item(b, ind_b, value_b)],
                       expected=value_a.value, actual=value_b.value, difference=value_b.value - value_a.value,
                       tolerance=value_step(value_a) + value_step(value_b))
 
@@ -668,7 +688,7 @@ def _realisation_findings(pair: Pair, rule_id: str, severity: str, targets: bool
                    f"{where(b, value_b.page or ind_b.page)} noemt voor {year}: {value_text(value_b)}.")
         yield Finding(rule=rule_id, severity=severity, message=message,  # type: ignore[arg-type]
                       documents=pair.documents,
-                      items=[value_item(a, ind_a.id, value_a, ind_a.page, ind_a.lines), value_item(b, ind_b.id, value_b, ind_b.page, ind_b.lines)],
+                      items=[indicator_item(a, ind_a, value_a), indicator_item(b, ind_b, value_b)],
                       expected=value_a.value, actual=value_b.value, difference=value_b.value - value_a.value,
                       tolerance=value_step(value_a) + value_step(value_b))
 
@@ -740,12 +760,31 @@ def goal_rule(pair: Pair) -> Iterator[Finding]:
     a, b = pair.earlier, pair.later
     goals_a, goals_b = goal_index(a, levels), goal_index(b, levels)
     programmes_b = {key[0] for key in goals_b}
+    by_programme: dict[str, list[Finding]] = {}
     for key, goal in goals_a.items():
         if key[0] not in programmes_b:
             continue
         finding = _goal_finding(pair, key, goal, goals_b)
         if finding is not None:
-            yield finding
+            by_programme.setdefault(key[0], []).append(finding)
+    for programme, findings in by_programme.items():
+        total = sum(1 for key in goals_a if key[0] == programme)
+        if len(findings) * 2 > total and len(findings) > 1:
+            yield _rewritten_programme(pair, programme, findings, total)
+        else:
+            yield from findings
+
+
+def _rewritten_programme(pair: Pair, programme: str, findings: list[Finding], total: int) -> Finding:
+    """Most goals of a programme differ: one finding for the programme, not one per goal."""
+    a, b = pair.earlier, pair.later
+    pages = sorted({item.page for f in findings for item in f.items if item.doc == a.name and item.page})
+    where_a = f"{a.label} (p. {', '.join(map(str, pages))})" if pages else a.label
+    message = (f"Programma {programme}: {len(findings)} van de {total} doelen uit {where_a} ontbreken of hebben een "
+               f"ander nummer of een andere titel in {b.label} — de doelen zijn grotendeels herschreven.")
+    items = [item for f in findings for item in f.items if item.doc == a.name]
+    return Finding(rule="goal_missing_or_renamed", severity="info", message=message, documents=pair.documents,
+                   items=items, expected=float(total), actual=float(total - len(findings)))
 
 
 def _goal_finding(pair: Pair, key: tuple[str, str], goal, goals_b: dict) -> Optional[Finding]:
@@ -776,8 +815,8 @@ def _goal_finding(pair: Pair, key: tuple[str, str], goal, goals_b: dict) -> Opti
 
 # ---------------------------------------------------------------- toelichting on large differences
 
-_TOELICHTING = re.compile(r"\b(toelichting (op )?(de )?(verschil|afwijking)\w*|verschillenanalyse|analyse (van de )?(verschil|afwijking)\w*)",
-                          re.IGNORECASE)
+_TOELICHTING = re.compile(r"\b(toelichting (op )?(de )?(verschil|afwijking)\w*|verschillenanalyse"
+                          r"|analyse (van de )?(verschil|afwijking)\w*)", re.IGNORECASE)
 _THRESHOLD = re.compile(r"(?:>=|≥|>|vanaf|boven|groter dan)\s*€\s*([\d.]+)", re.IGNORECASE)
 
 
