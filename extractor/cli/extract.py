@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def run(args) -> int:
 
     try:
         options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich,
-                                 reader=args.reader, **ocr_options(args))
+                                 reader=args.reader, ocr_jobs=os.cpu_count() or 1, **ocr_options(args))
     except ValueError as exc:
         print(f"extractor extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
