@@ -146,8 +146,9 @@ def _with_text_layer(original: Page, scanned: Page, keep_text: bool) -> Page:
     """The OCR'd page with the original's drawn rules and, for a scan with some real text on it
     (`keep_text`), the words of that text layer: OCR words overlapping them are dropped.
     """
-    if original.width and scanned.width and abs(original.width - scanned.width) > 1.0:
+    if original.width and scanned.width and abs(original.width - scanned.width) > 2.0:
         return scanned  # the OCR'd page was turned upright: the two are in different coordinates
+    scanned.width, scanned.height = original.width or scanned.width, original.height or scanned.height  # exact, not pixels
     kept = [w for line in original.lines for w in line.words] if keep_text else []
     words = list(kept)
     for word in (w for line in scanned.lines for w in line.words):
