@@ -42,6 +42,7 @@ class ExtractOptions:
     ocr: str = OCR_MODES[0]  # "auto": OCR pages without a usable text layer; "always"; "never"
     ocr_lang: str = DEFAULT_LANG  # Tesseract languages, e.g. "nld+eng"
     ocr_max_pages: Optional[int] = None  # OCR at most this many pages per document (None: all that need it)
+    ocr_jobs: int = 1  # pages OCR'd at once; the CLI's extract uses every core, a batch one per worker
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
@@ -54,6 +55,8 @@ class ExtractOptions:
             raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, got {self.ocr!r}")
         if not re.fullmatch(r"[A-Za-z_]+(\+[A-Za-z_]+)*", self.ocr_lang):
             raise ValueError(f"ocr_lang must be Tesseract language codes joined by '+' (e.g. nld+eng), got {self.ocr_lang!r}")
+        if self.ocr_jobs < 1:
+            raise ValueError(f"ocr_jobs must be at least 1, got {self.ocr_jobs}")
         if self.ocr_max_pages is not None and self.ocr_max_pages < 0:
             raise ValueError(f"ocr_max_pages must be 0 or more, got {self.ocr_max_pages}")
 
@@ -75,7 +78,8 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     name = os.fsdecode(path)
     try:
         raw = read_document(name, max_pages=options.max_pages, reader=options.reader, max_page_area=options.max_page_area,
-                            ocr=options.ocr, ocr_lang=options.ocr_lang, ocr_max_pages=options.ocr_max_pages)
+                            ocr=options.ocr, ocr_lang=options.ocr_lang, ocr_max_pages=options.ocr_max_pages,
+                            ocr_jobs=options.ocr_jobs)
     except ExtractionError as exc:
         sha256 = size = None
         try:

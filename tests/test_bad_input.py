@@ -62,7 +62,9 @@ def test_bad_input_gives_failure_with_code(case: str, tmp_path: Path) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("relative", ["wassenaar/jaarrekening-2019-wassenaar.pdf", "wassenaar/image_only/Jaarstukken_2021.pdf"])
 def test_corpus_pdfs_without_usable_text(relative: str, corpus_dir: Path) -> None:
-    document = extract_document(corpus_dir / relative)
+    from extractor.pipeline import ExtractOptions
+
+    document = extract_document(corpus_dir / relative, ExtractOptions(ocr="never"))  # OCR'd: tests/test_ocr_corpus.py
     assert document.status == "failure"
     assert document.errors[0].code == "no_text_layer"
     assert document.source.sha256 and document.source.format == "pdf"

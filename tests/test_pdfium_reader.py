@@ -202,7 +202,7 @@ def test_glyph_ids_without_unicode_fail_the_same(corpus_dir: Path) -> None:
     path = corpus_dir / "wassenaar" / "jaarrekening-2019-wassenaar.pdf"
     for reader in ("pdfplumber", "pdfium"):
         with pytest.raises(ExtractionError) as caught:
-            read_document(path, max_pages=5000, reader=reader)
+            read_document(path, max_pages=5000, reader=reader, ocr="never")  # with OCR: tests/test_ocr_corpus.py
         assert caught.value.code == "no_text_layer", reader
 
 

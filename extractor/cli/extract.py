@@ -101,7 +101,8 @@ def run(args) -> int:
 
     try:
         options = ExtractOptions(max_pages=args.max_pages, tables=not args.no_tables, enrich=not args.no_enrich,
-                                 reader=args.reader, max_page_area=args.max_page_area, **ocr_options(args))
+                                 reader=args.reader, max_page_area=args.max_page_area, ocr_jobs=os.cpu_count() or 1,
+                                 **ocr_options(args))
     except ValueError as exc:
         print(f"extractor extract: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from pathlib import Path
 from typing import Optional
 
 from extractor.errors import ExtractionError
-from extractor.read.ocr import DEFAULT_LANG, OcrUnavailable, missing_packages, ocr_pdf_pages
+from extractor.read.ocr import DEFAULT_LANG, missing_packages, ocr_pdf_pages
 from extractor.read.pdf import group_lines, read_pdf
 from extractor.read.textlayer import SCANNED, ocr_reason
 from extractor.read.text import read_text
@@ -45,11 +44,12 @@ def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
 
 def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = PDF_READERS[0],
                   max_page_area: float = DEFAULT_MAX_PAGE_AREA, ocr: str = OCR_MODES[0],
-                  ocr_lang: str = DEFAULT_LANG, ocr_max_pages: Optional[int] = None) -> RawDocument:
+                  ocr_lang: str = DEFAULT_LANG, ocr_max_pages: Optional[int] = None, ocr_jobs: int = 1) -> RawDocument:
     """Read a PDF or text file into pages of positioned lines; `reader` picks the PDF backend.
 
     `ocr` decides per page whether a PDF page is read by OCR (see `extractor.read.textlayer`);
-    `ocr_max_pages` caps the number of pages OCR'd in one document (None: no cap).
+    `ocr_max_pages` caps the number of pages OCR'd in one document (None: no cap); `ocr_jobs`
+    pages are OCR'd at the same time (one core each).
     """
     if reader not in PDF_READERS:
         raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {reader!r}")
@@ -70,7 +70,7 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
             pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages, max_page_area=max_page_area)
         doc = RawDocument(path=name, format="pdf", pages=pages, page_count=page_count, sha256=sha256, size=size, title=title)
         doc.warnings.extend(ReadWarning.of(*warning) for warning in warnings)
-        _check_text_layer(doc, ocr, ocr_lang, ocr_max_pages)
+        _check_text_layer(doc, ocr, ocr_lang, ocr_max_pages, ocr_jobs)
         return doc
     if suffix in PDF_SUFFIXES:
         raise ExtractionError("not_a_pdf", f"{name}: named .pdf but has no PDF header (starts with {data[:8]!r})")
@@ -83,7 +83,7 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
     raise ExtractionError("unsupported_format", f"{name}: unsupported file type {suffix!r} (expected {expected})")
 
 
-def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[int]) -> None:
+def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[int], jobs: int = 1) -> None:
     """Decide page by page which pages need OCR, OCR them, and fail a PDF left without usable text."""
     broken = {page for code, _, page in doc.warnings if code == "corrupt_pdf"}
     oversized = {page: message for code, message, page in doc.warnings if code == "page_too_large"}
@@ -96,7 +96,7 @@ def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[i
         needs = {page.number: reason for page in readable if (reason := ocr_reason(page))}
     unavailable = None
     if needs and ocr != "never":
-        unavailable = _run_ocr(doc, needs, lang, max_ocr)
+        unavailable = _run_ocr(doc, needs, lang, max_ocr, jobs)
     text_pages = [p for p in doc.pages if (p.ocr and p.lines) or (p.number not in needs and p.char_count - p.unmapped_chars >= 5)]
     if not text_pages:
         if oversized:  # the text was never read because the pages are too large: say that, not "scanned"
@@ -121,7 +121,7 @@ def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[i
             doc.warnings.append(ReadWarning.of("page_without_text", f"page {page.number} has no usable text", page.number))
 
 
-def _run_ocr(doc: RawDocument, needs: dict[int, str], lang: str, max_ocr: Optional[int]) -> Optional[str]:
+def _run_ocr(doc: RawDocument, needs: dict[int, str], lang: str, max_ocr: Optional[int], jobs: int) -> Optional[str]:
     """OCR the pages in `needs` (at most `max_ocr`) in place; returns why OCR could not run, or None."""
     numbers = sorted(needs)
     chosen = numbers if max_ocr is None else numbers[:max(0, max_ocr)]
@@ -131,11 +131,9 @@ def _run_ocr(doc: RawDocument, needs: dict[int, str], lang: str, max_ocr: Option
         doc.warnings.append(ReadWarning.of("ocr_unavailable", message, numbers[0]))
         return problem
     by_number = {page.number: index for index, page in enumerate(doc.pages)}
-    for number in chosen:
-        try:
-            page = ocr_pdf_pages(doc.path, [number], lang)[0]
-        except (OcrUnavailable, RuntimeError, OSError, subprocess.SubprocessError) as exc:
-            doc.warnings.append(ReadWarning.of("corrupt_pdf", f"page {number}: OCR failed ({type(exc).__name__}: {exc})", number))
+    for number, page in ocr_pdf_pages(doc.path, chosen, lang, jobs=jobs):
+        if isinstance(page, Exception):
+            doc.warnings.append(ReadWarning.of("corrupt_pdf", f"page {number}: OCR failed ({type(page).__name__}: {page})", number))
             continue
         keep_text = needs[number].startswith(SCANNED)
         doc.pages[by_number[number]] = _with_text_layer(doc.pages[by_number[number]], page, keep_text)
@@ -151,8 +149,9 @@ def _with_text_layer(original: Page, scanned: Page, keep_text: bool) -> Page:
     """The OCR'd page with the original's drawn rules and, for a scan with some real text on it
     (`keep_text`), the words of that text layer: OCR words overlapping them are dropped.
     """
-    if original.width and scanned.width and abs(original.width - scanned.width) > 1.0:
+    if original.width and scanned.width and abs(original.width - scanned.width) > 2.0:
         return scanned  # the OCR'd page was turned upright: the two are in different coordinates
+    scanned.width, scanned.height = original.width or scanned.width, original.height or scanned.height  # exact, not pixels
     kept = [w for line in original.lines for w in line.words] if keep_text else []
     words = list(kept)
     for word in (w for line in scanned.lines for w in line.words):

@@ -15,6 +15,8 @@ its coordinates are then those of the upright page (`Page.rotation` says by how 
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import functools
 import io
 import os
@@ -22,7 +24,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 import numpy as np
 
@@ -67,30 +69,58 @@ def installed_languages() -> frozenset[str]:
     return frozenset(line.strip() for line in listing.splitlines()[1:] if line.strip())
 
 
-def ocr_pdf_pages(path: str, numbers: Iterable[int], lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI) -> list[Page]:
-    """Render and OCR the given 1-based pages of a PDF; raises OcrUnavailable when Tesseract is missing."""
+def ocr_pdf_pages(path: str, numbers: Iterable[int], lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI,
+                  jobs: int = 1) -> Iterator[tuple[int, Union[Page, Exception]]]:
+    """Render and OCR the given 1-based pages of a PDF, `jobs` pages at a time, yielding
+    (number, page) in page order, or (number, error) for a page that could not be read.
+
+    Rendering stays in this thread (PDFium is not thread-safe); the rule erasing and Tesseract
+    run in worker threads (Tesseract is a separate process). At most `jobs` rendered pages are
+    held at once, so memory does not grow with the document.
+    """
     import pypdfium2 as pdfium
 
     problem = missing_packages(lang)
     if problem:
         raise OcrUnavailable(problem)
-    pages: list[Page] = []
+    pending: collections.deque = collections.deque()
     pdf = pdfium.PdfDocument(path)
     try:
-        for number in numbers:
-            pdf_page = pdf[number - 1]
-            try:
-                rotation = pdf_page.get_rotation()
-                page_dpi = render_dpi(pdf_page, dpi)
-                image = pdf_page.render(scale=page_dpi / 72.0, grayscale=True).to_numpy()  # as displayed
-            finally:
-                pdf_page.close()
-            if image.ndim == 3:
-                image = image[:, :, 0]
-            pages.append(ocr_image(image, number, lang, page_dpi, rotation))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            for number in numbers:
+                try:
+                    image, page_dpi, rotation = _render(pdf, number, dpi)
+                    pending.append((number, pool.submit(ocr_image, image, number, lang, page_dpi, rotation)))
+                except Exception as exc:  # a page PDFium cannot draw
+                    pending.append((number, exc))
+                while len(pending) >= max(1, jobs):
+                    yield _finished(*pending.popleft())
+            while pending:
+                yield _finished(*pending.popleft())
     finally:
         pdf.close()
-    return pages
+
+
+def _render(pdf, number: int, dpi: int) -> tuple[np.ndarray, int, int]:
+    pdf_page = pdf[number - 1]
+    try:
+        rotation = pdf_page.get_rotation()
+        page_dpi = render_dpi(pdf_page, dpi)
+        image = pdf_page.render(scale=page_dpi / 72.0, grayscale=True).to_numpy()  # as displayed
+    finally:
+        pdf_page.close()
+    if image.ndim == 3:
+        image = image[:, :, 0]
+    return np.ascontiguousarray(image), page_dpi, rotation
+
+
+def _finished(number: int, work) -> tuple[int, Union[Page, Exception]]:
+    if isinstance(work, Exception):
+        return number, work
+    try:
+        return number, work.result()
+    except Exception as exc:  # Tesseract failed or timed out on this page
+        return number, exc
 
 
 def render_dpi(pdf_page, dpi: int) -> int:
