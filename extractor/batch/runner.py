@@ -38,6 +38,7 @@ ENGINES = ("local", "dask")
 _LEGACY_TEMP_FILE = re.compile(r"^\..+\.(json|csv|parquet)\.[A-Za-z0-9_]+\.tmp$")
 # Errors of the output file system that stop the whole batch (no later document could be written either).
 _ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+_SQLITE_FULL, _SQLITE_READONLY = 13, 8  # sqlite3 result codes (sqlite3.SQLITE_FULL exists only from Python 3.11)
 
 
 class BatchError(Exception):
@@ -425,7 +426,7 @@ class _Writer:
             duration = outcome.wall_s
         output_rel = self._write(task.rel_path, output_rel, data)
         cpu = outcome.extra.get("cpu_s")
-        self._record({**facts, "rel_path": escape_name(task.rel_path), "input_path": escape_name(task.path),
+        self._record(output_rel, {**facts, "rel_path": escape_name(task.rel_path), "input_path": escape_name(task.path),
                       "output_path": escape_name(output_rel), "duration_s": round(duration, 3),
                       "cpu_s": round(cpu, 3) if cpu is not None else None, "peak_rss_mb": outcome.peak_rss_mb,
                       "extractor_version": __version__, "options": self.options_key})
@@ -439,7 +440,7 @@ class _Writer:
         document = failure_document(item.path, item.code or "unreadable_file", item.message or "", fmt=_fmt(item.path))
         output_rel = self._write(item.rel_path, output_rel, document_json(document))
         message = document.errors[0].message
-        self._record({**summarise(document), "rel_path": escape_name(item.rel_path), "input_path": escape_name(item.path),
+        self._record(output_rel, {**summarise(document), "rel_path": escape_name(item.rel_path), "input_path": escape_name(item.path),
                       "output_path": escape_name(output_rel), "extractor_version": __version__})
         self.result.records.append(DocumentRecord(escape_name(item.rel_path), "failure", error_code=item.code,
                                                   error_message=message, output_path=escape_name(output_rel)))
@@ -457,10 +458,20 @@ class _Writer:
                     raise _OutputFailed(f"cannot write {escape_name(attempt)}: {describe_os_error(exc, self.out_dir)}") from exc
         raise AssertionError("unreachable")
 
-    def _record(self, row: dict) -> None:
+    def _record(self, output_rel: str, row: dict) -> None:
+        """Commit the row of a JSON just written; if that fails, remove the JSON so the two still agree."""
         try:
             self.manifest.record(row)
         except sqlite3.Error as exc:
+            try:
+                os.unlink(self.out_dir / output_rel)
+            except OSError:
+                pass
+            primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF  # the extended code's low byte
+            if primary in (_SQLITE_FULL, _SQLITE_READONLY):
+                reason = "no space left on device" if primary == _SQLITE_FULL else "read-only file system"
+                raise _OutputFailed(f"cannot record {escape_name(output_rel)} in {MANIFEST_NAME}: "
+                                    f"{escape_name(self.out_dir)}: {reason}") from exc
             raise _OutputFailed(f"{escape_name(self.manifest.path)}: cannot record a document ({exc})") from exc
 
 
