@@ -281,13 +281,13 @@ def test_unwritable_out_folder_exits_2(tmp_path) -> None:
 
 @pytest.fixture
 def small_tmpfs(tmp_path):
-    """A 200 kB file system of its own (root only, where mounting is allowed): a disk that really fills up."""
+    """A 400 kB file system of its own (root only, where mounting is allowed): a disk that really fills up."""
     mount = Path("/bin/mount") if Path("/bin/mount").exists() else None
     if not IS_ROOT or mount is None:
         pytest.skip("needs root and mount(8) to make a small tmpfs")
     point = tmp_path / "small"
     point.mkdir()
-    if subprocess.run([str(mount), "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(point)], capture_output=True).returncode:
+    if subprocess.run([str(mount), "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(point)], capture_output=True).returncode:
         pytest.skip("mounting a tmpfs is not allowed here")
     try:
         yield point
@@ -297,7 +297,7 @@ def small_tmpfs(tmp_path):
 
 def test_full_disk_on_a_real_small_file_system(tmp_path, small_tmpfs) -> None:
     inp = tmp_path / "in"
-    for index in range(6):  # about 90 kB of JSON each: the 200 kB disk fills up on the way
+    for index in range(8):  # about 90 kB of JSON each: the 400 kB disk fills up on the way
         write(inp / f"d{index}.txt", (REPO / "samples" / "leiderdorp_integraal_veiligheidsbeleid_2015_2018.txt").read_text())
     out = small_tmpfs / "out"
     proc = cli("batch", str(inp), "--out", str(out), "-j", "1", "--no-enrich", "--quiet")
@@ -360,6 +360,32 @@ def test_full_disk_stops_the_batch_cleanly(tmp_path, monkeypatch) -> None:
     db = sqlite3.connect(tmp_path / "out" / "manifest.sqlite")
     assert db.execute("SELECT outcome FROM runs").fetchall() == [("output_error",)]
     db.close()
+
+
+def test_full_manifest_database_stops_the_batch_and_keeps_files_and_rows_in_step(tmp_path, monkeypatch) -> None:
+    from extractor.batch.manifest import Manifest
+
+    inp = tmp_path / "in"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(inp / name)
+    real_record = Manifest.record
+    calls: list[str] = []
+
+    def full_on_second(self, row):
+        calls.append(row["rel_path"])
+        if len(calls) == 2:
+            exc = sqlite3.OperationalError("database or disk is full")
+            exc.sqlite_errorcode = 13  # SQLITE_FULL
+            raise exc
+        real_record(self, row)
+
+    monkeypatch.setattr(Manifest, "record", full_on_second)
+    with pytest.raises(BatchStopped, match="no space left on device"):
+        run_batch(BatchConfig(str(inp), str(tmp_path / "out"), workers=1, options=FAST))
+    monkeypatch.setattr(Manifest, "record", real_record)
+    rows = manifest_rows(tmp_path / "out")
+    assert sorted(r["output_path"] for r in rows.values()) == sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert len(rows) == 1
 
 
 # ---------------------------------------------------------------- (11) pdfplumber: damaged PDFs are corrupt_pdf

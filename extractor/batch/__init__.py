@@ -6,7 +6,7 @@ guarded worker processes, writes one JSON file per input (keeping the relative p
 combined tables. See docs/batch.md.
 """
 
-from extractor.batch.runner import BatchConfig, BatchError, BatchResult, DocumentRecord, run_batch
+from extractor.batch.runner import BatchConfig, BatchError, BatchResult, BatchStopped, DocumentRecord, run_batch
 from extractor.batch.tables import TABLES_DIR, build_tables
 
-__all__ = ["BatchConfig", "BatchError", "BatchResult", "DocumentRecord", "run_batch", "build_tables", "TABLES_DIR"]
+__all__ = ["BatchConfig", "BatchError", "BatchResult", "BatchStopped", "DocumentRecord", "run_batch", "build_tables", "TABLES_DIR"]

@@ -38,6 +38,7 @@ ENGINES = ("local", "dask")
 _LEGACY_TEMP_FILE = re.compile(r"^\..+\.(json|csv|parquet)\.[A-Za-z0-9_]+\.tmp$")
 # Errors of the output file system that stop the whole batch (no later document could be written either).
 _ENVIRONMENT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+_SQLITE_FULL, _SQLITE_READONLY = 13, 8  # sqlite3 result codes (sqlite3.SQLITE_FULL exists only from Python 3.11)
 
 
 class BatchError(Exception):
@@ -301,55 +302,27 @@ def _run_locked(config: BatchConfig, root: Path, out_dir: Path, reporter: Report
     started = time.monotonic()
     result = BatchResult(out_dir=out_dir)
     result.removed_temp_files = remove_temp_files(out_dir)
-
     items = walk_inputs(root, exclude=out_dir)
     plan = plan_outputs([i.rel_path for i in items if i.action != "skip"])
     options = asdict(config.options)
     # Extraction options are part of what "done" means: other options give other JSON.
     options_key = json.dumps(options, sort_keys=True)
     with _open_manifest(out_dir) as manifest:
-        result.reused_rows = 0 if config.resume else manifest.count()
-        manifest.start_run(__version__, escape_name(root), config.engine, config.workers,
-                           {**options, "timeout": config.timeout, "max_memory_mb": config.max_memory_mb})
-        manifest.mark_current([escape_name(i.rel_path) for i in items])
+        try:
+            result.reused_rows = 0 if config.resume else manifest.count()
+            manifest.start_run(__version__, escape_name(root), config.engine, config.workers,
+                               {**options, "timeout": config.timeout, "max_memory_mb": config.max_memory_mb})
+            manifest.mark_current([escape_name(i.rel_path) for i in items])
+        except sqlite3.Error as exc:
+            raise BatchError(f"{escape_name(manifest.path)}: cannot start a run in the manifest ({exc})") from exc
         writer = _Writer(config, out_dir, manifest, options_key, result)
-        for item in items:
-            if item.action == "skip":
-                manifest.record({"rel_path": escape_name(item.rel_path), "input_path": escape_name(item.path),
-                                 "status": "skipped", "error_code": item.code, "error_message": printable(item.message or ""),
-                                 "extractor_version": __version__})
-                result.records.append(DocumentRecord(escape_name(item.rel_path), "skipped", error_code=item.code,
-                                                     error_message=printable(item.message or "")))
-            elif item.action == "error":  # found during the walk: a failure with its own JSON, like any other
-                writer.store_walk_failure(item, plan[item.rel_path])
-
-        to_process: list[InputItem] = [i for i in items if i.action == "process"]
-        # Largest first: a big document started last would leave the other workers idle at the end.
-        to_process.sort(key=lambda i: -_size(i.path))
-        tasks: list[Task] = []
-        done = manifest.done_entries() if config.resume else {}
-        for item in to_process:
-            previous = done.get(escape_name(item.rel_path))
-            previous_output = unescape_name(previous.output_path) if previous is not None and previous.output_path else None
-            if (previous is not None and previous.extractor_version == __version__
-                    and previous.options == options_key and previous_output and (out_dir / previous_output).is_file()
-                    and previous.sha256 is not None and previous.sha256 == file_sha256(item.path)):
-                result.records.append(DocumentRecord(escape_name(item.rel_path), previous.status,
-                                                     output_path=previous.output_path, resumed=True))
-                continue
-            tasks.append(Task(len(tasks), item.rel_path, item.path))
-
-        settings = EngineSettings(workers=config.workers, timeout=config.timeout, max_memory_mb=config.max_memory_mb,
-                                  options=options, function=config.task_function, scheduler=config.scheduler)
-        engine = run_dask if config.engine == "dask" else run_local
-        reporter.start(len(tasks), sum(1 for r in result.records if r.resumed))
         outcome_text = "interrupted"
         try:
-            if tasks:
-                with contextlib.closing(engine(tasks, settings, result.stats)) as outcomes:
-                    for task, outcome in outcomes:
-                        result.records.append(writer.store(task, outcome, plan[task.rel_path]))
-                        reporter.advance(result.records[-1])
+            for item in items:
+                if item.action != "process":
+                    writer.store_walk_result(item, plan.get(item.rel_path))
+            tasks = _tasks_to_run(items, config, manifest, out_dir, options_key, result)
+            _run_engine(tasks, config, options, plan, writer, reporter, result)
             outcome_text = "completed"
         except EngineError as exc:
             outcome_text = "engine_error"
@@ -378,6 +351,42 @@ def _run_locked(config: BatchConfig, root: Path, out_dir: Path, reporter: Report
     result.records.sort(key=lambda r: r.rel_path)
     result.wall_s = time.monotonic() - started
     return result
+
+
+def _tasks_to_run(items: list[InputItem], config: BatchConfig, manifest: Manifest, out_dir: Path, options_key: str,
+                  result: BatchResult) -> list[Task]:
+    """The documents to extract now, largest first; with --resume those already done are recorded as resumed."""
+    to_process = [i for i in items if i.action == "process"]
+    # Largest first: a big document started last would leave the other workers idle at the end.
+    to_process.sort(key=lambda i: -_size(i.path))
+    done = manifest.done_entries() if config.resume else {}
+    tasks: list[Task] = []
+    for item in to_process:
+        previous = done.get(escape_name(item.rel_path))
+        previous_output = unescape_name(previous.output_path) if previous is not None and previous.output_path else None
+        if (previous is not None and previous.extractor_version == __version__
+                and previous.options == options_key and previous_output and (out_dir / previous_output).is_file()
+                and previous.sha256 is not None and previous.sha256 == file_sha256(item.path)):
+            result.records.append(DocumentRecord(escape_name(item.rel_path), previous.status,
+                                                 output_path=previous.output_path, resumed=True))
+            continue
+        tasks.append(Task(len(tasks), item.rel_path, item.path))
+    return tasks
+
+
+def _run_engine(tasks: list[Task], config: BatchConfig, options: dict, plan: dict[str, str], writer: "_Writer",
+                reporter: Reporter, result: BatchResult) -> None:
+    """Extract `tasks` on the configured engine, storing each result as it arrives."""
+    settings = EngineSettings(workers=config.workers, timeout=config.timeout, max_memory_mb=config.max_memory_mb,
+                              options=options, function=config.task_function, scheduler=config.scheduler)
+    engine = run_dask if config.engine == "dask" else run_local
+    reporter.start(len(tasks), sum(1 for r in result.records if r.resumed))
+    if not tasks:
+        return
+    with contextlib.closing(engine(tasks, settings, result.stats)) as outcomes:
+        for task, outcome in outcomes:
+            result.records.append(writer.store(task, outcome, plan[task.rel_path]))
+            reporter.advance(result.records[-1])
 
 
 def current_outputs(out_dir: Path) -> tuple[Optional[list[Path]], list[str]]:
@@ -432,7 +441,7 @@ class _Writer:
             duration = outcome.wall_s
         output_rel = self._write(task.rel_path, output_rel, data)
         cpu = outcome.extra.get("cpu_s")
-        self._record({**facts, "rel_path": escape_name(task.rel_path), "input_path": escape_name(task.path),
+        self._record(output_rel, {**facts, "rel_path": escape_name(task.rel_path), "input_path": escape_name(task.path),
                       "output_path": escape_name(output_rel), "duration_s": round(duration, 3),
                       "cpu_s": round(cpu, 3) if cpu is not None else None, "peak_rss_mb": outcome.peak_rss_mb,
                       "extractor_version": __version__, "options": self.options_key})
@@ -442,16 +451,23 @@ class _Writer:
                               output_path=escape_name(output_rel), internal_error=bool(facts.get("internal_error")),
                               extracted=_extracted(facts), warning_codes=facts.get("warning_codes"))
 
-    def store_walk_failure(self, item: InputItem, output_rel: str) -> None:
+    def store_walk_result(self, item: InputItem, output_rel: Optional[str]) -> None:
+        """A skipped entry gets a manifest row; a failure found during the walk also gets its JSON."""
+        rel, shown_path = escape_name(item.rel_path), escape_name(item.path)
+        if item.action == "skip" or output_rel is None:
+            message = printable(item.message or "")
+            self._record(None, {"rel_path": rel, "input_path": shown_path, "status": "skipped", "error_code": item.code,
+                                "error_message": message, "extractor_version": __version__})
+            self.result.records.append(DocumentRecord(rel, "skipped", error_code=item.code, error_message=message))
+            return
         from extractor.export import document_json
 
         document = failure_document(item.path, item.code or "unreadable_file", item.message or "", fmt=_fmt(item.path))
         output_rel = self._write(item.rel_path, output_rel, document_json(document))
-        message = document.errors[0].message
-        self._record({**summarise(document), "rel_path": escape_name(item.rel_path), "input_path": escape_name(item.path),
-                      "output_path": escape_name(output_rel), "extractor_version": __version__})
-        self.result.records.append(DocumentRecord(escape_name(item.rel_path), "failure", error_code=item.code,
-                                                  error_message=message, output_path=escape_name(output_rel)))
+        self._record(output_rel, {**summarise(document), "rel_path": rel, "input_path": shown_path,
+                                  "output_path": escape_name(output_rel), "extractor_version": __version__})
+        self.result.records.append(DocumentRecord(rel, "failure", error_code=item.code, error_message=document.errors[0].message,
+                                                  output_path=escape_name(output_rel)))
 
     def _write(self, rel_path: str, output_rel: str, data: bytes) -> str:
         """Write at the planned path; a file or folder in the way moves the output to `_renamed/`."""
@@ -466,10 +482,21 @@ class _Writer:
                     raise _OutputFailed(f"cannot write {escape_name(attempt)}: {describe_os_error(exc, self.out_dir)}") from exc
         raise AssertionError("unreachable")
 
-    def _record(self, row: dict) -> None:
+    def _record(self, output_rel: Optional[str], row: dict) -> None:
+        """Commit the row of a JSON just written; if that fails, remove the JSON so the two still agree."""
         try:
             self.manifest.record(row)
         except sqlite3.Error as exc:
+            try:
+                if output_rel is not None:
+                    os.unlink(self.out_dir / output_rel)
+            except OSError:
+                pass
+            primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF  # the extended code's low byte
+            if primary in (_SQLITE_FULL, _SQLITE_READONLY):
+                reason = "no space left on device" if primary == _SQLITE_FULL else "read-only file system"
+                raise _OutputFailed(f"cannot record {row['rel_path']} in {MANIFEST_NAME}: "
+                                    f"{escape_name(self.out_dir)}: {reason}") from exc
             raise _OutputFailed(f"{escape_name(self.manifest.path)}: cannot record a document ({exc})") from exc
 
 

@@ -63,6 +63,7 @@ def register(subparsers) -> None:
         "Rebuild the combined tables (goals, indicators, budget lines, partners; Parquet and CSV) "
         "from the document JSON files in a folder.",
         "  extractor tables output/corpus\n"
+        "  extractor tables output/corpus --csv-dialect excel-nl     # CSV that Dutch Excel opens by double-click\n"
         "  extractor tables output/corpus && python -c \"import pandas; print(pandas.read_parquet('output/corpus/_tables/indicators.parquet'))\"\n",
     )
     tables.add_argument("folder", metavar="OUT", help="folder with document JSON files (e.g. the --out of a batch)")
