@@ -154,7 +154,9 @@ def test_tables_have_rows_with_provenance(tmp_path: Path) -> None:
 
     doc = {
         "extractor_version": __version__, "source": {"file": "in/x.pdf", "sha256": "ab", "format": "pdf", "pages": 3},
-        "goals": [{"id": "g1", "code": "1", "title": "Veilig wonen", "level": "doel", "page": 2, "bbox": [1, 2, 3, 4]}],
+        "outline": [{"id": "h1", "title": "Veiligheid", "level": 1, "number": "1", "page": 2, "bbox": [1, 1, 3, 2]}],
+        "goals": [{"id": "g1", "code": "1", "title": "Veilig wonen", "level": "doel", "label": "Doel", "page": 2,
+                   "bbox": [1, 2, 3, 4]}],
         "indicators": [
             {"id": "i1", "name": "Woninginbraken", "page": 3, "values": [
                 {"year": 2023, "type": "realisatie", "value": 2.5, "raw": "2,5"},
@@ -167,7 +169,11 @@ def test_tables_have_rows_with_provenance(tmp_path: Path) -> None:
     }
     (tmp_path / "x.pdf.json").write_text(json.dumps(doc), encoding="utf-8")
     result = build_tables(tmp_path)
-    assert result.rows == {"goals": 1, "indicators": 3, "budget_lines": 1, "partners": 1}
+    assert result.rows == {"outline": 1, "goals": 1, "indicators": 3, "budget_lines": 1, "partners": 1}
+    goals = pd.read_parquet(tmp_path / TABLES_DIR / "goals.parquet")
+    assert goals.label.tolist() == ["Doel"]
+    outline = pd.read_parquet(tmp_path / TABLES_DIR / "outline.parquet")
+    assert outline[["heading_id", "level", "page", "bbox_top"]].values.tolist() == [["h1", 1, 2, 1.0]]
     indicators = pd.read_parquet(tmp_path / TABLES_DIR / "indicators.parquet")
     breaking = indicators[indicators.indicator_id == "i1"].sort_values("value_year")
     assert breaking.value.tolist() == [2.5, 2.0] and breaking.comparator.tolist()[1] == "<"
