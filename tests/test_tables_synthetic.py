@@ -25,7 +25,7 @@ N_TABLES = 200
 
 
 @settings(max_examples=1, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+          suppress_health_check=list(HealthCheck))
 @given(st.lists(st.integers(min_value=0, max_value=2**32 - 1), min_size=N_TABLES, max_size=N_TABLES, unique=True))
 def test_synthetic_tables_are_read_back(seeds: list[int]) -> None:
     specs = [make_table(random.Random(seed)) for seed in seeds]

@@ -168,10 +168,20 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
     detail_table = bool(_DETAIL.search(context + " " + corner))
     columns = []
+    skipped: list[str] = []
+    seen: dict[tuple, int] = {}
     for c in verdict.value_cols:
         meaning = verdict.meanings[c]
+        header = head.headers[c]
         kind = meaning.budget_kind or "bedrag"
         year = meaning.year if meaning.year is not None else (doc_year if kind == "begroting" else None)
+        key = (kind, year, meaning.side, header.strip().lower())
+        if _PART_YEAR.search(header) or key in seen:
+            skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
+            if key in seen:
+                columns = [col for col in columns if col[0] != seen[key]]
+            continue
+        seen[key] = c
         columns.append((c, kind, year, meaning.side))
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
@@ -216,6 +226,10 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
             ))
     errors: list[ErrorEntry] = []
     where = f"page {table.page}" if table.method != "text" else f"line {body[0].lines[0] if body and body[0].lines else '?'}"
+    if skipped:
+        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
+                                 message=f"budget table at {where}: column(s) {', '.join(repr(h) for h in dict.fromkeys(skipped))} "
+                                 "cover part of a year or cannot be told apart; left out"))
     if table.uncertain_rows:
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
                                  message=f"budget table at {where}: {len(table.uncertain_rows)} row(s) with fewer cells than the header "

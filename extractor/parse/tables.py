@@ -125,7 +125,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         result.tables_budget += 1
         return
     verdict = judge_table(table)
-    warnings = errs + budget_errs
+    warnings = errs + (budget_errs if verdict.kind != "budget" else [])  # the generic budget reader says the same again
     if verdict.kind == "indicator":
         indicators, more = read_indicators(table, verdict, metadata, number)
         if indicators:
