@@ -188,3 +188,17 @@ def test_across_publishers_only_through_catalogue_or_near_identical_name():
     rows = link_publishers(docs)
     assert [(r.from_id, r.to_id, r.relation) for r in rows] == [("n1", "s1", "renamed")]
     assert "catalogue id" in rows[0].method
+
+
+def test_publisher_is_the_municipality_when_the_file_name_confirms_it(tmp_path):
+    from extractor.link.documents import load_document
+
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    for name, municipality in (("leiden_jaarstukken_2017.txt", "Leiden"), ("begroting_2024.pdf", "Rotterdam")):
+        doc = Document(extractor_version="t", source=Source(file=f"samples/{name}"),
+                       metadata={"municipality": municipality, "year": 2017})
+        (folder / f"{name}.json").write_text(doc.model_dump_json(), encoding="utf-8")
+    assert load_document(folder / "leiden_jaarstukken_2017.txt.json").publisher == "Leiden"
+    assert load_document(folder / "begroting_2024.pdf.json").publisher == "samples"  # content says Rotterdam: not trusted
+    assert load_document(folder / "begroting_2024.pdf.json", "metadata").publisher == "Rotterdam"

@@ -23,8 +23,9 @@ def register(subparsers) -> None:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="document JSON files or folders of them")
     parser.add_argument("-o", "--out", metavar="DIR", help="output folder (default: the input folder, or links/)")
-    parser.add_argument("--publisher", choices=("folder", "metadata"), default="folder",
-                        help="who published a document: its folder (default) or metadata.municipality")
+    parser.add_argument("--publisher", choices=("auto", "folder", "metadata"), default="auto",
+                        help="who published a document: metadata.municipality when the file name confirms it, else "
+                             "its folder (auto, default); or always the folder; or always metadata.municipality")
     parser.add_argument("--max-year-gap", type=int, default=2, help="link documents at most this many years apart (default 2)")
     parser.add_argument("--across-publishers", action="store_true",
                         help="also link indicators between publishers (same catalogue id, or near-identical name and unit)")

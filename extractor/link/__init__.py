@@ -44,7 +44,7 @@ class LinkResult:
     """Files that were not document JSON (with the reason)."""
 
 
-def link_documents(inputs: Iterable[Union[str, Path]], publisher_from: PublisherFrom = "folder",
+def link_documents(inputs: Iterable[Union[str, Path]], publisher_from: PublisherFrom = "auto",
                    max_year_gap: int = 2, engine: Engine = "local", scheduler: Optional[str] = None,
                    across_publishers: bool = False) -> LinkResult:
     """Load the document JSON files in `inputs` (files or folders) and link every eligible pair."""
