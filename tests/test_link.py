@@ -202,3 +202,30 @@ def test_publisher_is_the_municipality_when_the_file_name_confirms_it(tmp_path):
     assert load_document(folder / "leiden_jaarstukken_2017.txt.json").publisher == "Leiden"
     assert load_document(folder / "begroting_2024.pdf.json").publisher == "samples"  # content says Rotterdam: not trusted
     assert load_document(folder / "begroting_2024.pdf.json", "metadata").publisher == "Rotterdam"
+
+
+def test_cli_link_evaluate_scores_a_small_gold(tmp_path):
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    goals_a = [GoalNode(id="1", code="1", title="Minder woninginbraken", level="doel"),
+               GoalNode(id="2", code="2", title="Veilig uitgaan", level="doel")]
+    goals_b = [GoalNode(id="1", code="1", title="Veilig uitgaan", level="doel"),
+               GoalNode(id="2", code="2", title="Aanpak ondermijning", level="doel")]
+    for name, goals in (("plan_2019.txt", goals_a), ("plan_2020.txt", goals_b)):
+        doc = Document(extractor_version="t", source=Source(file=f"town/{name}"), goals=goals)
+        (pred / f"{name}.json").write_text(doc.model_dump_json(), encoding="utf-8")
+    gold = {"pairs": [{"from": "x/town/plan_2019.txt", "to": "x/town/plan_2020.txt", "consecutive": True,
+                       "kinds": ["goal"], "complete": ["goal"], "links": [
+                           {"kind": "goal", "from": {"code": "2", "title": "Veilig uitgaan"},
+                            "to": {"code": "1", "title": "Veilig uitgaan"}, "relation": "renumbered"},
+                           {"kind": "goal", "from": {"title": "Minder woninginbraken"}, "to": None, "relation": "dropped"},
+                           {"kind": "goal", "from": None, "to": {"title": "Aanpak ondermijning"}, "relation": "new"}]}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "g.json").write_text(json.dumps(gold), encoding="utf-8")
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    proc = subprocess.run([sys.executable, "-m", "extractor", "evaluate", "--links", "--gold", str(tmp_path / "gold"),
+                           "--pred", str(pred), "--json"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout)
+    assert scores["kinds"]["goal"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 3, "fp": 0, "fn": 0}
+    assert scores["relations"]["goal/renumbered"]["tp"] == 1
