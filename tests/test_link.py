@@ -229,3 +229,21 @@ def test_cli_link_evaluate_scores_a_small_gold(tmp_path):
     scores = json.loads(proc.stdout)
     assert scores["kinds"]["goal"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 3, "fp": 0, "fn": 0}
     assert scores["relations"]["goal/renumbered"]["tp"] == 1
+
+
+def test_budget_rows_of_two_publishers_link_through_the_iv3_taakveld():
+    from extractor.link import link_publishers
+    from extractor.model import BudgetLine
+
+    def doc(label: str, taakveld: str) -> Document:
+        lines = [BudgetLine(programme="P1", taakveld=taakveld, label=label, column="Begroting 2024", kind="begroting",
+                            year=2024, amount=1000.0, raw="1.000", side="lasten"),
+                 BudgetLine(programme="P1", taakveld="9.99", label="Lasten onbekend", column="Begroting 2024",
+                            kind="begroting", year=2024, amount=5.0, raw="5", side="lasten")]
+        return Document(extractor_version="t", source=Source(file="x/begroting_2024.pdf"), budget_lines=lines)
+
+    docs = [LoadedDocument(f"{town}/begroting_2024.pdf", doc(label, "1.2"), town, 2024, "begroting")
+            for town, label in (("north", "Openbare orde en veiligheid"), ("south", "Lasten OOV"))]
+    rows = link_publishers(docs)
+    assert [(r.kind, r.from_title, r.to_title, r.method) for r in rows] == [
+        ("budget_line", "Openbare orde en veiligheid", "Lasten OOV", "taakveld+side")]  # 9.99 is no Iv3 taakveld

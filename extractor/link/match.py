@@ -634,3 +634,22 @@ def link_across(doc_a: str, document_a: Document, doc_b: str, document_b: Docume
             score, why = _indicator_score(a, b, ctx)
             scored.append(Scored(i, j, score, [w for w in why if w != "value continuity"]))
     return [_row("indicator", items_a[s.i], items_b[s.j], s) for s in assign(scored, len(items_a), len(items_b))]
+
+
+def link_budget_across(doc_a: str, document_a: Document, doc_b: str, document_b: Document,
+                       known_taakvelden: set[str]) -> list[LinkRow]:
+    """Budget rows of two publishers: the same Iv3 taakveld (a code of the Iv3 list), side and detail level."""
+    def keyed(items: list[Item]) -> dict[tuple, Item]:
+        rows: dict[tuple, Item] = {}
+        for item in items:
+            if item.taakveld in known_taakvelden and item.side:
+                rows.setdefault((item.taakveld, item.side, item.detail), item)
+        return rows
+    rows_a, rows_b = keyed(budget_items(doc_a, document_a)), keyed(budget_items(doc_b, document_b))
+    links = []
+    for key in sorted(rows_a.keys() & rows_b.keys()):
+        a, b = rows_a[key], rows_b[key]
+        links.append(LinkRow(kind="budget_line", from_doc=a.doc, from_id=a.id, to_doc=b.doc, to_id=b.id,
+                             from_title=a.title, to_title=b.title, relation="same", score=0.99,
+                             method="taakveld+side", evidence=f"same: Iv3 taakveld {key[0]}, {key[1]}"))
+    return links
