@@ -248,3 +248,20 @@ def test_budget_rows_of_two_publishers_link_through_the_iv3_taakveld():
     rows = link_publishers(docs)
     assert [(r.kind, r.from_title, r.to_title, r.method) for r in rows] == [
         ("budget_line", "Openbare orde en veiligheid", "Lasten OOV", "taakveld+side")]  # 9.99 is no Iv3 taakveld
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_iv3_taakvelden_csv_is_what_the_reader_finds_in_the_informatievoorschrift(corpus_dir):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from build_iv3_taakvelden import read_taakvelden
+    finally:
+        sys.path.pop(0)
+    from extractor.enrich.catalogue import IV3_FILE
+    from extractor.enrich.data import read_csv
+
+    rows, pages = read_taakvelden(corpus_dir / "iv3" / "Iv3-informatievoorschrift-gemeenten-en-gr-en-2026-1-0.pdf")
+    stored = [(r["code"], r["name"]) for r in read_csv(IV3_FILE) if not r["valid_to"]]
+    assert [(code, name) for code, name, _, _ in rows] == stored
+    assert pages == "7-8" and ("1.2", "Openbare orde en veiligheid") in stored and len(stored) == 69
