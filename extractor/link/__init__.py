@@ -140,6 +140,8 @@ def write_outputs(result: LinkResult, out: Union[str, Path]) -> dict[str, Path]:
                 record["pages"] = "|".join(str(p) for p in record["pages"])
         columns = list((LinkRow if name == "links" else SeriesRow).model_fields)
         frame = pd.DataFrame.from_records(records, columns=columns)
+        if name == "series":
+            frame["year"] = frame["year"].astype("Int64")  # missing years stay missing, not 2023.0
         frame.to_csv(tables / f"{name}.csv", index=False)
         frame.to_parquet(tables / f"{name}.parquet", index=False)
     return written
