@@ -37,6 +37,7 @@ RARE_PREFIX_MAX = 8
 """The first ten letters of a name (spaces removed) block only when at most this many items share them."""
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
 _TOTAAL = re.compile(r"^(?:totaal|subtotaal|saldo van)\s+|\s+totaal$")
+_FIGURES = re.compile(r"\s*(?:\(.*\)|'.*'|\d+/\d+|\d+%)$")
 _NUMBERING = re.compile(r"^\s*(?:[A-Z]?\d+[.\d]*[a-z]?|[a-z]\))\s+")
 
 
@@ -471,12 +472,13 @@ def _row(kind: str, a: Item, b: Item, s: Scored, relation: Optional[str] = None)
 
 
 def _methods(why: list[str]) -> list[str]:
+    """Signal names without their figures ("children 60%" → "children"); fuzzy names keep the scorer."""
     names = []
     for reason in why:
         if reason.startswith(("name ", "label ")):
             names.append("fuzzy name (token_set+ratio " + reason.split()[-1] + ")")
         else:
-            names.append(reason.split(" (")[0].split(" 1")[0].split(" 0")[0])
+            names.append(_FIGURES.sub("", reason))
     return names
 
 
