@@ -24,7 +24,8 @@ def register(subparsers) -> None:
         "  extractor extract samples/*.txt -o output/ && extractor evaluate --gold tests/gold/ --pred output/\n"
         "  extractor evaluate --run --json > scores.json                # for machines\n"
         "  extractor evaluate --run --min-f1 0.8 --min-f1 goal_nodes=0.95   # exit 4 when below\n"
-        "  extractor evaluate --run --markdown README.md                # rewrite README's results table\n",
+        "  extractor evaluate --run --markdown README.md                # rewrite README's results table\n"
+        "  extractor evaluate --links --run                             # link F1 against tests/gold_links\n",
     )
     parser.add_argument("--gold", default="tests/gold", metavar="DIR", help="folder of gold JSON files (default: tests/gold)")
     source = parser.add_mutually_exclusive_group()
@@ -42,6 +43,8 @@ def register(subparsers) -> None:
     parser.add_argument("--min-f1-mode", choices=("strict", "soft"), default="soft", help="matching used by --min-f1 (default: soft)")
     parser.add_argument("--plain", action="store_true", help="plain-text table even on a terminal")
     parser.add_argument("--write-schema", action="store_true", help="regenerate gold.schema.json in the gold folder and exit")
+    parser.add_argument("--links", action="store_true",
+                        help="score links instead, against tests/gold_links (same as `extractor link-evaluate`)")
     parser.set_defaults(func=run)
 
 
@@ -71,6 +74,10 @@ def run(args) -> int:
     from extractor.evaluate.report import render_markdown, render_text, replace_marked_block, to_json
     from extractor.export import write_atomic
 
+    if args.links:  # the links mode lives with the `link` command
+        from extractor.cli.link import evaluate_links_from
+
+        return evaluate_links_from(args)
     gold_dir = Path(args.gold)
     if args.write_schema:
         target = gold_dir / "gold.schema.json"

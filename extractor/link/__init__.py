@@ -22,7 +22,8 @@ from typing import Iterable, Literal, Optional, Union
 
 from extractor.link.catalogue import fill_catalogue_ids
 from extractor.link.documents import LoadedDocument, PublisherFrom, document_pairs, find_document_files, load_document
-from extractor.link.match import link_across, link_pair
+from extractor.enrich.catalogue import iv3_taakvelden
+from extractor.link.match import link_across, link_budget_across, link_pair, normalise_code
 from extractor.link.records import LinkRow, SeriesRow
 from extractor.link.series import build_series
 
@@ -44,7 +45,7 @@ class LinkResult:
     """Files that were not document JSON (with the reason)."""
 
 
-def link_documents(inputs: Iterable[Union[str, Path]], publisher_from: PublisherFrom = "folder",
+def link_documents(inputs: Iterable[Union[str, Path]], publisher_from: PublisherFrom = "auto",
                    max_year_gap: int = 2, engine: Engine = "local", scheduler: Optional[str] = None,
                    across_publishers: bool = False) -> LinkResult:
     """Load the document JSON files in `inputs` (files or folders) and link every eligible pair."""
@@ -77,18 +78,21 @@ def link_loaded(docs: list[LoadedDocument], max_year_gap: int = 2, engine: Engin
 
 
 def link_publishers(docs: list[LoadedDocument]) -> list[LinkRow]:
-    """Indicators across publishers, through the catalogue: documents of one year are chained in
+    """Indicators (through the BBV catalogue) and budget rows (through the Iv3 taakvelden) across publishers:
+    documents of one year are chained in
     publisher order (each publisher's first such document to the next publisher's), so the number of
     pairs grows linearly with the number of publishers; follow the chain (or the series table) to compare."""
     groups: dict[tuple, dict[str, LoadedDocument]] = {}
     for doc in sorted(docs, key=lambda d: (d.publisher, d.key)):
-        if doc.document.indicators:
+        if doc.document.indicators or doc.document.budget_lines:
             groups.setdefault((doc.year,), {}).setdefault(doc.publisher, doc)
+    known = {normalise_code(code) for code in iv3_taakvelden()}
     rows: list[LinkRow] = []
     for by_publisher in groups.values():
         chain = list(by_publisher.values())
         for a, b in zip(chain, chain[1:]):
             rows += link_across(a.key, a.document, b.key, b.document)
+            rows += link_budget_across(a.key, a.document, b.key, b.document, known)
     return rows
 
 
@@ -136,6 +140,8 @@ def write_outputs(result: LinkResult, out: Union[str, Path]) -> dict[str, Path]:
                 record["pages"] = "|".join(str(p) for p in record["pages"])
         columns = list((LinkRow if name == "links" else SeriesRow).model_fields)
         frame = pd.DataFrame.from_records(records, columns=columns)
+        if name == "series":
+            frame["year"] = frame["year"].astype("Int64")  # missing years stay missing, not 2023.0
         frame.to_csv(tables / f"{name}.csv", index=False)
         frame.to_parquet(tables / f"{name}.parquet", index=False)
     return written

@@ -1,7 +1,8 @@
 """Load document JSON files and decide which pairs of documents to link.
 
-A document's publisher is its input folder by default (a batch output mirrors the input tree, one folder
-per issuer) or `metadata.municipality`. Pairs: documents of one publisher whose years are at most
+A document's publisher (`auto`, the default) is `metadata.municipality` when the file name confirms it
+("leiden_jaarstukken_2017.txt" read as Leiden), else its input folder (a batch output mirrors the input
+tree, often one folder per issuer); `folder` and `metadata` force one of the two. Pairs: documents of one publisher whose years are at most
 `max_year_gap` apart (consecutive editions, a begroting and the jaarstukken of that or the previous
 year, a plan and its monitor). A pair is *consecutive* when both belong to one family (file name without
 digits, e.g. "begroting_") and no edition of that family lies between them; only consecutive pairs
@@ -18,7 +19,7 @@ from typing import Iterable, Literal, Optional
 
 from extractor.model import Document
 
-PublisherFrom = Literal["folder", "metadata"]
+PublisherFrom = Literal["auto", "folder", "metadata"]
 _DIGITS = re.compile(r"[\d_\-\s]+")
 
 
@@ -37,18 +38,23 @@ def document_key(source_file: str) -> str:
     return "/".join(parts[-2:])
 
 
-def load_document(path: Path, publisher_from: PublisherFrom = "folder") -> LoadedDocument:
+def load_document(path: Path, publisher_from: PublisherFrom = "auto") -> LoadedDocument:
     document = Document.model_validate(json.loads(path.read_text(encoding="utf-8")))
     source = document.source.file or path.name
     name = Path(source).name
     meta = document.metadata
-    if publisher_from == "metadata" and meta.municipality:
+    named = bool(meta.municipality) and _squash(meta.municipality) in _squash(name)
+    if meta.municipality and (publisher_from == "metadata" or (publisher_from == "auto" and named)):
         publisher = meta.municipality
     else:
         publisher = Path(source).parent.name or path.parent.name
     year = meta.year if meta.year else _year_from_name(name)
     family = _DIGITS.sub("_", Path(name).stem.lower()).strip("_")
     return LoadedDocument(document_key(source), document, publisher, year, family)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
 
 
 def _year_from_name(name: str) -> Optional[int]:

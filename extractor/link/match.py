@@ -37,6 +37,7 @@ RARE_PREFIX_MAX = 8
 """The first ten letters of a name (spaces removed) block only when at most this many items share them."""
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
 _TOTAAL = re.compile(r"^(?:totaal|subtotaal|saldo van)\s+|\s+totaal$")
+_FIGURES = re.compile(r"\s*(?:\(.*\)|'.*'|\d+/\d+|\d+%)$")
 _NUMBERING = re.compile(r"^\s*(?:[A-Z]?\d+[.\d]*[a-z]?|[a-z]\))\s+")
 
 
@@ -471,12 +472,13 @@ def _row(kind: str, a: Item, b: Item, s: Scored, relation: Optional[str] = None)
 
 
 def _methods(why: list[str]) -> list[str]:
+    """Signal names without their figures ("children 60%" → "children"); fuzzy names keep the scorer."""
     names = []
     for reason in why:
         if reason.startswith(("name ", "label ")):
             names.append("fuzzy name (token_set+ratio " + reason.split()[-1] + ")")
         else:
-            names.append(reason.split(" (")[0].split(" 1")[0].split(" 0")[0])
+            names.append(_FIGURES.sub("", reason))
     return names
 
 
@@ -634,3 +636,22 @@ def link_across(doc_a: str, document_a: Document, doc_b: str, document_b: Docume
             score, why = _indicator_score(a, b, ctx)
             scored.append(Scored(i, j, score, [w for w in why if w != "value continuity"]))
     return [_row("indicator", items_a[s.i], items_b[s.j], s) for s in assign(scored, len(items_a), len(items_b))]
+
+
+def link_budget_across(doc_a: str, document_a: Document, doc_b: str, document_b: Document,
+                       known_taakvelden: set[str]) -> list[LinkRow]:
+    """Budget rows of two publishers: the same Iv3 taakveld (a code of the Iv3 list), side and detail level."""
+    def keyed(items: list[Item]) -> dict[tuple, Item]:
+        rows: dict[tuple, Item] = {}
+        for item in items:
+            if item.taakveld in known_taakvelden and item.side:
+                rows.setdefault((item.taakveld, item.side, item.detail), item)
+        return rows
+    rows_a, rows_b = keyed(budget_items(doc_a, document_a)), keyed(budget_items(doc_b, document_b))
+    links = []
+    for key in sorted(rows_a.keys() & rows_b.keys()):
+        a, b = rows_a[key], rows_b[key]
+        links.append(LinkRow(kind="budget_line", from_doc=a.doc, from_id=a.id, to_doc=b.doc, to_id=b.id,
+                             from_title=a.title, to_title=b.title, relation="same", score=0.99,
+                             method="taakveld+side", evidence=f"same: Iv3 taakveld {key[0]}, {key[1]}"))
+    return links
