@@ -135,9 +135,16 @@ def _rekening(amount: float, baten: float = 320) -> Pair:
 
 def _indicator_pair(kind_a: str, a: IndicatorValue, b: IndicatorValue, code: Optional[str] = None,
                     pair_kind: str = "publisher") -> Pair:
-    first = make_doc("begroting_2024", "begroting", 2024, indicators=[indicator("a1", "Restafval per inwoner", [a], code=code)])
-    second = make_doc("begroting_2025", kind_a, 2025, indicators=[indicator("b1", "Restafval per inwoner", [b], code=code)])
+    first = make_doc("begroting_2024", "begroting", 2024, indicators=[indicator("a1", "Restafval per inwoner", [a], code=code),
+                                                                      _anchor("a2")])
+    second = make_doc("begroting_2025", kind_a, 2025, indicators=[indicator("b1", "Restafval per inwoner", [b], code=code),
+                                                                  _anchor("b2")])
     return _pair(pair_kind, first, second)
+
+
+def _anchor(ind_id: str, number: float = 44.2) -> Indicator:
+    """An indicator both documents print with the same value: they are about the same place."""
+    return indicator(ind_id, "Niet-sporters", [value("realisatie", 2022, number, f"{number:g} %".replace(".", ","))], code="20")
 
 
 def _dropped(tmp_path: Path, later_text: str, later_name: str) -> Pair:
@@ -301,9 +308,10 @@ def test_links_file_pairs_indicators_whose_names_differ(tmp_path: Path):
     from extractor.audit.matching import Links
 
     first = make_doc("begroting_2024", "begroting", 2024, indicators=[
-        indicator("a1", "Kg restafval per inwoner", [value("streefwaarde", 2026, 180, "180 kg")])])
+        indicator("a1", "Kg restafval per inwoner", [value("streefwaarde", 2026, 180, "180 kg")]), _anchor("a2")])
     second = make_doc("begroting_2025", "begroting", 2025, indicators=[
-        indicator("b1", "Totaal kg huishoudelijk restafval per inwoner", [value("streefwaarde", 2026, 190, "190 kg")])])
+        indicator("b1", "Totaal kg huishoudelijk restafval per inwoner", [value("streefwaarde", 2026, 190, "190 kg")]),
+        _anchor("b2")])
     assert rule_findings("streefwaarde_changed", Pair("publisher", first, second)) == []
     row = {"kind": "indicator", "from_doc": "begroting_2024", "from_id": "a1", "to_doc": "begroting_2025", "to_id": "b1",
            "from_title": "Kg restafval per inwoner", "to_title": "Totaal kg huishoudelijk restafval per inwoner",
@@ -369,3 +377,9 @@ def test_a_rewritten_programme_gives_one_finding_not_one_per_goal():
     second = make_doc("b25", "begroting", 2025, goals=tree(["Sterke wijken", "Digitale veiligheid", "Aanpak ondermijning"]))
     findings = rule_findings("goal_missing_or_renamed", Pair("next", first, second))
     assert len(findings) == 1 and "van de 3 doelen" in findings[0].message and "herschreven" in findings[0].message
+
+
+def test_documents_that_share_no_value_are_not_compared():
+    pair = _indicator_pair("begroting", value("streefwaarde", 2026, 180, "180 kg"), value("streefwaarde", 2026, 190, "190 kg"))
+    pair.later.document.indicators[1] = _anchor("b2", 51.0)  # the anchor disagrees too: another gemeente?
+    assert rule_findings("streefwaarde_changed", pair) == []

@@ -626,15 +626,25 @@ def _years(indicator: Indicator, kind: str) -> set[int]:
 
 
 def _value_pairs(pair: Pair, kind: str) -> Iterator[tuple[Indicator, Indicator, int, IndicatorValue, IndicatorValue]]:
-    for ind_a, ind_b in pair_indicators(pair.earlier, pair.later, pair.links):
-        years = _years(ind_a, kind) & _years(ind_b, kind)
-        for year in sorted(years):
-            value_a, value_b = _one_value(ind_a, kind, year), _one_value(ind_b, kind, year)
-            if value_a is None or value_b is None or _scope_key(value_a) != _scope_key(value_b):
-                continue
-            tolerance = value_step(value_a) + value_step(value_b)
-            if abs(value_a.value - value_b.value) > tolerance:
-                yield ind_a, ind_b, year, value_a, value_b
+    """Paired indicators whose `kind` value for one year differs; nothing when no value agrees at all."""
+    indicator_pairs = pair_indicators(pair.earlier, pair.later, pair.links)
+    if not any(same for _, _, _, _, _, same in _compared_values(indicator_pairs)):
+        return  # two documents that share no value are probably not about the same place (metadata wrong)
+    for ind_a, ind_b, value_kind, value_a, value_b, same in _compared_values(indicator_pairs):
+        if value_kind == kind and not same:
+            yield ind_a, ind_b, value_a.year, value_a, value_b  # type: ignore[misc]
+
+
+def _compared_values(indicator_pairs: list[tuple[Indicator, Indicator]]):
+    """(a, b, type, value a, value b, equal within the printed precision) for every shared type and year."""
+    for ind_a, ind_b in indicator_pairs:
+        for kind in ("realisatie", "streefwaarde", "referentie"):
+            for year in sorted(_years(ind_a, kind) & _years(ind_b, kind)):
+                value_a, value_b = _one_value(ind_a, kind, year), _one_value(ind_b, kind, year)
+                if value_a is None or value_b is None or _scope_key(value_a) != _scope_key(value_b):
+                    continue
+                tolerance = value_step(value_a) + value_step(value_b)
+                yield ind_a, ind_b, kind, value_a, value_b, abs(value_a.value - value_b.value) <= tolerance
 
 
 def _scope_key(value: IndicatorValue) -> str:
