@@ -39,6 +39,7 @@ PACKAGES = {"nld": "tesseract-ocr-nld", "eng": "tesseract-ocr-eng", "osd": "tess
 _TITLE_FIELD = re.compile(r"(\w+)\s+([^;]*)")
 _POOR_READING = 0.6  # share of confident words below which the page's orientation is checked
 _CONFIDENT = 0.8
+NOISE_CONFIDENCE = 0.8  # below this a word of at most three letters is taken for noise (see `_is_noise`)
 PAGE_SEGMENTATION = "4"  # "a single column of variable sizes": keeps lone digits in tables that the
 # fully automatic mode 3 drops, and is 2-3x faster on dense tables; columns are re-formed by position
 _INK = 170  # grey levels below this are ink (rules, text); above it paper or light shading
@@ -307,6 +308,8 @@ def words_from_hocr(hocr: str, scale: float) -> list[Word]:
                 continue
             baseline = box[3] + offset + slope * ((word_box[0] + word_box[2]) / 2 - box[0])
             confidence = (word_facts.get("x_wconf") or [0.0])[0] / 100.0
+            if _is_noise(text, confidence):
+                continue
             words.append(Word(
                 text=text,
                 x0=word_box[0] * scale,
@@ -317,6 +320,13 @@ def words_from_hocr(hocr: str, scale: float) -> list[Word]:
                 confidence=round(confidence, 3),
             ))
     return words
+
+
+def _is_noise(text: str, confidence: float) -> bool:
+    """A short unsure word without digits: what Tesseract makes of logos, icons and photos
+    ("ES" for a coat of arms). Real short words are read with high confidence; numbers are kept
+    (an unsure number is left out later, with a warning, by the parse layer)."""
+    return confidence < NOISE_CONFIDENCE and len(text) <= 3 and not any(c.isdigit() for c in text)
 
 
 def _is_line(element: ElementTree.Element) -> bool:

@@ -15,7 +15,8 @@ from extractor.read.types import Page
 
 MIN_USABLE_CHARS = 5  # below this a page has "no text"
 MIN_IMAGE_COVER = 0.05  # a page without text needs this much image to be worth OCR
-SCAN_IMAGE_COVER = 0.3  # images covering this much of a page ...
+SCAN_IMAGE_COVER = 0.9  # an image covering (nearly) the whole page ... (covers and infographics in a
+# digital document cover less, and their pictures give more noise than text: they are left alone)
 SCAN_MAX_CHARS = 100  # ... with fewer characters than this: a scan with a few words on it
 GARBAGE_SHARE = 0.3  # unmapped / private-use / control characters above this share
 SCANNED = "scanned image"  # the reason's prefix for a scan that has some real text on it
