@@ -219,6 +219,10 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             goal = _Goal(node_id=f"P{programme.group(1)}", title=clean_title(programme.group(2)), rank=0,
                          block=heading, label="Programma", code=programme.group(1))
             tree.programmes[id(heading)] = goal
+    if goal is None and own_container is not None and parent is None and tree.last_goal is not None \
+            and tree.last_goal.rank == 1 and tree.last_goal.block.section is not None \
+            and tree.last_goal.block.section.parent is section.parent:
+        local.parent = tree.last_goal  # "Maatschappelijk effect: …" then "Doelstellingen": the doelstellingen refine it
     if goal is not None:
         local.parent = goal
     local.container = own_container
@@ -290,7 +294,7 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             # BBV: the statement right under "Wat willen we bereiken?" is the programme's aim; listed doelen refine it
             title, description = _statement(block.text)
             aim = tree.add(title, 1, block, scope.parent or _bbv_context(section, tree), scope,
-                           label=scope.question.rstrip("?").strip() + "?", description=description)
+                           label=scope.question, description=description)
             if aim is not None:
                 scope.parent = last_goal = aim
             continue
