@@ -40,6 +40,8 @@ _ABOUT_DOCUMENT = re.compile(r"^(het\s+)?doel\s+van\s+(dit|deze|het)\s+(document
                              r"tussenstand|plan|stuk|onderzoek|evaluatie|voorstel|nota|verslag|monitor|programma)\b",
                              re.IGNORECASE)
 _PROGRAMME = re.compile(r"^\s*(?:Programma|Programmaonderdeel)\s+(\d{1,2}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
+_DOTTED_LEADER = re.compile(r"(\.{3,}|…)\s*\d{1,4}$")
+_PAGE_AFTER_TITLE = re.compile(r"[A-Za-zÀ-ÿ]{3,}\s+(\d{1,3})$")  # "8.3 Bedrijfsvoering 37" on p18: a contents line
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)][a-zà-ÿ0-9)][a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
 
 
@@ -82,6 +84,12 @@ class _Tree:
         title = clean_title(title).rstrip(":").strip()
         if not title or not re.search(r"[A-Za-zÀ-ÿ]{2}", title) or _ABOUT_DOCUMENT.match(title):
             return None
+        digits = sum(ch.isdigit() for ch in title)
+        page_ref = _PAGE_AFTER_TITLE.search(title)
+        toc = _DOTTED_LEADER.search(title) or (number and "." in number and page_ref is not None and block.page is not None
+                                               and int(page_ref.group(1)) >= block.page + 3)
+        if toc or digits > 0.4 * len(title.replace(" ", "")):
+            return None  # a contents line ("Bedrijfsvoering 37") or a row of figures is no goal
         node_id = self._id(number, parent)
         goal = _Goal(node_id=node_id, title=title, rank=rank, block=block, label=label, code=number,
                      parent=parent, description=description)
@@ -161,6 +169,7 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
         return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
     for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
         tree.anchor(goal, tree.cue_sections)
+    tree.goals = [g for g in tree.goals if not (g.rank >= 3 and g.parent is None)]  # activities of no goal
     tree.assign_ids()
     return [_node(goal) for goal in tree.goals]
 
@@ -210,6 +219,10 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             goal = _Goal(node_id=f"P{programme.group(1)}", title=clean_title(programme.group(2)), rank=0,
                          block=heading, label="Programma", code=programme.group(1))
             tree.programmes[id(heading)] = goal
+    if goal is None and own_container is not None and parent is None and tree.last_goal is not None \
+            and tree.last_goal.rank == 1 and tree.last_goal.block.section is not None \
+            and tree.last_goal.block.section.parent is section.parent:
+        local.parent = tree.last_goal  # "Maatschappelijk effect: …" then "Doelstellingen": the doelstellingen refine it
     if goal is not None:
         local.parent = goal
     local.container = own_container
@@ -281,7 +294,7 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             # BBV: the statement right under "Wat willen we bereiken?" is the programme's aim; listed doelen refine it
             title, description = _statement(block.text)
             aim = tree.add(title, 1, block, scope.parent or _bbv_context(section, tree), scope,
-                           label=scope.question.rstrip("?").strip() + "?", description=description)
+                           label=scope.question, description=description)
             if aim is not None:
                 scope.parent = last_goal = aim
             continue
