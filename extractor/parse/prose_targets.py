@@ -34,6 +34,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+_CHEAP_YEAR = re.compile(r"\b20\d{2}\b")
+_CHEAP_PERIOD = re.compile(r"jaarlijks|per jaar|elk jaar|ieder jaar", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(tussen\s+(de\s+)?[\d.,]+\s*\S*\s+en|[\d.,]+\s*\S{0,4}\s*(-|–|tot)|van\s+[\d.,]+\s*\S{0,4}\s+naar)\s*$", re.IGNORECASE)
 _KNOWN_QUANTITY = re.compile(r"\b(de|het|deze|die|dit)\s+(\w+\s+)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(-|–|tot)\s*\d")
@@ -158,7 +160,9 @@ def _sentences(laid_out, exclude: dict[int, list], exclude_lines: list[tuple[int
 
     def flush() -> None:
         if paragraph:
-            out.extend(_split(paragraph))
+            text = " ".join(ln.text for ln in paragraph)
+            if _CHEAP_YEAR.search(text) or _CHEAP_PERIOD.search(text):  # most paragraphs hold no target: skip the split
+                out.extend(_split(paragraph))
             paragraph.clear()
 
     previous: Optional[Line] = None
