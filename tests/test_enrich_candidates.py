@@ -49,6 +49,12 @@ FIXTURES: dict[str, list[str]] = {
         "PARTNERS",
         "Stichting Present",
     ],
+    "colophon_and_cued_sector": [
+        "Colofon",
+        "Uitgave van provincie Overijssel",
+        "In samenwerking met netbeheerders en gemeenten stemmen we af hoe het energiesysteem groeit.",
+        "De provincie stelt kaders; woningcorporaties bouwen.",
+    ],
     "self_and_units": [
         "GGD Flevoland voert de taken uit. De GHOR is een onderdeel van de GGD Flevoland.",
         "De GGD werkt samen met de Veiligheidsregio Flevoland.",
@@ -127,3 +133,10 @@ def test_reading_lines_split_columns_and_keep_cells_together():
         lines.append(Line(text=" ".join(w.text for w in words), x0=40, top=words[0].top, x1=words[-1].x1, bottom=words[0].bottom,
                           words=words, size=9, page=1))
     assert [line.text for line in reading_lines(lines)] == ["Belasting", "Samenwerking", "(BSGR)", "Namens", "de", "gemeente"]
+
+
+def test_colophon_names_the_publisher_and_a_cue_makes_a_sector_word_a_partner():
+    partners = {p["canonical"]: p for p in _partners(FIXTURES["colophon_and_cued_sector"])}
+    assert partners["Provincie Overijssel"]["kind"] == "self"
+    assert "Netbeheerders" in partners and partners["Netbeheerders"]["kind"] == "overig"
+    assert "Woningcorporaties" not in partners  # lower case, no cue: a sector, not a partner

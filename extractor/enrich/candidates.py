@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Optional
 
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -224,11 +225,11 @@ class PartnerCandidates:
 
     def __call__(self, doc: Doc) -> Doc:
         self._doc = doc
-        texts: list[str] = []
-        offsets: list[int] = []
-        for token in doc:  # one pass over the Token objects: they are expensive to create
-            texts.append(token.text)
-            offsets.append(token.idx)
+        # token texts and offsets from the arrays: creating a Token object per word costs more than the rules
+        strings = doc.vocab.strings
+        pairs = doc.to_array([ORTH, IDX]).tolist() if len(doc) else []
+        texts = [strings[orth] for orth, _ in pairs]
+        offsets = [idx for _, idx in pairs]
         starts = doc.user_data.get("hard_starts")
         hard = [offset in starts for offset in offsets] if starts else [False] * len(texts)
         for i, text in enumerate(texts):
