@@ -20,6 +20,7 @@ SCAN_IMAGE_COVER = 0.9  # an image covering (nearly) the whole page ... (covers 
 SCAN_MAX_CHARS = 100  # ... with fewer characters than this: a scan with a few words on it
 GARBAGE_SHARE = 0.3  # unmapped / private-use / control characters above this share
 SCANNED = "scanned image"  # the reason's prefix for a scan that has some real text on it
+_RARE_SYMBOLS = set("!#$*+<=>?@[\\]^_{|}~")  # rare in Dutch prose and tables alike
 _VOWELS = set("aeiouyáéíóúàèëïöüäâêîôû")
 
 
@@ -28,6 +29,11 @@ def ocr_reason(page: Page) -> Optional[str]:
     usable = page.char_count - page.unmapped_chars
     if page.char_count and page.unmapped_chars / page.char_count > GARBAGE_SHARE:
         return "garbage text: glyphs without a character map"
+    if page.char_count >= 40:
+        # glyphs mapped to the wrong characters come out as a soup of rare ASCII symbols ("!#$*+<")
+        rare = sum(1 for line in page.lines for c in line.text if c in _RARE_SYMBOLS or _is_odd(c))
+        if (page.unmapped_chars + rare) / page.char_count > GARBAGE_SHARE:
+            return "garbage text: glyphs without a character map or mapped to symbols"
     if usable < MIN_USABLE_CHARS:
         # an empty page (no images either) has nothing to read; vector-outlined text is not caught here
         return f"no text layer ({page.image_cover:.0%} of the page is image)" if page.image_cover >= MIN_IMAGE_COVER else None
