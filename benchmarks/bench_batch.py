@@ -121,6 +121,8 @@ def main() -> int:
     parser.add_argument("--no-enrich", action="store_true")
     parser.add_argument("--no-tables", action="store_true")
     parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--ocr", choices=("auto", "always", "never"), default="never",
+                        help="OCR mode (default never: text-layer speed; OCR speed is bench_ocr.py's)")
     parser.add_argument("--reader", help="PDF backend passed to the extractor (e.g. pdfplumber, pdfium), if it has that option")
     args = parser.parse_args()
 
@@ -135,7 +137,9 @@ def main() -> int:
     total_pages = sum(counts[f] for f in files)
     worker_counts = [int(w) for w in args.workers.split(",")]
     extra = {"reader": args.reader} if args.reader else {}
-    options = ExtractOptions(tables=not args.no_tables, enrich=not args.no_enrich, **extra)
+    # text-layer throughput: the ~20 picture pages inside these PDFs that `--ocr auto` would OCR cost
+    # seconds each and are measured on their own by benchmarks/bench_ocr.py (pass --ocr auto to include them)
+    options = ExtractOptions(tables=not args.no_tables, enrich=not args.no_enrich, ocr=args.ocr, **extra)
     print(f"corpus: {corpus} - {len(files)} PDFs with a text layer, {total_pages} pages; "
           f"cores: {os.cpu_count()}; options: {options}")
     print(f"load average before: {', '.join(f'{x:.1f}' for x in os.getloadavg())} - on a shared machine wall-clock figures "

@@ -226,7 +226,8 @@ def test_unreadable_cells_become_warnings_not_values(corpus_dir: Path) -> None:
 def test_cli_extract_handles_text_and_image_only_pdfs(corpus_dir: Path, tmp_path: Path) -> None:
     files = [corpus_dir / "almere" / "mun_almere_2026_stevige_lokale_teams_raadsvoorstel.pdf",
              corpus_dir / "wassenaar" / "image_only" / "Jaarstukken_2021.pdf"]
-    result = subprocess.run([sys.executable, "-m", "extractor", "extract", *map(str, files), "-o", str(tmp_path), "--no-enrich", "-q"],
+    result = subprocess.run([sys.executable, "-m", "extractor", "extract", *map(str, files), "-o", str(tmp_path), "--no-enrich", "-q",
+                             "--ocr", "never"],  # the OCR path: tests/test_ocr_corpus.py
                             cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 3, result.stderr  # one document failed (no text layer): an expected status, no crash
     assert "Traceback" not in result.stderr

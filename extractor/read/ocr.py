@@ -8,9 +8,11 @@ into PDF points, top-left origin, with the vertical extent of its line's font bo
 layer gives it), so words of one table row line up and the shared `group_lines` forms the
 lines exactly as for text PDFs. Every word keeps its confidence (0..1).
 
-A page whose text runs sideways (a landscape table placed on a portrait page) is detected by
-Tesseract's orientation check when the first reading is poor, turned upright and read again;
-its coordinates are then those of the upright page (`Page.rotation` says by how much).
+A page whose text runs sideways (a landscape table placed on a portrait page: empty pixel
+columns instead of empty rows between lines) or whose first reading is poor goes through
+Tesseract's orientation check and is turned upright; its coordinates are then those of the
+upright page (`Page.rotation` says by how much). Short unsure words without digits (what
+Tesseract makes of logos and photos) are dropped. See docs/ocr.md for the measured effects.
 """
 
 from __future__ import annotations

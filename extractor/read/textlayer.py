@@ -9,6 +9,7 @@ than a good text layer, so a page is only sent there when its text layer is clea
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extractor.read.types import Page
@@ -20,7 +21,12 @@ SCAN_IMAGE_COVER = 0.9  # an image covering (nearly) the whole page ... (covers 
 SCAN_MAX_CHARS = 100  # ... with fewer characters than this: a scan with a few words on it
 GARBAGE_SHARE = 0.3  # unmapped / private-use / control characters above this share
 SCANNED = "scanned image"  # the reason's prefix for a scan that has some real text on it
-_VOWELS = set("aeiouyáéíóúàèëïöüäâêîôû")
+_RARE = re.compile(r"[!#$*+<=>?@\[\\\]^_{|}~]")  # rare in Dutch prose and tables alike
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")  # control, private use
+_SPACE = re.compile(r"\s")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-záéíóúàèëïöüäâêîôûÁÉÍÓÚÀÈËÏÖÜÄÂÊÎÔÛ]")
+_VOWEL = re.compile(r"[aeiouyAEIOUYáéíóúàèëïöüäâêîôûÁÉÍÓÚÀÈËÏÖÜÄÂÊÎÔÛ]")
 
 
 def ocr_reason(page: Page) -> Optional[str]:
@@ -28,6 +34,12 @@ def ocr_reason(page: Page) -> Optional[str]:
     usable = page.char_count - page.unmapped_chars
     if page.char_count and page.unmapped_chars / page.char_count > GARBAGE_SHARE:
         return "garbage text: glyphs without a character map"
+    if page.char_count >= 40:
+        # glyphs mapped to the wrong characters come out as a soup of rare ASCII symbols ("!#$*+<")
+        text = page.text
+        rare = len(_RARE.findall(text)) + len(_ODD.findall(text))
+        if (page.unmapped_chars + rare) / page.char_count > GARBAGE_SHARE:
+            return "garbage text: glyphs without a character map or mapped to symbols"
     if usable < MIN_USABLE_CHARS:
         # an empty page (no images either) has nothing to read; vector-outlined text is not caught here
         return f"no text layer ({page.image_cover:.0%} of the page is image)" if page.image_cover >= MIN_IMAGE_COVER else None
@@ -37,25 +49,23 @@ def ocr_reason(page: Page) -> Optional[str]:
 
 
 def garbage_reason(text: str) -> Optional[str]:
-    """A reason when the characters of `text` are not those of Dutch or English text, else None."""
-    chars = [c for c in text if not c.isspace()]
-    if len(chars) < 40:
+    """A reason when the characters of `text` are not those of Dutch or English text, else None.
+
+    Counted with regular expressions (C speed): this runs on every page of every PDF.
+    """
+    total = len(text) - len(_SPACE.findall(text))
+    if total < 40:
         return None
-    odd = sum(1 for c in chars if _is_odd(c))
-    if odd / len(chars) > GARBAGE_SHARE:
-        return f"garbage text: {odd / len(chars):.0%} private-use, control or replacement characters"
-    letters = [c.lower() for c in chars if c.isalpha()]
-    if len(letters) < 100:
+    odd = len(_ODD.findall(text))
+    if odd / total > GARBAGE_SHARE:
+        return f"garbage text: {odd / total:.0%} private-use, control or replacement characters"
+    letters = len(_LETTER.findall(text))
+    if letters < 100:
         return None  # a page of figures: too few letters to judge by
-    latin = [c for c in letters if c.isascii() or c in _VOWELS]
-    if len(latin) / len(letters) < 0.8:
-        return f"garbage text: only {len(latin) / len(letters):.0%} of the letters are Latin"
-    vowels = sum(1 for c in latin if c in _VOWELS) / max(1, len(latin))
+    latin = len(_LATIN.findall(text))
+    if latin / letters < 0.8:
+        return f"garbage text: only {latin / letters:.0%} of the letters are Latin"
+    vowels = len(_VOWEL.findall(text)) / max(1, latin)
     if not 0.2 <= vowels <= 0.6:  # Dutch prose has ~38% vowels, tables of abbreviations a bit fewer
         return f"garbage text: {vowels:.0%} vowels among the letters, unlike Dutch"
     return None
-
-
-def _is_odd(char: str) -> bool:
-    code = ord(char)
-    return 0xE000 <= code <= 0xF8FF or code == 0xFFFD or code < 0x20 or 0x7F <= code < 0xA0 or code >= 0xF0000
