@@ -8,7 +8,7 @@ printed precision (half the last printed digit per term).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Optional
+from typing import Iterator, Optional
 
 from rapidfuzz import fuzz
 

@@ -15,7 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-CUES_FILE = Path(__file__).resolve().parents[2] / "models" / "data" / "goal_cues.csv"
+from extractor.resources import data_dir
+
+CUES_FILE = data_dir() / "goal_cues.csv"
 
 # Small words that may stand around a cue in a heading without making it a statement.
 _FILLERS = {"onze", "ons", "de", "het", "een", "en", "van", "voor", "belangrijkste", "concrete", "concreet",

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractor.layout.tables import Table, TableRow
+from extractor.layout.tables import Table
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue
 from extractor.parse.values import MISSING_MARKERS, column_type, parse_direction, parse_year_header, split_footnote_marks
 from extractor.parse.table_semantics import (  # the shared header analysis and value reading
-    CAPTION_ROW as _CAPTION_ROW,
     HEADER_WORDS as _HEADER_WORDS,
     SOURCE_ROW as _SOURCE_ROW,
     Column,

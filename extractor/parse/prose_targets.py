@@ -20,14 +20,14 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from extractor.model import Indicator, IndicatorValue, Metadata
 from extractor.parse.values import parse_number
 from extractor.read.types import Line
+from extractor.resources import data_dir
 
-_DATA = Path(__file__).resolve().parents[2] / "models" / "data" / "prose_target_cues.csv"
+_DATA = data_dir() / "prose_target_cues.csv"
 _TIME = re.compile(
     r"\b(?:in|vóór|voor|uiterlijk(?:\s+in)?|tegen|eind|einde|per|rond|richting|tot(?:\s+en\s+met)?|t/m|"
     r"op\s+1\s+\w+|ambitie(?:\s+voor)?|doelstelling|doel)\s+(?:het\s+jaar\s+)?((?:20)\d{2})\b",

@@ -27,13 +27,13 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.values import parse_value, parse_year_header
+from extractor.resources import data_dir
 
-_DATA = Path(__file__).resolve().parents[2] / "models" / "data" / "table_headers.csv"
+_DATA = data_dir() / "table_headers.csv"
 
 _BARE_YEAR = re.compile(r"^\s*(19|20)\d{2}\s*$")
 CAPTION_ROW = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)

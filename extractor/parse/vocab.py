@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "models" / "data"
+from extractor.resources import data_dir
+
+DATA_DIR = data_dir()
 
 
 @dataclass(frozen=True)
