@@ -447,7 +447,7 @@ def test_oversized_page_makes_the_document_partial(tmp_path) -> None:
 # ---------------------------------------------------------------- (13) every stage inside the guard
 
 @pytest.mark.parametrize("stage,target", [
-    ("layout", "lay_out"), ("metadata", "parse_metadata"), ("goals", "parse_goals"), ("tables", "parse_tables"),
+    ("layout", "lay_out"), ("metadata", "parse_metadata"), ("goals", "parse_goals"), ("tables", "read_tables"),
 ])
 def test_a_failure_in_any_stage_is_caught(tmp_path, monkeypatch, stage, target) -> None:
     def boom(*args, **kwargs):

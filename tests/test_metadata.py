@@ -20,7 +20,7 @@ from extractor.model import Metadata
 from extractor.parse.doctype import term_hits
 from extractor.parse.metadata import metadata_from_filename, parse_metadata
 from extractor.parse.vocab import gemeente_named
-from extractor.pipeline import extract_document
+from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read import read_document
 
 REPO = Path(__file__).resolve().parent.parent
@@ -110,11 +110,15 @@ def corpus_files() -> list[str]:
 
 
 def metadata_of(path: Path) -> Metadata:
-    """As the pipeline does it; unreadable documents go through the pipeline's failure path."""
+    """As the pipeline does it; unreadable documents go through the pipeline's failure path.
+
+    Without OCR: these expectations are about the text layer and the file name (OCR'd pages are
+    covered by tests/test_ocr_corpus.py), and OCR'ing the 203-page jaarrekening would take minutes.
+    """
     try:
-        raw = read_document(str(path))
+        raw = read_document(str(path), ocr="never")
     except ExtractionError:
-        return extract_document(path).metadata
+        return extract_document(path, ExtractOptions(ocr="never", tables=False, enrich=False)).metadata
     return parse_metadata(lay_out(raw))
 
 

@@ -73,7 +73,7 @@ def rows_sum_to_total(doc: AuditDocument) -> Iterator[Finding]:
             if not total.is_total:
                 continue
             parts = _components_above(table, index)
-            if len(parts) < 2:
+            if len(parts) < 2 or not _rows_confirmed(table, parts, total):
                 continue
             for column, target in total.cells.items():
                 cells = _cells(parts, column)
@@ -85,6 +85,23 @@ def rows_sum_to_total(doc: AuditDocument) -> Iterator[Finding]:
                         and not _other_composition_matches(table, index, column, target)):
                     yield _arith_finding("budget_rows_sum_to_total", doc, table, column, target, cells, expected,
                                          f"'{total.label}' is niet de som van de {len(cells)} regels erboven")
+
+
+def _rows_confirmed(table: BudgetTable, parts: list[Row], total: Row) -> bool:
+    """The rows read above a total are its components only if they add up to it in some column.
+
+    Tables of every shape are read now (balance sheets, specifications, reserves), where the rows
+    above a total are often not all of its parts; a mismatch in every column says the reading is
+    wrong, not the document. A mismatch in one column while another adds up is a finding.
+    """
+    for column, target in total.cells.items():
+        cells = _cells(parts, column)
+        if cells is None:
+            continue
+        tolerance = sum_tolerance([table.tolerance_of(line) for line in [target, *cells]])
+        if not _differs(target.amount, sum(line.amount for line in cells), tolerance):
+            return True
+    return False
 
 
 def _suffix_matches(cells: list[BudgetLine], target: BudgetLine, table: BudgetTable) -> bool:
