@@ -75,7 +75,18 @@ def _rows_sum(total: float) -> AuditDocument:
              cell("Huisvestingskosten", "Begroting 2025", "begroting", 2025, 250, programme=None, row=1),
              cell("Overige kosten", "Begroting 2025", "begroting", 2025, 100, programme=None, row=2),
              cell("Totaal lasten", "Begroting 2025", "begroting", 2025, total, programme=None, row=3)]
+    # A second column that adds up confirms the rows above the total are its parts.
+    lines += [cell(label, "Begroting 2024", "begroting", 2024, amount, programme=None, row=row)
+              for row, (label, amount) in enumerate([("Personeelskosten", 380), ("Huisvestingskosten", 240),
+                                                     ("Overige kosten", 90), ("Totaal lasten", 710)])]
     return make_doc("gr_begroting_2025", "begroting", 2025, lines=lines)
+
+
+def test_a_total_that_matches_in_no_column_is_a_misread_table_not_a_finding():
+    lines = [cell(label, "Begroting 2025", "begroting", 2025, amount, programme=None, row=row)
+             for row, (label, amount) in enumerate([("Vaste activa", 400), ("Vlottende activa", 250),
+                                                    ("Totaal passiva", 2000)])]
+    assert rule_findings("budget_rows_sum_to_total", make_doc("b", "begroting", 2025, lines=lines)) == []
 
 
 def _saldo(saldo: float) -> AuditDocument:
@@ -337,8 +348,10 @@ def test_rows_under_a_subtotal_or_waarvan_are_not_counted_twice():
     rows = [("Salarissen", 300), ("waarvan inhuur", 50), ("Sociale lasten", 100), ("Subtotaal personeel", 400),
             ("Huisvesting", 250), ("Overige kosten", 100), ("Totaal lasten", 750)]
     lines = [cell(label, *column, amount, programme=None, row=i) for i, (label, amount) in enumerate(rows)]
+    lines += [cell(label, "Begroting 2024", "begroting", 2024, amount, programme=None, row=i)  # adds up: confirms the rows
+              for i, (label, amount) in enumerate(rows)]
     assert rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines)) == []
-    lines[-1] = cell("Totaal lasten", *column, 800, programme=None, row=6)
+    lines[len(rows) - 1] = cell("Totaal lasten", *column, 800, programme=None, row=6)
     assert len(rule_findings("budget_rows_sum_to_total", make_doc("gr", "begroting", 2025, lines=lines))) == 1
 
 

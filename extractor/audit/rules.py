@@ -73,7 +73,7 @@ def rows_sum_to_total(doc: AuditDocument) -> Iterator[Finding]:
             if not total.is_total:
                 continue
             parts = _components_above(table, index)
-            if len(parts) < 2 or not _rows_confirmed(table, parts, total):
+            if len(parts) < 2 or not _rows_confirmed(table, parts, total, index):
                 continue
             for column, target in total.cells.items():
                 cells = _cells(parts, column)
@@ -87,7 +87,7 @@ def rows_sum_to_total(doc: AuditDocument) -> Iterator[Finding]:
                                          f"'{total.label}' is niet de som van de {len(cells)} regels erboven")
 
 
-def _rows_confirmed(table: BudgetTable, parts: list[Row], total: Row) -> bool:
+def _rows_confirmed(table: BudgetTable, parts: list[Row], total: Row, index: int) -> bool:
     """The rows read above a total are its components only if they add up to it in some column.
 
     Tables of every shape are read now (balance sheets, specifications, reserves), where the rows
@@ -99,7 +99,8 @@ def _rows_confirmed(table: BudgetTable, parts: list[Row], total: Row) -> bool:
         if cells is None:
             continue
         tolerance = sum_tolerance([table.tolerance_of(line) for line in [target, *cells]])
-        if not _differs(target.amount, sum(line.amount for line in cells), tolerance):
+        if (not _differs(target.amount, sum(line.amount for line in cells), tolerance)
+                or _other_composition_matches(table, index, column, target)):
             return True
     return False
 
