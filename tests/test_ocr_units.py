@@ -110,7 +110,7 @@ def test_uncertain_numbers_are_left_out_with_a_warning() -> None:
              Word("2.801", 150, 100, 180, 110, confidence=0.31), Word("-4,129", 200, 100, 230, 110, confidence=0.9)]
     row = (10.0, 100.0, 230.0, 110.0)
     document = Document(extractor_version="t", source=Source(file="x.pdf"), budget_lines=[
-        BudgetLine(label="Baten", column=c, kind="begroting", amount=a, raw=r, page=1, bbox=row)
+        BudgetLine(label="Baten", column=c, kind="begroting", year=int(c), amount=a, raw=r, page=1, bbox=row)
         for c, a, r in (("2022", 1972.0, "1.972"), ("2023", 2801.0, "2.801"), ("2024", -4.129, "-4,129"))
     ], indicators=[Indicator(id="i", name="x", page=1, bbox=row, values=[
         IndicatorValue(type="realisatie", value=1972.0, raw="1.972", page=1)])])
@@ -119,6 +119,18 @@ def test_uncertain_numbers_are_left_out_with_a_warning() -> None:
     assert document.budget_lines[0].ocr and document.budget_lines[0].confidence == pytest.approx(0.93)
     assert document.indicators[0].values[0].ocr
     assert [e.code for e in errors] == ["ocr_uncertain"] and "'2.801'" in errors[0].message and "'-4,129'" in errors[0].message
+
+
+def test_ocr_values_whose_header_was_not_read_fully_are_left_out() -> None:
+    words = [Word("1.972", 100, 100, 130, 110, confidence=0.95), Word("6,1%", 150, 100, 180, 110, confidence=0.95)]
+    row = (10.0, 100.0, 230.0, 110.0)
+    document = Document(extractor_version="t", source=Source(file="x.pdf"), budget_lines=[
+        BudgetLine(label="Baten", column="Rekening", kind="rekening", amount=1972.0, raw="1.972", page=1, bbox=row)],
+        indicators=[Indicator(id="i", name="x", page=1, bbox=row, values=[
+            IndicatorValue(type="streefwaarde", year=2021, value=6.1, raw="6,1%", page=1, type_from="context")])])
+    errors = mark_ocr_items(document, [_ocr_page(words)])
+    assert document.budget_lines == [] and document.indicators[0].values == []
+    assert [e.code for e in errors] == ["ocr_uncertain"]
 
 
 def test_number_confidence_is_the_least_sure_word() -> None:

@@ -43,7 +43,8 @@ def mark_ocr_items(document: Document, pages: Iterable[Page]) -> list[ErrorEntry
                 kept.append(value)
                 continue
             confidence = number_confidence(value.raw, words[page], value.bbox or indicator.bbox, value.bbox is not None)
-            if confidence is None or confidence < MIN_NUMBER_CONFIDENCE:
+            if confidence is None or confidence < MIN_NUMBER_CONFIDENCE or value.type_from == "context":
+                # A type guessed from the context means OCR lost the header's kind word: not trusted.
                 dropped.setdefault(page, []).append(value.raw)
                 continue
             value.ocr, value.confidence = True, confidence
@@ -55,7 +56,8 @@ def mark_ocr_items(document: Document, pages: Iterable[Page]) -> list[ErrorEntry
             budget.append(line)
             continue
         confidence = number_confidence(line.raw, words[line.page], line.bbox, False)
-        if confidence is None or confidence < MIN_NUMBER_CONFIDENCE:
+        if confidence is None or confidence < MIN_NUMBER_CONFIDENCE or line.year is None:
+            # No year: OCR split or lost the column header, so the column (and its scale note) is unsure.
             dropped.setdefault(line.page, []).append(line.raw)
             continue
         line.ocr, line.confidence = True, confidence
