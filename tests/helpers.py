@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +40,12 @@ def _extract_cached(path: str, tables: bool, enrich: bool) -> str:
 def extract_cached(path: str | Path, tables: bool = True, enrich: bool = True) -> Document:
     """Extract once per test session per (file, options); each caller gets its own copy."""
     return Document.model_validate_json(_extract_cached(str(path), tables, enrich))
+
+
+def manifest_rows(out: Path) -> dict[str, dict]:
+    """The documents table of a batch output folder's manifest, keyed by relative input path."""
+    db = sqlite3.connect(out / "manifest.sqlite")
+    db.row_factory = sqlite3.Row
+    rows = {r["rel_path"]: dict(r) for r in db.execute("SELECT * FROM documents")}
+    db.close()
+    return rows

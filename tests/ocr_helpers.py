@@ -50,16 +50,3 @@ def page_subset(source: Path, pages: list[int], target: Path) -> Path:
     target.write_bytes(buffer.getvalue())
     return target
 
-
-def f1(predicted: list, expected: list) -> tuple[float, float, float]:
-    """(precision, recall, F1) of two multisets of hashable items."""
-    remaining = list(expected)
-    hits = 0
-    for item in predicted:
-        if item in remaining:
-            remaining.remove(item)
-            hits += 1
-    precision = hits / len(predicted) if predicted else 0.0
-    recall = hits / len(expected) if expected else 0.0
-    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, score

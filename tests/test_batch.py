@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from extractor.batch.walk import walk_inputs
 from extractor.model import Document
 from extractor.pipeline import ExtractOptions
 
+from tests.helpers import manifest_rows
 from tests.test_batch_helpers import HERE, TEXT_PAGE, make_pdf
 
 REPO = HERE.parent
@@ -31,14 +31,6 @@ FAST = ExtractOptions(enrich=False)
 def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, cwd=REPO,
                           env={**os.environ, **(env or {})}, timeout=600)
-
-
-def manifest_rows(out: Path) -> dict[str, dict]:
-    db = sqlite3.connect(out / "manifest.sqlite")
-    db.row_factory = sqlite3.Row
-    rows = {r["rel_path"]: dict(r) for r in db.execute("SELECT * FROM documents")}
-    db.close()
-    return rows
 
 
 @pytest.fixture

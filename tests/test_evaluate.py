@@ -252,7 +252,8 @@ def test_gold_files_validate_against_json_schema():
 
 
 def test_gold_sources_have_the_recorded_sha256(request):
-    from extractor.evaluate.collect import resolve_source, sha256_of
+    from extractor.checksums import file_sha256
+    from extractor.evaluate.collect import resolve_source
 
     for _, gold in load_gold_dir(GOLD_DIR):
         source = resolve_source(gold, GOLD_DIR, REPO)
@@ -260,7 +261,7 @@ def test_gold_sources_have_the_recorded_sha256(request):
             assert gold.source.file.startswith("../shared/corpus/"), f"{gold.source.file} missing from the repository"
             request.getfixturevalue("corpus_dir")  # skips outside CI when the corpus is absent, fails on CI
             continue
-        assert sha256_of(source) == gold.source.sha256, f"{gold.source.file} changed since it was annotated"
+        assert file_sha256(source) == gold.source.sha256, f"{gold.source.file} changed since it was annotated"
 
 
 def test_load_gold_dir_errors(tmp_path):

@@ -30,6 +30,7 @@ from extractor.model import Document, ErrorCode
 from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read.types import ReadWarning
 
+from tests.helpers import manifest_rows
 from tests.test_batch_helpers import HERE, TEXT_PAGE, make_pdf
 from tests.test_robustness import DROP_ROOT_OVERRIDE
 
@@ -48,14 +49,6 @@ def write(path: Path, text: str = GOAL_TEXT) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def manifest_rows(out: Path) -> dict[str, dict]:
-    db = sqlite3.connect(out / "manifest.sqlite")
-    db.row_factory = sqlite3.Row
-    rows = {r["rel_path"]: dict(r) for r in db.execute("SELECT * FROM documents")}
-    db.close()
-    return rows
 
 
 # ---------------------------------------------------------------- (3) internal error → partial, exit 1

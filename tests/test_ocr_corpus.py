@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from extractor.evaluate.match import multiset_f1 as f1
 from extractor.parse.ocr_provenance import MIN_NUMBER_CONFIDENCE
 from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read import read_document
 from extractor.read.textlayer import garbage_reason
-from tests.ocr_helpers import f1, page_subset, rasterised_pdf, require_tesseract
+from tests.ocr_helpers import page_subset, rasterised_pdf, require_tesseract
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from extractor.audit.tables import BudgetTable, budget_tables
+from extractor.checksums import has_sha256
 from extractor.model import Document
 
 TYPE_NAMES = {
@@ -98,13 +98,7 @@ def _same_file(path: Path, size: Optional[int], sha256: Optional[str]) -> bool:
     """The file the JSON was extracted from, not another version under the same name."""
     if size is not None and path.stat().st_size != size:
         return False
-    if sha256 is None:
-        return True
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest() == sha256
+    return sha256 is None or has_sha256(path, sha256)
 
 
 def load_document(path: str | os.PathLike) -> AuditDocument:

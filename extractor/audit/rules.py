@@ -466,14 +466,19 @@ def _budget_deviations(doc: AuditDocument, programme: str) -> list[tuple[BudgetL
     for table in doc.tables:
         if table.programme != programme:
             continue
-        for row in table.rows:
-            if row.role not in ("baten", "lasten"):
-                continue
-            for budget, actual in _budget_and_actual(table, row):
-                difference = actual.amount - budget.amount
-                if abs(difference) > sum_tolerance([table.tolerance_of(budget), table.tolerance_of(actual)]):
-                    found.append((budget, actual, difference))
+        for _, budget, actual, difference in _baten_lasten_differences(table):
+            if abs(difference) > sum_tolerance([table.tolerance_of(budget), table.tolerance_of(actual)]):
+                found.append((budget, actual, difference))
     return found
+
+
+def _baten_lasten_differences(table: BudgetTable) -> Iterator[tuple[Row, BudgetLine, BudgetLine, float]]:
+    """(row, budget, actual, actual − budget) for the baten and lasten rows of a table."""
+    for row in table.rows:
+        if row.role not in ("baten", "lasten"):
+            continue
+        for budget, actual in _budget_and_actual(table, row):
+            yield row, budget, actual, actual.amount - budget.amount
 
 
 def _claim_item(doc: AuditDocument, claim: Claim) -> FindingItem:
@@ -521,14 +526,18 @@ def _contradiction(doc: AuditDocument, claim: Claim) -> Optional[Finding]:
       "Een bewering in de tekst ('geen afwijkingen ten opzichte van de begroting', 'binnen budget', 'alle doelen "
       "zijn behaald') terwijl de eigen tabellen van het document verschillen of niet gehaalde streefwaarden tonen.")
 def claim_rule(doc: AuditDocument) -> Iterator[Finding]:
+    for claim in _budget_and_target_claims(doc):
+        finding = _contradiction(doc, claim)
+        if finding is not None:
+            yield finding
+
+
+def _budget_and_target_claims(doc: AuditDocument) -> Iterator[Claim]:
+    """The claims about budgets or targets in the text of a report kind that makes such claims."""
     lines = doc.source_lines if doc.kind in CLAIMING_KINDS else None
-    if not lines:
-        return
-    for claim in find_claims(lines):
+    for claim in find_claims(lines or []):
         if claim.kind in ("budget", "targets"):
-            finding = _contradiction(doc, claim)
-            if finding is not None:
-                yield finding
+            yield claim
 
 
 def _checkable(doc: AuditDocument, claim: Claim) -> bool:
@@ -541,11 +550,8 @@ def _checkable(doc: AuditDocument, claim: Claim) -> bool:
       "Een bewering over begroting of doelen die niet te toetsen is: het document bevat geen begroting tegenover "
       "realisatie, of geen streefwaarden met realisatie.")
 def unchecked_claim_rule(doc: AuditDocument) -> Iterator[Finding]:
-    lines = doc.source_lines if doc.kind in CLAIMING_KINDS else None
-    if not lines:
-        return
-    for claim in find_claims(lines):
-        if claim.kind not in ("budget", "targets") or _checkable(doc, claim):
+    for claim in _budget_and_target_claims(doc):
+        if _checkable(doc, claim):
             continue
         what = "begroting en realisatie" if claim.kind == "budget" else "streefwaarden met realisatie"
         message = f"'{claim.text}' ({_claim_where(doc, claim)}): niet te toetsen, het document bevat geen {what}."
@@ -878,16 +884,12 @@ def toelichting_rule(doc: AuditDocument) -> Iterator[Finding]:
         end = next((p for p in starts if p > table.page), None)
         if any(table.page <= p and (end is None or p < end) for p in pages):
             continue
-        for row in table.rows:
-            if row.role not in ("baten", "lasten"):
+        for row, budget, actual, difference in _baten_lasten_differences(table):
+            if abs(difference) < threshold:
                 continue
-            for budget, actual in _budget_and_actual(table, row):
-                difference = actual.amount - budget.amount
-                if abs(difference) < threshold:
-                    continue
-                message = (f"{table.programme} {row.label.lower()} {actual.year or ''} in {where(doc, actual.page)}: "
-                           f"verschil {euro(difference)} (drempel {euro(threshold)}), maar geen toelichting op "
-                           f"verschillen op p. {table.page}–{(end - 1) if end else 'eind'}.")
-                yield Finding(rule="large_difference_without_toelichting", severity="warning", message=message,
-                              documents=[doc.name], items=[budget_item(doc, budget), budget_item(doc, actual)],
-                              expected=budget.amount, actual=actual.amount, difference=difference)
+            message = (f"{table.programme} {row.label.lower()} {actual.year or ''} in {where(doc, actual.page)}: "
+                       f"verschil {euro(difference)} (drempel {euro(threshold)}), maar geen toelichting op "
+                       f"verschillen op p. {table.page}–{(end - 1) if end else 'eind'}.")
+            yield Finding(rule="large_difference_without_toelichting", severity="warning", message=message,
+                          documents=[doc.name], items=[budget_item(doc, budget), budget_item(doc, actual)],
+                          expected=budget.amount, actual=actual.amount, difference=difference)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import re
@@ -22,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Protocol
 
-from extractor import __version__
+from extractor import __version__, checksums
 from extractor.batch.engines import EngineError, EngineSettings, Task, run_dask, run_local
 from extractor.batch.manifest import MANIFEST_NAME, Manifest
 from extractor.batch.outputs import LOCK_NAME, plan_outputs, renamed_output
@@ -229,16 +228,12 @@ def _check_writable(out_dir: Path) -> None:
         raise BatchError(f"cannot write to the output folder: {describe_os_error(exc, out_dir)}") from exc
 
 
-def file_sha256(path: str) -> Optional[str]:
+def regular_file_sha256(path: str) -> Optional[str]:
     """sha256 of a regular file, None for anything else (never opens a FIFO or device)."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        return digest.hexdigest()
+        return checksums.file_sha256(path)
     except OSError:
         return None
 
@@ -262,7 +257,7 @@ def _failure_from_outcome(task: Task, outcome: Outcome, config: BatchConfig) -> 
         code, message = "worker_crashed", f"{path}: the worker process died while extracting this document ({outcome.message})"
     else:
         code, message = "internal_error", f"{path}: the batch worker failed: {outcome.message}"
-    sha256 = file_sha256(path)
+    sha256 = regular_file_sha256(path)
     try:
         size = os.stat(path).st_size if sha256 else None
     except OSError:
@@ -366,7 +361,7 @@ def _tasks_to_run(items: list[InputItem], config: BatchConfig, manifest: Manifes
         previous_output = unescape_name(previous.output_path) if previous is not None and previous.output_path else None
         if (previous is not None and previous.extractor_version == __version__
                 and previous.options == options_key and previous_output and (out_dir / previous_output).is_file()
-                and previous.sha256 is not None and previous.sha256 == file_sha256(item.path)):
+                and previous.sha256 is not None and previous.sha256 == regular_file_sha256(item.path)):
             result.records.append(DocumentRecord(escape_name(item.rel_path), previous.status,
                                                  output_path=previous.output_path, resumed=True))
             continue

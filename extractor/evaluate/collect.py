@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import Optional
@@ -22,14 +21,6 @@ def resolve_source(gold: GoldDocument, gold_dir: Path, root: Optional[Path] = No
         if candidate.is_file():
             return candidate
     return None
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_predictions(folder: Path) -> tuple[list[tuple[Path, Document]], list[str]]:

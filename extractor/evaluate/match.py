@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Hashable, Optional
+from typing import Hashable, Iterable, Optional
 
 from rapidfuzz import fuzz
 
@@ -66,6 +67,20 @@ class Counts:
 
     def __add__(self, other: "Counts") -> "Counts":
         return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+def multiset_f1(predicted: Iterable[Hashable], expected: Iterable[Hashable]) -> tuple[float, float, float]:
+    """(precision, recall, F1) of two multisets of exact items: each expected item is matched at most once.
+
+    For quick figures over plain tuples (benchmarks, tests); gold documents use `match_items`.
+    Empty inputs give 0.0, never a division by zero.
+    """
+    found, wanted = Counter(predicted), Counter(expected)
+    hits = sum((found & wanted).values())
+    precision = hits / sum(found.values()) if found else 0.0
+    recall = hits / sum(wanted.values()) if wanted else 0.0
+    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, score
 
 
 @dataclass

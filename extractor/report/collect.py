@@ -6,7 +6,6 @@ The report reads only the outputs of other commands (document JSON, `links.jsonl
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -17,6 +16,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import ValidationError
 
+from extractor.checksums import has_sha256
 from extractor.model import Document
 
 SKIP_DIRS = {"_tables", "report", "_report"}
@@ -118,7 +118,7 @@ def locate_source(document: Document, json_path: Path, root: Path) -> Optional[P
         if relative is not None:
             candidates.insert(0, input_root / relative)
     for candidate in candidates:
-        if candidate.is_file() and _same_content(candidate, document.source.sha256):
+        if candidate.is_file() and has_sha256(candidate, document.source.sha256):
             return candidate
     return None
 
@@ -136,16 +136,6 @@ def _manifest_input_root(root: Path) -> Optional[Path]:
         return None
     input_root = Path(row[0])
     return input_root if input_root.is_dir() else input_root.parent
-
-
-def _same_content(path: Path, sha256: Optional[str]) -> bool:
-    if not sha256:
-        return False
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest() == sha256
 
 
 def _assign_slugs(documents: list[LoadedDocument]) -> None:
