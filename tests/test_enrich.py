@@ -452,3 +452,50 @@ def test_themes_of_a_corpus_pdf(wassenaar):
     assert wassenaar.themes[0].id == "financien"
     assert {"sociaal_domein", "crisisbeheersing", "openbare_orde", "huiselijk_geweld"} <= set(themes)
     assert themes["financien"].score > themes["crisisbeheersing"].score
+
+
+# ------------------------------------------------------------------ the publisher's own units
+
+
+def _partner_kinds(lines: list[str], title: str, municipality: str | None = None) -> dict[str, str]:
+    """Partner name -> kind ("self" for the publisher and its own units), for a document with this title."""
+    metadata = Metadata(municipality=municipality, title=title)
+    document = Document(extractor_version="test", source=Source(file="x"), metadata=metadata)
+    enrich_document(document, _laid_out_text(lines))
+    return {p.name: p.kind for p in document.partners}
+
+
+def test_units_the_publisher_says_it_set_up_are_its_own():
+    kinds = _partner_kinds(
+        ["De afgelopen jaren bouwde de ZVCB veel expertise op. Hierdoor zijn het Expertisecentrum Vrijwillige Inzet,",
+         "het Wijkteam Oost en de Vrijwilligersacademie Noord gestart.",
+         "Voor de gemeente Almere is de ZVCB een strategische partner."],
+        title="Meerjarenvisie 2022 - 2025 De ZVCB in de stad", municipality="Almere")
+    assert kinds.get("Expertisecentrum Vrijwillige Inzet") == "self"
+    assert kinds.get("Wijkteam Oost") == "self"
+    assert kinds.get("Vrijwilligersacademie Noord") == "self"
+    assert kinds.get("Almere", kinds.get("Gemeente Almere")) == "gemeente"  # the gemeente stays a partner
+
+
+def test_what_is_set_up_with_others_or_as_a_legal_body_stays_a_partner():
+    together = _partner_kinds(
+        ["Het Wijkteam Oost is samen met Stichting Welzijn Oost gestart."],
+        title="Jaarplan 2025 De ZVCB in de stad")
+    assert together.get("Wijkteam Oost") not in (None, "self")
+    assert together.get("Stichting Welzijn Oost") not in (None, "self")
+    legal = _partner_kinds(["Wij hebben in 2019 de Stichting Buurtwerk Oost opgericht."], title="Jaarplan 2025 De ZVCB")
+    assert legal.get("Stichting Buurtwerk Oost") not in (None, "self")
+
+
+def test_a_name_without_the_publisher_speaking_or_founding_stays_a_partner():
+    elsewhere = _partner_kinds(
+        ["De ZVCB groeide. In 2020 werkte het Wijkteam Oost mee aan de campagne."],
+        title="Jaarplan 2025 De ZVCB in de stad")
+    assert elsewhere.get("Wijkteam Oost") not in (None, "self")
+
+
+def test_a_unit_named_with_the_publishers_name_is_its_own():
+    kinds = _partner_kinds(["De ZVCB Vrijwilligersacademie en het Wijkteam Oost werken samen."],
+                           title="Jaarplan 2025 De ZVCB in de stad")
+    assert kinds.get("ZVCB Vrijwilligersacademie") == "self"
+    assert kinds.get("Wijkteam Oost") not in (None, "self")

@@ -271,3 +271,25 @@ def load_partner_cues(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
 
 def load_partner_filters(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
     return [row for row in read_csv(data_dir / "partner_filters.csv") if row["term"]]
+
+
+OWN_UNITS_FILE = "partner_own_units.csv"
+
+
+@dataclass(frozen=True)
+class OwnUnitWords:
+    """Words that make a name the publisher's own unit (see models/data/partner_own_units.csv)."""
+
+    founding: tuple[str, ...]
+    self_reference: tuple[str, ...]
+    legal_entity: tuple[str, ...]
+
+
+def load_own_unit_words(data_dir: Path = DATA_DIR) -> OwnUnitWords:
+    rows = [row for row in read_csv(data_dir / OWN_UNITS_FILE) if row["phrase"]]
+    roles = {"founding": [], "self_reference": [], "legal_entity": []}  # type: dict[str, list[str]]
+    for row in rows:
+        if row["role"] not in roles:
+            raise DataFileError(f"{OWN_UNITS_FILE}: role must be one of {sorted(roles)}: {row!r}")
+        roles[row["role"]].append(row["phrase"].lower())
+    return OwnUnitWords(*(tuple(roles[name]) for name in ("founding", "self_reference", "legal_entity")))

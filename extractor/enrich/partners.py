@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 from extractor.enrich.analysis import Analysis, valid_entities
+from extractor.enrich.data import OwnUnitWords, load_own_unit_words, load_partner_cues
 from extractor.model import Partner
 from extractor.read.types import Line
 
@@ -94,6 +96,7 @@ class PartnerCollector:
         self.sections: dict[str, str] = meta.get("sections", {})
         self.lines = lines
         self.own = _municipality_key(municipality)
+        self.place = self.own  # the document's gemeente: a place name, never evidence of the publisher speaking
         self.raw: list[_Raw] = []
         self.list_lines: set[int] = set()
         self.publisher: set[str] = set()  # normalised names of the publisher (kind "self", never a partner)
@@ -276,9 +279,41 @@ class PartnerCollector:
                         acc.pages.add(self.lines[line].page_number)
 
     def _is_self(self, acc: "_Acc", name: str) -> bool:
-        """The publisher or one of its units ("De GHOR is een onderdeel van de GGD Flevoland")."""
+        """The publisher or one of its units ("De GHOR is een onderdeel van de GGD Flevoland"), or a unit named
+        with the publisher's name ("VMCA Vrijwilligerspunt"), unless it is a legal body of its own."""
         names = {_norm(name), _norm(acc.canonical)} | {_norm(a) for a in acc.aliases}
-        return bool(names & (self.publisher | self.units))
+        if names & (self.publisher | self.units):
+            return True
+        if acc.known or _words(name).split()[:1] == [] or _words(name).split()[0] in _own_unit_words().legal_entity:
+            return False
+        return any(self._names_publisher(n) for n in names)
+
+    def _names_publisher(self, text: str) -> bool:
+        """Whether `text` names the publisher by a name of its own (not by the bare name of its place)."""
+        words = f" {_words(text)} "
+        return any(f" {_words(p)} " in words for p in self.publisher if p and p != self.place and len(p) >= 3)
+
+    def mark_founded_units(self, skip_lines: set[int]) -> None:
+        """Names the publisher says it set up itself are its own units: "De afgelopen 35 jaar bouwde de VMCA
+        ... op. Er zijn ... het Expertisecentrum Mantelzorg en het Mantelzorgplein gestart."
+
+        Only names the gazetteer does not know as an organisation of their own ("Wijkteam Oost" may be one,
+        "GGD Flevoland" is not), outside verbonden partijen sections, and not legal bodies ("Stichting …");
+        a sentence with a partner cue ("samen met") sets up nothing alone."""
+        words = _own_unit_words()
+        sentences = _sentences(self.lines)
+        for number, (text, first, last) in enumerate(sentences):
+            plain = f" {_words(text)} "
+            if not _founds(plain, words.founding) or any(f" {cue} " in plain for cue in _partner_cues()):
+                continue
+            before = sentences[number - 1][0] if number else ""
+            if not (any(f" {w} " in plain for w in words.self_reference) or self._names_publisher(f"{before} {text}")):
+                continue
+            for raw in self.raw:
+                if (raw.kind in ("unknown", "specific") and raw.line is not None and first <= raw.line <= last
+                        and raw.line not in skip_lines and f" {_words(raw.name)} " in plain
+                        and _words(raw.name).split()[0] not in words.legal_entity):
+                    self.units.add(_norm(raw.name))
 
     def _service_word(self, raw: _Raw) -> bool:
         return raw.kind == "known" and bool(self.catalogue[raw.partner_id].get("service_word"))
@@ -520,6 +555,7 @@ def collect_partners(nlp, analysis: Analysis, meta: dict[str, Any], municipality
             collector.add_gemeente(bullet.group(1), index)
     collector.acronym_lines = analysis.acronyms
     _add_list_items(nlp, collector, items)
+    collector.mark_founded_units(connected)
     for raw in collector.raw:
         if raw.line in connected and not raw.role:
             raw.role = "verbonden partij"
@@ -651,6 +687,55 @@ def _merge_truncated(raws: list[_Raw], targets: list[tuple]) -> list[tuple]:
                     longer[key] = unknown[other]
     # the longer name is reported: the cut one ranks like a sub-unit's name
     return [(*longer[t[0]][:4], _PART) if r.kind == "unknown" and t[0] in longer else t for r, t in zip(raws, targets)]
+
+
+@lru_cache(maxsize=1)
+def _own_unit_words() -> OwnUnitWords:
+    return load_own_unit_words()
+
+
+@lru_cache(maxsize=1)
+def _partner_cues() -> tuple[str, ...]:
+    """The cues that put a partner right after them ("samen met", "in samenwerking met"), as plain words."""
+    return tuple(_words(row["cue"]) for row in load_partner_cues() if row["position"] == "before")
+
+
+def _founds(plain: str, founding: tuple[str, ...]) -> bool:
+    """A founding phrase not followed by "met" ("gestart met de GGD" starts an activity with someone)."""
+    return any(f" {phrase} " in plain and plain.count(f" {phrase} ") > plain.count(f" {phrase} met ")
+               for phrase in founding)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _sentences(lines: list[Line]) -> list[tuple[str, int, int]]:
+    """(text, first line, last line) of each sentence; lines without an end mark run into the next one."""
+    found: list[tuple[str, int, int]] = []
+    parts: list[str] = []
+    first = 0
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        start = 0
+        for end in _SENTENCE_END.finditer(text):
+            if not parts:
+                first = index
+            parts.append(text[start:end.end()])
+            found.append((" ".join(parts), first, index))
+            parts, start = [], end.end()
+        rest = text[start:].strip()
+        if rest:
+            if not parts:
+                first = index
+            parts.append(rest)
+    if parts:
+        found.append((" ".join(parts), first, len(lines) - 1))
+    return found
+
+
+def _words(text: str) -> str:
+    """Lower-case words without punctuation, for whole-word comparison."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _compact(name: str) -> str:
