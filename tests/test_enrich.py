@@ -499,3 +499,11 @@ def test_a_unit_named_with_the_publishers_name_is_its_own():
                            title="Jaarplan 2025 De ZVCB in de stad")
     assert kinds.get("ZVCB Vrijwilligersacademie") == "self"
     assert kinds.get("Wijkteam Oost") not in (None, "self")
+
+
+def test_a_co_founder_named_with_the_publisher_stays_a_partner():
+    kinds = _partner_kinds(
+        ["Voor de sturing hebben de ZVCB en het Wijkteam Oost in 2021 een nieuw Wijkteam Noord opgericht."],
+        title="Jaarplan 2025 De ZVCB in de stad")
+    assert kinds.get("Wijkteam Oost") not in (None, "self")
+    assert kinds.get("Wijkteam Noord") == "self"

@@ -30,6 +30,7 @@ from typing import Any, Optional
 from extractor.enrich.analysis import Analysis, valid_entities
 from extractor.enrich.data import OwnUnitWords, load_own_unit_words, load_partner_cues
 from extractor.model import Partner
+from extractor.parse.vocab import gemeente_named
 from extractor.read.types import Line
 
 _NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*\.?|[A-Z]\.)\s+")
@@ -96,7 +97,8 @@ class PartnerCollector:
         self.sections: dict[str, str] = meta.get("sections", {})
         self.lines = lines
         self.own = _municipality_key(municipality)
-        self.place = self.own  # the document's gemeente: a place name, never evidence of the publisher speaking
+        # the document's gemeente as a bare place name ("Almere"): never evidence of the publisher speaking
+        self.place = self.own if municipality and gemeente_named(municipality) else ""
         self.raw: list[_Raw] = []
         self.list_lines: set[int] = set()
         self.publisher: set[str] = set()  # normalised names of the publisher (kind "self", never a partner)
@@ -298,22 +300,35 @@ class PartnerCollector:
         ... op. Er zijn ... het Expertisecentrum Mantelzorg en het Mantelzorgplein gestart."
 
         Only names the gazetteer does not know as an organisation of their own ("Wijkteam Oost" may be one,
-        "GGD Flevoland" is not), outside verbonden partijen sections, and not legal bodies ("Stichting …");
-        a sentence with a partner cue ("samen met") sets up nothing alone."""
+        "GGD Flevoland" is not), outside verbonden partijen sections and not joined to the publisher's name
+        as co-founders; a sentence with a partner cue ("samen met") or a legal body ("Stichting …") sets up
+        nothing of the publisher's own."""
         words = _own_unit_words()
         sentences = _sentences(self.lines)
         for number, (text, first, last) in enumerate(sentences):
             plain = f" {_words(text)} "
-            if not _founds(plain, words.founding) or any(f" {cue} " in plain for cue in _partner_cues()):
-                continue
+            if (not _founds(plain, words.founding) or any(f" {cue} " in plain for cue in _partner_cues())
+                    or any(f" {w} " in plain for w in words.legal_entity)):
+                continue  # set up with a partner, or a separate legal body ("een coöperatieve vereniging opgericht")
             before = sentences[number - 1][0] if number else ""
             if not (any(f" {w} " in plain for w in words.self_reference) or self._names_publisher(f"{before} {text}")):
                 continue
             for raw in self.raw:
                 if (raw.kind in ("unknown", "specific") and raw.line is not None and first <= raw.line <= last
                         and raw.line not in skip_lines and f" {_words(raw.name)} " in plain
-                        and _words(raw.name).split()[0] not in words.legal_entity):
+                        and not self._acts_with_publisher(_words(raw.name), plain)):
                     self.units.add(_norm(raw.name))
+
+    def _acts_with_publisher(self, name: str, plain: str) -> bool:
+        """"GGD Flevoland en Regio Gooi en Vechtstreek hebben … opgericht": a name joined to the publisher's
+        is a co-founder, not what was founded."""
+        for publisher in self.publisher:
+            own = _words(publisher)
+            if own and own != self.place and re.search(
+                    rf" (?:{re.escape(own)} en (?:de |het )?{re.escape(name)}|{re.escape(name)} en (?:de |het )?{re.escape(own)}) ",
+                    plain):
+                return True
+        return False
 
     def _service_word(self, raw: _Raw) -> bool:
         return raw.kind == "known" and bool(self.catalogue[raw.partner_id].get("service_word"))

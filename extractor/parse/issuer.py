@@ -75,15 +75,28 @@ def _clean_name(raw: str) -> list[str]:
 
 
 def _resolve(pattern: IssuerPattern, words: list[str]) -> Optional[Issuer]:
+    """The issuer a cue and the capitalised words after it name; a gemeente or provincie only by a name of the
+    vocabulary, the longest one the words start with ("provincie Overijssel Opmaak: …" is Overijssel's)."""
     if not words:
         return None
-    if pattern.kind == "gemeente":
+    if pattern.kind in ("gemeente", "provincie"):
+        named = gemeente_named if pattern.kind == "gemeente" else _province_named
         for end in range(len(words), 0, -1):  # "gemeente Leiden en Leiderdorp" is Leiden's
-            official = gemeente_named(" ".join(words[:end]))
+            official = named(" ".join(words[:end]))
             if official:
-                return Issuer(official, "gemeente")
+                return Issuer(official if pattern.kind == "gemeente" else pattern.display.format(name=official),
+                              pattern.kind)
         return None
     return Issuer(pattern.display.format(name=" ".join(words)), pattern.kind)
+
+
+def _province_named(text: str) -> Optional[str]:
+    """The official spelling of the province `text` names ('Friesland' is 'Fryslân'), if it is one."""
+    key = name_key(text)
+    for pattern in _by_form("name"):
+        if pattern.kind == "provincie" and name_key(pattern.cue) == key:
+            return pattern.display.removeprefix("Provincie ")
+    return None
 
 
 def prefix_candidates(text: str) -> list[tuple[Issuer, float]]:
@@ -197,6 +210,28 @@ def zone_candidates(zone: str, lines: list[str]) -> list[tuple[Issuer, float]]:
     return found
 
 
+_ARTICLE_ACRONYM = re.compile(r"(?<![\w-])[Dd]e[ \t]+([A-Z]{3,6})(?![\w-])")
+SELF_MENTIONS = 5  # an organisation writing about itself names itself over and over ("de VMCA helpt …")
+
+
+def titled_acronyms(title: list[str], body: list[str]) -> list[tuple[Issuer, float]]:
+    """An organisation named in the title (or on the cover) by its acronym with an article ("De VMCA in de digitaliserende
+    wereld") that the text keeps naming the same way: the document is about, and by, that organisation.
+
+    Acronyms of the vocabularies (GGD, RES, parties) are read by their own rules; a document-kind word or a
+    gemeente is never an organisation's acronym."""
+    found = []
+    text = "\n".join(body)
+    known = {p.cue.upper() for p in issuer_patterns()}
+    for acronym in dict.fromkeys(m.group(1) for line in title for m in _ARTICLE_ACRONYM.finditer(line)):
+        if acronym in known or term_hits(acronym) or gemeente_named(acronym):
+            continue
+        mentions = len(re.findall(rf"(?<![\w-])[Dd]e[ \t]+{acronym}(?![\w-])", text))
+        if mentions >= SELF_MENTIONS:
+            found.append((Issuer(acronym, "organisatie"), ORGANISATION))
+    return found
+
+
 def party_named(lines: Iterable[str]) -> bool:
     text = "\n".join(lines)
     return any(_has_cue(text, p.cue) for p in _by_form("name") if p.kind == "partij")
@@ -213,6 +248,9 @@ def find_issuer(zones: dict[str, list[str]], body: list[str], document_type: Opt
         for issuer, strength in best.items():
             repeats = min(seen[issuer], _COUNTED_ZONES.get(zone, 1))
             scores[issuer] += ZONE_WEIGHTS.get(zone, 0.0) * strength * repeats
+    for zone in ("title", "cover"):
+        for issuer, strength in titled_acronyms(zones.get(zone, []), body):
+            scores[issuer] += ZONE_WEIGHTS[zone] * strength
     issuer = _winner(scores, ENOUGH) or _most_named(body)
     if issuer and (document_type == "verkiezingsprogramma" or party_named(zones.get("title", []) + zones.get("cover", []))):
         gemeente = issuer if issuer.kind == "gemeente" else _best_of_kind(scores, "gemeente")
