@@ -477,33 +477,27 @@ def test_units_the_publisher_says_it_set_up_are_its_own():
     assert kinds.get("Almere", kinds.get("Gemeente Almere")) == "gemeente"  # the gemeente stays a partner
 
 
-def test_what_is_set_up_with_others_or_as_a_legal_body_stays_a_partner():
-    together = _partner_kinds(
-        ["Het Wijkteam Oost is samen met Stichting Welzijn Oost gestart."],
-        title="Jaarplan 2025 De ZVCB in de stad")
-    assert together.get("Wijkteam Oost") not in (None, "self")
-    assert together.get("Stichting Welzijn Oost") not in (None, "self")
-    legal = _partner_kinds(["Wij hebben in 2019 de Stichting Buurtwerk Oost opgericht."], title="Jaarplan 2025 De ZVCB")
-    assert legal.get("Stichting Buurtwerk Oost") not in (None, "self")
+TITLE = "Jaarplan 2025 De ZVCB in de stad"
 
 
-def test_a_name_without_the_publisher_speaking_or_founding_stays_a_partner():
-    elsewhere = _partner_kinds(
-        ["De ZVCB groeide. In 2020 werkte het Wijkteam Oost mee aan de campagne."],
-        title="Jaarplan 2025 De ZVCB in de stad")
-    assert elsewhere.get("Wijkteam Oost") not in (None, "self")
-
-
-def test_a_unit_named_with_the_publishers_name_is_its_own():
-    kinds = _partner_kinds(["De ZVCB Vrijwilligersacademie en het Wijkteam Oost werken samen."],
-                           title="Jaarplan 2025 De ZVCB in de stad")
-    assert kinds.get("ZVCB Vrijwilligersacademie") == "self"
-    assert kinds.get("Wijkteam Oost") not in (None, "self")
-
-
-def test_a_co_founder_named_with_the_publisher_stays_a_partner():
-    kinds = _partner_kinds(
-        ["Voor de sturing hebben de ZVCB en het Wijkteam Oost in 2021 een nieuw Wijkteam Noord opgericht."],
-        title="Jaarplan 2025 De ZVCB in de stad")
-    assert kinds.get("Wijkteam Oost") not in (None, "self")
-    assert kinds.get("Wijkteam Noord") == "self"
+@pytest.mark.parametrize("text, name, own", [
+    pytest.param("Het Wijkteam Oost is samen met Stichting Welzijn Oost gestart.", "Wijkteam Oost", False, id="with-a-partner"),
+    pytest.param("Het Wijkteam Oost is samen met Stichting Welzijn Oost gestart.", "Stichting Welzijn Oost", False,
+                 id="the-partner-itself"),
+    pytest.param("Wij hebben in 2019 de Stichting Buurtwerk Oost opgericht.", "Stichting Buurtwerk Oost", False,
+                 id="a-legal-body"),
+    pytest.param("De ZVCB groeide. In 2020 werkte het Wijkteam Oost mee aan de campagne.", "Wijkteam Oost", False,
+                 id="nothing-founded"),
+    pytest.param("De ZVCB Vrijwilligersacademie en het Wijkteam Oost werken samen.", "ZVCB Vrijwilligersacademie", True,
+                 id="named-with-the-publisher"),
+    pytest.param("De ZVCB Vrijwilligersacademie en het Wijkteam Oost werken samen.", "Wijkteam Oost", False,
+                 id="named-beside-it"),
+    pytest.param("Voor de sturing hebben de ZVCB en het Wijkteam Oost in 2021 een nieuw Wijkteam Noord opgericht.",
+                 "Wijkteam Oost", False, id="a-co-founder"),
+    pytest.param("Voor de sturing hebben de ZVCB en het Wijkteam Oost in 2021 een nieuw Wijkteam Noord opgericht.",
+                 "Wijkteam Noord", True, id="what-they-founded"),
+])
+def test_own_units_and_partners_around_the_publisher(text, name, own):
+    kinds = _partner_kinds([text], title=TITLE)
+    assert name in kinds, f"{name} not found at all: {kinds}"
+    assert (kinds[name] == "self") is own
