@@ -105,16 +105,16 @@ def assign(scored: list[Scored], n_a: int, n_b: int) -> list[Scored]:
     return chosen
 
 
-def split_merge(scored: list[Scored], chosen: list[Scored]) -> tuple[list[Scored], list[Scored]]:
+def split_merge(scored: list[Scored], chosen: list[Scored], min_score: float = SPLIT_MIN) -> tuple[list[Scored], list[Scored]]:
     """Extra (split, merged) links: an unassigned item whose best partner is already assigned but which
-    scores within SPLIT_MARGIN of that assignment (and above ACCEPT)."""
+    scores within SPLIT_MARGIN of that assignment (and at least `min_score`)."""
     by_a = {s.i: s for s in chosen}
     by_b = {s.j: s for s in chosen}
     splits, merges = [], []
     best_for_b: dict[int, Scored] = {}
     best_for_a: dict[int, Scored] = {}
     for s in scored:
-        if s.score < SPLIT_MIN:
+        if s.score < min_score:
             continue
         if s.j not in by_b and (s.j not in best_for_b or s.score > best_for_b[s.j].score):
             best_for_b[s.j] = s

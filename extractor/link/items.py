@@ -67,6 +67,41 @@ def name_similarity(a: str, b: str) -> float:
     return (fuzz.token_set_ratio(a, b) + fuzz.ratio(a, b)) / 200.0
 
 
+COMPOUND_PART_MIN = 6
+"""A word counts as part of a Dutch compound only from this length ("overlast" in "woonoverlast"; not "onder")."""
+
+
+def compound_part(u: str, v: str, u_side: list[str], v_side: list[str]) -> bool:
+    """One word is the head or the tail of the other and the rest of the longer word recurs among the
+    shorter word's neighbours: "woonoverlast" ~ "overlast" next to "woonomgeving", "prostitutie" (from
+    "prostitutie- en coffeeshopbeleid") ~ "prostitutiebeleid". "jeugdoverlast" is not "overlast" elsewhere."""
+    (short, short_side), (long, _) = sorted(((u, u_side), (v, v_side)), key=lambda t: len(t[0]))
+    if len(short) < COMPOUND_PART_MIN or short == long or not (long.startswith(short) or long.endswith(short)):
+        return False
+    rest = long[len(short):] if long.startswith(short) else long[:-len(short)]
+    return len(rest) >= 3 and any(w != short and (w.startswith(rest) or w.endswith(rest)) for w in short_side)
+
+
+def align_compounds(a: str, b: str) -> str:
+    """`a` with each word that is one compound part (see `compound_part`) of exactly one word of `b`
+    replaced by that word, so the two names' token sets meet."""
+    words_a, words_b = a.split(), b.split()
+    out = []
+    for word in words_a:
+        matches = [] if word in words_b else [v for v in words_b if compound_part(word, v, words_a, words_b)]
+        out.append(matches[0] if len(matches) == 1 else word)
+    return " ".join(out)
+
+
+def compound_similarity(a: str, b: str) -> float:
+    """`name_similarity` after aligning compound words in either direction (the best of the three); Dutch
+    writes "woonoverlast" in one edition and "overlast in de woonomgeving" in the next."""
+    plain = name_similarity(a, b)
+    if plain == 1.0 or not a or not b:
+        return plain
+    return max(plain, name_similarity(align_compounds(a, b), b), name_similarity(a, align_compounds(b, a)))
+
+
 def budget_label_norm(label: str) -> str:
     """"Totaal baten" and "Baten" compare equal; numbering and case are dropped."""
     text = _NUMBERING.sub("", _fold(label)).strip()

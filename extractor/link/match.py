@@ -17,7 +17,7 @@ from extractor.link.items import (Item, budget_items, budget_label_norm, budget_
                                   name_similarity, normalise_code)
 from extractor.link.records import LinkRow
 from extractor.link.relations import make_row
-from extractor.link.signals import SCORERS, Context, indicator_score, second_link_ok
+from extractor.link.signals import SCORERS, Context, divided_name, indicator_score, second_link_ok
 from extractor.model import Document
 
 __all__ = ["ACCEPT", "HUNGARIAN_MAX", "SPLIT_MARGIN", "SPLIT_MIN", "Context", "Item", "Scored", "assign", "block_keys",
@@ -47,9 +47,7 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
         if score >= ACCEPT * 0.5:
             scored.append(Scored(i, j, score, why))
     chosen = assign(scored, len(items_a), len(items_b))
-    splits, merges = split_merge(scored, chosen) if kind == "goal" else ([], [])
-    splits = [x for x in splits if second_link_ok(items_a[x.i], items_b[x.j], ctx)]
-    merges = [x for x in merges if second_link_ok(items_a[x.i], items_b[x.j], ctx)]
+    splits, merges = _second_links(chosen, scored, items_a, items_b, ctx) if kind == "goal" else ([], [])
     split_from = {s.i for s in splits}
     merge_into = {s.j for s in merges}
     rows = []
@@ -65,6 +63,23 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
     if consecutive:
         rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
     return rows
+
+
+def _second_links(chosen: list[Scored], scored: list[Scored], items_a: list[Item], items_b: list[Item],
+                  ctx: Context) -> tuple[list[Scored], list[Scored]]:
+    """Split and merge links: a second partner within the margin that is either strong on its own
+    (SPLIT_MIN, with its own evidence) or, from ACCEPT, takes the words the first partner left (the name
+    "Handhaven prostitutie- en coffeeshopbeleid" divided over "...prostitutiebeleid" and "...coffeeshopbeleid")."""
+    first_b = {s.i: s.j for s in chosen}
+    first_a = {s.j: s.i for s in chosen}
+    splits, merges = split_merge(scored, chosen, min_score=ACCEPT)
+
+    def keep(s: Scored, whole: Item, first: Item, second: Item) -> bool:
+        strong = s.score >= SPLIT_MIN and second_link_ok(items_a[s.i], items_b[s.j], ctx)
+        return strong or divided_name(whole, first, second)
+    splits = [s for s in splits if keep(s, items_a[s.i], items_b[first_b[s.i]], items_b[s.j])]
+    merges = [s for s in merges if keep(s, items_b[s.j], items_a[first_a[s.j]], items_a[s.i])]
+    return splits, merges
 
 
 def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set, linked_b: set,

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from extractor.enrich.catalogue import _fold
-from extractor.link.items import Item, code_tail, name_similarity, normalise_code
+from extractor.link.items import Item, align_compounds, code_tail, compound_similarity, name_similarity, normalise_code
+
 
 @dataclass
 class Context:
@@ -30,7 +31,7 @@ def _sigmoid(x: float) -> float:
 
 
 def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
-    sim = name_similarity(a.norm, b.norm)
+    sim = compound_similarity(a.norm, b.norm)
     x, why = -3.0 + 10.0 * (sim - 0.5), ["exact name" if sim == 1.0 else f"name {sim:.2f}"]
     if sim < 1.0 and _contained(a.norm, b.norm):
         x += 1.0
@@ -121,12 +122,20 @@ def indicator_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
 
 
 def _values_continue(va: dict[tuple, float], vb: dict[tuple, float]) -> bool:
-    """A realisatie printed in one document equals the same year's realisatie/referentie in the other."""
+    """A realisatie printed in one document equals the same year's realisatie in the other; a realisatie
+    printed without a year (a column headed just "Realisatie") may equal one of any year."""
+    return _realisaties_meet(va, vb) or _realisaties_meet(vb, va)
+
+
+def _realisaties_meet(va: dict[tuple, float], vb: dict[tuple, float]) -> bool:
     for (year, kind, scope), value in va.items():
-        if year is None or kind != "realisatie":
+        if kind != "realisatie" or value == 0:
             continue
-        other = vb.get((year, kind, scope))
-        if other is not None and math.isclose(other, value, rel_tol=1e-6, abs_tol=1e-9) and value != 0:
+        if year is None:
+            others = [v for (y, k, s), v in vb.items() if k == kind and s == scope and y is not None]
+        else:
+            others = [vb[(year, kind, scope)]] if (year, kind, scope) in vb else []
+        if any(math.isclose(other, value, rel_tol=1e-6, abs_tol=1e-9) for other in others):
             return True
     return False
 
@@ -170,3 +179,21 @@ def second_link_ok(a: Item, b: Item, ctx: Context) -> bool:
         return support > 0
     return name_similarity(a.norm, b.norm) >= 0.8
 
+
+
+DIVIDED_COVER = 0.8
+"""Share of a name's words two partners must cover together for a split/merge on wording alone."""
+
+
+def divided_name(whole: Item, first: Item, second: Item) -> bool:
+    """The words of `whole` are divided over two names: each covers words the other does not (compound
+    parts count, see `align_compounds`) and together they cover at least DIVIDED_COVER of them."""
+    words = whole.norm.split()
+    if len(words) < 2:
+        return False
+    covered = []
+    for part in (first, second):
+        own = set(part.norm.split())
+        covered.append({k for k, w in enumerate(align_compounds(whole.norm, part.norm).split()) if w in own})
+    only_first, only_second = covered[0] - covered[1], covered[1] - covered[0]
+    return bool(only_first) and bool(only_second) and len(covered[0] | covered[1]) >= DIVIDED_COVER * len(words)

@@ -1,0 +1,63 @@
+"""Scoring signals of the linker on small hand-made cases (no corpus needed)."""
+
+from __future__ import annotations
+
+from extractor.enrich.catalogue import normalise_name
+from extractor.link.items import align_compounds, compound_similarity, name_similarity
+from extractor.link.match import link_pair
+from extractor.link.signals import _values_continue
+from extractor.model import Document, GoalNode, Indicator, IndicatorValue, Source
+
+
+def _norm(text: str) -> str:
+    return normalise_name(text)
+
+
+def test_compound_parts_align_only_when_the_rest_recurs():
+    woon, omgeving = _norm("Inzet beperken woonoverlast"), _norm("Beperken van overlast in de woonomgeving")
+    assert compound_similarity(woon, omgeving) > name_similarity(woon, omgeving) + 0.1
+    jeugd, verward = _norm("Inzet beperken jeugdoverlast"), _norm("Beperken van overlast van personen die verward gedrag vertonen")
+    assert compound_similarity(jeugd, verward) == name_similarity(jeugd, verward)  # "jeugd" is not elsewhere
+    elided = _norm("Handhaven prostitutie- en coffeeshopbeleid")
+    assert align_compounds(elided, _norm("Handhaven prostitutiebeleid")).split()[1] == "prostitutiebeleid"
+    assert align_compounds(_norm("Onder inwoners"), _norm("Ondermijningsaanpak")) == _norm("Onder inwoners")
+
+
+def test_undated_realisatie_continues_a_dated_one_of_the_other_document():
+    dated = {(2022, "realisatie", None): 30.4, (2023, "streefwaarde", None): 20.0}
+    undated = {(None, "realisatie", None): 30.4, (2024, "streefwaarde", None): 7.5}
+    assert _values_continue(dated, undated) and _values_continue(undated, dated)
+    assert not _values_continue(dated, {(None, "realisatie", None): 18.0})
+    assert not _values_continue({(None, "realisatie", None): 0.0}, {(2022, "realisatie", None): 0.0})
+
+
+def _doc(name: str, year: int, goals: list[GoalNode], indicators: list[Indicator] = ()) -> Document:
+    return Document(extractor_version="t", source=Source(file=f"town/{name}"), goals=goals, indicators=list(indicators),
+                    metadata={"year": year, "municipality": "Town"})
+
+
+def test_a_goal_whose_name_is_divided_over_two_successors_is_a_split():
+    parent = GoalNode(id="4", code="4", title="Handhaven openbare orde", level="doel")
+    a = _doc("plan_2017.json", 2017, [parent, GoalNode(id="4.1", code="4.1", title="Handhaven prostitutie- en coffeeshopbeleid",
+                                                         level="prestatie", parent="4"),
+                                       GoalNode(id="4.2", code="4.2", title="Handhaven bij evenementen", level="prestatie", parent="4")])
+    b = _doc("plan_2022.json", 2022, [parent, GoalNode(id="4.1", code="4.1", title="Handhaven bij evenementen", level="prestatie", parent="4"),
+                                       GoalNode(id="4.4", code="4.4", title="Handhaven coffeeshopbeleid / Regulering wietteelt",
+                                                level="prestatie", parent="4"),
+                                       GoalNode(id="4.7", code="4.7", title="Handhaven prostitutiebeleid", level="prestatie", parent="4")])
+    rows = link_pair("town/a", a, "town/b", b, consecutive=True)
+    split = {(r.from_id, r.to_id) for r in rows if r.relation == "split"}
+    assert split == {("4.1", "4.4"), ("4.1", "4.7")}
+    assert not [r for r in rows if r.relation == "new"]
+
+
+def test_an_indicator_renamed_with_an_undated_realisatie_column_links_by_value():
+    def indicator(i: str, name: str, values: list[tuple]) -> Indicator:
+        return Indicator(id=i, name=name, values=[IndicatorValue(year=y, type=t, value=v, raw=str(v)) for y, t, v in values])
+    a = _doc("jaarstukken_2023.json", 2023, [], [indicator("i1", "Rekening-courant bij het Rijk blijft positief",
+                                                            [(2022, "realisatie", 30.4), (2023, "streefwaarde", 20.0)])])
+    b = _doc("begroting_2024.json", 2024, [], [indicator("j1", "Rekening-courant verhouding met het Rijk blijft tot 2026 positief",
+                                                          [(None, "realisatie", 30.4), (2024, "streefwaarde", 7.5)])])
+    rows = [r for r in link_pair("town/a", a, "town/b", b, consecutive=False) if r.kind == "indicator"]
+    assert [(r.from_id, r.to_id, r.relation) for r in rows] == [("i1", "j1", "renamed")]
+    assert "value continuity" in rows[0].method
