@@ -6,7 +6,7 @@ from extractor.enrich.catalogue import normalise_name
 from extractor.link.items import align_compounds, compound_similarity, name_similarity
 from extractor.link.match import link_pair
 from extractor.link.signals import _values_continue
-from extractor.model import Document, GoalNode, Indicator, IndicatorValue, Source
+from extractor.model import Document, GoalNode, Indicator, IndicatorValue, OutlineItem, Source
 
 
 def _norm(text: str) -> str:
@@ -61,3 +61,29 @@ def test_an_indicator_renamed_with_an_undated_realisatie_column_links_by_value()
     rows = [r for r in link_pair("town/a", a, "town/b", b, consecutive=False) if r.kind == "indicator"]
     assert [(r.from_id, r.to_id, r.relation) for r in rows] == [("i1", "j1", "renamed")]
     assert "value continuity" in rows[0].method
+
+
+def _outline(*entries: tuple) -> list[OutlineItem]:
+    return [OutlineItem(id=i, title=t, level=lvl, number=n, parent=p) for i, t, lvl, n, p in entries]
+
+
+def test_outline_headings_link_as_sections_with_chapter_numbers_read_from_the_title():
+    a = _doc("programma_2023.json", 2023, [])
+    a.outline = _outline(("h1", "Hoofdstuk 1. Context en rollen provincie", 2, None, None),
+                         ("h2", "Inleiding", 3, "1.1", "h1"),
+                         ("h3", "We halen de ambitie niet in het huidige tempo", 3, "1.2", "h1"),
+                         ("h4", "Mijlpalen en planning", 2, "2", None))
+    b = _doc("programma_2024.json", 2024, [])
+    b.outline = _outline(("h1", "Context en bevoegdheid provincie", 1, "1", None),
+                         ("h2", "Inleiding", 2, "1.1", "h1"),
+                         ("h3", "Windladder", 2, "1.2", "h1"),
+                         ("h4", "Monitoring, mijlpalen en planning", 1, "3", None))
+    rows = [r for r in link_pair("p/a", a, "p/b", b, consecutive=True) if r.kind == "section"]
+    found = {(r.from_title, r.to_title): r.relation for r in rows}
+    assert found[("Context en rollen provincie", "Context en bevoegdheid provincie")] == "renamed"
+    assert found[("Inleiding", "Inleiding")] == "same"
+    assert found[("Mijlpalen en planning", "Monitoring, mijlpalen en planning")] == "renamed"
+    assert found[(None, "Windladder")] == "new"
+    assert found[("We halen de ambitie niet in het huidige tempo", None)] == "dropped"
+    assert next(r.from_id for r in rows if r.from_title == "Context en rollen provincie") == "h1/1"
+    assert not [r for r in link_pair("p/a", a, "p/b", b, consecutive=True, kinds=["goal"]) if r.kind == "section"]

@@ -10,9 +10,10 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from extractor.enrich.catalogue import _fold, normalise_name, unit_kind
-from extractor.model import BudgetLine, Document, GoalNode, Indicator
+from extractor.model import BudgetLine, Document, GoalNode, Indicator, OutlineItem
 
 _TOTAAL = re.compile(r"^(?:totaal|subtotaal|saldo van)\s+|\s+totaal$")
+_CHAPTER = re.compile(r"^\s*(?:hoofd?stuk|paragraaf|bijlage)\s+(\d+(?:\.\d+)*)[.:]?\s+", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:[A-Z]?\d+[.\d]*[a-z]?|[a-z]\))\s+")
 
 @dataclass
@@ -162,6 +163,26 @@ def _budget_item(doc_key: str, line: BudgetLine, index: int) -> Item:
     return Item("budget_line", doc_key, f"{line.programme or '-'}/{line.table or line.page}/{label_id}", line.label,
                 line.label_norm or budget_label_norm(line.label), side=line.side or budget_side(line.label),
                 taakveld=normalise_code(line.taakveld), programme=line.programme, detail=line.detail)
+
+
+def section_items(doc_key: str, document: Document) -> list[Item]:
+    """One item per outline heading; "Hoofdstuk 3. Uitvoering" is section 3 titled "Uitvoering". The id
+    ends in the section number ("h7/1.2", "h9/-" without one) so ids can be checked against codes."""
+    items = {o.id: _section_item(doc_key, o) for o in document.outline if o.title.strip()}
+    for entry in document.outline:
+        if entry.id in items and entry.parent in items:
+            items[entry.id].parent = items[entry.parent].id
+            items[entry.parent].children.append(items[entry.id].id)
+    return list(items.values())
+
+
+def _section_item(doc_key: str, entry: OutlineItem) -> Item:
+    title, number = entry.title.strip(), entry.number
+    chapter = _CHAPTER.match(title)
+    if chapter:
+        title, number = title[chapter.end():].strip() or title, number or chapter.group(1)
+    return Item("section", doc_key, f"{entry.id}/{number or '-'}", title, normalise_name(title), code=number,
+                level="section")
 
 
 def _cell_kind(kind: str) -> str:

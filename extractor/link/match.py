@@ -14,7 +14,7 @@ from typing import Iterable
 
 from extractor.link.assign import ACCEPT, HUNGARIAN_MAX, SPLIT_MARGIN, SPLIT_MIN, Scored, assign, block_keys, candidates, split_merge
 from extractor.link.items import (Item, budget_items, budget_label_norm, budget_side, code_tail, goal_items, indicator_items,
-                                  name_similarity, normalise_code)
+                                  name_similarity, normalise_code, section_items)
 from extractor.link.records import LinkRow
 from extractor.link.relations import make_row
 from extractor.link.signals import SCORERS, Context, divided_name, indicator_score, second_link_ok
@@ -22,10 +22,14 @@ from extractor.model import Document
 
 __all__ = ["ACCEPT", "HUNGARIAN_MAX", "SPLIT_MARGIN", "SPLIT_MIN", "Context", "Item", "Scored", "assign", "block_keys",
            "budget_items", "budget_label_norm", "budget_side", "candidates", "code_tail", "goal_items", "indicator_items",
-           "link_across", "link_budget_across", "link_goals", "link_items", "link_pair", "name_similarity",
-           "normalise_code", "split_merge"]
+           "link_across", "link_budget_across", "link_goals", "link_items", "link_pair", "link_sections", "name_similarity",
+           "normalise_code", "section_items", "split_merge"]
 
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
+_TREES = ("goal", "section")
+"""Kinds whose items form a tree: parents support their children's links, and items split and merge."""
+SECTION_FULL_MAX = 10000
+"""Outlines with at most this many heading pairs are scored pair by pair; larger ones through blocks."""
 
 
 def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context, consecutive: bool,
@@ -47,18 +51,19 @@ def link_items(kind: str, items_a: list[Item], items_b: list[Item], ctx: Context
         if score >= ACCEPT * 0.5:
             scored.append(Scored(i, j, score, why))
     chosen = assign(scored, len(items_a), len(items_b))
-    splits, merges = _second_links(chosen, scored, items_a, items_b, ctx) if kind == "goal" else ([], [])
+    tree = kind in _TREES
+    splits, merges = _second_links(chosen, scored, items_a, items_b, ctx) if tree else ([], [])
     split_from = {s.i for s in splits}
     merge_into = {s.j for s in merges}
     rows = []
     for s in chosen:
         relation = "split" if s.i in split_from else "merged" if s.j in merge_into else None
         rows.append(make_row(kind, items_a[s.i], items_b[s.j], s, relation))
-        if kind == "goal":
+        if tree:
             ctx.goal_links[items_a[s.i].id] = {items_b[s.j].id}
     for s in (*splits, *merges):
         rows.append(make_row(kind, items_a[s.i], items_b[s.j], s, "split" if s in splits else "merged"))
-        if kind == "goal":
+        if tree:
             ctx.goal_links.setdefault(items_a[s.i].id, set()).add(items_b[s.j].id)
     if consecutive:
         rows += _unlinked(kind, items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
@@ -153,9 +158,27 @@ def _lift_parents(items_a: list[Item], items_b: list[Item], rows: list[LinkRow],
     return lifted
 
 
+def link_sections(items_a: list[Item], items_b: list[Item], consecutive: bool) -> list[LinkRow]:
+    """Outline headings of two editions: all in one pool (heading depths differ between editions), scored
+    like goals; a second round knows which parent headings were linked. Own context: the goal links of
+    the pair do not support headings."""
+    ctx = Context()
+    ctx.items_a.update({it.id: it for it in items_a})
+    ctx.items_b.update({it.id: it for it in items_b})
+    rows: list[LinkRow] = []
+    full = len(items_a) * len(items_b) <= SECTION_FULL_MAX
+    for _ in range(2):
+        ctx.goal_links = {a: set(b) for a, b in ctx.goal_links.items()}
+        rows = link_items("section", items_a, items_b, ctx, False, full=full) if items_a and items_b else []
+    if consecutive:
+        rows += _unlinked("section", items_a, items_b, {r.from_id for r in rows}, {r.to_id for r in rows}, ctx)
+    return rows
+
+
 def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document, consecutive: bool,
-              kinds: Iterable[str] = ("goal", "indicator", "budget_line")) -> list[LinkRow]:
-    """Every link between two documents of one publisher, goals first (their links support the rest)."""
+              kinds: Iterable[str] = ("goal", "indicator", "budget_line", "section")) -> list[LinkRow]:
+    """Every link between two documents of one publisher, goals first (their links support the rest);
+    outline sections last and on their own."""
     ctx = Context()
     rows: list[LinkRow] = []
     kinds = set(kinds)
@@ -167,6 +190,8 @@ def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document
     if "budget_line" in kinds:
         rows += link_items("budget_line", budget_items(doc_a, document_a), budget_items(doc_b, document_b), ctx,
                            consecutive)
+    if "section" in kinds:
+        rows += link_sections(section_items(doc_a, document_a), section_items(doc_b, document_b), consecutive)
     return rows
 
 

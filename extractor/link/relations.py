@@ -15,7 +15,7 @@ from extractor.link.records import LinkRow
 _FIGURES = re.compile(r"\s*(?:\(.*\)|'.*'|\d+/\d+|\d+%)$")
 
 def _relation(kind: str, a: Item, b: Item) -> str:
-    if kind == "goal":
+    if kind in ("goal", "section"):
         same_name = fuzz.ratio(a.norm, b.norm) >= 90
         same_code = normalise_code(a.code) == normalise_code(b.code)
         if same_name:
@@ -44,7 +44,7 @@ def _unit_norm(unit: Optional[str]) -> Optional[str]:
 
 def _evidence(kind: str, a: Item, b: Item, why: list[str], relation: str) -> str:
     parts = [f"{relation}: " + ", ".join(why)]
-    if kind == "goal" and normalise_code(a.code) != normalise_code(b.code) and (a.code or b.code):
+    if kind in ("goal", "section") and normalise_code(a.code) != normalise_code(b.code) and (a.code or b.code):
         parts.append(f"code {a.code or '-'} → {b.code or '-'}")
     if kind == "indicator" and relation in ("unit_changed", "definition_changed"):
         parts.append(f"unit '{a.unit}' → '{b.unit}'")

@@ -166,7 +166,7 @@ def _budget_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
 
 
 SCORERS: dict[str, Callable[[Item, Item, Context], tuple[float, list[str]]]] = {
-    "goal": _goal_score, "indicator": indicator_score, "budget_line": _budget_score,
+    "goal": _goal_score, "section": _goal_score, "indicator": indicator_score, "budget_line": _budget_score,
 }
 
 
