@@ -85,5 +85,6 @@ def test_outline_headings_link_as_sections_with_chapter_numbers_read_from_the_ti
     assert found[("Mijlpalen en planning", "Monitoring, mijlpalen en planning")] == "renamed"
     assert found[(None, "Windladder")] == "new"
     assert found[("We halen de ambitie niet in het huidige tempo", None)] == "dropped"
+    assert all(r.score <= 0.8 for r in rows if r.relation in ("new", "dropped"))
     assert next(r.from_id for r in rows if r.from_title == "Context en rollen provincie") == "h1/1"
     assert not [r for r in link_pair("p/a", a, "p/b", b, consecutive=True, kinds=["goal"]) if r.kind == "section"]

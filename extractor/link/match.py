@@ -28,6 +28,9 @@ __all__ = ["ACCEPT", "HUNGARIAN_MAX", "SPLIT_MARGIN", "SPLIT_MIN", "Context", "I
 _LEVELS = ("programma", "beleidsterrein", "doel", "prestatie")
 _TREES = ("goal", "section")
 """Kinds whose items form a tree: parents support their children's links, and items split and merge."""
+UNLINKED_MAX = 0.8
+"""Highest score of a new/dropped row (on the gold, a quarter of those rows are extraction gaps of the
+other document: headings its outline missed, prose rows read as indicators)."""
 SECTION_FULL_MAX = 10000
 """Outlines with at most this many heading pairs are scored pair by pair; larger ones through blocks."""
 
@@ -89,16 +92,21 @@ def _second_links(chosen: list[Scored], scored: list[Scored], items_a: list[Item
 
 def _unlinked(kind: str, items_a: list[Item], items_b: list[Item], linked_a: set, linked_b: set,
               ctx: Context) -> list[LinkRow]:
-    """new/dropped rows; their score is 1 − the best score any candidate partner reached."""
+    """new/dropped rows; their score is 1 − the best score any candidate partner reached, at most
+    UNLINKED_MAX: "no counterpart" also follows when the other document's extraction missed it."""
     doc_a = items_a[0].doc if items_a else None
     doc_b = items_b[0].doc if items_b else None
     rows = [LinkRow(kind=kind, from_doc=a.doc, from_id=a.id, to_doc=doc_b, to_id=None, from_title=a.title,
-                    to_title=None, relation="dropped", score=round(1.0 - ctx.best_a.get(a.id, 0.0), 4), method="unlinked",
+                    to_title=None, relation="dropped", score=_unlinked_score(ctx.best_a.get(a.id, 0.0)), method="unlinked",
                     evidence="no counterpart in the next edition") for a in items_a if a.id not in linked_a]
     rows += [LinkRow(kind=kind, from_doc=doc_a, from_id=None, to_doc=b.doc, to_id=b.id, from_title=None,
-                     to_title=b.title, relation="new", score=round(1.0 - ctx.best_b.get(b.id, 0.0), 4), method="unlinked",
+                     to_title=b.title, relation="new", score=_unlinked_score(ctx.best_b.get(b.id, 0.0)), method="unlinked",
                      evidence="no counterpart in the previous edition") for b in items_b if b.id not in linked_b]
     return rows
+
+
+def _unlinked_score(best: float) -> float:
+    return round(min(UNLINKED_MAX, 1.0 - best), 4)
 
 
 def link_goals(items_a: list[Item], items_b: list[Item], ctx: Context, consecutive: bool) -> list[LinkRow]:
