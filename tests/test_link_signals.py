@@ -91,3 +91,16 @@ def test_outline_headings_link_as_sections_with_chapter_numbers_read_from_the_ti
     for doc in (a, b):  # with a goal tree on both sides the goals are the structure: no section rows
         doc.goals = [GoalNode(id="1", code="1", title="Meer duurzame energie", level="doel")]
     assert not [r for r in link_pair("p/a", a, "p/b", b, consecutive=True) if r.kind == "section"]
+
+
+def test_measurements_that_differ_throughout_keep_namesakes_apart():
+    def monitor(name: str, shares: dict[str, float]) -> Document:
+        values = [IndicatorValue(year=2024, type="realisatie", scope=town, value=v, raw=str(v)) for town, v in shares.items()]
+        values.append(IndicatorValue(year=2024, type="referentie", scope="Nederland", value=shares["Almere"] + 1, raw="x"))
+        return _doc(name, 2024, [], [Indicator(id="i1", name="Ernstig eenzaam", unit="%", values=values)])
+    elderly = monitor("monitor_ouderen_2024.json", {"Almere": 11.0, "Urk": 7.0, "Zeewolde": 9.0, "Lelystad": 12.0})
+    adults = monitor("monitor_volwassenen_2024.json", {"Almere": 14.0, "Urk": 7.0, "Zeewolde": 10.0, "Lelystad": 13.0})
+    assert not [r for r in link_pair("g/a", elderly, "g/b", adults, consecutive=False) if r.kind == "indicator"]
+    revised = monitor("monitor_ouderen_2025.json", {"Almere": 11.5, "Urk": 7.0, "Zeewolde": 9.0, "Lelystad": 12.0})
+    rows = [r for r in link_pair("g/a", elderly, "g/c", revised, consecutive=False) if r.kind == "indicator"]
+    assert [r.relation for r in rows] == ["same"] and "value continuity" in rows[0].method

@@ -115,6 +115,9 @@ def indicator_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     if _values_continue(a.values, b.values):
         x += 2.0
         why.append("value continuity")
+    elif _values_contradict(a.values, b.values):
+        x -= 3.0  # e.g. one monitor's table for 65+ and another's for 18-64: same names, other people
+        why.append("values differ")
     if a.goal and b.goal and b.goal in ctx.goal_links.get(a.goal, ()):
         x += 1.0
         why.append("goal linked")
@@ -122,9 +125,33 @@ def indicator_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
 
 
 def _values_continue(va: dict[tuple, float], vb: dict[tuple, float]) -> bool:
-    """A realisatie printed in one document equals the same year's realisatie in the other; a realisatie
-    printed without a year (a column headed just "Realisatie") may equal one of any year."""
+    """A realisatie printed in one document equals the same year's realisatie in the other, and the
+    measured cells both print agree at least as often as they differ (with dozens of gemeente cells some
+    agree by chance); a realisatie printed without a year (a column headed just "Realisatie") may equal
+    one of any year."""
+    agree, differ = _measured_cells(va, vb)
+    if agree < differ:
+        return False
     return _realisaties_meet(va, vb) or _realisaties_meet(vb, va)
+
+
+CONTRADICTION_MIN = 2
+"""Dated cells two indicators must share, most of them different, before their values count against a link."""
+
+
+def _values_contradict(va: dict[tuple, float], vb: dict[tuple, float]) -> bool:
+    """The two print at least CONTRADICTION_MIN measured cells (realisatie, referentie) of the same year,
+    type and scope and differ on more than they agree (a single revised figure is normal between editions,
+    targets are revised all the time; measurements disagreeing throughout belong to another indicator)."""
+    agree, differ = _measured_cells(va, vb)
+    return agree + differ >= CONTRADICTION_MIN and differ > agree
+
+
+def _measured_cells(va: dict[tuple, float], vb: dict[tuple, float]) -> tuple[int, int]:
+    """(equal, different) counts over the dated realisatie/referentie cells both print."""
+    shared = [key for key in va.keys() & vb.keys() if key[0] is not None and key[1] in ("realisatie", "referentie")]
+    agree = sum(math.isclose(va[key], vb[key], rel_tol=1e-6, abs_tol=1e-9) for key in shared)
+    return agree, len(shared) - agree
 
 
 def _realisaties_meet(va: dict[tuple, float], vb: dict[tuple, float]) -> bool:
