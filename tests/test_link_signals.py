@@ -16,7 +16,8 @@ def _norm(text: str) -> str:
 def test_compound_parts_align_only_when_the_rest_recurs():
     woon, omgeving = _norm("Inzet beperken woonoverlast"), _norm("Beperken van overlast in de woonomgeving")
     assert compound_similarity(woon, omgeving) > name_similarity(woon, omgeving) + 0.1
-    jeugd, verward = _norm("Inzet beperken jeugdoverlast"), _norm("Beperken van overlast van personen die verward gedrag vertonen")
+    jeugd = _norm("Inzet beperken jeugdoverlast")
+    verward = _norm("Beperken van overlast van personen die verward gedrag vertonen")
     assert compound_similarity(jeugd, verward) == name_similarity(jeugd, verward)  # "jeugd" is not elsewhere
     elided = _norm("Handhaven prostitutie- en coffeeshopbeleid")
     assert align_compounds(elided, _norm("Handhaven prostitutiebeleid")).split()[1] == "prostitutiebeleid"
@@ -37,14 +38,14 @@ def _doc(name: str, year: int, goals: list[GoalNode], indicators: list[Indicator
 
 
 def test_a_goal_whose_name_is_divided_over_two_successors_is_a_split():
+    def prestatie(code: str, title: str) -> GoalNode:
+        return GoalNode(id=code, code=code, title=title, level="prestatie", parent="4")
     parent = GoalNode(id="4", code="4", title="Handhaven openbare orde", level="doel")
-    a = _doc("plan_2017.json", 2017, [parent, GoalNode(id="4.1", code="4.1", title="Handhaven prostitutie- en coffeeshopbeleid",
-                                                         level="prestatie", parent="4"),
-                                       GoalNode(id="4.2", code="4.2", title="Handhaven bij evenementen", level="prestatie", parent="4")])
-    b = _doc("plan_2022.json", 2022, [parent, GoalNode(id="4.1", code="4.1", title="Handhaven bij evenementen", level="prestatie", parent="4"),
-                                       GoalNode(id="4.4", code="4.4", title="Handhaven coffeeshopbeleid / Regulering wietteelt",
-                                                level="prestatie", parent="4"),
-                                       GoalNode(id="4.7", code="4.7", title="Handhaven prostitutiebeleid", level="prestatie", parent="4")])
+    a = _doc("plan_2017.json", 2017, [parent, prestatie("4.1", "Handhaven prostitutie- en coffeeshopbeleid"),
+                                       prestatie("4.2", "Handhaven bij evenementen")])
+    b = _doc("plan_2022.json", 2022, [parent, prestatie("4.1", "Handhaven bij evenementen"),
+                                       prestatie("4.4", "Handhaven coffeeshopbeleid / Regulering wietteelt"),
+                                       prestatie("4.7", "Handhaven prostitutiebeleid")])
     rows = link_pair("town/a", a, "town/b", b, consecutive=True)
     split = {(r.from_id, r.to_id) for r in rows if r.relation == "split"}
     assert split == {("4.1", "4.4"), ("4.1", "4.7")}
@@ -56,8 +57,9 @@ def test_an_indicator_renamed_with_an_undated_realisatie_column_links_by_value()
         return Indicator(id=i, name=name, values=[IndicatorValue(year=y, type=t, value=v, raw=str(v)) for y, t, v in values])
     a = _doc("jaarstukken_2023.json", 2023, [], [indicator("i1", "Rekening-courant bij het Rijk blijft positief",
                                                             [(2022, "realisatie", 30.4), (2023, "streefwaarde", 20.0)])])
-    b = _doc("begroting_2024.json", 2024, [], [indicator("j1", "Rekening-courant verhouding met het Rijk blijft tot 2026 positief",
-                                                          [(None, "realisatie", 30.4), (2024, "streefwaarde", 7.5)])])
+    renamed = "Rekening-courant verhouding met het Rijk blijft tot 2026 positief"
+    b = _doc("begroting_2024.json", 2024, [],
+             [indicator("j1", renamed, [(None, "realisatie", 30.4), (2024, "streefwaarde", 7.5)])])
     rows = [r for r in link_pair("town/a", a, "town/b", b, consecutive=False) if r.kind == "indicator"]
     assert [(r.from_id, r.to_id, r.relation) for r in rows] == [("i1", "j1", "renamed")]
     assert "value continuity" in rows[0].method

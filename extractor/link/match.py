@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from extractor.link.assign import ACCEPT, HUNGARIAN_MAX, SPLIT_MARGIN, SPLIT_MIN, Scored, assign, block_keys, candidates, split_merge
+from extractor.link.assign import (ACCEPT, HUNGARIAN_MAX, SPLIT_MARGIN, SPLIT_MIN, Scored, assign, block_keys, candidates,
+                                   split_merge)
 from extractor.link.items import (Item, budget_items, budget_label_norm, budget_side, code_tail, goal_items, indicator_items,
                                   name_similarity, normalise_code, section_items)
 from extractor.link.records import LinkRow
