@@ -106,3 +106,20 @@ def test_measurements_that_differ_throughout_keep_namesakes_apart():
     revised = monitor("monitor_ouderen_2025.json", {"Almere": 11.5, "Urk": 7.0, "Zeewolde": 9.0, "Lelystad": 12.0})
     rows = [r for r in link_pair("g/a", elderly, "g/c", revised, consecutive=False) if r.kind == "indicator"]
     assert [r.relation for r in rows] == ["same"] and "value continuity" in rows[0].method
+
+
+def test_sections_are_scored_as_their_own_kind_and_their_ids_carry_the_number():
+    from extractor.evaluate.links import score_links
+    from extractor.link.records import LinkRow
+
+    gold = {"file": "plan.json", "pairs": [{"from": "p/a.pdf", "to": "p/b.pdf", "kinds": ["section"], "links": [
+        {"kind": "section", "from": {"code": "1.1", "title": "Inleiding"}, "to": {"code": "1.1", "title": "Inleiding"},
+         "relation": "same"}]}]}
+
+    def row(from_id: str) -> LinkRow:
+        return LinkRow(kind="section", from_doc="p/a.pdf", from_id=from_id, to_doc="p/b.pdf", to_id="h3/1.1",
+                       from_title="Inleiding", to_title="Inleiding", relation="same", score=0.9, method="code", evidence="same")
+    right = score_links([gold], lambda *_: [row("h2/1.1")])
+    assert right.by_kind["section"].tp == 1 and "goal" not in right.by_kind
+    wrong = score_links([gold], lambda *_: [row("h9/2.1")])  # another "Inleiding" (chapter 2's) is not this one
+    assert (wrong.by_kind["section"].tp, wrong.by_kind["section"].fp, wrong.by_kind["section"].fn) == (0, 1, 1)
