@@ -49,6 +49,7 @@ def test_a_goal_whose_name_is_divided_over_two_successors_is_a_split():
     rows = link_pair("town/a", a, "town/b", b, consecutive=True)
     split = {(r.from_id, r.to_id) for r in rows if r.relation == "split"}
     assert split == {("4.1", "4.4"), ("4.1", "4.7")}
+    assert "aligning compound words" in next(r.method for r in rows if r.to_id == "4.7")
     assert not [r for r in rows if r.relation == "new"]
 
 

@@ -64,6 +64,8 @@ def _methods(why: list[str]) -> list[str]:
     for reason in why:
         if reason.startswith(("name ", "label ")):
             names.append("fuzzy name (token_set+ratio " + reason.split()[-1] + ")")
+        elif reason.startswith("compound name "):
+            names.append("fuzzy name (token_set+ratio after aligning compound words " + reason.split()[-1] + ")")
         else:
             names.append(_FIGURES.sub("", reason))
     return names

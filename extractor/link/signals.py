@@ -32,7 +32,7 @@ def _sigmoid(x: float) -> float:
 
 def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
     sim = compound_similarity(a.norm, b.norm)
-    x, why = -3.0 + 10.0 * (sim - 0.5), ["exact name" if sim == 1.0 else f"name {sim:.2f}"]
+    x, why = -3.0 + 10.0 * (sim - 0.5), [_name_reason(sim, a.norm, b.norm)]
     if sim < 1.0 and _contained(a.norm, b.norm):
         x += 1.0
         why.append("name contained")
@@ -60,6 +60,12 @@ def _goal_score(a: Item, b: Item, ctx: Context) -> tuple[float, list[str]]:
         if support >= 0.25:
             why.append(f"children {support:.0%}")
     return _sigmoid(x), why
+
+
+def _name_reason(sim: float, a: str, b: str) -> str:
+    if sim == 1.0:
+        return "exact name"
+    return f"name {sim:.2f}" if sim == name_similarity(a, b) else f"compound name {sim:.2f}"
 
 
 def _rare_shared_word(a: Item, b: Item, ctx: Context) -> Optional[str]:
