@@ -91,6 +91,7 @@ def test_outline_headings_link_as_sections_with_chapter_numbers_read_from_the_ti
     assert all(r.score <= 0.8 for r in rows if r.relation in ("new", "dropped"))
     assert next(r.from_id for r in rows if r.from_title == "Context en rollen provincie") == "h1/1"
     assert not [r for r in link_pair("p/a", a, "p/b", b, consecutive=True, kinds=["goal"]) if r.kind == "section"]
+    assert not [r for r in link_pair("p/a", a, "p/b", b, consecutive=False) if r.kind == "section"]
     for doc in (a, b):  # with a goal tree on both sides the goals are the structure: no section rows
         doc.goals = [GoalNode(id="1", code="1", title="Meer duurzame energie", level="doel")]
     assert not [r for r in link_pair("p/a", a, "p/b", b, consecutive=True) if r.kind == "section"]

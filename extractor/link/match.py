@@ -187,7 +187,8 @@ def link_sections(items_a: list[Item], items_b: list[Item], consecutive: bool) -
 def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document, consecutive: bool,
               kinds: Iterable[str] = ("goal", "indicator", "budget_line", "section")) -> list[LinkRow]:
     """Every link between two documents of one publisher, goals first (their links support the rest).
-    Outline sections are linked last and only when one of the two has no goal tree (a plan written as
+    Outline sections are linked last, only between consecutive editions of one family (an "Inleiding" of
+    two unrelated documents says nothing) and only when one of the two has no goal tree (a plan written as
     chapters); where both have goals, the goal tree is their structure and headings would only add noise.
     `link_sections(section_items(...), ...)` links the headings of any two documents."""
     ctx = Context()
@@ -201,7 +202,7 @@ def link_pair(doc_a: str, document_a: Document, doc_b: str, document_b: Document
     if "budget_line" in kinds:
         rows += link_items("budget_line", budget_items(doc_a, document_a), budget_items(doc_b, document_b), ctx,
                            consecutive)
-    if "section" in kinds and not (document_a.goals and document_b.goals):
+    if "section" in kinds and consecutive and not (document_a.goals and document_b.goals):
         rows += link_sections(section_items(doc_a, document_a), section_items(doc_b, document_b), consecutive)
     return rows
 
