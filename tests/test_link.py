@@ -37,6 +37,8 @@ def test_catalogue_ids_for_renamed_and_rewritten_bbv_names():
     assert match_indicator("Gewelds- en seksuele misdrijven", "per 1.000 inwoners") == "bbv.geweldsmisdrijven"
     assert match_indicator("Geweldsmisdrijven per 1.000 inwoners") == "bbv.geweldsmisdrijven"
     assert match_indicator("Verwijzingen naar Halt (per 1.000 inwoners in de leeftijd 12-17 jaar)") == "bbv.verwijzingen_halt"
+    assert match_indicator("Omvang absoluut verzuim (niet ingeschreven op een school) (per 1.000 leerlingen)",
+                           "per 1.000 leerlingen") == "bbv.absoluut_verzuim"
     assert match_indicator("Hardekern jongeren per 10.000 inwoners") == "bbv.harde_kern_jongeren"
     assert match_indicator("Aantal inwoners met schuldenproblematiek", "%") is None
     assert unit_kind("Aantal per 1.000 inwoners") == "per_n" and unit_kind("% van totale lasten") == "percent"

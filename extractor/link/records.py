@@ -7,7 +7,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-LinkKind = Literal["goal", "indicator", "budget_line"]
+LinkKind = Literal["goal", "indicator", "budget_line", "section"]
+"""`section`: a heading of the document outline (chapters, paragraphs), for plans without a goal tree."""
 Relation = Literal["same", "renamed", "renumbered", "split", "merged", "unit_changed", "definition_changed",
                    "new", "dropped"]
 
