@@ -205,12 +205,28 @@ def _join_words(words: list[Word]) -> str:
     texts = [" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
     out = texts[0]
     for t in texts[1:]:
-        if out.endswith("-") and t[:1].islower() and len(out) > 1 and out[-2].isalpha():
-            head = out.rsplit(" ", 1)[-1]
-            out = out + t if len(head) <= 4 else out[:-1] + t  # "re-integratie" keeps its hyphen, "ziek-teverwekkers" not
-        else:
-            out = out + " " + t
+        out = join_wrapped(out, t)
     return out.strip()
+
+
+_SAME_VOWEL = re.compile(r"([aeiou])-\1", re.IGNORECASE)
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join two lines of one cell; a word broken at a hyphen is joined without a space.
+
+    The hyphen stays in short heads ("re-integratie"), in a printed "(ex-)" and between two equal vowels
+    ("data-analyse": Dutch never hyphenates a syllable there, so the hyphen is spelling); otherwise it was
+    only the line break ("ziek-teverwekkers" is "ziekteverwekkers").
+    """
+    if first.endswith("-)") and second[:1].islower():
+        return first + second  # "(ex-)" + "gedetineerden"
+    if first.endswith("-") and second[:1].islower() and len(first) > 1 and first[-2].isalpha():
+        head = first.rsplit(" ", 1)[-1]
+        if len(head) <= 4 or _SAME_VOWEL.search(first[-2:] + second[:1]):
+            return first + second
+        return first[:-1] + second
+    return first + " " + second
 
 
 def _box(words: list[Word]) -> Optional[BBox]:

@@ -312,9 +312,16 @@ class Verdict:
     scale: Optional[float] = None
 
 
+_NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
+                            r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
+_NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
+
+
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
-    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip()]
-    numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None)
+    """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like are not counted as filled,
+    and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") counts as a figure."""
+    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])]
+    numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c))
     return numbers, len(filled)
 
 
