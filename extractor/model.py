@@ -61,6 +61,7 @@ class ErrorCode(str, Enum):
     no_goal_structure = "no_goal_structure"
     table_uncertain = "table_uncertain"
     tables_not_used = "tables_not_used"
+    glued_cells_ambiguous = "glued_cells_ambiguous"
     ocr_unavailable = "ocr_unavailable"
     ocr_uncertain = "ocr_uncertain"
     output_collision = "output_collision"

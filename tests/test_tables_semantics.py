@@ -51,3 +51,76 @@ def test_prose_percentages_that_are_no_split_give_only_the_quantity_after_the_ye
     year, amounts = _target("In 2030 willen we 60% wind en 30% zon.", 2023)  # 90 is not a split
     assert (year, [a[0] for a in amounts]) == (2030, [60.0])
     assert _target("Wij willen in de toekomst 60% wind en 30% zon en in 2030 meer.", 2023) is None
+
+
+# ---------------------------------------------------------------- glued cells
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.layout.glued_cells import MAX_SPLITS, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years  # noqa: E402
+
+HELMOND = "\n".join([
+    "(bedragen × € 1.000)",
+    "",
+    "RekeningPrimitieve begrotingBegroting incl.alle wijzigingenRekeningVerschil t.o.v begroting saldo",
+    "20162017201720172017",
+    "Baten408253273425152",
+    "Lasten3.3543.1394.0363.122-914",
+    "Saldo-2.946-2.886-3.763-2.6971.066",
+    "Verrekening met reserves",
+    "Onttrekking2951.1442.4812.209-273",
+    "Storting4.99501.3371.3370",
+])
+
+
+def dutch(n: int) -> str:
+    sign = "-" if n < 0 else ""
+    return sign + f"{abs(n):,}".replace(",", ".")
+
+
+def test_glued_header_years_and_figures_split() -> None:
+    assert split_glued_header("RekeningPrimitieve begrotingBegroting incl.alle wijzigingen") == [
+        "Rekening", "Primitieve begroting", "Begroting incl.alle wijzigingen"]
+    assert split_glued_years("20162017201720172017") == ["2016", "2017", "2017", "2017", "2017"]
+    assert split_glued_years("2016201") is None
+    assert split_glued_numbers("3.3543.1394.0363.122-914", 5) == [["3.354", "3.139", "4.036", "3.122", "-914"]]
+    assert len(split_glued_numbers("2951.1442.4812.209-273", 5)) == 3  # 295|1.144, 29|51.144, 2|951.144
+
+
+def test_glued_table_is_split_where_certain_and_the_rest_is_warned() -> None:
+    result = read_tables(laid_out_text(HELMOND), [], Metadata(document_type="jaarstukken", year=2017), prose=False)
+    amounts = {(b.label, b.column, b.amount) for b in result.budget_lines}
+    assert ("Lasten", "Rekening 2017", 3_122_000.0) in amounts
+    assert ("Saldo", "Verschil t.o.v begroting saldo 2017", 1_066_000.0) in amounts
+    assert ("Storting", "Rekening 2016", 4_995_000.0) in amounts
+    assert not any(b.label == "Onttrekking" for b in result.budget_lines)
+    warned = [e for e in result.errors if e.code == "glued_cells_ambiguous"]
+    assert len(warned) == 1 and "Onttrekking" in warned[0].message
+
+
+def test_saldo_arithmetic_picks_the_one_fitting_split() -> None:
+    """'Baten' allows two readings (12|345 or 123|45); saldo = baten − lasten fixes it."""
+    labels = ["Baten", "Lasten", "Saldo"]
+    options = [split_glued_numbers("12345", 2), split_glued_numbers("1.0002.000", 2), split_glued_numbers("-877-1.955", 2)]
+    assert len(options[0]) > 1
+    chosen, left_out = resolve_rows(labels, options)
+    assert chosen[0] == ["123", "45"] and left_out == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9_999_999), st.integers(0, 9_999_999)), min_size=1, max_size=4), st.integers(2, 6))
+def test_glued_rows_are_never_split_wrongly(pairs: list[tuple[int, int]], n: int) -> None:
+    """Baten, lasten and saldo rows of n columns, glued: every split kept is the printed one."""
+    baten = [pairs[i % len(pairs)][0] for i in range(n)]
+    lasten = [pairs[i % len(pairs)][1] for i in range(n)]
+    saldo = [b - l for b, l in zip(baten, lasten)]
+    rows = [baten, lasten, saldo]
+    glued = ["".join(dutch(v) for v in row) for row in rows]
+    options = [split_glued_numbers(g, n) for g in glued]
+    for row, opts in zip(rows, options):
+        assert len(opts) > MAX_SPLITS or [dutch(v) for v in row] in opts  # the printed split is among the readings
+    chosen, left_out = resolve_rows(["Baten", "Lasten", "Saldo"], options)
+    for row, got in zip(rows, chosen):
+        assert got is None or got == [dutch(v) for v in row]
+    assert set(left_out) == {i for i, c in enumerate(chosen) if c is None}

@@ -66,6 +66,7 @@ class Table:
     pages: list[int] = field(default_factory=list)
     header_rows: Optional[int] = None  # set by a reader that knows where the header ends (text tables)
     uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
+    glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
 
     @property
     def n_cols(self) -> int:

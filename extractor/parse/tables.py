@@ -112,6 +112,12 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
     from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
 
     result.tables_found += 1
+    if table.glued_left_out:
+        result.errors.append(ErrorEntry(
+            code="glued_cells_ambiguous", severity="warning",
+            message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
+                    "their figures glued together and the split is not certain; left out: "
+                    + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
     found, errs = parse_indicator_table(table, goals, number) if legacy_indicators else ([], [])
     if found:
         result.errors.extend(errs)
