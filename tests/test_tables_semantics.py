@@ -124,3 +124,60 @@ def test_glued_rows_are_never_split_wrongly(pairs: list[tuple[int, int]], n: int
     for row, got in zip(rows, chosen):
         assert got is None or got == [dutch(v) for v in row]
     assert set(left_out) == {i for i, c in enumerate(chosen) if c is None}
+
+
+# ---------------------------------------------------------------- tabellenboek: centred wrapped labels, group rows
+
+from extractor.layout.tables import Table, TableRow, fold_centred_labels  # noqa: E402
+from extractor.parse.indicators import read_indicators  # noqa: E402
+from extractor.parse.table_semantics import judge_table  # noqa: E402
+
+
+def _row(label: str, figures: list[str], top: float, figure_top: float | None = None, bold: bool = False) -> TableRow:
+    """A row of a ruled table: label box at `top`, figure boxes at `figure_top` (centred labels print them lower)."""
+    ft = top if figure_top is None else figure_top
+    boxes = [(60.0, top, 200.0, top + 10)] + [(220.0 + 60 * i, ft, 260.0 + 60 * i, ft + 10) if f else None for i, f in enumerate(figures)]
+    return TableRow([label, *figures], 6, (60.0, top, 400.0, top + 10), boxes, [1] * (len(figures) + 1), bold=bold)
+
+
+def tabellenboek() -> Table:
+    rows = [
+        _row("", ["Nederland", "Almere", "Dronten"], 80, bold=True),
+        _row("Aantal respondenten", ["213978", "422", "763"], 100),
+        _row("Gender", ["", "", ""], 122, bold=True),
+        _row("Man", ["50", "49", "48"], 144),
+        _row("Opleidingsniveau #", ["", "", ""], 166, bold=True),
+        _row("hbo, wetenschappelijk onderwijs", ["", "", ""], 188),
+        _row("(wo)", ["29", "32", "27"], 200, figure_top=194),  # figures between the two label lines
+        _row("Heeft 3 jaar of langer", ["", "", ""], 222),
+        _row("gezondheidsklachten die", ["", "", ""], 234),
+        _row("(mogelijk) door het coronavirus", ["0,8", "*", "0,6"], 246, figure_top=240),
+        _row("worden veroorzaakt", ["", "", ""], 258),
+        _row("# Telt niet op tot 100%.", ["", "", ""], 300),
+    ]
+    return Table(page=6, bbox=(60.0, 80.0, 400.0, 310.0), rows=rows, columns=[60.0, 210.0, 270.0, 330.0, 400.0])
+
+
+def test_centred_wrapped_labels_are_joined_and_footnotes_and_groups_stay() -> None:
+    labels = [r.cells[0] for r in fold_centred_labels(tabellenboek().rows)]
+    assert "hbo, wetenschappelijk onderwijs (wo)" in labels
+    assert "Heeft 3 jaar of langer gezondheidsklachten die (mogelijk) door het coronavirus worden veroorzaakt" in labels
+    assert "Gender" in labels and "# Telt niet op tot 100%." in labels
+
+
+def test_centred_labels_are_left_alone_when_figures_sit_on_their_lines() -> None:
+    rows = [_row("Aantal", ["1", "2"], 100), _row("Toelichting bij de tabel", ["", ""], 112), _row("Totaal", ["3", "4"], 124)]
+    assert [r.cells[0] for r in fold_centred_labels(rows)] == ["Aantal", "Toelichting bij de tabel", "Totaal"]
+
+
+def test_tabellenboek_sub_rows_are_named_with_their_group() -> None:
+    table = tabellenboek()
+    table.rows = fold_centred_labels(table.rows)
+    verdict = judge_table(table)
+    assert verdict.kind == "indicator"
+    indicators, _ = read_indicators(table, verdict, Metadata(year=2024), 1, table_year=2024)
+    names = [i.name for i in indicators]
+    assert names[:3] == ["Aantal respondenten", "Gender Man", "Opleidingsniveau hbo, wetenschappelijk onderwijs (wo)"]
+    man = indicators[1]
+    assert {(v.scope, v.value, v.type) for v in man.values} == {("Nederland", 50.0, "referentie"), ("Almere", 49.0, "realisatie"),
+                                                                 ("Dronten", 48.0, "realisatie")}

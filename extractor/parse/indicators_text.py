@@ -42,11 +42,10 @@ from typing import Callable, Iterable, Optional
 from extractor.layout.cleanup import LaidOutDocument
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.read.types import Line
-from extractor.parse.table_semantics import header_scope
+from extractor.parse.table_semantics import header_scope, indicator_value_type
 from extractor.parse.values import (
     MISSING_MARKERS,
     ParsedValue,
-    column_type,
     parse_direction,
     parse_value,
     parse_year_header,
@@ -173,14 +172,14 @@ def _is_tab_header(cells: list[str]) -> bool:
     filled = [c.strip() for c in cells if c.strip()]
     if len(filled) < 3 or not all(_is_tab_header_cell(c) for c in filled):
         return False
-    return any(_ANCHORS.search(c) for c in filled) and any(column_type(c) for c in filled)
+    return any(_ANCHORS.search(c) for c in filled) and any(indicator_value_type(c) for c in filled)
 
 
 def _is_flat_header(text: str) -> bool:
     stripped = text.strip()
     if not stripped or not _is_header_text(stripped):
         return False
-    return bool(re.search(r"indicator", stripped, re.IGNORECASE)) or bool(column_type(stripped))
+    return bool(re.search(r"indicator", stripped, re.IGNORECASE)) or bool(indicator_value_type(stripped))
 
 
 def _caption_before(lines: list[Line], index: int) -> tuple[Optional[str], Optional[str]]:
@@ -266,7 +265,7 @@ def _tab_columns(header: list[str], subheader: list[str]) -> tuple[list[Column],
     for own, below in zip(header, subheader):
         label, cell_marks = split_footnote_marks(own)
         if label:
-            spanning = label if column_type(label) else ""
+            spanning = label if indicator_value_type(label) else ""
         column = _column_for(label or spanning, label, below)
         if column.role == "name" or not columns:
             marks = marks + cell_marks  # a mark on the name header ("Indicator*") applies to every row
@@ -286,7 +285,7 @@ def _column_for(effective: str, own: str, below: str) -> Column:
         return Column(role="source", label=effective)
     if lowered.startswith("eenheid"):
         return Column(role="unit", label=effective)
-    kind = column_type(effective)
+    kind = indicator_value_type(effective)
     if kind is None:
         return Column(role="ignore", label=effective)
     year = parse_year_header(below) if below else parse_year_header(own)
@@ -388,7 +387,7 @@ def _flat_columns(header_texts: list[str]) -> list[Column]:
     for word in " ".join(re.sub(r"([a-z])([A-Z])", r"\1 \2", t) for t in header_texts).split():
         if _YEARISH.match(word) and parse_year_header(word) is not None:
             items.append(("Y", word))
-        elif column_type(word) is not None:
+        elif indicator_value_type(word) is not None:
             items.append(("T", word))
         elif word.lower() == "bron":
             has_source = True
@@ -404,7 +403,7 @@ def _flat_columns(header_texts: list[str]) -> list[Column]:
     for type_word, year_word in pairs:
         label = f"{type_word} {year_word or ''}".strip()
         year = parse_year_header(year_word) if year_word else None
-        columns.append(Column(role="value", label=label, type=column_type(type_word or ""), year=year))
+        columns.append(Column(role="value", label=label, type=indicator_value_type(type_word or ""), year=year))
     if has_source:
         columns.append(Column(role="source", label="Bron"))
     return columns
@@ -413,7 +412,7 @@ def _flat_columns(header_texts: list[str]) -> list[Column]:
 def _same_header(label: str, word: str) -> bool:
     """Adjacent type words belong to one header when they name the same type with different words."""
     last = label.split()[-1]
-    return last.lower() != word.lower() and column_type(last) == column_type(word)
+    return last.lower() != word.lower() and indicator_value_type(last) == indicator_value_type(word)
 
 
 def _type_first_pairs(items: list[tuple[str, str]]) -> list[tuple[Optional[str], Optional[str]]]:
@@ -489,7 +488,7 @@ def _starts_header(lines: list[Line], index: int) -> bool:
     """A year line followed by a value-type word ('2022' / 'realisatie'): the next table's header."""
     after = _next_filled(lines, index + 1)
     return bool(_YEARISH.match(lines[index].text.strip())) and after is not None \
-        and column_type(lines[after].text.strip()) is not None and _is_header_text(lines[after].text.strip())
+        and indicator_value_type(lines[after].text.strip()) is not None and _is_header_text(lines[after].text.strip())
 
 
 def _collect(lines: list[Line], index: int, accept: Callable[[str], bool], limit: int) -> tuple[list[Line], int]:
