@@ -181,3 +181,38 @@ def test_tabellenboek_sub_rows_are_named_with_their_group() -> None:
     man = indicators[1]
     assert {(v.scope, v.value, v.type) for v in man.values} == {("Nederland", 50.0, "referentie"), ("Almere", 49.0, "realisatie"),
                                                                  ("Dronten", 48.0, "realisatie")}
+
+
+# ---------------------------------------------------------------- camelot only on pages with an unread numeric grid
+
+from extractor.layout.tables import camelot_flavor, numeric_grid  # noqa: E402
+from extractor.read.types import Word, make_line  # noqa: E402
+
+
+def _page(rows: list[list[tuple[str, float]]]) -> Page:
+    """A page whose lines print the given (text, right edge) cells; each cell is one word 30 pt wide."""
+    lines = [make_line([Word(t, x1 - 30, 100 + 14 * i, x1, 110 + 14 * i, 9.0) for t, x1 in row]) for i, row in enumerate(rows)]
+    return Page(number=1, lines=lines, width=595, height=842)
+
+
+def test_numeric_grid_needs_figures_side_by_side_in_shared_columns() -> None:
+    grid = _page([[("Baten", 120), ("1.234", 300), ("2.345", 360), ("-12", 420)] for _ in range(5)])
+    contents = _page([[("Inleiding", 120), ("3", 200), ("Financiën", 330), ("24", 420)] for _ in range(8)])
+    ragged = _page([[("Baten", 120), ("1.234", 300 + 40 * i), ("2.345", 460 + 40 * i)] for i in range(5)])
+    assert numeric_grid(grid)
+    assert not numeric_grid(contents)  # titles and page numbers alternate
+    assert not numeric_grid(ragged)  # figures, but no shared columns
+    assert not numeric_grid(_page([[("Baten", 120), ("1.234", 300), ("2.345", 360)] for _ in range(3)]))  # too few rows
+
+
+def test_camelot_flavor_follows_the_installed_version() -> None:
+    class WithNetwork:
+        class parsers:  # noqa: N801 - mimics the module layout
+            Network = object
+
+    class Old:
+        class parsers:  # noqa: N801
+            Stream = object
+
+    assert camelot_flavor(WithNetwork) == "network"
+    assert camelot_flavor(Old) == "stream"

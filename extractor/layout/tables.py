@@ -942,13 +942,15 @@ def _suspect_table(page: Page) -> bool:
 
 def numeric_grid(page: Page, min_rows: int = 4, min_columns: int = 2) -> bool:
     """Figures aligned in columns: at least `min_columns` right edges (4 pt bins) shared by the numeric cells of
-    `min_rows` lines that each print two or more figures. A cheap test on the lines the reader already made."""
+    `min_rows` lines that each print two figures side by side. A cheap test on the lines the reader already made."""
     edges: dict[int, int] = {}
     rows = 0
     for line in page.lines:
-        cells = [s for s in line.segments(6.0) if _is_numeric_cell(s.text)]
-        if len(cells) < 2:
-            continue
+        segments = line.segments(6.0)
+        numeric = [_is_numeric_cell(s.text) for s in segments]
+        if not any(a and b for a, b in zip(numeric, numeric[1:])):
+            continue  # figures side by side; a contents page alternates titles and page numbers
+        cells = [s for s, n in zip(segments, numeric) if n]
         rows += 1
         for cell in cells:
             key = round(cell.x1 / 4.0)
