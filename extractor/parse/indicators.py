@@ -120,7 +120,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         unit_match = _UNIT_IN_NAME.search(name)
         unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else None
         indicators.append(Indicator(
-            id=f"ind-{_where(row)}-t{table_no}-r{row_no}", name=name, description=description,
+            id=indicator_id(_where(row), table_no, row_no), name=name, description=description,
             unit=unit or (unit_match.group(1) or unit_match.group(0) if unit_match else None),
             source=row.cells[source_col].strip() or None if source_col is not None and source_col < len(row.cells) else None,
             direction=parse_direction(label),  # type: ignore[arg-type]
@@ -156,6 +156,13 @@ def _attach_note(indicator: Indicator, note: str) -> bool:
     else:
         return False
     return True
+
+
+def indicator_id(where: str, table_no: int, row_no: int) -> str:
+    """The one id scheme of table indicators, PDF and text: `ind-p<page>-t<table>-r<row>` / `ind-l<line>-t<table>-r<row>`.
+
+    A printed code ("2A1.a") stays in `Indicator.code`; sub-rows of a packed cell get `<parent id>.<k>`."""
+    return f"ind-{where}-t{table_no}-r{row_no}"
 
 
 def _where(row: TableRow) -> str:

@@ -15,6 +15,7 @@ from typing import Optional
 from extractor.layout.tables import Table
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue
 from extractor.parse.values import MISSING_MARKERS, parse_direction, split_footnote_marks
+from extractor.parse.indicators import indicator_id
 from extractor.parse.table_semantics import (  # the shared header analysis and value reading
     HEADER_WORDS as _HEADER_WORDS,
     SOURCE_ROW as _SOURCE_ROW,
@@ -196,7 +197,7 @@ def parse_indicator_table(table: Table, goals: list[GoalNode], table_no: int) ->
         if unit is None and value_units and value_units[0] and all(u == value_units[0] for u in value_units):
             unit = value_units[0]  # every value printed with the same unit ("6,1%", "200 kg")
         indicators.append(Indicator(
-            id=f"ind-p{row.page}-t{table_no}-r{row_no}",
+            id=indicator_id(f"p{row.page}", table_no, row_no),
             code=code,
             name=name,
             unit=unit,

@@ -15,10 +15,11 @@ Two shapes occur in text extractions of municipal documents:
 
 Decisions:
 
-* ``id``: the printed code ("2A1.a") when there is one and it is unique in the document, else
-  ``T<table>.R<row>`` (1-based table number among the indicator tables found in the text, 1-based
-  row number within that table). Sub-rows packed into one cell (the Halt breakdown) become
-  ``<parent id>.<k>`` with ``parent_indicator`` = the parent id.
+* ``id``: the shared scheme of every table indicator, ``ind-l<first line>-t<table>-r<row>``
+  (`extractor.parse.indicators.indicator_id`; 1-based table number among the indicator tables found
+  in the text, 1-based row number within that table); the printed code ("2A1.a") is in ``code``.
+  Sub-rows packed into one cell (the Halt breakdown) become ``<parent id>.<k>`` with
+  ``parent_indicator`` = the parent id.
 * ``goal``: the goal whose code is the indicator code's prefix ("2A1.a" -> "2A1"), else the goal
   named by a "Doel 2A1 …" row in the table, else the last goal of level "doel" whose first line
   precedes the table header; None when there are no goals. Only ids of given goals are used.
@@ -42,6 +43,7 @@ from typing import Callable, Iterable, Optional
 from extractor.layout.cleanup import LaidOutDocument
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.read.types import Line
+from extractor.parse.indicators import indicator_id
 from extractor.parse.table_semantics import header_scope, indicator_value_type
 from extractor.parse.values import (
     MISSING_MARKERS,
@@ -731,7 +733,7 @@ def _build(
     marks = _unique([*table.header_marks, *content.name_marks, *(m for p in parsed_all for m in p.footnotes)])
     first, last = row.lines[0], row.lines[-1]
     return Indicator(
-        id=_make_id(table, row_number, content.code, ctx.used_ids, parent, sub_index),
+        id=_make_id(table, row_number, first.line_no or table.header_line, ctx.used_ids, parent, sub_index),
         code=content.code,
         name=content.name,
         unit=content.unit or _unit(content.name, parsed_all),
@@ -763,14 +765,13 @@ def _scope(label: str) -> str:
 
 
 def _make_id(
-    table: TextTable, row_number: int, code: Optional[str], used: set[str], parent: Optional[str], sub_index: int
+    table: TextTable, row_number: int, first_line: int, used: set[str], parent: Optional[str], sub_index: int
 ) -> str:
+    """The shared scheme (`indicators.indicator_id`); a printed code stays in `Indicator.code`."""
     if parent is not None:
         candidate = f"{parent}.{sub_index}"
-    elif code and code not in used:
-        candidate = code
     else:
-        candidate = f"T{table.number}.R{row_number}"
+        candidate = indicator_id(f"l{first_line}", table.number, row_number)
     base, counter = candidate, 1
     while candidate in used:
         counter += 1
