@@ -35,6 +35,8 @@ CATALOGUE: dict[str, str] = {
     "no_goal_structure": "the document has headings or lists but no goal structure was recognised in them",
     "table_uncertain": "a table could not be read confidently; its values were left out",
     "tables_not_used": "numeric tables were found but none was read as indicators or budget lines",
+    "glued_cells_ambiguous": "a table row printed its figures without separators and neither the header nor the "
+                             "arithmetic fixes where one figure ends; the row was left out",
     "ocr_unavailable": "a page needs OCR but Tesseract (tesseract-ocr, tesseract-ocr-nld) is not installed",
     "ocr_uncertain": "OCR read characters it is unsure of; the affected numbers were left out",
     "output_collision": "the output path for this document is taken by another file or folder",
@@ -50,6 +52,7 @@ CATALOGUE: dict[str, str] = {
 # Codes not listed (e.g. one added to the enum later) count as "error": losing content silently is worse.
 WARNING_CODES: frozenset[str] = frozenset({
     "page_without_text", "goal_tree_incomplete", "no_goal_structure", "table_uncertain", "tables_not_used",
+    "glued_cells_ambiguous",
     "ocr_uncertain",
 })
 

@@ -61,6 +61,7 @@ class ErrorCode(str, Enum):
     no_goal_structure = "no_goal_structure"
     table_uncertain = "table_uncertain"
     tables_not_used = "tables_not_used"
+    glued_cells_ambiguous = "glued_cells_ambiguous"
     ocr_unavailable = "ocr_unavailable"
     ocr_uncertain = "ocr_uncertain"
     output_collision = "output_collision"
@@ -130,6 +131,8 @@ class TableNote(_Strict):
     lines: Optional[LineSpan] = None
     reason: str
     numeric: bool = False
+    detector: Optional[str] = None
+    """How the table was found: ruled, aligned (whitespace columns), camelot, text; None when none could read it."""
 
 
 class Coverage(_Strict):
@@ -142,6 +145,8 @@ class Coverage(_Strict):
     tables_indicators: int = 0
     tables_budget: int = 0
     tables_rejected: list[TableNote] = Field(default_factory=list)
+    table_detectors: dict[str, int] = Field(default_factory=dict)
+    """Tables found per detector (ruled, aligned, camelot, text), so a fallback's share is visible."""
     prose_targets: int = 0
     ocr_pages: list[int] = Field(default_factory=list)
 

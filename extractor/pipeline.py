@@ -172,6 +172,7 @@ def _stage_tables(document: Document, state: dict) -> None:
     coverage = document.coverage
     coverage.tables_found, coverage.tables_indicators, coverage.tables_budget = result.tables_found, result.tables_indicators, result.tables_budget
     coverage.tables_rejected, coverage.prose_targets = result.rejected, result.prose_targets
+    coverage.table_detectors = dict(result.detectors)
 
 
 def _stage_catalogue(document: Document, state: dict) -> None:

@@ -147,7 +147,7 @@ def test_tab_table_with_four_digit_years_and_two_targets() -> None:
     assert [(v.year, v.value, v.comparator) for v in second.values] == [(2022, 1234.0, None), (2023, 1102.0, None),
                                                                         (2025, 1000.0, "<")]
     assert second.unit is None
-    assert (first.id, second.id) == ("T1.R1", "T1.R2")
+    assert (first.id, second.id) == ("ind-l4-t1-r1", "ind-l5-t1-r2")
     assert first.lines == (4, 4) and first.page is None
 
 
@@ -164,7 +164,8 @@ def test_flat_row_with_wrong_number_of_values_is_warned_not_guessed() -> None:
         "3B1.b Aantal incidenten 5 6 Politie",
     ])
     indicators, errors = parse(text)
-    assert [i.id for i in indicators] == ["3B1.a", "3B1.b"]
+    assert [i.code for i in indicators] == ["3B1.a", "3B1.b"]
+    assert [i.id for i in indicators] == ["ind-l7-t1-r1", "ind-l9-t1-r2"]
     assert [v.value for v in indicators[0].values] == []  # 3 numbers for 4 columns: not read
     assert indicators[1].values == []
     assert [e.code for e in errors] == ["table_uncertain", "table_uncertain"]
@@ -366,7 +367,7 @@ def test_bbv_style_tab_table_with_code_unit_and_reference_columns() -> None:
     assert errors == []
     halt, winkel = indicators
     assert (halt.id, halt.code, halt.name, halt.unit, halt.source) == (
-        "6", "6", "Verwijzingen Halt", "Aantal per 10.000 jongeren", "Bureau Halt")
+        "ind-l3-t1-r1", "6", "Verwijzingen Halt", "Aantal per 10.000 jongeren", "Bureau Halt")
     assert [(v.year, v.type, v.value, v.scope) for v in halt.values] == [
         (2021, "realisatie", 92.0, None), (2021, "referentie", 112.0, "Nederland")]
     assert [(v.year, v.type, v.value) for v in winkel.values] == [(2022, "referentie", 1.9)]

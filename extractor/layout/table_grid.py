@@ -7,7 +7,9 @@ meaning layer (`extractor.parse.table_semantics`) reads them all:
 * pipe rows (``Indicator | 2014 | 2015 | Bron |``), with markdown rule lines ``---|---`` skipped;
 * tab-separated rows;
 * one cell per line (web pages): header cells, then per row a label followed by its cells;
-* flattened rows (``pdftotext``): a header line of kinds and years, then ``label 329 4.977- 4.649-``.
+* flattened rows (``pdftotext``): a header line of kinds and years, then ``label 329 4.977- 4.649-``;
+* glued rows (separators lost): ``RekeningPrimitieve begroting…`` / ``20162017…`` / ``Lasten3.3543.139…``,
+  split only where `extractor.layout.glued_cells` finds it certain.
 
 A reader only builds a table when the header's column count and the rows' cell counts agree;
 rows that do not fit are kept as single-cell rows, so the meaning layer can report them instead
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
@@ -445,6 +448,78 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
     return corner, None
 
 
+# ------------------------------------------------------------------ glued rows
+
+
+def _glued_head(texts: list[str], i: int) -> Optional[tuple[list[str], int]]:
+    """Header cells of a glued table starting at line i (kind words and/or years), and the first body line."""
+    heads = split_glued_header(texts[i]) if texts[i] and not re.search(r"\d", texts[i]) else []
+    if len(heads) < 2 or sum(1 for h in heads if _KIND_WORD.search(h)) < len(heads) - 1:
+        heads = []
+    k = i + 1 if heads else i
+    while k < len(texts) and not texts[k]:
+        k += 1
+    years = split_glued_years(texts[k]) if k < len(texts) else None
+    if years is None:
+        return (heads, k) if heads else None
+    if not heads:
+        return years, k + 1
+    if len(heads) == len(years) + 1:
+        heads = heads[1:]  # a corner cell
+    if len(heads) != len(years):
+        return None
+    return [f"{h} {y}" for h, y in zip(heads, years)], k + 1
+
+
+def glued_tables(lines: list[Line]) -> list[Table]:
+    """Tables whose rows print the label and all figures without separators (see `extractor.layout.glued_cells`)."""
+    texts = [ln.text.strip() for ln in lines]
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        found = _glued_head(texts, i) if "|" not in texts[i] and "\t" not in lines[i].text else None
+        if found is None:
+            i += 1
+            continue
+        heads, k = found
+        body: list[tuple[int, str, Optional[str]]] = []
+        while k < len(lines) and texts[k]:
+            glued = glued_row(texts[k])
+            if glued is None and (re.search(r"\d", texts[k]) or len(texts[k]) > 60):
+                break
+            body.append((k, *(glued or (texts[k], None))))
+            k += 1
+        table = _glued_table(lines, i, heads, body)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        i = k
+    return tables
+
+
+def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tuple[int, str, Optional[str]]]) -> Optional[Table]:
+    figures = [(k, label, f) for k, label, f in body if f]
+    if len(figures) < 2:
+        return None
+    n = len(heads)
+    options = [split_glued_numbers(f, n) for _, _, f in figures]
+    chosen, left_out = resolve_rows([label for _, label, _ in figures], options)
+    split = {k: c for (k, _, _), c in zip(figures, chosen)}
+    first = _no(lines[start], start + 1)
+    rows = [_row(["", *heads], (first, first), lines[start].page)]
+    for k, label, f in body:
+        n_line = _no(lines[k], k + 1)
+        if f is None:
+            rows.append(_row([label], (n_line, n_line), lines[k].page))
+        elif split.get(k) is not None:
+            rows.append(_row([label, *split[k]], (n_line, n_line), lines[k].page))  # type: ignore[misc]
+    table = _table(rows, n + 1, "text", lines[max(0, start - 4):start])
+    table.header_rows = 1
+    table.glued_left_out = [figures[i][1] + figures[i][2] for i in left_out]  # type: ignore[operator]
+    return table
+
+
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
     found: list[Table] = []
@@ -452,6 +527,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
         found.extend(t for t, _, _ in separated_tables(lines, sep))
     found.extend(cell_per_line_tables(lines))
     found.extend(flattened_tables(lines))
+    found.extend(glued_tables(lines))
     return _without_overlaps(found)
 
 

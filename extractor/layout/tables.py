@@ -66,6 +66,7 @@ class Table:
     pages: list[int] = field(default_factory=list)
     header_rows: Optional[int] = None  # set by a reader that knows where the header ends (text tables)
     uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
+    glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
 
     @property
     def n_cols(self) -> int:
@@ -205,12 +206,28 @@ def _join_words(words: list[Word]) -> str:
     texts = [" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines]
     out = texts[0]
     for t in texts[1:]:
-        if out.endswith("-") and t[:1].islower() and len(out) > 1 and out[-2].isalpha():
-            head = out.rsplit(" ", 1)[-1]
-            out = out + t if len(head) <= 4 else out[:-1] + t  # "re-integratie" keeps its hyphen, "ziek-teverwekkers" not
-        else:
-            out = out + " " + t
+        out = join_wrapped(out, t)
     return out.strip()
+
+
+_SAME_VOWEL = re.compile(r"([aeiou])-\1", re.IGNORECASE)
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join two lines of one cell; a word broken at a hyphen is joined without a space.
+
+    The hyphen stays in short heads ("re-integratie"), in a printed "(ex-)" and between two equal vowels
+    ("data-analyse": Dutch never hyphenates a syllable there, so the hyphen is spelling); otherwise it was
+    only the line break ("ziek-teverwekkers" is "ziekteverwekkers").
+    """
+    if first.endswith("-)") and second[:1].islower():
+        return first + second  # "(ex-)" + "gedetineerden"
+    if first.endswith("-") and second[:1].islower() and len(first) > 1 and first[-2].isalpha():
+        head = first.rsplit(" ", 1)[-1]
+        if len(head) <= 4 or _SAME_VOWEL.search(first[-2:] + second[:1]):
+            return first + second
+        return first[:-1] + second
+    return first + " " + second
 
 
 def _box(words: list[Word]) -> Optional[BBox]:
@@ -264,9 +281,60 @@ def find_ruled_tables(page: Page) -> list[Table]:
         ys = _cluster([y0, y1] + [s.pos for s in hs])
         table = _grid_table(page, words, xs, ys, hs, vs)
         if table is not None:
+            table.rows = fold_centred_labels(table.rows)
             tables.append(table)
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
+
+
+_NOTE_MARK = re.compile(r"^\s*(#|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\)\s)")
+
+
+def _figure_middle(row: TableRow) -> Optional[float]:
+    boxes = [b for c, b in zip(row.cells[1:], row.cell_boxes[1:]) if b is not None and _is_numeric_cell(c)]
+    return sum((b[1] + b[3]) / 2 for b in boxes) / len(boxes) if boxes else None
+
+
+def fold_centred_labels(rows: list[TableRow]) -> list[TableRow]:
+    """Join the lines of a wrapped label printed vertically centred on its figures (no rule between the lines).
+
+    Only done where the table shows it: some row's figures sit off its label line's middle, i.e. between
+    label lines. Each plain label-only line then goes to the figure row whose figures' middle is nearest
+    (within a few line heights); bold label-only rows are group headings and stay.
+    """
+    def label_middle(row: TableRow) -> Optional[float]:
+        box = row.cell_boxes[0] if row.cell_boxes else None
+        return (box[1] + box[3]) / 2 if box else None
+
+    figures = [(row, _figure_middle(row), label_middle(row)) for row in rows]
+    centred = any(f is not None and m is not None and abs(f - m) > 3.0 for _, f, m in figures)
+    valued = [(row, f) for row, f, _ in figures if f is not None]
+    if not centred or not valued:
+        return rows
+    joined: dict[int, list[TableRow]] = {}
+    folded: set[int] = set()
+    for row, f, middle in figures:
+        box = row.cell_boxes[0] if row.cell_boxes else None
+        if f is not None or middle is None or box is None or row.bold or any(c.strip() for c in row.cells[1:]) \
+                or _NOTE_MARK.match(row.cells[0]):
+            continue  # a figure row, a group heading, or a footnote ("# Telt niet op tot 100%")
+        target, distance = min(((v, abs(vf - middle)) for v, vf in valued), key=lambda p: p[1])
+        if distance <= 2.6 * max(box[3] - box[1], 6.0):
+            joined.setdefault(id(target), [target]).append(row)
+            folded.add(id(row))
+    out: list[TableRow] = []
+    for row in rows:
+        if id(row) in folded:
+            continue
+        if id(row) in joined:
+            parts = sorted(joined[id(row)], key=lambda r: r.bbox[1])
+            text = ""
+            for part in parts:
+                text = join_wrapped(text, part.cells[0].strip()) if text else part.cells[0].strip()
+            row.cells[0] = text
+            row.bbox = (row.bbox[0], min(p.bbox[1] for p in parts), row.bbox[2], max(p.bbox[3] for p in parts))
+        out.append(row)
+    return out
 
 
 def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float], hs: list[_Seg], vs: list[_Seg]) -> Optional[Table]:
@@ -564,16 +632,23 @@ def _header_row(page_number: int, line: Line, columns: list[float], group: bool 
 # --------------------------------------------------------------------------- camelot fallback
 
 
+def camelot_flavor(module) -> str:
+    """"network" where the installed camelot has it (camelot-py >= 1.0), else "stream" (both read unruled tables)."""
+    parsers = getattr(module, "parsers", None)
+    return "network" if parsers is not None and hasattr(parsers, "Network") else "stream"
+
+
 def camelot_tables(path: str, page: Page) -> list[Table]:
-    """camelot's network flavour on one page (slow: only when the own methods found nothing)."""
+    """camelot (network flavour, else stream) on one page (slow: only when the own methods found nothing)."""
     try:
         import camelot  # noqa: PLC0415 - heavy import, only on demand
     except Exception:  # pragma: no cover - optional at run time
         return []
+    flavor = camelot_flavor(camelot)
     try:
-        found = camelot.read_pdf(path, pages=str(page.number), flavor="network", suppress_stdout=True)
+        found = camelot.read_pdf(path, pages=str(page.number), flavor=flavor, suppress_stdout=True)
     except TypeError:
-        found = camelot.read_pdf(path, pages=str(page.number), flavor="network")
+        found = camelot.read_pdf(path, pages=str(page.number), flavor=flavor)
     except Exception as exc:
         log.debug("camelot failed on %s p%s: %s", path, page.number, exc)
         return []
@@ -785,7 +860,8 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
     """All tables of a document, stitched over pages; also the pages where a table was suspected but not read.
 
     `skip` are page numbers not to look at (a table of contents). camelot runs only on pages
-    where a caption or indicator header is printed but neither own method found a table.
+    where neither own method found a table but an indicator header is printed or figures stand aligned
+    in columns (`numeric_grid`).
     """
     skip = skip or set()
     per_page: list[list[Table]] = []
@@ -796,7 +872,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         found = find_ruled_tables(page)
         aligned = find_aligned_tables(page, [t.bbox for t in found])
         found.extend(aligned)
-        if not found and _suspect_table(page):
+        if not found and (_suspect_table(page) or numeric_grid(page)):
             if use_camelot and pdf_path:
                 found = [t for t in camelot_tables(pdf_path, page) if _useful(t)]
             if not found:
@@ -862,6 +938,26 @@ _SUSPECT_HEADER = re.compile(r"^\s*(effect)?indicator(en)?\b.*\b(19|20)\d{2}\b|^
 def _suspect_table(page: Page) -> bool:
     """An indicator-table header printed on the page (cheap text test before any heavy method)."""
     return any(_SUSPECT_HEADER.search(ln.text) for ln in page.lines)
+
+
+def numeric_grid(page: Page, min_rows: int = 4, min_columns: int = 2) -> bool:
+    """Figures aligned in columns: at least `min_columns` right edges (4 pt bins) shared by the numeric cells of
+    `min_rows` lines that each print two figures side by side. A cheap test on the lines the reader already made."""
+    edges: dict[int, int] = {}
+    rows = 0
+    for line in page.lines:
+        segments = line.segments(6.0)
+        numeric = [_is_numeric_cell(s.text) for s in segments]
+        if not any(a and b for a, b in zip(numeric, numeric[1:])):
+            continue  # figures side by side; a contents page alternates titles and page numbers
+        cells = [s for s, n in zip(segments, numeric) if n]
+        rows += 1
+        for cell in cells:
+            key = round(cell.x1 / 4.0)
+            edges[key] = edges.get(key, 0) + 1
+    if rows < min_rows:
+        return False
+    return sum(1 for n in edges.values() if n >= min_rows) >= min_columns
 
 
 def _useful(table: Table) -> bool:

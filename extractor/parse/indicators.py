@@ -18,6 +18,7 @@ from extractor.parse.values import MISSING_MARKERS, parse_direction, split_footn
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
 _EXPLANATION = re.compile(r"^(?P<name>[^()]{3,}?)\s*\((?P<desc>[^()]{12,})\)\s*$")
+_HASH_MARK = re.compile(r"\s+#$")
 _SOURCE_NOTE = re.compile(r"^\s*bron\s*:?\s*(?P<source>.+)$", re.IGNORECASE)
 _UNIT_NOTE = re.compile(r"^\s*eenheid\s*:?\s*(?P<unit>.+)$", re.IGNORECASE)
 _UNIT_IN_NAME = re.compile(r"\(\s*(?:in\s+)?(%|‰)\s*\)|\bper\s+(?:10?\.?000|100)\s+\w+(?:\s+\d+-\d+\s+jaar)?|^percentage\b|^%\s", re.IGNORECASE)
@@ -56,6 +57,8 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     undecided = sorted({head.headers[c] for c, (kind, _, _) in columns.items() if kind is None})
     group: Optional[str] = None
     carried: Optional[str] = None
+    heading: Optional[str] = None
+    by_area = sum(1 for c in verdict.value_cols if verdict.meanings[c].scope) >= 2
     for row_no, row in enumerate(body, start=1):
         label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
         filled = [c for c in verdict.value_cols if c < len(row.cells) and row.cells[c].strip()]
@@ -70,12 +73,16 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
                 carried = label  # the first line of a label whose rest is printed beside the figures
                 continue
             group = label or group  # a group row ("Verwijzingen Halt") over area rows
+            if row.bold and label and by_area:
+                heading = _HASH_MARK.sub("", split_footnote_marks(label)[0])  # a tabellenboek group ("Gender") over its sub-rows
             continue
         if carried:
             label, carried = f"{carried} {label}", None
         if not re.search(r"[^\W\d_]{2}", label) or all(re.fullmatch(r"\(?(19|20)\d{2}\)?", row.cells[c].strip()) for c in filled):
             continue  # no name, or a row of years (a header row the grid put in the body)
         name, marks = split_footnote_marks(label)
+        if _HASH_MARK.search(name):
+            name, marks = _HASH_MARK.sub("", name), (*marks, "#")  # "Eenoudergezin #": a footnote mark
         description = None
         explained = _EXPLANATION.match(name)
         if explained and not _UNIT_IN_NAME.search(explained.group("desc")):
@@ -106,10 +113,14 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
                 indicators[-1].values.extend(values)
                 continue
             name = group
+        elif heading and row.bold:
+            heading = None  # a bold row with figures (a total) ends the group
+        elif heading:
+            name = f"{heading} {name}"
         unit_match = _UNIT_IN_NAME.search(name)
         unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else None
         indicators.append(Indicator(
-            id=f"ind-{_where(row)}-t{table_no}-r{row_no}", name=name, description=description,
+            id=indicator_id(_where(row), table_no, row_no), name=name, description=description,
             unit=unit or (unit_match.group(1) or unit_match.group(0) if unit_match else None),
             source=row.cells[source_col].strip() or None if source_col is not None and source_col < len(row.cells) else None,
             direction=parse_direction(label),  # type: ignore[arg-type]
@@ -145,6 +156,13 @@ def _attach_note(indicator: Indicator, note: str) -> bool:
     else:
         return False
     return True
+
+
+def indicator_id(where: str, table_no: int, row_no: int) -> str:
+    """The one id scheme of table indicators, PDF and text: `ind-p<page>-t<table>-r<row>` / `ind-l<line>-t<table>-r<row>`.
+
+    A printed code ("2A1.a") stays in `Indicator.code`; sub-rows of a packed cell get `<parent id>.<k>`."""
+    return f"ind-{where}-t{table_no}-r{row_no}"
 
 
 def _where(row: TableRow) -> str:

@@ -14,7 +14,8 @@ from typing import Optional
 
 from extractor.layout.tables import Table
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue
-from extractor.parse.values import MISSING_MARKERS, column_type, parse_direction, parse_year_header, split_footnote_marks
+from extractor.parse.values import MISSING_MARKERS, parse_direction, split_footnote_marks
+from extractor.parse.indicators import indicator_id
 from extractor.parse.table_semantics import (  # the shared header analysis and value reading
     HEADER_WORDS as _HEADER_WORDS,
     SOURCE_ROW as _SOURCE_ROW,
@@ -22,7 +23,6 @@ from extractor.parse.table_semantics import (  # the shared header analysis and 
     TableHead,
     analyse_head,
     classify_header,
-    header_scope,
     read_value,
 )
 
@@ -33,35 +33,20 @@ _DIGIT = re.compile(r"\d")
 _NAME_SOURCE = re.compile(r"\(?\s*\bbron\s*:\s*(?P<source>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
 
 
+_ROLE_OF = {"label": "name", "code": "code", "unit": "unit", "source": "source", "programme": "programme"}
+
+
 def column_roles(head: TableHead) -> list[Column]:
+    """Each column's role from the shared header vocabulary (`table_semantics.classify_header`)."""
     columns: list[Column] = []
     for i, header in enumerate(head.headers):
-        low = header.lower()
-        col = Column(index=i, header=header, role="ignore")
-        if re.search(r"^progr", low):
-            col.role = "programme"
-        elif re.fullmatch(r"(nr\.?|nummer|code|#)", low.strip()):
-            col.role = "code"
-        elif re.search(r"eenheid", low):
-            col.role = "unit"
-        elif re.fullmatch(r"bron(nen)?", low.strip()):
-            col.role = "source"
-        elif re.search(r"indicator|omschrijving|naam", low) and not _DIGIT.search(low):
-            col.role = "name"
-        else:
-            kind = column_type(header) or classify_header(header).value_type  # the shared vocabulary fills gaps
-            year = parse_year_header(header)
-            if kind is None and re.search(r"cijfer|waarde|score", low):
-                kind = "realisatie"
-            if kind is not None:
-                col.role = "value"
-                col.value_type = kind
-                col.year = year
-                if kind == "referentie":
-                    col.scope = header_scope(header)
-            elif year is not None:
-                col.role = "value"  # a bare year column: its type is not printed
-                col.year = year
+        meaning = classify_header(header)
+        col = Column(index=i, header=header, role=_ROLE_OF.get(meaning.role, "ignore"))
+        if meaning.role == "value" and (meaning.value_type or meaning.year is not None):
+            col.role = "value"  # a bare year column has no type: its values are left out with a warning
+            col.value_type = meaning.value_type
+            col.year = meaning.year
+            col.scope = meaning.scope if meaning.value_type == "referentie" else None
         columns.append(col)
     if not any(c.role == "name" for c in columns) and columns and columns[0].role == "ignore" and re.search(r"indicator", head.caption or "", re.IGNORECASE):
         columns[0].role = "name"  # an unlabeled first column under a caption naming indicators
@@ -212,7 +197,7 @@ def parse_indicator_table(table: Table, goals: list[GoalNode], table_no: int) ->
         if unit is None and value_units and value_units[0] and all(u == value_units[0] for u in value_units):
             unit = value_units[0]  # every value printed with the same unit ("6,1%", "200 kg")
         indicators.append(Indicator(
-            id=f"ind-p{row.page}-t{table_no}-r{row_no}",
+            id=indicator_id(f"p{row.page}", table_no, row_no),
             code=code,
             name=name,
             unit=unit,

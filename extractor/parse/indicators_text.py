@@ -15,10 +15,11 @@ Two shapes occur in text extractions of municipal documents:
 
 Decisions:
 
-* ``id``: the printed code ("2A1.a") when there is one and it is unique in the document, else
-  ``T<table>.R<row>`` (1-based table number among the indicator tables found in the text, 1-based
-  row number within that table). Sub-rows packed into one cell (the Halt breakdown) become
-  ``<parent id>.<k>`` with ``parent_indicator`` = the parent id.
+* ``id``: the shared scheme of every table indicator, ``ind-l<first line>-t<table>-r<row>``
+  (`extractor.parse.indicators.indicator_id`; 1-based table number among the indicator tables found
+  in the text, 1-based row number within that table); the printed code ("2A1.a") is in ``code``.
+  Sub-rows packed into one cell (the Halt breakdown) become ``<parent id>.<k>`` with
+  ``parent_indicator`` = the parent id.
 * ``goal``: the goal whose code is the indicator code's prefix ("2A1.a" -> "2A1"), else the goal
   named by a "Doel 2A1 …" row in the table, else the last goal of level "doel" whose first line
   precedes the table header; None when there are no goals. Only ids of given goals are used.
@@ -42,11 +43,11 @@ from typing import Callable, Iterable, Optional
 from extractor.layout.cleanup import LaidOutDocument
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.read.types import Line
-from extractor.parse.table_semantics import header_scope
+from extractor.parse.indicators import indicator_id
+from extractor.parse.table_semantics import header_scope, indicator_value_type
 from extractor.parse.values import (
     MISSING_MARKERS,
     ParsedValue,
-    column_type,
     parse_direction,
     parse_value,
     parse_year_header,
@@ -173,14 +174,14 @@ def _is_tab_header(cells: list[str]) -> bool:
     filled = [c.strip() for c in cells if c.strip()]
     if len(filled) < 3 or not all(_is_tab_header_cell(c) for c in filled):
         return False
-    return any(_ANCHORS.search(c) for c in filled) and any(column_type(c) for c in filled)
+    return any(_ANCHORS.search(c) for c in filled) and any(indicator_value_type(c) for c in filled)
 
 
 def _is_flat_header(text: str) -> bool:
     stripped = text.strip()
     if not stripped or not _is_header_text(stripped):
         return False
-    return bool(re.search(r"indicator", stripped, re.IGNORECASE)) or bool(column_type(stripped))
+    return bool(re.search(r"indicator", stripped, re.IGNORECASE)) or bool(indicator_value_type(stripped))
 
 
 def _caption_before(lines: list[Line], index: int) -> tuple[Optional[str], Optional[str]]:
@@ -266,7 +267,7 @@ def _tab_columns(header: list[str], subheader: list[str]) -> tuple[list[Column],
     for own, below in zip(header, subheader):
         label, cell_marks = split_footnote_marks(own)
         if label:
-            spanning = label if column_type(label) else ""
+            spanning = label if indicator_value_type(label) else ""
         column = _column_for(label or spanning, label, below)
         if column.role == "name" or not columns:
             marks = marks + cell_marks  # a mark on the name header ("Indicator*") applies to every row
@@ -286,7 +287,7 @@ def _column_for(effective: str, own: str, below: str) -> Column:
         return Column(role="source", label=effective)
     if lowered.startswith("eenheid"):
         return Column(role="unit", label=effective)
-    kind = column_type(effective)
+    kind = indicator_value_type(effective)
     if kind is None:
         return Column(role="ignore", label=effective)
     year = parse_year_header(below) if below else parse_year_header(own)
@@ -388,7 +389,7 @@ def _flat_columns(header_texts: list[str]) -> list[Column]:
     for word in " ".join(re.sub(r"([a-z])([A-Z])", r"\1 \2", t) for t in header_texts).split():
         if _YEARISH.match(word) and parse_year_header(word) is not None:
             items.append(("Y", word))
-        elif column_type(word) is not None:
+        elif indicator_value_type(word) is not None:
             items.append(("T", word))
         elif word.lower() == "bron":
             has_source = True
@@ -404,7 +405,7 @@ def _flat_columns(header_texts: list[str]) -> list[Column]:
     for type_word, year_word in pairs:
         label = f"{type_word} {year_word or ''}".strip()
         year = parse_year_header(year_word) if year_word else None
-        columns.append(Column(role="value", label=label, type=column_type(type_word or ""), year=year))
+        columns.append(Column(role="value", label=label, type=indicator_value_type(type_word or ""), year=year))
     if has_source:
         columns.append(Column(role="source", label="Bron"))
     return columns
@@ -413,7 +414,7 @@ def _flat_columns(header_texts: list[str]) -> list[Column]:
 def _same_header(label: str, word: str) -> bool:
     """Adjacent type words belong to one header when they name the same type with different words."""
     last = label.split()[-1]
-    return last.lower() != word.lower() and column_type(last) == column_type(word)
+    return last.lower() != word.lower() and indicator_value_type(last) == indicator_value_type(word)
 
 
 def _type_first_pairs(items: list[tuple[str, str]]) -> list[tuple[Optional[str], Optional[str]]]:
@@ -489,7 +490,7 @@ def _starts_header(lines: list[Line], index: int) -> bool:
     """A year line followed by a value-type word ('2022' / 'realisatie'): the next table's header."""
     after = _next_filled(lines, index + 1)
     return bool(_YEARISH.match(lines[index].text.strip())) and after is not None \
-        and column_type(lines[after].text.strip()) is not None and _is_header_text(lines[after].text.strip())
+        and indicator_value_type(lines[after].text.strip()) is not None and _is_header_text(lines[after].text.strip())
 
 
 def _collect(lines: list[Line], index: int, accept: Callable[[str], bool], limit: int) -> tuple[list[Line], int]:
@@ -732,7 +733,7 @@ def _build(
     marks = _unique([*table.header_marks, *content.name_marks, *(m for p in parsed_all for m in p.footnotes)])
     first, last = row.lines[0], row.lines[-1]
     return Indicator(
-        id=_make_id(table, row_number, content.code, ctx.used_ids, parent, sub_index),
+        id=_make_id(table, row_number, first.line_no or table.header_line, ctx.used_ids, parent, sub_index),
         code=content.code,
         name=content.name,
         unit=content.unit or _unit(content.name, parsed_all),
@@ -764,14 +765,13 @@ def _scope(label: str) -> str:
 
 
 def _make_id(
-    table: TextTable, row_number: int, code: Optional[str], used: set[str], parent: Optional[str], sub_index: int
+    table: TextTable, row_number: int, first_line: int, used: set[str], parent: Optional[str], sub_index: int
 ) -> str:
+    """The shared scheme (`indicators.indicator_id`); a printed code stays in `Indicator.code`."""
     if parent is not None:
         candidate = f"{parent}.{sub_index}"
-    elif code and code not in used:
-        candidate = code
     else:
-        candidate = f"T{table.number}.R{row_number}"
+        candidate = indicator_id(f"l{first_line}", table.number, row_number)
     base, counter = candidate, 1
     while candidate in used:
         counter += 1

@@ -94,7 +94,8 @@ def prose_targets(laid_out, metadata: Optional[Metadata], exclude: Optional[dict
         target = _target(sentence.text, doc_year)
         if target is None:
             continue
-        year, value, unit, comparator, raw = target
+        year, amounts = target
+        unit = amounts[0][1] if len({a[1] for a in amounts}) == 1 else None
         first, last = sentence.lines[0], sentence.lines[-1]
         is_pdf = getattr(laid_out, "format", None) == "pdf"
         bbox = (min(ln.x0 for ln in sentence.lines), first.top, max(ln.x1 for ln in sentence.lines), last.bottom) if is_pdf else None
@@ -104,13 +105,17 @@ def prose_targets(laid_out, metadata: Optional[Metadata], exclude: Optional[dict
             name=_name(sentence.text), description=sentence.text, unit=unit, source_kind="prose",
             page=first.page if is_pdf else None, bbox=bbox, lines=None if is_pdf else span,
             values=[IndicatorValue(year=year, type="streefwaarde", value=value, comparator=comparator, raw=raw,  # type: ignore[arg-type]
-                                   type_from="prose", page=first.page if is_pdf else None, bbox=bbox)],
+                                   type_from="prose", page=first.page if is_pdf else None, bbox=bbox)
+                    for value, _unit, comparator, raw in amounts],
         ))
     return out
 
 
 def _target(text: str, doc_year: Optional[int]):
-    """(year, value, unit, comparator, raw) of the one target the sentence states, or None."""
+    """(year, [(value, unit, comparator, raw), …]) of the target the sentence states, or None.
+
+    One quantity, plus the shares of a split printed in the same sentence ("een verhouding van 60% wind en
+    40% zon"): percentages that together make exactly 100 are parts of the target, not rival readings."""
     cues = _cues()
     if not cues.intent.search(text) or cues.past.search(text):
         return None
@@ -123,6 +128,10 @@ def _target(text: str, doc_year: Optional[int]):
     if any(int(y) < floor for y in re.findall(r"\b((?:19|20)\d{2})\b", text)) and not period:
         return None  # a baseline year in the same sentence: a comparison, read from tables instead
     quantities = [m for m in cues.quantity.finditer(text) if not re.fullmatch(r"(19|20)\d{2}", m.group(1))]
+    shares = _shares(quantities, cues)
+    quantities = [q for q in quantities if q not in shares] or shares[:1]
+    if shares and quantities == shares[:1]:
+        shares = shares[1:]
     if len(quantities) > 1:
         # "in 2030 van 3,3 TWh met 60% wind en 40% zon": the quantity printed right after the time phrase
         ends = [m.end() for m in _TIME.finditer(text)]
@@ -140,7 +149,18 @@ def _target(text: str, doc_year: Optional[int]):
     unit = cues.units.get(match.group(2).lower(), match.group(2))
     before = text[max(0, match.start() - 25):match.start()]
     comparator = next((c for pattern, c in cues.comparators if pattern.search(before)), None)
-    return (future[0] if future else None), value, unit, comparator, match.group(0)
+    amounts = [(value, unit, comparator, match.group(0))]
+    amounts += [(parse_number(s.group(1)), "%", None, s.group(0)) for s in shares]
+    return (future[0] if future else None), amounts
+
+
+def _shares(quantities: list[re.Match[str]], cues: _Cues) -> list[re.Match[str]]:
+    """Two or more percentages of one sentence that add up to exactly 100: the parts of a split."""
+    percents = [q for q in quantities if cues.units.get(q.group(2).lower(), q.group(2)) == "%"]
+    numbers = [parse_number(q.group(1)) for q in percents]
+    if len(percents) < 2 or any(n is None for n in numbers) or abs(sum(numbers) - 100.0) > 1e-9:  # type: ignore[arg-type]
+        return []
+    return percents
 
 
 def _name(sentence: str) -> str:

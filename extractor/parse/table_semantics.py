@@ -198,6 +198,7 @@ class HeaderMeaning:
         return self.role == "value" and bool(self.year or self.value_type or self.budget_kind or self.side or self.scope)
 
 
+_NAME_HEADER = re.compile(r"^\W*((effect|prestatie|beleids)-?)?indicator|^\W*(omschrijving|naam)\b", re.IGNORECASE)
 _GENERIC_SCOPE = re.compile(r"vergelijk|referentie|benchmark|gemiddeld|cijfer|waarde", re.IGNORECASE)
 
 
@@ -223,6 +224,8 @@ def classify_header(header: str) -> HeaderMeaning:
     if not text or re.fullmatch(r"(effect|prestatie|beleids)?-?indicator(en)?|omschrijving|naam|onderwerp|kengetal(len)?|"
                                 r"programma'?s?|exploitatie|product|activiteit", text.split("(")[0].strip(), re.IGNORECASE):
         return HeaderMeaning(role="label")
+    if _NAME_HEADER.search(text) and not re.search(r"\d", text):
+        return HeaderMeaning(role="label")  # "Effectindicator*", "Indicatornaam", "Omschrijving indicator"
     value_type = _first("indicator_type", text)
     scope = header_scope(text)
     if scope and value_type is None:
@@ -231,6 +234,14 @@ def classify_header(header: str) -> HeaderMeaning:
         role="value", year=year, value_type=value_type, budget_kind=_first("budget_kind", text),
         side=_first("side", text), scope=scope, money=bool(_first("money", text)),
     )
+
+
+def indicator_value_type(header: str) -> Optional[str]:
+    """The value type an indicator column header states (realisatie, streefwaarde, referentie, prognose), or None.
+
+    The one reading of the shared vocabulary for every indicator reader, PDF or text."""
+    meaning = classify_header(header)
+    return meaning.value_type if meaning.role == "value" else None
 
 
 # --------------------------------------------------------------------------- scale, labels, context
@@ -312,9 +323,16 @@ class Verdict:
     scale: Optional[float] = None
 
 
+_NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
+                            r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
+_NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
+
+
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
-    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip()]
-    numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None)
+    """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like are not counted as filled,
+    and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") counts as a figure."""
+    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])]
+    numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c))
     return numbers, len(filled)
 
 
@@ -341,7 +359,7 @@ def _area_columns(meanings: list[HeaderMeaning], headers: list[str], body: list[
         return meanings
     out = list(meanings)
     for i, (meaning, header) in enumerate(zip(meanings, headers)):
-        name = re.sub(r"\s*\(?\s*(%|‰|aantal|n)\s*\)?\s*$", "", header.strip())
+        name = re.sub(r"(\s*\(\s*(%|‰|aantal|n)\s*\)|\s+(%|‰|aantal))\s*$", "", header.strip())  # "Dronten %", "Urk (n)"
         if i == label_col or meaning.role != "value" or meaning.is_axis or meaning.money or not _AREA_NAME.match(name):
             continue
         got, filled = _numeric_share(body, i)

@@ -32,6 +32,7 @@ class TablesResult:
     prose_targets: int = 0
     table_boxes: dict[int, list] = field(default_factory=dict)  # PDF: page -> boxes of tables (prose is not read there)
     table_lines: list[tuple[int, int]] = field(default_factory=list)  # text: line spans of tables
+    detectors: dict[str, int] = field(default_factory=dict)  # tables found per detector (coverage.table_detectors)
 
 
 def parse_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata]) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
@@ -74,7 +75,10 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
     tables, unread = find_tables(laid_out.pages, skip=set(laid_out.toc_pages), pdf_path=laid_out.raw.path, use_camelot=use_camelot)
     for page in unread:
         result.errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=page,
-                                        message=f"page {page} seems to hold an indicator table that could not be read"))
+                                        message=f"page {page} seems to hold a table (an indicator header or figures aligned "
+                                                "in columns) that no detector could read"))
+        result.rejected.append(TableNote(page=page, reason="a table header or a numeric grid that no detector could read",
+                                         numeric=True))
     for number, table in enumerate(tables, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
@@ -97,11 +101,13 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         if any(not (last < a or first > b) for a, b in taken):
             result.tables_found += 1
             result.tables_indicators += 1  # read by the seed-table reader
+            result.detectors["text"] = result.detectors.get("text", 0) + 1
             continue
         _one_table(table, number, goals, metadata, result, legacy_indicators=False)
     if indicators and not result.tables_indicators:
         result.tables_found += 1
         result.tables_indicators += 1
+        result.detectors["text"] = result.detectors.get("text", 0) + 1
 
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
@@ -112,6 +118,13 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
     from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
 
     result.tables_found += 1
+    result.detectors[table.method] = result.detectors.get(table.method, 0) + 1
+    if table.glued_left_out:
+        result.errors.append(ErrorEntry(
+            code="glued_cells_ambiguous", severity="warning",
+            message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
+                    "their figures glued together and the split is not certain; left out: "
+                    + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
     found, errs = parse_indicator_table(table, goals, number) if legacy_indicators else ([], [])
     if found:
         result.errors.extend(errs)
@@ -150,7 +163,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         page=table.page if table.method != "text" else None,
         bbox=table.bbox if table.method != "text" else None,
         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
-        reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric,
+        reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
     ))
 
 

@@ -1,0 +1,218 @@
+"""The shared table-meaning layer: cell joining, value columns with notes, prose splits, glued cells."""
+
+from __future__ import annotations
+
+from extractor.layout import lay_out
+from extractor.layout.tables import join_wrapped
+from extractor.model import Metadata
+from extractor.parse.prose_targets import _target
+from extractor.parse.tables import read_tables
+from extractor.read.types import Line, Page, RawDocument
+
+
+def laid_out_text(text: str):
+    lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+    raw = RawDocument(path="x.txt", format="text", pages=[Page(number=0, lines=lines)], page_count=None, sha256="", size=0)
+    return lay_out(raw)
+
+
+def test_wrapped_cell_keeps_a_spelling_hyphen_and_drops_a_line_break_hyphen() -> None:
+    assert join_wrapped("Aantal fte data-", "analyse") == "Aantal fte data-analyse"  # a-a: the hyphen is spelling
+    assert join_wrapped("volwassen (ex-)", "gedetineerden") == "volwassen (ex-)gedetineerden"
+    assert join_wrapped("aantal ziek-", "teverwekkers") == "aantal ziekteverwekkers"
+    assert join_wrapped("re-", "integratie") == "re-integratie"
+    assert join_wrapped("Aantal", "meldingen") == "Aantal meldingen"
+
+
+def test_value_column_with_a_note_and_an_unknown_cell_is_still_read() -> None:
+    """'Realisatie 2019' holds one figure, one figure with an explanation and one 'nog niet bekend': still a value column."""
+    text = "\n".join([
+        "Indicator", "", "Nulmeting", "", "Doelstelling 2019", "", "Realisatie 2019", "", "Ambitie 2022", "",
+        "Aantal te bouwen woningen per jaar", "", "480", "", "850", "", "1.023 (nieuwbouw, transformatie en splitsing)", "", "850", "",
+        "Aantal actief woningzoekenden", "", "9.813", "", "9.700", "", "nog niet bekend (volgt eind mrt)", "", "9.400", "",
+        "Aantal vrijkomende sociale huurwoningen", "", "1.826", "", "1.850", "", "1.880", "", "1.900", "",
+    ])
+    result = read_tables(laid_out_text(text), [], Metadata(document_type="jaarstukken", year=2019), prose=False)
+    values = {(i.name, v.year, v.type, v.value) for i in result.indicators for v in i.values}
+    assert ("Aantal vrijkomende sociale huurwoningen", 2019, "realisatie", 1880.0) in values
+    assert not any(v == 1023.0 for *_, v in values)  # a figure with an explanation is not read as the value ...
+    assert any("1.023" in e.message for e in result.errors)  # ... but said so
+
+
+def test_prose_target_with_a_split_keeps_every_share() -> None:
+    sentence = ("Het bod voor duurzame opwek van elektriciteit in 2030 van 3,3TWh met een (streven) verhouding van "
+                "60% opwek door windenergie en 40% door zonne-energie;")
+    year, amounts = _target(sentence, 2023)
+    assert year == 2030
+    assert [a[0] for a in amounts] == [3.3, 60.0, 40.0]
+
+
+def test_prose_percentages_that_are_no_split_give_only_the_quantity_after_the_year() -> None:
+    year, amounts = _target("In 2030 willen we 60% wind en 30% zon.", 2023)  # 90 is not a split
+    assert (year, [a[0] for a in amounts]) == (2030, [60.0])
+    assert _target("Wij willen in de toekomst 60% wind en 30% zon en in 2030 meer.", 2023) is None
+
+
+# ---------------------------------------------------------------- glued cells
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractor.layout.glued_cells import MAX_SPLITS, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years  # noqa: E402
+
+HELMOND = "\n".join([
+    "(bedragen × € 1.000)",
+    "",
+    "RekeningPrimitieve begrotingBegroting incl.alle wijzigingenRekeningVerschil t.o.v begroting saldo",
+    "20162017201720172017",
+    "Baten408253273425152",
+    "Lasten3.3543.1394.0363.122-914",
+    "Saldo-2.946-2.886-3.763-2.6971.066",
+    "Verrekening met reserves",
+    "Onttrekking2951.1442.4812.209-273",
+    "Storting4.99501.3371.3370",
+])
+
+
+def dutch(n: int) -> str:
+    sign = "-" if n < 0 else ""
+    return sign + f"{abs(n):,}".replace(",", ".")
+
+
+def test_glued_header_years_and_figures_split() -> None:
+    assert split_glued_header("RekeningPrimitieve begrotingBegroting incl.alle wijzigingen") == [
+        "Rekening", "Primitieve begroting", "Begroting incl.alle wijzigingen"]
+    assert split_glued_years("20162017201720172017") == ["2016", "2017", "2017", "2017", "2017"]
+    assert split_glued_years("2016201") is None
+    assert split_glued_numbers("3.3543.1394.0363.122-914", 5) == [["3.354", "3.139", "4.036", "3.122", "-914"]]
+    assert len(split_glued_numbers("2951.1442.4812.209-273", 5)) == 3  # 295|1.144, 29|51.144, 2|951.144
+
+
+def test_glued_table_is_split_where_certain_and_the_rest_is_warned() -> None:
+    result = read_tables(laid_out_text(HELMOND), [], Metadata(document_type="jaarstukken", year=2017), prose=False)
+    amounts = {(b.label, b.column, b.amount) for b in result.budget_lines}
+    assert ("Lasten", "Rekening 2017", 3_122_000.0) in amounts
+    assert ("Saldo", "Verschil t.o.v begroting saldo 2017", 1_066_000.0) in amounts
+    assert ("Storting", "Rekening 2016", 4_995_000.0) in amounts
+    assert not any(b.label == "Onttrekking" for b in result.budget_lines)
+    warned = [e for e in result.errors if e.code == "glued_cells_ambiguous"]
+    assert len(warned) == 1 and "Onttrekking" in warned[0].message
+
+
+def test_saldo_arithmetic_picks_the_one_fitting_split() -> None:
+    """'Baten' allows two readings (12|345 or 123|45); saldo = baten − lasten fixes it."""
+    labels = ["Baten", "Lasten", "Saldo"]
+    options = [split_glued_numbers("12345", 2), split_glued_numbers("1.0002.000", 2), split_glued_numbers("-877-1.955", 2)]
+    assert len(options[0]) > 1
+    chosen, left_out = resolve_rows(labels, options)
+    assert chosen[0] == ["123", "45"] and left_out == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9_999_999), st.integers(0, 9_999_999)), min_size=1, max_size=4), st.integers(2, 6))
+def test_glued_rows_are_never_split_wrongly(pairs: list[tuple[int, int]], n: int) -> None:
+    """Baten, lasten and saldo rows of n columns, glued: every split kept is the printed one."""
+    baten = [pairs[i % len(pairs)][0] for i in range(n)]
+    lasten = [pairs[i % len(pairs)][1] for i in range(n)]
+    saldo = [b - l for b, l in zip(baten, lasten)]
+    rows = [baten, lasten, saldo]
+    glued = ["".join(dutch(v) for v in row) for row in rows]
+    options = [split_glued_numbers(g, n) for g in glued]
+    for row, opts in zip(rows, options):
+        assert len(opts) > MAX_SPLITS or [dutch(v) for v in row] in opts  # the printed split is among the readings
+    chosen, left_out = resolve_rows(["Baten", "Lasten", "Saldo"], options)
+    for row, got in zip(rows, chosen):
+        assert got is None or got == [dutch(v) for v in row]
+    assert set(left_out) == {i for i, c in enumerate(chosen) if c is None}
+
+
+# ---------------------------------------------------------------- tabellenboek: centred wrapped labels, group rows
+
+from extractor.layout.tables import Table, TableRow, fold_centred_labels  # noqa: E402
+from extractor.parse.indicators import read_indicators  # noqa: E402
+from extractor.parse.table_semantics import judge_table  # noqa: E402
+
+
+def _row(label: str, figures: list[str], top: float, figure_top: float | None = None, bold: bool = False) -> TableRow:
+    """A row of a ruled table: label box at `top`, figure boxes at `figure_top` (centred labels print them lower)."""
+    ft = top if figure_top is None else figure_top
+    boxes = [(60.0, top, 200.0, top + 10)] + [(220.0 + 60 * i, ft, 260.0 + 60 * i, ft + 10) if f else None for i, f in enumerate(figures)]
+    return TableRow([label, *figures], 6, (60.0, top, 400.0, top + 10), boxes, [1] * (len(figures) + 1), bold=bold)
+
+
+def tabellenboek() -> Table:
+    rows = [
+        _row("", ["Nederland", "Almere", "Dronten"], 80, bold=True),
+        _row("Aantal respondenten", ["213978", "422", "763"], 100),
+        _row("Gender", ["", "", ""], 122, bold=True),
+        _row("Man", ["50", "49", "48"], 144),
+        _row("Opleidingsniveau #", ["", "", ""], 166, bold=True),
+        _row("hbo, wetenschappelijk onderwijs", ["", "", ""], 188),
+        _row("(wo)", ["29", "32", "27"], 200, figure_top=194),  # figures between the two label lines
+        _row("Heeft 3 jaar of langer", ["", "", ""], 222),
+        _row("gezondheidsklachten die", ["", "", ""], 234),
+        _row("(mogelijk) door het coronavirus", ["0,8", "*", "0,6"], 246, figure_top=240),
+        _row("worden veroorzaakt", ["", "", ""], 258),
+        _row("# Telt niet op tot 100%.", ["", "", ""], 300),
+    ]
+    return Table(page=6, bbox=(60.0, 80.0, 400.0, 310.0), rows=rows, columns=[60.0, 210.0, 270.0, 330.0, 400.0])
+
+
+def test_centred_wrapped_labels_are_joined_and_footnotes_and_groups_stay() -> None:
+    labels = [r.cells[0] for r in fold_centred_labels(tabellenboek().rows)]
+    assert "hbo, wetenschappelijk onderwijs (wo)" in labels
+    assert "Heeft 3 jaar of langer gezondheidsklachten die (mogelijk) door het coronavirus worden veroorzaakt" in labels
+    assert "Gender" in labels and "# Telt niet op tot 100%." in labels
+
+
+def test_centred_labels_are_left_alone_when_figures_sit_on_their_lines() -> None:
+    rows = [_row("Aantal", ["1", "2"], 100), _row("Toelichting bij de tabel", ["", ""], 112), _row("Totaal", ["3", "4"], 124)]
+    assert [r.cells[0] for r in fold_centred_labels(rows)] == ["Aantal", "Toelichting bij de tabel", "Totaal"]
+
+
+def test_tabellenboek_sub_rows_are_named_with_their_group() -> None:
+    table = tabellenboek()
+    table.rows = fold_centred_labels(table.rows)
+    verdict = judge_table(table)
+    assert verdict.kind == "indicator"
+    indicators, _ = read_indicators(table, verdict, Metadata(year=2024), 1, table_year=2024)
+    names = [i.name for i in indicators]
+    assert names[:3] == ["Aantal respondenten", "Gender Man", "Opleidingsniveau hbo, wetenschappelijk onderwijs (wo)"]
+    man = indicators[1]
+    assert {(v.scope, v.value, v.type) for v in man.values} == {("Nederland", 50.0, "referentie"), ("Almere", 49.0, "realisatie"),
+                                                                 ("Dronten", 48.0, "realisatie")}
+
+
+# ---------------------------------------------------------------- camelot only on pages with an unread numeric grid
+
+from extractor.layout.tables import camelot_flavor, numeric_grid  # noqa: E402
+from extractor.read.types import Word, make_line  # noqa: E402
+
+
+def _page(rows: list[list[tuple[str, float]]]) -> Page:
+    """A page whose lines print the given (text, right edge) cells; each cell is one word 30 pt wide."""
+    lines = [make_line([Word(t, x1 - 30, 100 + 14 * i, x1, 110 + 14 * i, 9.0) for t, x1 in row]) for i, row in enumerate(rows)]
+    return Page(number=1, lines=lines, width=595, height=842)
+
+
+def test_numeric_grid_needs_figures_side_by_side_in_shared_columns() -> None:
+    grid = _page([[("Baten", 120), ("1.234", 300), ("2.345", 360), ("-12", 420)] for _ in range(5)])
+    contents = _page([[("Inleiding", 120), ("3", 200), ("Financiën", 330), ("24", 420)] for _ in range(8)])
+    ragged = _page([[("Baten", 120), ("1.234", 300 + 40 * i), ("2.345", 460 + 40 * i)] for i in range(5)])
+    assert numeric_grid(grid)
+    assert not numeric_grid(contents)  # titles and page numbers alternate
+    assert not numeric_grid(ragged)  # figures, but no shared columns
+    assert not numeric_grid(_page([[("Baten", 120), ("1.234", 300), ("2.345", 360)] for _ in range(3)]))  # too few rows
+
+
+def test_camelot_flavor_follows_the_installed_version() -> None:
+    class WithNetwork:
+        class parsers:  # noqa: N801 - mimics the module layout
+            Network = object
+
+    class Old:
+        class parsers:  # noqa: N801
+            Stream = object
+
+    assert camelot_flavor(WithNetwork) == "network"
+    assert camelot_flavor(Old) == "stream"
