@@ -42,7 +42,11 @@ _ABOUT_DOCUMENT = re.compile(r"^(het\s+)?doel\s+van\s+(dit|deze|het)\s+(document
 _PROGRAMME = re.compile(r"^\s*(?:Programma|Programmaonderdeel)\s+(\d{1,2}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _DOTTED_LEADER = re.compile(r"(\.{3,}|…)\s*\d{1,4}$")
 _PAGE_AFTER_TITLE = re.compile(r"[A-Za-zÀ-ÿ]{3,}\s+(\d{1,3})$")  # "8.3 Bedrijfsvoering 37" on p18: a contents line
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)][a-zà-ÿ0-9)][a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
+# A sentence ends after a word of three characters ("HIX).", "doen.") or a two-letter word ("… bouwen in."),
+# never after an initial or abbreviation of one or two letters ("o.a.", "J. de Vries").
+_SENTENCE_END = re.compile(r"(?:(?<=[A-Za-zà-ÿ0-9)]{3})|(?<=\s[a-zà-ÿ]{2}))[.!?](?=\s+[A-Z])")
+# "Informatie actueel houden: Aanvullen met …": a statement, a colon and an explanation in sentences.
+_EXPLAINED = re.compile(r"(?<=[a-zà-ÿ)]{2}):\s+(?=[A-Z][a-zà-ÿ]+\s)")
 
 
 @dataclass
@@ -298,6 +302,23 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             if aim is not None:
                 scope.parent = last_goal = aim
             continue
+        if pending_label is not None and block.kind in ("label", "paragraph"):
+            # "Operationeel doel" on a line of its own: the next block is the statement, whatever its form
+            text = f"{block.label}: {block.text}" if block.kind == "label" and block.label else block.text
+            title, description = _statement(text)
+            goal = tree.add(title, pending_label.cue.rank, block, _set_parent(pending_label.cue.rank, scope, last_goal), scope,
+                            label=pending_label.printed, number=pending_label.number, description=description)
+            pending_label = None
+            if goal is not None and goal.rank < 3:
+                last_goal = goal
+            continue
+        if block.kind == "paragraph" and following is not None and following.kind in ("label", "paragraph"):
+            alone = read_cue(block.text)
+            if alone is not None and alone.whole and not alone.cue.plural and alone.cue.kind == "goal" \
+                    and len(block.text.split()) <= 4:
+                flush_pseudo()
+                pending_label = alone
+                continue
         if block.kind == "label":
             flush_pseudo()
             cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
@@ -336,14 +357,6 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 last_goal = goal
             continue
         if block.kind == "paragraph":
-            if pending_label is not None:
-                title, description = _statement(block.text)
-                goal = tree.add(title, pending_label.cue.rank, block, scope.parent, scope, label=pending_label.printed,
-                                number=pending_label.number, description=description)
-                pending_label = None
-                if goal is not None:
-                    last_goal = goal
-                continue
             rank = introduces_list(block.text)
             if rank is not None:
                 flush_pseudo()
@@ -442,9 +455,13 @@ def _numbered_parent(number: Optional[str], scope: _Scope) -> Optional[_Goal]:
 
 
 def _statement(text: str) -> tuple[str, Optional[str]]:
-    """A goal's statement (its first sentence) and the explanation that follows it."""
+    """A goal's statement (its first sentence, or what stands before a colon that opens sentences of
+    explanation) and the explanation that follows it."""
     text = clean_title(text)
     match = _SENTENCE_END.search(text, 20)
+    colon = _EXPLAINED.search(text, 20)
+    if colon and (match is None or colon.start() < match.start()) and len(text) - colon.end() > 40:
+        return text[:colon.start()].strip(), text[colon.end():].strip()
     if match and match.end() <= MAX_TITLE + 60:
         return text[:match.end()].strip(), text[match.end():].strip() or None
     return text, None
