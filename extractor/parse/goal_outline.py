@@ -26,7 +26,7 @@ from typing import Optional
 
 from extractor.layout.outline import Block, Outline, Section
 from extractor.model import GoalNode, Metadata
-from extractor.parse.goal_cues import CueMatch, introduces_list, read_cue
+from extractor.parse.goal_cues import CueMatch, introduces_list, read_cue, singular
 from extractor.parse.textutil import clean_title
 from extractor.read.types import line_span
 
@@ -60,6 +60,7 @@ class _Goal:
     parent: Optional["_Goal"] = None
     description: Optional[str] = None
     children: int = 0
+    set_word: Optional[str] = None
 
 
 @dataclass
@@ -70,6 +71,7 @@ class _Scope:
     container: Optional[tuple[int, Optional[str]]] = None  # (rank, label) of a set of goals
     numbers: dict[str, _Goal] = field(default_factory=dict)
     question: Optional[str] = None  # a BBV question heading ("Wat willen we bereiken?") as printed
+    set_word: Optional[str] = None  # the singular of the heading's plural cue ("speerpunt" under "Onze 6 speerpunten")
 
 
 class _Tree:
@@ -129,6 +131,23 @@ class _Tree:
         for goal in sorted(self.goals, key=lambda g: g.rank > 0):
             goal.node_id = self._id(goal.code, goal.parent, goal)
 
+    def first_numbered(self, section: Section) -> Section:
+        """A chapter heading repeated on later pages ("04 Leefbaarheid en klimaat", then "04 Leefbaarheid en
+        duurzaamheid") is one chapter: the first heading with that number and level names it."""
+        number = section.heading.number if section.heading is not None else None
+        if not number:
+            return section
+        order = self.sections_in_order
+        index = order.index(section) if section in order else 0
+        first = section
+        for earlier in reversed(order[:index]):
+            if earlier.level != section.level or earlier.heading is None or not earlier.heading.number:
+                continue
+            if earlier.heading.number != number:
+                break  # another chapter came in between: not a repetition
+            first = earlier
+        return first
+
     def anchor(self, goal: _Goal, cue_sections: set[int]) -> None:
         """Hang a top goal under the numbered chapter and paragraph headings it stands in."""
         chain: list[Section] = []
@@ -142,6 +161,7 @@ class _Tree:
         chain = list(reversed(chain))[-2:]
         parent: Optional[_Goal] = None
         for depth, section in enumerate(chain):
+            section = self.first_numbered(section)
             key = id(section)
             node = self.sections.get(key)
             if node is None:
@@ -175,7 +195,30 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
         tree.anchor(goal, tree.cue_sections)
     tree.goals = [g for g in tree.goals if not (g.rank >= 3 and g.parent is None)]  # activities of no goal
     tree.assign_ids()
+    _qualify_clashing_ids(tree.goals)
     return [_node(goal) for goal in tree.goals]
+
+
+def _qualify_clashing_ids(goals: list[_Goal]) -> None:
+    """Two numberings side by side (speerpunten 1-6 and chapters 01-06): the listed set's ids carry its cue word."""
+    numeric: dict[int, list[_Goal]] = {}
+    for goal in goals:
+        if goal.parent is None and goal.node_id.isdigit():
+            numeric.setdefault(int(goal.node_id), []).append(goal)
+    renamed: dict[str, str] = {}
+    for clash in numeric.values():
+        if len(clash) < 2:
+            continue
+        for goal in clash:
+            if goal.set_word:
+                renamed[goal.node_id] = f"{goal.set_word} {goal.node_id}"
+                goal.node_id = renamed[goal.node_id]
+    if not renamed:
+        return
+    for goal in goals:
+        head, _, tail = goal.node_id.partition("/")
+        if tail and head in renamed and goal.parent is not None and goal.parent.node_id == renamed[head]:
+            goal.node_id = f"{renamed[head]}/{tail}"
 
 
 def goal_cue_blocks(outline: Outline) -> int:
@@ -213,6 +256,7 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             pending_label = cue  # "Doel 2" alone: the statement follows
         elif cue is not None and cue.cue.kind in ("goal", "action"):
             own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
+            local.set_word = singular(cue) if cue.cue.plural else None
             tree.cue_sections.add(id(section))
             if cue.cue.phrase.startswith("wat ") and cue.cue.kind == "goal":
                 local.question = heading.text
@@ -235,7 +279,8 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
     if len(tree.goals) > before:
         own_container = None  # the set was listed in the section itself; later sub-headings are not in it
     for child in section.children:
-        child_scope = _Scope(parent=local.parent, container=own_container, numbers=local.numbers)
+        child_scope = _Scope(parent=local.parent, container=own_container, numbers=local.numbers,
+                             set_word=local.set_word if own_container is not None else None)
         _visit(child, child_scope, tree)
     _attach_programme(heading, tree)
 
@@ -390,6 +435,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 parent = _numbered_parent(number, scope) or _set_parent(rank, scope, last_goal)
             title, description = _statement(text)
             goal = tree.add(title, rank, block, parent, scope, label=label, number=number, description=description)
+            if goal is not None and label is None:
+                goal.set_word = scope.set_word
             if goal is not None:
                 stack.append((block.depth, goal))
     flush_pseudo()
