@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.parse.goal_cues import read_cue, singular
-from extractor.parse.goal_outline import _statement
+from extractor.parse.goal_outline import _statement, _title
 from extractor.pipeline import ExtractOptions, extract_document
 
 GOALS_ONLY = ExtractOptions(tables=False, enrich=False)
@@ -35,6 +35,11 @@ def test_statement_ends_after_a_two_letter_word_and_after_initials_not() -> None
     assert _statement("Gesprekken vastleggen in het dossier (HIX). Zowel in de eerste lijn als daarna.")[0] == \
         "Gesprekken vastleggen in het dossier (HIX)."
     assert _statement("Overleg met wethouder J. de Vries over de nieuwe aanpak")[1] is None
+
+
+def test_an_accent_printed_as_a_glyph_of_its_own_is_joined() -> None:
+    assert _title("Deugdelijk bestuur & financi ë n") == "Deugdelijk bestuur & financiën"
+    assert _title("Café à la carte") == "Café à la carte"
 
 
 def test_statement_stops_at_a_colon_that_opens_an_explanation() -> None:
@@ -86,3 +91,15 @@ def test_a_chapter_heading_repeated_on_a_later_page_is_one_chapter_named_by_the_
     goals = {g.id: (g.title, g.parent) for g in document.goals}
     assert goals["03"] == ("Leefbaarheid en klimaat", None)
     assert goals["03/1"] == ("Meer bomen in de wijken", "03") and goals["04/2"] == ("Mantelzorgers ontlasten", "04")
+
+
+def test_a_cue_label_on_a_line_of_its_own_introduces_the_next_block(tmp_path: Path) -> None:
+    blocks = [("h", "4.2 Bodem en ondergrond"), ("p", "Operationeel doel"),
+              ("p", "Omgaan met bodemdaling: inzetten op behoud van veen in de polders"),
+              ("p", "Veengebieden hebben last van bodemdaling. De provincie werkt daarom samen met de waterschappen."),
+              ("p", "Operationeel doel"), ("p", "Schone bodem: saneren van spoedlocaties"),
+              ("p", "Er zijn nog enkele locaties over waar de bodem sterk verontreinigd is.")]
+    document = extract_document(_pdf(tmp_path / "programma.pdf", blocks), GOALS_ONLY)
+    titles = [(g.title, g.label) for g in document.goals if g.level == "doel"]
+    assert titles == [("Omgaan met bodemdaling: inzetten op behoud van veen in de polders", "Operationeel doel"),
+                      ("Schone bodem: saneren van spoedlocaties", "Operationeel doel")]

@@ -49,6 +49,14 @@ _SENTENCE_END = re.compile(r"(?:(?<=[A-Za-zà-ÿ0-9)]{3})|(?<=\s[a-zà-ÿ]{2}))[
 _EXPLAINED = re.compile(r"(?<=[a-zà-ÿ)]{2}):\s+(?=[A-Z][a-zà-ÿ]+\s)")
 
 
+# "financi ë n": a text layer that places an accented letter as a glyph of its own.
+_SPLIT_ACCENT = re.compile(r"(?<=[a-zà-ÿ]) ([ëïöüéèó]) (?=[a-zà-ÿ])")
+
+
+def _title(text: str) -> str:
+    return _SPLIT_ACCENT.sub(r"\1", clean_title(text))
+
+
 @dataclass
 class _Goal:
     node_id: str
@@ -87,7 +95,7 @@ class _Tree:
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
-        title = clean_title(title).rstrip(":").strip()
+        title = _title(title).rstrip(":").strip()
         if not title or not re.search(r"[A-Za-zÀ-ÿ]{2}", title) or _ABOUT_DOCUMENT.match(title):
             return None
         digits = sum(ch.isdigit() for ch in title)
@@ -171,7 +179,7 @@ class _Tree:
                 while node_id in self.ids:
                     node_id += "'"
                 self.ids.add(node_id)
-                node = _Goal(node_id=node_id, title=clean_title(heading.text), rank=-depth - 1, block=heading,
+                node = _Goal(node_id=node_id, title=_title(heading.text), rank=-depth - 1, block=heading,
                              code=heading.number, parent=parent)
                 self.sections[key] = node
                 self.goals.insert(self.goals.index(goal), node)
@@ -264,7 +272,7 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
                             number=heading.number)
         elif programme is not None and programme.group(2):
-            goal = _Goal(node_id=f"P{programme.group(1)}", title=clean_title(programme.group(2)), rank=0,
+            goal = _Goal(node_id=f"P{programme.group(1)}", title=_title(programme.group(2)), rank=0,
                          block=heading, label="Programma", code=programme.group(1))
             tree.programmes[id(heading)] = goal
     if goal is None and own_container is not None and parent is None and tree.last_goal is not None \
@@ -463,7 +471,7 @@ def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
         assert heading is not None
         node = tree.sections.get(id(found))
         if node is None:
-            node = _Goal(node_id="", title=clean_title(heading.text), rank=-depth - 1 if depth else 0,
+            node = _Goal(node_id="", title=_title(heading.text), rank=-depth - 1 if depth else 0,
                          block=heading, code=heading.number, parent=parent)
             tree.sections[id(found)] = node
             tree.goals.append(node)
