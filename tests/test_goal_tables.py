@@ -26,13 +26,13 @@ def _ruled_pdf(path: Path, caption: Optional[str], header: Row, rows: list[tuple
     pdf.ln(4)
     if caption:
         pdf.cell(0, 6, caption, new_x="LMARGIN", new_y="NEXT")
-    widths = (90, 45, 45)[: len(header)]
+    widths = (90, 90)[: len(header)] if len(header) == 2 else (90, 45, 45)
     pdf.set_font("Helvetica", "B", 10)
     for width, text in zip(widths, header):
         pdf.cell(width, 7, text, border=1)
     pdf.ln()
     for cells, bold in rows:
-        for index, (width, text) in enumerate(zip(widths, cells)):
+        for index, (width, text) in enumerate(zip(widths, cells[: len(widths)])):
             pdf.set_font("Helvetica", "B" if bold and index == 0 else "", 10)
             pdf.cell(width, 7, text, border=1)
         pdf.ln()
@@ -62,13 +62,29 @@ def test_caption_names_the_set_and_bold_rows_group_the_goals(tmp_path: Path) -> 
 
 
 def test_goal_cue_as_label_header_without_caption(tmp_path: Path) -> None:
-    rows = [(("Schone lucht in alle wijken", "gestart", "groen"), False),
-            (("Minder zwerfafval", "loopt", "oranje"), False),
-            (("Meer groen op schoolpleinen", "gepland", "groen"), False)]
-    path = _ruled_pdf(tmp_path / "ambities.pdf", None, ("Ambitie", "Actie", "Stand"), rows)
+    rows = [(("Schone lucht in alle wijken", "provincie", "groen"), False),
+            (("Minder zwerfafval", "gemeente", "oranje"), False),
+            (("Meer groen op schoolpleinen", "scholen", "groen"), False)]
+    path = _ruled_pdf(tmp_path / "ambities.pdf", None, ("Ambitie", "Trekker", "Stand"), rows)
     tree = _tree(path)
     assert [t[1] for t in tree] == ["Schone lucht in alle wijken", "Minder zwerfafval", "Meer groen op schoolpleinen"]
     assert all(parent is None for _, _, parent, _ in tree)
+
+
+def test_a_second_cue_column_gives_the_row_goal_its_children(tmp_path: Path) -> None:
+    rows = [(("Goed onderwijs voor alle", "Minder schoolverzuim", ""), False),
+            (("inwoners", "Meer leraren", ""), False),
+            (("", "Minder zwakke scholen", ""), False),
+            (("Minder eenzaamheid", "Meer ontmoetingsplekken", ""), False)]
+    path = _ruled_pdf(tmp_path / "doelen.pdf", "Overzicht van de doelstellingen", ("Doelstelling/ambitie", "Resultaat"), rows)
+    assert _tree(path) == [
+        ("1", "Goed onderwijs voor alle inwoners", None, "doel"),
+        ("1/1", "Minder schoolverzuim", "1", "prestatie"),
+        ("1/2", "Meer leraren", "1", "prestatie"),
+        ("1/3", "Minder zwakke scholen", "1", "prestatie"),
+        ("2", "Minder eenzaamheid", None, "doel"),
+        ("2/1", "Meer ontmoetingsplekken", "2", "prestatie"),
+    ]
 
 
 def test_a_table_without_a_goal_cue_gives_no_goals(tmp_path: Path) -> None:

@@ -113,6 +113,11 @@ def read_cue(text: str) -> Optional[CueMatch]:
     return None
 
 
+def starts_with_cue(text: str) -> bool:
+    """Does the text start with a (non-verbal) cue word? A cheap test before any reading."""
+    return _start_pattern().match(text) is not None
+
+
 def _misspelt_cue(text: str) -> Optional[CueMatch]:
     """A label that is a long cue with one letter wrong ("Operatoneel doel"): printed labels do have typos.
 

@@ -24,7 +24,7 @@ from typing import Optional
 from extractor.layout.table_grid import is_number_cell
 from extractor.layout.tables import Table, TableRow
 from extractor.model import GoalNode
-from extractor.parse.goal_cues import CueMatch, read_cue, singular
+from extractor.parse.goal_cues import CueMatch, read_cue, singular, starts_with_cue
 from extractor.parse.textutil import clean_title
 from extractor.read.types import Line, Page
 
@@ -44,6 +44,17 @@ class _Row:
     code: Optional[str] = None
     label_col: int = 0
     extra: list[TableRow] = field(default_factory=list)
+    children: list["_Row"] = field(default_factory=list)
+
+
+@dataclass
+class _Layout:
+    """Where things are in one goal table."""
+
+    label_col: int
+    code_col: Optional[int] = None
+    child_col: Optional[int] = None  # a second cue column ("Resultaat", "Acties"): its cells are the row goal's children
+    child_rank: int = 3
 
 
 def table_goal_pages(pages: list[Page]) -> list[int]:
@@ -67,7 +78,9 @@ def _caption_cue(text: str) -> Optional[CueMatch]:
 
 
 def _header_cue(line: Line) -> bool:
-    segments = line.segments(min_gap=14.0) if line.words else []
+    if not line.words or not starts_with_cue(line.text):
+        return False  # the cheap test first: most lines start with no cue at all
+    segments = line.segments(min_gap=14.0)
     if len(segments) < 2:
         return False
     cue = read_cue(segments[0].text)
@@ -104,24 +117,40 @@ def _read_goal_table(table: Table, words: dict, taken: set[str]) -> list[GoalNod
     if head is None:
         return []
     code_col, label_col = _columns(table, head)
-    label_header = " ".join(r.cells[label_col] for r in table.rows[:head]).strip()
-    header_cue = read_cue(label_header) if label_header else None
+    headers = [" ".join(r.cells[i] for r in table.rows[:head]).strip() for i in range(table.n_cols)]
+    label_header = headers[label_col]
+    header_cue = _column_cue(label_header)
     caption_cue = _caption_cue(table.caption or "")
-    if header_cue is not None and not (header_cue.whole and header_cue.cue.kind in ("goal", "action")):
-        header_cue = None
-    if header_cue is None and (caption_cue is None or _NOT_GOALS.search(label_header)):
-        return []
+    if header_cue is None and (caption_cue is None or not label_header or _NOT_GOALS.search(label_header)):
+        return []  # a caption alone needs a named label column: an empty corner cell heads a matrix, not a list
     body = table.rows[head:]
     if _numeric_share(body, label_col) > 0.5:
         return []  # a table of figures: its rows are indicators
-    rows = _rows(body, label_col, code_col, words)
+    layout = _Layout(label_col=label_col, code_col=code_col)
+    for index, header in enumerate(headers):
+        child_cue = _column_cue(header) if index not in (label_col, code_col) else None
+        own = header_cue or caption_cue
+        if child_cue is not None and own is not None and child_cue.cue.rank >= own.cue.rank:
+            layout.child_col, layout.child_rank = index, max(child_cue.cue.rank, own.cue.rank + 1)
+            break
+    rows = _rows(body, layout, words)
     if sum(1 for r in rows if not r.group) < MIN_ROWS:
         return []
     cue = header_cue or caption_cue
     assert cue is not None
     label = singular(cue).capitalize()
     group_label = (label_header or None) if header_cue is None else None  # the header names the groups
-    return _nodes(rows, label, group_label, taken)
+    child_label = headers[layout.child_col] if layout.child_col is not None else None
+    return _nodes(rows, label, group_label, taken, (child_label, layout.child_rank))
+
+
+def _column_cue(header: str) -> Optional[CueMatch]:
+    """A column header that is a goal or action cue ("Doel", "Doelstelling/ambitie", "Resultaat")."""
+    for part in [header, *re.split(r"\s*/\s*|\s+(?:en|of)\s+", header)] if header else []:
+        cue = read_cue(part) if part else None
+        if cue is not None and cue.whole and cue.cue.kind in ("goal", "action"):
+            return cue  # "Doelstelling/ambitie": each part a cue
+    return None
 
 
 def _head_rows(table: Table) -> Optional[int]:
@@ -160,24 +189,44 @@ def _numeric_share(rows: list[TableRow], label_col: int) -> float:
     return sum(1 for c in cells if is_number_cell(c)) / len(cells)
 
 
-def _rows(body: list[TableRow], label_col: int, code_col: Optional[int], words: dict) -> list[_Row]:
-    plain_bold = [_label_bold(r, label_col, words) for r in body]
-    mostly_plain = sum(plain_bold) < len(body) / 2
+def _rows(body: list[TableRow], layout: _Layout, words: dict) -> list[_Row]:
+    label_col, code_col = layout.label_col, layout.code_col
+    bold = [_label_bold(r, label_col, words) for r in body]
+    mostly_plain = sum(bold) < len(body) / 2
     rows: list[_Row] = []
-    for row, bold in zip(body, plain_bold):
+    for row, is_bold in zip(body, bold):
         text = clean_title(row.cells[label_col]) if label_col < len(row.cells) else ""
-        others = [c for i, c in enumerate(row.cells) if i not in (label_col, code_col) and c.strip()]
+        skip = (label_col, code_col, layout.child_col)
+        others = [c for i, c in enumerate(row.cells) if i not in skip and c.strip()]
+        child = clean_title(row.cells[layout.child_col]) if layout.child_col is not None else ""
         code = row.cells[code_col].strip().rstrip(".") if code_col is not None and row.cells[code_col].strip() else None
-        if not text:
-            continue
-        if rows and not others and code is None and not bold and text[:1].islower() and not rows[-1].group:
-            rows[-1].title = f"{rows[-1].title} {text}"  # a wrapped label cell read as a row of its own
-            rows[-1].extra.append(row)
-            continue
-        short = len(text.split()) <= 6
-        group = code is None and short and ((bold and mostly_plain) or (not others and _next_has_cells(body, row, label_col)))
-        rows.append(_Row(title=text, row=row, group=group, code=code, label_col=label_col))
+        last = rows[-1] if rows else None
+        if text and last is not None and not last.group and code is None and not is_bold and _continues(text):
+            last.title = f"{last.title} {text}"  # the label cell wrapped over a row line of the grid
+            last.extra.append(row)
+            text = ""
+        if text:
+            short = len(text.split()) <= 6
+            group = code is None and short and not child and (
+                (is_bold and mostly_plain) or (not others and _next_has_cells(body, row, label_col)))
+            last = _Row(title=text, row=row, group=group, code=code, label_col=label_col)
+            rows.append(last)
+        if child and last is not None and not last.group:
+            _add_child(last, child, row, layout.child_col)  # type: ignore[arg-type]
     return rows
+
+
+def _continues(text: str) -> bool:
+    """A cell that goes on from the row above: it starts in lower case or with a bracket."""
+    return text[0].islower() or text[0] == "("
+
+
+def _add_child(goal: _Row, text: str, row: TableRow, column: int) -> None:
+    if goal.children and _continues(text):
+        goal.children[-1].title = f"{goal.children[-1].title} {text}"
+        goal.children[-1].extra.append(row)
+        return
+    goal.children.append(_Row(title=text, row=row, group=False, label_col=column))
 
 
 def _next_has_cells(body: list[TableRow], row: TableRow, label_col: int) -> bool:
@@ -200,7 +249,8 @@ def _label_bold(row: TableRow, label_col: int, words: dict) -> bool:
     return bool(inside) and all(w.bold for w in inside)
 
 
-def _nodes(rows: list[_Row], label: str, group_label: Optional[str], taken: set[str]) -> list[GoalNode]:
+def _nodes(rows: list[_Row], label: str, group_label: Optional[str], taken: set[str],
+           child_kind: tuple[Optional[str], int]) -> list[GoalNode]:
     nodes: list[GoalNode] = []
     by_code: dict[str, GoalNode] = {}
     group: Optional[GoalNode] = None
@@ -224,6 +274,11 @@ def _nodes(rows: list[_Row], label: str, group_label: Optional[str], taken: set[
         nodes.append(node)
         if item.code:
             by_code[item.code] = node
+        child_label, child_rank = child_kind
+        for position, child in enumerate(item.children, start=1):
+            level = "prestatie" if child_rank >= 3 else "doel"
+            nodes.append(_node(_unique(f"{node.id}/{position}", taken), child, child.title[:MAX_TITLE], level,
+                               child_label, node.id))
     if not has_groups:
         return nodes
     return [n for n in nodes if n.level != "beleidsterrein" or any(c.parent == n.id for c in nodes)]
