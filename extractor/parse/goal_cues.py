@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from extractor.resources import data_dir
 
 CUES_FILE = data_dir() / "goal_cues.csv"
@@ -98,6 +100,9 @@ def read_cue(text: str) -> Optional[CueMatch]:
     if found and _only_fillers(text[:found.start()] + " " + text[found.end():]):
         cue = _cue(found.group("cue"))
         return CueMatch(cue, found.group("cue"), None, "", True)
+    misspelt = _misspelt_cue(text)
+    if misspelt is not None:
+        return misspelt
     # "Sterk en toegankelijk – onze 6 speerpunten": a set named after a dash or colon.
     tail = re.split(r"\s[–—\-:]\s|:\s", text)
     if len(tail) > 1:
@@ -106,6 +111,41 @@ def read_cue(text: str) -> Optional[CueMatch]:
         if found and _only_fillers(last[:found.start()] + " " + last[found.end():]):
             return CueMatch(_cue(found.group("cue")), found.group("cue"), None, "", True)
     return None
+
+
+def starts_with_cue(text: str) -> bool:
+    """Does the text start with a (non-verbal) cue word? A cheap test before any reading."""
+    return _start_pattern().match(text) is not None
+
+
+def _misspelt_cue(text: str) -> Optional[CueMatch]:
+    """A label that is a long cue with one letter wrong ("Operatoneel doel"): printed labels do have typos.
+
+    Only whole short labels and cues of ten letters or more, so no ordinary word is taken for a cue.
+    """
+    words = text.strip().rstrip(":").split()
+    if not 1 <= len(words) <= 3:
+        return None
+    printed = " ".join(words)
+    lowered = printed.lower()
+    for cue in load_cues():
+        if cue.kind != "verbal" and len(cue.phrase) >= 10 and abs(len(cue.phrase) - len(lowered)) <= 1 \
+                and Levenshtein.distance(cue.phrase, lowered, score_cutoff=1) <= 1:
+            return CueMatch(cue, printed, None, "", True)
+    return None
+
+
+def singular(match: CueMatch) -> str:
+    """The singular of a cue as the vocabulary spells it ("opgaven" -> "opgave"): a label for one item of a set."""
+    if not match.cue.plural:
+        return match.printed.lower()
+    return _singulars().get(match.cue.phrase, match.cue.phrase)
+
+
+@lru_cache(maxsize=1)
+def _singulars() -> dict[str, str]:
+    rows = [line for line in CUES_FILE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return {row["plural"].strip().lower(): row["cue"].strip().lower() for row in csv.DictReader(rows) if row.get("plural", "").strip()}
 
 
 def introduces_list(text: str) -> Optional[int]:

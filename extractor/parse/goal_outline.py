@@ -26,7 +26,7 @@ from typing import Optional
 
 from extractor.layout.outline import Block, Outline, Section
 from extractor.model import GoalNode, Metadata
-from extractor.parse.goal_cues import CueMatch, introduces_list, read_cue
+from extractor.parse.goal_cues import CueMatch, introduces_list, read_cue, singular
 from extractor.parse.textutil import clean_title
 from extractor.read.types import line_span
 
@@ -42,7 +42,19 @@ _ABOUT_DOCUMENT = re.compile(r"^(het\s+)?doel\s+van\s+(dit|deze|het)\s+(document
 _PROGRAMME = re.compile(r"^\s*(?:Programma|Programmaonderdeel)\s+(\d{1,2}[A-Z]?)\b\s*[:.\-–]?\s*(.*)$", re.IGNORECASE)
 _DOTTED_LEADER = re.compile(r"(\.{3,}|…)\s*\d{1,4}$")
 _PAGE_AFTER_TITLE = re.compile(r"[A-Za-zÀ-ÿ]{3,}\s+(\d{1,3})$")  # "8.3 Bedrijfsvoering 37" on p18: a contents line
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)][a-zà-ÿ0-9)][a-zà-ÿ0-9)])[.!?](?=\s+[A-Z])")
+# A sentence ends after a word of three characters ("HIX).", "doen.") or a two-letter word ("… bouwen in."),
+# never after an initial or abbreviation of one or two letters ("o.a.", "J. de Vries").
+_SENTENCE_END = re.compile(r"(?:(?<=[A-Za-zà-ÿ0-9)]{3})|(?<=\s[a-zà-ÿ]{2}))[.!?](?=\s+[A-Z])")
+# "Informatie actueel houden: Aanvullen met …": a statement, a colon and an explanation in sentences.
+_EXPLAINED = re.compile(r"(?<=[a-zà-ÿ)]{2}):\s+(?=[A-Z][a-zà-ÿ]+\s)")
+
+
+# "financi ë n": a text layer that places an accented letter as a glyph of its own.
+_SPLIT_ACCENT = re.compile(r"(?<=[a-zà-ÿ]) ([ëïöüéèó]) (?=[a-zà-ÿ])")
+
+
+def _title(text: str) -> str:
+    return _SPLIT_ACCENT.sub(r"\1", clean_title(text))
 
 
 @dataclass
@@ -56,6 +68,7 @@ class _Goal:
     parent: Optional["_Goal"] = None
     description: Optional[str] = None
     children: int = 0
+    set_word: Optional[str] = None
 
 
 @dataclass
@@ -66,6 +79,7 @@ class _Scope:
     container: Optional[tuple[int, Optional[str]]] = None  # (rank, label) of a set of goals
     numbers: dict[str, _Goal] = field(default_factory=dict)
     question: Optional[str] = None  # a BBV question heading ("Wat willen we bereiken?") as printed
+    set_word: Optional[str] = None  # the singular of the heading's plural cue ("speerpunt" under "Onze 6 speerpunten")
 
 
 class _Tree:
@@ -81,7 +95,7 @@ class _Tree:
 
     def add(self, title: str, rank: int, block: Block, parent: Optional[_Goal], scope: _Scope,
             label: Optional[str] = None, number: Optional[str] = None, description: Optional[str] = None) -> Optional[_Goal]:
-        title = clean_title(title).rstrip(":").strip()
+        title = _title(title).rstrip(":").strip()
         if not title or not re.search(r"[A-Za-zÀ-ÿ]{2}", title) or _ABOUT_DOCUMENT.match(title):
             return None
         digits = sum(ch.isdigit() for ch in title)
@@ -125,6 +139,23 @@ class _Tree:
         for goal in sorted(self.goals, key=lambda g: g.rank > 0):
             goal.node_id = self._id(goal.code, goal.parent, goal)
 
+    def first_numbered(self, section: Section) -> Section:
+        """A chapter heading repeated on later pages ("04 Leefbaarheid en klimaat", then "04 Leefbaarheid en
+        duurzaamheid") is one chapter: the first heading with that number and level names it."""
+        number = section.heading.number if section.heading is not None else None
+        if not number:
+            return section
+        order = self.sections_in_order
+        index = order.index(section) if section in order else 0
+        first = section
+        for earlier in reversed(order[:index]):
+            if earlier.level != section.level or earlier.heading is None or not earlier.heading.number:
+                continue
+            if earlier.heading.number != number:
+                break  # another chapter came in between: not a repetition
+            first = earlier
+        return first
+
     def anchor(self, goal: _Goal, cue_sections: set[int]) -> None:
         """Hang a top goal under the numbered chapter and paragraph headings it stands in."""
         chain: list[Section] = []
@@ -138,6 +169,7 @@ class _Tree:
         chain = list(reversed(chain))[-2:]
         parent: Optional[_Goal] = None
         for depth, section in enumerate(chain):
+            section = self.first_numbered(section)
             key = id(section)
             node = self.sections.get(key)
             if node is None:
@@ -147,7 +179,7 @@ class _Tree:
                 while node_id in self.ids:
                     node_id += "'"
                 self.ids.add(node_id)
-                node = _Goal(node_id=node_id, title=clean_title(heading.text), rank=-depth - 1, block=heading,
+                node = _Goal(node_id=node_id, title=_title(heading.text), rank=-depth - 1, block=heading,
                              code=heading.number, parent=parent)
                 self.sections[key] = node
                 self.goals.insert(self.goals.index(goal), node)
@@ -171,7 +203,30 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
         tree.anchor(goal, tree.cue_sections)
     tree.goals = [g for g in tree.goals if not (g.rank >= 3 and g.parent is None)]  # activities of no goal
     tree.assign_ids()
+    _qualify_clashing_ids(tree.goals)
     return [_node(goal) for goal in tree.goals]
+
+
+def _qualify_clashing_ids(goals: list[_Goal]) -> None:
+    """Two numberings side by side (speerpunten 1-6 and chapters 01-06): the listed set's ids carry its cue word."""
+    numeric: dict[int, list[_Goal]] = {}
+    for goal in goals:
+        if goal.parent is None and goal.node_id.isdigit():
+            numeric.setdefault(int(goal.node_id), []).append(goal)
+    renamed: dict[str, str] = {}
+    for clash in numeric.values():
+        if len(clash) < 2:
+            continue
+        for goal in clash:
+            if goal.set_word:
+                renamed[goal.node_id] = f"{goal.set_word} {goal.node_id}"
+                goal.node_id = renamed[goal.node_id]
+    if not renamed:
+        return
+    for goal in goals:
+        head, _, tail = goal.node_id.partition("/")
+        if tail and head in renamed and goal.parent is not None and goal.parent.node_id == renamed[head]:
+            goal.node_id = f"{renamed[head]}/{tail}"
 
 
 def goal_cue_blocks(outline: Outline) -> int:
@@ -209,6 +264,7 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             pending_label = cue  # "Doel 2" alone: the statement follows
         elif cue is not None and cue.cue.kind in ("goal", "action"):
             own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
+            local.set_word = singular(cue) if cue.cue.plural else None
             tree.cue_sections.add(id(section))
             if cue.cue.phrase.startswith("wat ") and cue.cue.kind == "goal":
                 local.question = heading.text
@@ -216,7 +272,7 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
                             number=heading.number)
         elif programme is not None and programme.group(2):
-            goal = _Goal(node_id=f"P{programme.group(1)}", title=clean_title(programme.group(2)), rank=0,
+            goal = _Goal(node_id=f"P{programme.group(1)}", title=_title(programme.group(2)), rank=0,
                          block=heading, label="Programma", code=programme.group(1))
             tree.programmes[id(heading)] = goal
     if goal is None and own_container is not None and parent is None and tree.last_goal is not None \
@@ -231,7 +287,8 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
     if len(tree.goals) > before:
         own_container = None  # the set was listed in the section itself; later sub-headings are not in it
     for child in section.children:
-        child_scope = _Scope(parent=local.parent, container=own_container, numbers=local.numbers)
+        child_scope = _Scope(parent=local.parent, container=own_container, numbers=local.numbers,
+                             set_word=local.set_word if own_container is not None else None)
         _visit(child, child_scope, tree)
     _attach_programme(heading, tree)
 
@@ -298,6 +355,23 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             if aim is not None:
                 scope.parent = last_goal = aim
             continue
+        if pending_label is not None and block.kind in ("label", "paragraph"):
+            # "Operationeel doel" on a line of its own: the next block is the statement, whatever its form
+            text = f"{block.label}: {block.text}" if block.kind == "label" and block.label else block.text
+            title, description = _statement(text)
+            goal = tree.add(title, pending_label.cue.rank, block, _set_parent(pending_label.cue.rank, scope, last_goal), scope,
+                            label=pending_label.printed, number=pending_label.number, description=description)
+            pending_label = None
+            if goal is not None and goal.rank < 3:
+                last_goal = goal
+            continue
+        if block.kind == "paragraph" and following is not None and following.kind in ("label", "paragraph"):
+            alone = read_cue(block.text)
+            if alone is not None and alone.whole and not alone.cue.plural and alone.cue.kind == "goal" \
+                    and len(block.text.split()) <= 4:
+                flush_pseudo()
+                pending_label = alone
+                continue
         if block.kind == "label":
             flush_pseudo()
             cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
@@ -336,14 +410,6 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 last_goal = goal
             continue
         if block.kind == "paragraph":
-            if pending_label is not None:
-                title, description = _statement(block.text)
-                goal = tree.add(title, pending_label.cue.rank, block, scope.parent, scope, label=pending_label.printed,
-                                number=pending_label.number, description=description)
-                pending_label = None
-                if goal is not None:
-                    last_goal = goal
-                continue
             rank = introduces_list(block.text)
             if rank is not None:
                 flush_pseudo()
@@ -377,6 +443,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 parent = _numbered_parent(number, scope) or _set_parent(rank, scope, last_goal)
             title, description = _statement(text)
             goal = tree.add(title, rank, block, parent, scope, label=label, number=number, description=description)
+            if goal is not None and label is None:
+                goal.set_word = scope.set_word
             if goal is not None:
                 stack.append((block.depth, goal))
     flush_pseudo()
@@ -403,7 +471,7 @@ def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
         assert heading is not None
         node = tree.sections.get(id(found))
         if node is None:
-            node = _Goal(node_id="", title=clean_title(heading.text), rank=-depth - 1 if depth else 0,
+            node = _Goal(node_id="", title=_title(heading.text), rank=-depth - 1 if depth else 0,
                          block=heading, code=heading.number, parent=parent)
             tree.sections[id(found)] = node
             tree.goals.append(node)
@@ -442,9 +510,13 @@ def _numbered_parent(number: Optional[str], scope: _Scope) -> Optional[_Goal]:
 
 
 def _statement(text: str) -> tuple[str, Optional[str]]:
-    """A goal's statement (its first sentence) and the explanation that follows it."""
+    """A goal's statement (its first sentence, or what stands before a colon that opens sentences of
+    explanation) and the explanation that follows it."""
     text = clean_title(text)
     match = _SENTENCE_END.search(text, 20)
+    colon = _EXPLAINED.search(text, 20)
+    if colon and (match is None or colon.start() < match.start()) and len(text) - colon.end() > 40:
+        return text[:colon.start()].strip(), text[colon.end():].strip()
     if match and match.end() <= MAX_TITLE + 60:
         return text[:match.end()].strip(), text[match.end():].strip() or None
     return text, None

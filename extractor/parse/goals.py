@@ -27,6 +27,7 @@ from extractor.layout import LaidOutDocument
 from extractor.layout.outline import Outline
 from extractor.model import ErrorEntry, GoalNode, Metadata, OutlineItem
 from extractor.parse.goal_outline import NO_GOAL_TYPES, goal_cue_blocks, parse_outline_goals
+from extractor.parse.goal_tables import goals_from_tables, is_figure_table, pdf_goal_tables
 from extractor.parse.textutil import clean_title, is_blank
 from extractor.read.types import Line, line_span, make_line, union_bbox
 
@@ -94,12 +95,56 @@ def _split_at_codes(cell: Line) -> list[Line]:
 
 def parse_goals(laid_out: LaidOutDocument, metadata: Optional[Metadata] = None) -> tuple[list[GoalNode], list[ErrorEntry]]:
     """Return the goal nodes (flat, linked by `parent`) and any warnings."""
-    general = parse_outline_goals(laid_out.outline(), metadata)
+    general = _with_table_goals(parse_outline_goals(laid_out.outline(), metadata), laid_out, metadata)
     for parser in (parse_coded_tree, parse_bbv_sections, parse_priorities):
         goals, errors = parser(laid_out)
         if goals and not _covers(general, goals):
             return goals, errors
     return general, []
+
+
+def _with_table_goals(general: list[GoalNode], laid_out: LaidOutDocument, metadata: Optional[Metadata]) -> list[GoalNode]:
+    """Add the rows of goal tables; outline goals read from table rows give way (a row is no list item)."""
+    if metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES:
+        return general
+    if laid_out.format == "pdf":
+        tables = pdf_goal_tables(laid_out.pages, set(laid_out.toc_pages))
+        rows = goals_from_tables(tables, laid_out.pages, {g.id for g in general})
+        general = _outside_tables(general, [t for t in tables if is_figure_table(t) or _holds(t, rows)])
+    else:
+        from extractor.layout.table_grid import text_tables  # noqa: PLC0415
+
+        rows = goals_from_tables(text_tables(laid_out.lines()), None, {g.id for g in general})
+    if not rows:
+        return general
+    titles = {g.title.lower() for g in rows}
+    kept = [g for g in general if g.title.lower() not in titles or g.parent is not None or any(h.parent == g.id for h in general)]
+    return kept + rows
+
+
+def _holds(table, goals: list[GoalNode]) -> bool:
+    return any(_inside(g, [table]) for g in goals)
+
+
+def _inside(goal: GoalNode, tables: list) -> bool:
+    if goal.bbox is None or goal.page is None:
+        return False
+    x, y = (goal.bbox[0] + goal.bbox[2]) / 2, (goal.bbox[1] + goal.bbox[3]) / 2
+    return any(t.page == goal.page and t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in tables)
+
+
+def _outside_tables(goals: list[GoalNode], tables: list) -> list[GoalNode]:
+    """Outline goals not printed inside the given tables; parents left without their children go too."""
+    kept = [g for g in goals if not _inside(g, tables)]
+    if len(kept) == len(goals):
+        return goals
+    had_children = {g.parent for g in goals if g.parent}
+    while True:
+        has_children = {g.parent for g in kept if g.parent}
+        emptied = [g for g in kept if g.id in had_children and g.id not in has_children]
+        if not emptied:
+            return kept
+        kept = [g for g in kept if g not in emptied]
 
 
 def _covers(general: list[GoalNode], special: list[GoalNode]) -> bool:
