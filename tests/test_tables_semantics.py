@@ -216,3 +216,25 @@ def test_camelot_flavor_follows_the_installed_version() -> None:
 
     assert camelot_flavor(WithNetwork) == "network"
     assert camelot_flavor(Old) == "stream"
+
+
+# ---------------------------------------------------------------- one vocabulary: the same header means the same from PDF and text
+
+import pytest  # noqa: E402
+
+from extractor.parse.indicators_pdf import column_roles  # noqa: E402
+from extractor.parse.indicators_text import parse_text_indicators  # noqa: E402
+from extractor.parse.table_semantics import TableHead, classify_header  # noqa: E402
+
+
+@pytest.mark.parametrize("header", ["Gemiddelde Flevoland", "Nederland 2022", "Vergelijkingscijfer Nederland (jaar)",
+                                    "Realisatie 2023", "Streefwaarde 2026", "Peilwaarde", "Begroting 2025"])
+def test_same_header_same_type_and_scope_from_pdf_and_text(header: str) -> None:
+    pdf = column_roles(TableHead(header_rows=1, headers=["Indicator", header]))[1]
+    text = "\n".join(["Indicatoren", "", f"Indicator\tBron\t{header}", "Aantal meldingen\tCBS\t12"])
+    indicators, _ = parse_text_indicators(laid_out_text(text), [], Metadata())
+    value = indicators[0].values[0]
+    generic = classify_header(header)
+    assert (pdf.value_type, pdf.scope) == (value.type, value.scope)
+    assert generic.value_type == value.type
+    assert value.scope == (generic.scope if value.type == "referentie" else None)
