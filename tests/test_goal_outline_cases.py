@@ -103,3 +103,19 @@ def test_a_cue_label_on_a_line_of_its_own_introduces_the_next_block(tmp_path: Pa
     titles = [(g.title, g.label) for g in document.goals if g.level == "doel"]
     assert titles == [("Omgaan met bodemdaling: inzetten op behoud van veen in de polders", "Operationeel doel"),
                       ("Schone bodem: saneren van spoedlocaties", "Operationeel doel")]
+
+
+def test_a_list_finishing_a_goal_statement_refines_it_and_items_with_an_action_label_are_activities(tmp_path: Path) -> None:
+    text = ("Jaarplan 2025\n\nActiviteiten gepland voor 2025\n\n1. Netwerkzorg\n\n"
+            "Doel: De zorg in de wijk beter op elkaar afstemmen zodat\n"
+            "- meer inwoners weten waar ze terecht kunnen\n- minder patiënten onnodig in het ziekenhuis liggen\n\n"
+            "• Informatieavonden in de wijken. Actie: we organiseren vijf avonden in het voorjaar.\n"
+            "• Een folder voor huisartsen\n\n"
+            "2. Scholing\n\nDoel: Hulpverleners kennen de nieuwe richtlijn.\n\nActie:\n• Een symposium in oktober\n"
+            "• Intervisie in het platform\n")
+    goals = {title: (node_id, parent) for node_id, title, parent in _goals(tmp_path, text)}
+    goal_id = goals["De zorg in de wijk beter op elkaar afstemmen zodat"][0]
+    assert goals["meer inwoners weten waar ze terecht kunnen"] == (f"{goal_id}.1", goal_id)
+    assert goals["minder patiënten onnodig in het ziekenhuis liggen"] == (f"{goal_id}.2", goal_id)
+    assert goals["Informatieavonden in de wijken."] == (f"{goal_id}/1", goal_id)
+    assert goals["Een folder voor huisartsen"] == (f"{goal_id}/2", goal_id)

@@ -69,6 +69,7 @@ class _Goal:
     description: Optional[str] = None
     children: int = 0
     set_word: Optional[str] = None
+    refines: bool = False  # listed in the goal's own statement ("… zodat" + items): sub-goals, ids "2.1"
 
 
 @dataclass
@@ -124,9 +125,11 @@ class _Tree:
         elif number:
             base = f"{parent.node_id}/{number}"  # type: ignore[union-attr]
         else:
-            siblings = [g for g in self.goals if g.parent is parent and g.rank > 0]
+            refines = goal is not None and goal.refines
+            siblings = [g for g in self.goals if g.parent is parent and g.rank > 0 and g.refines == refines]
             position = siblings.index(goal) + 1 if goal in siblings else len(siblings) + 1
-            base = f"{parent.node_id}/{position}" if parent is not None else str(position)
+            joint = "." if refines else "/"
+            base = f"{parent.node_id}{joint}{position}" if parent is not None else str(position)
         node_id, suffix = base, 2
         while node_id in self.ids:
             node_id, suffix = f"{base}-{suffix}", suffix + 1
@@ -331,6 +334,9 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
         last_goal = tree.last_goal  # "Doel 1: …" then a "Resultaten" sub-heading: the results are that goal's
     heading = section.heading
     heading_is_goal = scope.parent is not None and scope.parent.block is heading
+    refined: Optional[_Goal] = None
+    refine_marker: Optional[str] = None
+    action_items = _action_item_runs(section.blocks)
 
     def flush_pseudo() -> None:
         if len(pseudo) >= 2 and container is not None:
@@ -393,6 +399,8 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             if heading_is_goal and own is not None and own.label is None and rank < own.rank and own.block is heading:
                 # a heading listed as an activity turns out to carry a "Doel:" of its own
                 own.rank, own.label, own.description = rank, printed, clean_title(block.text)
+                if next_is_item and not _FINISHED.search(block.text):
+                    container, refined, refine_marker = (rank, None), own, blocks[index + 1].marker
                 continue
             if (heading is not None and not heading_is_goal and len(block.text) > MAX_TITLE and block.number is None
                     and read_cue(heading.text) is None and rank < 3 and pending_label is None
@@ -403,11 +411,16 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 heading_is_goal = goal is not None
                 if goal is not None:
                     scope.parent = last_goal = goal
+                    if next_is_item and not _FINISHED.search(block.text):
+                        # "… de inwoners voor te lichten zodat" + a list: the items finish the goal's statement
+                        container, refined, refine_marker = (rank, None), goal, blocks[index + 1].marker
                 continue
             goal = tree.add(title, rank, block, _set_parent(rank, scope, last_goal), scope, label=printed,
                             number=block.number, description=description)
             if goal is not None and rank < 3:
                 last_goal = goal
+                if next_is_item and not _FINISHED.search(block.text):
+                    container, refined, refine_marker = (rank, None), goal, blocks[index + 1].marker
             continue
         if block.kind == "paragraph":
             rank = introduces_list(block.text)
@@ -423,6 +436,18 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
             if items_seen and not (next_is_item and len(block.text) <= 80):
                 container, items_seen = None, False  # a short line over the next items only groups them
             continue
+        if block.kind == "item" and id(block) in action_items and last_goal is not None:
+            # an item that carries its own "Actie:" (and the items of its list) is an activity of the goal
+            title, description = _statement(_ACTION_INSIDE.split(block.text, 1)[0])
+            tree.add(title, 3, block, last_goal, scope, label=None, description=description)
+            continue
+        if block.kind == "item" and refined is not None:
+            if block.marker == refine_marker:
+                goal = tree.add(*_statement(block.text)[:1], refined.rank, block, refined, scope, label=None)
+                if goal is not None:
+                    goal.refines = True
+                continue
+            refined, container = None, None
         if block.kind == "item":
             flush_pseudo()
             if container is None:
@@ -477,6 +502,30 @@ def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
             tree.goals.append(node)
         parent = node
     return parent
+
+
+# An action label inside a list item's text ("… weet u wat u wilt? Actie: we hebben subsidie …").
+_ACTION_INSIDE = re.compile(r"\s(?:Actie|Acties|Activiteit|Activiteiten)\s?:\s")
+_FINISHED = re.compile(r"[.!?]\s*$")
+
+
+def _action_item_runs(blocks: list[Block]) -> set[int]:
+    """Items of a list (a run of items with one marker) in which some item carries an action label."""
+    found: set[int] = set()
+    run: list[Block] = []
+
+    def close() -> None:
+        if any(_ACTION_INSIDE.search(item.text) for item in run):
+            found.update(id(item) for item in run)
+        run.clear()
+
+    for block in blocks:
+        if block.kind != "item" or (run and block.marker != run[-1].marker):
+            close()
+        if block.kind == "item":
+            run.append(block)
+    close()
+    return found
 
 
 def _goal_labels(blocks: list[Block]) -> int:
