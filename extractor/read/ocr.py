@@ -191,8 +191,9 @@ def _prepared(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray], turned: in
     cells = shaded_cells(gray, horizontal, dpi)
     clean = _erased(gray, (horizontal, vertical))
     bands: list[list[int]] = []  # cells of one band: same rows, a thin line between neighbours; then their count
-    for x0, top, x1, bottom in sorted(cells, key=lambda c: (c[1], c[3], c[0])):
-        if bands and bands[-1][1] == top and bands[-1][3] == bottom and x0 - bands[-1][2] <= max(4, dpi // 20):
+    for x0, top, x1, bottom in sorted(cells, key=lambda c: (c[1] // 4, c[0])):
+        near = max(4, dpi // 20)
+        if bands and abs(bands[-1][1] - top) <= 3 and abs(bands[-1][3] - bottom) <= 3 and 0 <= x0 - bands[-1][2] <= near:
             bands[-1][2] = x1
             bands[-1][4] += 1
         else:
@@ -260,29 +261,29 @@ def shaded_cells(gray: np.ndarray, horizontal: np.ndarray, dpi: int) -> list[tup
     with white text and thin white lines between their cells. Their edges separate rows and
     columns as the edges of a text PDF's shaded rectangles do.
 
-    A band is a run of rows holding long dark runs (thicker than a rule); it is cut into cells at
-    the pixel columns that stay light over (nearly) all of its rows.
+    A band is a connected region of long dark runs (thicker than a rule); it is cut into cells at
+    the pixel columns that stay lighter or darker than the band over (nearly) all of its rows.
     """
+    from scipy import ndimage
+
     length = max(20, dpi // 2)
     band = _long_runs(gray < _INK, length) & ~horizontal
-    rows = np.flatnonzero(band.any(axis=1))
+    labels, _ = ndimage.label(band)
     cells: list[tuple[int, int, int, int]] = []
-    if rows.size == 0:
-        return cells
-    breaks = np.flatnonzero(np.diff(rows) > 2)
-    for first, last in zip(np.r_[rows[0], rows[breaks + 1]], np.r_[rows[breaks], rows[-1]]):
-        if last - first + 1 < max(6, dpi // 15):
-            continue  # a rule, not a band
-        share = band[first:last + 1].mean(axis=0)
+    for rows, columns in ndimage.find_objects(labels):
+        first, last, left = rows.start, rows.stop - 1, columns.start
+        if last - first + 1 < max(6, dpi // 15) or columns.stop - left < length // 2:
+            continue  # a rule or a mark, not a band
+        share = band[first:last + 1, columns].mean(axis=0)
         # a column lighter (or darker) than the band in (nearly) every row of it is a line between two
         # cells; a column of white text is not, as the band shows above and below the text
-        low, high = np.percentile(gray[first:last + 1], [10, 90], axis=0)
+        low, high = np.percentile(gray[first:last + 1, columns], [10, 90], axis=0)
         level = float(np.median(low[share > 0.1])) if (share > 0.1).any() else 0.0
         line = (low > level + 0.25 * (255 - level)) | (high < 0.75 * level)
         inside = np.r_[False, (share > 0.1) & ~line, False].astype(np.int8)
         starts = np.flatnonzero(np.diff(inside) == 1)
         ends = np.flatnonzero(np.diff(inside) == -1)
-        cells.extend((int(a), int(first), int(b), int(last + 1)) for a, b in zip(starts, ends) if b - a >= length // 2)
+        cells.extend((int(left + a), int(first), int(left + b), int(last + 1)) for a, b in zip(starts, ends) if b - a >= length // 4)
     return cells
 
 
