@@ -135,3 +135,44 @@ def test_every_programme_has_its_budget_table(corpus_dir: Path, name: str) -> No
     taakveld_lines = [b for b in document.budget_lines if b.taakveld]
     assert taakveld_lines and all(b.detail for b in taakveld_lines)
     assert {"1.1", "1.2"} <= {b.taakveld for b in taakveld_lines}
+
+
+@pytest.mark.parametrize("label, code", [
+    ("Programma:P1 Veiligheid", "P1"),
+    ("Programma: P12 Wonen", "P12"),
+    ("Programma:PO Bestuur en ondersteuning", "P0"),  # OCR read the zero as a letter O
+    ("P3 Bestuur en middelen", "P3"),
+    ("Saldo van baten en lasten per taakveld", None),
+    ("Programma Veiligheid", None),
+])
+def test_programme_code(label: str, code: str | None) -> None:
+    from extractor.parse.budget import programme_code
+
+    assert programme_code(label) == code
+
+
+def test_repeated_header_rows_name_the_programme_of_their_block() -> None:
+    """A taakveld table printed as blocks, each under its own header ("Programma: P2 … | Begroting 2023 Baten | …")."""
+    from extractor.model import Metadata
+    from extractor.parse.budget import read_budget
+    from extractor.parse.table_semantics import judge_table
+
+    header = ["Begroting 2023 Baten", "Begroting 2023 Lasten", "Begroting 2023 Saldo"]
+    table = _table([
+        ["Programma:P1 Veiligheid Saldo van baten en lasten per taakveld", *header],
+        ["1.1 Crisisbeheersing en brandweer", "1.000", "-3.438", "-2.438"],
+        ["Saldo van baten en lasten programma", "1.000", "-3.438", "-2.438"],
+        ["Programma:P2 Mens en maatschappij Saldo van baten en lasten per taakveld", *header],
+        ["4.1 Openbaar basisonderwijs", "0", "-209", "-209"],
+        ["Saldo van baten en lasten alle programma's", "1.000", "-3.647", "-2.647"],
+        ["Reserves", "Onttrekking", "Toevoeging", "Mutaties"],
+        ["P1 Veiligheid", "500", "0", "500"],
+    ])
+    verdict = judge_table(table)
+    assert verdict.kind == "budget"
+    lines, errors = read_budget(table, verdict, Metadata(year=2023), [])
+    programmes = {(line.label, line.programme) for line in lines}
+    assert programmes == {("1.1 Crisisbeheersing en brandweer", "P1"), ("Saldo van baten en lasten programma", "P1"),
+                          ("4.1 Openbaar basisonderwijs", "P2"), ("Saldo van baten en lasten alle programma's", None),
+                          ("P1 Veiligheid", None)}
+    assert len(lines) == 15 and not any("not read" in e.message for e in errors)  # header cells are no unread amounts

@@ -317,3 +317,24 @@ def test_a_province_is_named_by_the_vocabulary_never_by_the_words_after_it(tmp_p
 def test_words_after_provincie_that_name_no_province_are_no_issuer(tmp_path):
     meta = _text_metadata(tmp_path, "document.txt", "Programma Energie 2024\nDe provincie Opmaak Studio\n\nInleiding\n")
     assert meta.municipality is None
+
+
+def test_a_row_of_amounts_is_no_title() -> None:
+    """OCR gives a table row the same (or a larger) font size as the title: a line of amounts is passed over."""
+    from extractor.parse.metadata import _largest_text
+    from extractor.read.types import Word, make_line
+
+    def line(texts: list[str], top: float, size: float, x0: float = 20.0) -> "object":
+        words, x = [], x0
+        for text in texts:
+            words.append(Word(text, x, top, x + 6 * len(text), top + size, size=size, confidence=0.9))
+            x += 6 * len(text) + 4
+        return make_line(words, 1)
+
+    title = line(["Overzicht", "baten", "en", "lasten"], 20, 11.0)
+    row = line(["0.61", "OZB", "Woningen", "7.821.310", "-273.005", "7.548.305"], 60, 12.0)
+    assert _largest_text([title, row]) == "Overzicht baten en lasten"
+    beside = line(["Overzicht", "baten", "en", "lasten"], 20, 12.0)
+    beside.words.extend(line(["Begroting", "2021"], 20, 9.0, x0=400).words)  # a table header on the same OCR line
+    beside.words.sort(key=lambda w: w.x0)
+    assert _largest_text([make_line(beside.words, 1), row]) == "Overzicht baten en lasten"

@@ -93,6 +93,23 @@ def test_ocr_reads_the_gold_numbers(year: int, corpus_dir: Path, tesseract) -> N
     assert precision >= 0.97 and score >= 0.9, f"{year}: precision {precision:.3f} recall {recall:.3f} F1 {score:.3f}"
 
 
+BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.6), 2025: (0.95, 0.6)}
+"""(precision, F1) the pipeline's budget lines reach today per gold table; see docs/ocr.md for what is missing."""
+
+
+@pytest.mark.parametrize("year", sorted(GOLD))
+def test_pipeline_budget_lines_from_ocr(year: int, corpus_dir: Path, tesseract) -> None:
+    """The budget lines built from the OCR'd taakveld tables: amount, kind, year and row label as the gold has them."""
+    gold = json.loads(GOLD[year].read_text(encoding="utf-8"))
+    expected = [(_normal(b["label"]), b["kind"], b["year"], b["amount"]) for b in gold["budget_lines"]]
+    document = extract_document(corpus_dir / "wassenaar" / "image_only" / f"Jaarstukken_{year}.pdf", ExtractOptions(enrich=False))
+    predicted = [(_normal(b.label), b.kind, b.year, b.amount) for b in document.budget_lines]
+    precision, recall, score = f1(predicted, expected)
+    floor_precision, floor_f1 = BUDGET_FLOOR[year]
+    assert len(predicted) > 50
+    assert precision >= floor_precision and score >= floor_f1, f"{year}: precision {precision:.3f} recall {recall:.3f} F1 {score:.3f}"
+
+
 # --- a text PDF turned into pictures ---------------------------------------------------------------
 
 RASTER_PAGES = [11, 12, 15, 17, 18, 28]  # begroting 2024: goals P1-P2, a budget table, an indicator table
@@ -115,10 +132,6 @@ def test_rasterised_pages_are_ocrd(text_and_scan) -> None:
     assert all(g.ocr for g in scan.goals) and not any(g.ocr for g in text.goals)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known gap since the shared table reader: OCR splits the header box of the begroting's tables over "
-    "lines that the header grid does not join, so a few values come out with the wrong type or unscaled; "
-    "values without a year or with a type from context are dropped (precision 0.57 -> 0.80), the rest is open"))
 def test_rasterised_values_match_the_text_layer(text_and_scan) -> None:
     text, scan = text_and_scan
 

@@ -202,3 +202,70 @@ def test_options_are_validated() -> None:
         ExtractOptions(ocr_lang="nld eng; rm")
     with pytest.raises(ValueError, match="ocr_max_pages"):
         ExtractOptions(ocr_max_pages=-1)
+
+
+# --- the table grid seen in the image -------------------------------------------------------------
+
+def _header_band() -> np.ndarray:
+    """A page with a dark header band of two cells (a white line between them) holding white marks, over a ruled row."""
+    image = np.full((400, 900), 255, np.uint8)
+    image[100:160, 50:850] = 70  # the band
+    image[100:160, 449:452] = 255  # the white line between its two cells
+    image[120:140, 80:84] = 255  # white "text" in the first cell
+    image[120:140, 700:704] = 255  # and in the second
+    image[220:223, 50:850] = 0  # the rule under the body row
+    image[160:223, 50:53] = 0  # the row's left and right borders
+    image[160:223, 847:850] = 0
+    return image
+
+
+def test_shaded_header_cells_are_found_and_split_at_their_line() -> None:
+    image = _header_band()
+    horizontal, _ = ocr_module.rule_masks(image, 300)
+    cells = ocr_module.shaded_cells(image, horizontal, 300)
+    assert [(x0, x1) for x0, _, x1, _ in cells] == [(50, 449), (452, 850)]
+    assert all(top == 100 and bottom == 160 for _, top, _, bottom in cells)
+
+
+def test_light_text_on_a_dark_band_is_inverted_for_tesseract() -> None:
+    image = _header_band()
+    _, _, cells, clean = ocr_module._prepared(image, ocr_module.rule_masks(image, 300), 0, 300)
+    assert len(cells) == 2
+    assert clean[105:115, 200:400].min() == 255  # the shade became paper
+    assert clean[120:140, 80:84].max() == 0 and clean[120:140, 700:704].max() == 0  # the white marks became ink
+    assert clean[221, 100:800].min() == 255  # the rule is erased for Tesseract
+
+
+def test_rules_seen_in_the_image_become_page_rules() -> None:
+    image = _header_band()
+    horizontal, vertical = ocr_module.rule_masks(image, 300)
+    rules = ocr_module.rules_from_masks(horizontal, vertical, 300)
+    scale = 72.0 / 300
+    flat = [r for r in rules if r.x1 - r.x0 > 100 * scale]
+    upright = [r for r in rules if r.bottom - r.top > 40 * scale]
+    assert flat and all(abs(r.top - 220 * scale) < 2 for r in flat)
+    lefts = sorted(r.x0 / scale for r in upright)
+    assert len(lefts) == 2 and abs(lefts[0] - 50) <= 2 and abs(lefts[1] - 847) <= 2  # a pixel of anti-aliasing either side
+
+
+# --- rows that add up -----------------------------------------------------------------------------
+
+def _budget_row(label: str, top: float, amounts: tuple[float, float, float]) -> list[BudgetLine]:
+    return [BudgetLine(label=label, column=f"Begroting 2021 {side.title()}", side=side, kind="begroting", year=2021,
+                       amount=amount, raw=f"{amount:.0f}", page=1, bbox=(0.0, top, 500.0, top + 10), ocr=True)
+            for side, amount in zip(("baten", "lasten", "saldo"), amounts)]
+
+
+def test_ocr_budget_rows_that_do_not_add_up_are_left_out() -> None:
+    from extractor.parse.ocr_provenance import _rows_that_add_up
+
+    lines = [
+        *_budget_row("0.1 Bestuur", 10, (0, -2_244_295, -2_244_295)),
+        *_budget_row("0.2 Burgerzaken", 30, (406_291, 818_726, 412_435)),  # two minus signs lost: does not add up
+        *_budget_row("0.4 Overhead", 50, (52_141, -9_539_536, -9_487_395)),
+        *_budget_row("0.5 Treasury", 70, (762_000, -29_672, 732_328)),
+    ]
+    dropped: dict[int, list[str]] = {}
+    kept = _rows_that_add_up(lines, dropped)
+    assert {line.label for line in kept} == {"0.1 Bestuur", "0.4 Overhead", "0.5 Treasury"}
+    assert len(dropped[1]) == 3 and "818726" in dropped[1]

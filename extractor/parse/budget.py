@@ -161,7 +161,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     doc_year = metadata.year if metadata else None
     scale = verdict.scale or 1.0
     corner = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
-    programme_rows = bool(_PROGRAMME_AXIS.search(corner))
+    corner_programme = programme_code(corner)  # "Programma: P1 Veiligheid" over the label column names the block
+    programme_rows = bool(_PROGRAMME_AXIS.search(corner)) and corner_programme is None
     caption = head.caption or table.caption
     context = " ".join([caption or "", *head.extra, *(ln.text for ln in table.above[-3:])])
     code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
@@ -185,7 +186,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         columns.append((c, kind, year, meaning.side))
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
-    programme_heading: Optional[str] = None
+    programme_heading: Optional[str] = corner_programme
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
     for row in body:
@@ -195,6 +196,11 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
         taakveld = TAAKVELD_CODE.match(label)
         row_side = _row_side(label)
+        if filled and all(_header_cell(row.cells[c]) for c in filled):
+            # the header repeated over the next block of rows ("Programma: P2 … | Begroting 2023 | …"):
+            # it names that block's programme, or starts rows of no programme (reserves, the result)
+            programme_heading, taakveld_heading = programme_code(label) or "", None
+            continue
         if not filled:
             if row_side and len(label) < 30:
                 side_heading = row_side
@@ -214,7 +220,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 continue
             code_here = taakveld.group("code") if taakveld else taakveld_heading
             lines.append(BudgetLine(
-                programme=_row_programme(label) if programme_rows and not taakveld else (programme_heading or programme),
+                programme=_line_programme(label, programme_rows and not taakveld, programme_heading, programme),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
                 column=head.headers[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
@@ -239,6 +245,38 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                                  message=f"budget table at {where}: {len(unreadable)} cell(s) not read as one amount: "
                                  + ", ".join(repr(u) for u in unreadable[:5])))
     return lines, errors
+
+
+_HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
+_PROGRAMME_HEADING = re.compile(r"^\s*programma\s*:?\s*P\s?([\dO]{1,2})\b", re.IGNORECASE)
+_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\s+(van\s+de\s+)?programma'?s\b", re.IGNORECASE)
+
+
+def _header_cell(text: str) -> bool:
+    """Words and years only ("Begroting 2023", "Lasten"): a header cell, not an amount."""
+    return bool(_HEADER_CELL.match(text)) and any(ch.isalpha() for ch in text)
+
+
+def programme_code(label: str) -> Optional[str]:
+    """"P2" for "Programma: P2 Mens en maatschappij" or "P2 Mens en …"; None when the label names no code.
+
+    A letter O right after "Programma: P" is a zero read as a letter (OCR), as no programme code is "PO"."""
+    heading = _PROGRAMME_HEADING.match(label)
+    if heading:
+        return "P" + heading.group(1).upper().replace("O", "0").lstrip("0").rjust(1, "0")
+    code = _PROGRAMME_CODE.search(label) if re.match(r"^\s*(programma\b|P\s?\d)", label, re.IGNORECASE) else None
+    return f"P{code.group(1)}" if code else None
+
+
+def _line_programme(label: str, programme_rows: bool, heading: Optional[str], default: Optional[str]) -> Optional[str]:
+    """The programme of one budget line: the row's own (recapitulatie), the block's heading, or the table's."""
+    if programme_rows:
+        return _row_programme(label)
+    if _ALL_PROGRAMMES.search(label):
+        return None  # the total over all programmes belongs to none of them
+    if heading is not None:
+        return heading or None
+    return default
 
 
 def _row_programme(label: str) -> Optional[str]:

@@ -216,8 +216,14 @@ def _title(laid_out: LaidOutDocument) -> Optional[str]:
     return normalise_space(title)[:200]
 
 
+_AMOUNT = re.compile(r"(?<![\w.,])[-−–(]?\d{1,3}(?:[.,]\d{3})+(?:,\d+)?\)?(?![\w.,])|(?<![\w.,])\d+,\d+(?![\w.,])")
+
+
 def _largest_text(lines: list[Line], min_size: float = 0.0) -> Optional[str]:
-    candidates = [line for line in lines if len(re.findall(r"[A-Za-zà-ÿ]", line.text)) >= 4 and not _TITLE_NOISE.match(line.text.strip())]
+    # an OCR'd line can run through a title and the table beside it: its parts are judged apart
+    pieces = [part for line in lines for part in (line.segments() if any(w.confidence is not None for w in line.words) else [line])]
+    candidates = [line for line in pieces if len(re.findall(r"[A-Za-zà-ÿ]", line.text)) >= 4 and not _TITLE_NOISE.match(line.text.strip())
+                  and len(_AMOUNT.findall(line.text)) < 2]  # a table row of amounts is no title
     if not candidates:
         return None
     biggest = max(line.size for line in candidates)

@@ -11,9 +11,10 @@ missing ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable, Optional
 
-from extractor.model import BBox, Document, ErrorEntry
+from extractor.model import BBox, BudgetLine, Document, ErrorEntry
 from extractor.read.types import Page, Word
 
 MIN_NUMBER_CONFIDENCE = 0.6
@@ -21,6 +22,7 @@ MIN_NUMBER_CONFIDENCE = 0.6
 SEPARATOR_DOUBT = 0.5
 """Factor on the confidence of "4,129": OCR often reads the thousands point as a comma, and then the
 amount is 1000 times too small; a Dutch decimal comma with exactly three decimals is rare."""
+_SIDES = ("baten", "lasten", "saldo")
 _SEPARATOR_IN_DOUBT = re.compile(r"^[-+(€]*\d{1,3}(\.\d{3})*,\d{3}\b")
 
 
@@ -62,13 +64,44 @@ def mark_ocr_items(document: Document, pages: Iterable[Page]) -> list[ErrorEntry
             continue
         line.ocr, line.confidence = True, confidence
         budget.append(line)
-    document.budget_lines = budget
+    document.budget_lines = _rows_that_add_up(budget, dropped)
     return [
         ErrorEntry(code="ocr_uncertain", severity="warning", page=page,
-                   message=f"page {page}: {len(raws)} number(s) read by OCR with uncertain characters were left out: "
+                   message=f"page {page}: {len(raws)} number(s) read by OCR with uncertain characters (or in a row that does not add up) were left out: "
                    + ", ".join(repr(r) for r in raws[:5]) + (" ..." if len(raws) > 5 else ""))
         for page, raws in sorted(dropped.items())
     ]
+
+
+def _rows_that_add_up(lines: list[BudgetLine], dropped: dict[int, list[str]]) -> list[BudgetLine]:
+    """OCR budget rows printing baten, lasten and saldo are kept only when the three add up.
+
+    The sign convention (lasten printed negative: baten + lasten = saldo, or positive: baten - lasten
+    = saldo) is the one most rows of the page follow. A row that does not add up holds a misread
+    character (often a lost minus sign) in one of its amounts, and which one cannot be told: all
+    of the row's amounts are left out. The check only confirms; it never corrects a number.
+    """
+    rows: dict[tuple, dict[str, BudgetLine]] = {}
+    for line in lines:
+        if line.ocr and line.side in _SIDES and line.bbox is not None:
+            rows.setdefault((line.page, line.label, line.kind, line.year, round(line.bbox[1])), {})[line.side] = line
+    full = [row for row in rows.values() if len(row) == 3]
+    conventions: dict[int, Counter] = {}
+    for row in full:
+        baten, lasten, saldo = (row[side].amount for side in _SIDES)
+        page = row["baten"].page
+        conventions.setdefault(page, Counter())
+        conventions[page]["sum"] += abs(baten + lasten - saldo) <= 1.0
+        conventions[page]["difference"] += abs(baten - lasten - saldo) <= 1.0
+    wrong: set[int] = set()
+    for row in full:
+        baten, lasten, saldo = (row[side].amount for side in _SIDES)
+        convention = conventions[row["baten"].page].most_common(1)[0][0]
+        total = baten + lasten if convention == "sum" else baten - lasten
+        if abs(total - saldo) > 1.0:
+            wrong.update(id(line) for line in row.values())
+            dropped.setdefault(row["baten"].page or 0, []).extend(line.raw for line in row.values())
+    return [line for line in lines if id(line) not in wrong]
 
 
 def text_confidence(words: list[Word], bbox: Optional[BBox]) -> Optional[float]:

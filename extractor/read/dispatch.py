@@ -158,7 +158,8 @@ def _with_text_layer(original: Page, scanned: Page, keep_text: bool) -> Page:
         if not any(word.x0 < k.x1 and k.x0 < word.x1 and word.top < k.bottom and k.top < word.bottom for k in kept):
             words.append(word)
     scanned.lines = group_lines(words, scanned.number)
-    scanned.rules, scanned.rects = original.rules, original.rects
+    scanned.rules = [*original.rules, *scanned.rules]  # drawn, and seen in the image
+    scanned.rects = [*original.rects, *scanned.rects]
     scanned.image_cover = original.image_cover
     return scanned
 

@@ -31,7 +31,7 @@ from typing import Iterable, Iterator, Optional, Union
 import numpy as np
 
 from extractor.read.pdf import group_lines
-from extractor.read.types import Page, Word
+from extractor.read.types import Page, Rule, Word
 
 DEFAULT_DPI = 300
 MIN_DPI = 150  # a low-resolution scan is still rendered at least this fine
@@ -144,16 +144,20 @@ def render_dpi(pdf_page, dpi: int) -> int:
 
 
 def ocr_image(gray: np.ndarray, number: int, lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI, rotation: int = 0) -> Page:
-    """One rendered page (8-bit grey, the page as displayed) read into a `Page` in PDF points."""
-    clean = erase_rules(gray, dpi)
-    turned = _upright_turn(clean, dpi) if _looks_sideways(clean) else 0
-    if turned:
-        clean = np.ascontiguousarray(np.rot90(clean, k=turned // 90))
+    """One rendered page (8-bit grey, the page as displayed) read into a `Page` in PDF points.
+
+    Besides the words, the page gets the table grid seen in the image: rules (`Page.rules`) and
+    dark shaded cells (`Page.rects`), as a text PDF carries them, so the table layer reads a
+    scanned table by its grid.
+    """
+    masks = rule_masks(gray, dpi)
+    turned = _upright_turn(_erased(gray, masks), dpi) if _looks_sideways(_erased(gray, masks)) else 0
+    upright, upright_masks, cells, clean = _prepared(gray, masks, turned, dpi)
     words = read_words(clean, lang, dpi)
     if not turned and (words and _confident_share(words) < _POOR_READING or not words and _has_ink(clean)):
         turned = _upright_turn(clean, dpi)  # a poor reading: perhaps upside down or sideways after all
         if turned:
-            clean = np.ascontiguousarray(np.rot90(clean, k=turned // 90))
+            upright, upright_masks, cells, clean = _prepared(gray, masks, turned, dpi)
             words = read_words(clean, lang, dpi)
     height_px, width_px = clean.shape
     scale = 72.0 / dpi
@@ -162,30 +166,160 @@ def ocr_image(gray: np.ndarray, number: int, lang: str = DEFAULT_LANG, dpi: int 
         width=width_px * scale,
         height=height_px * scale,
         lines=group_lines(words, number),
+        rules=rules_from_masks(*upright_masks, dpi),
+        rects=[Rule(x0 * scale, top * scale, x1 * scale, bottom * scale) for x0, top, x1, bottom in cells],
         rotation=(rotation + turned) % 360,
         char_count=sum(len(w.text) for w in words),
         ocr=True,
     )
 
 
+def _erased(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    out = gray.copy()
+    out[masks[0] | masks[1]] = 255
+    return out
+
+
+def _prepared(gray: np.ndarray, masks: tuple[np.ndarray, np.ndarray], turned: int, dpi: int):
+    """The page turned upright: grey image, rule masks, shaded cells, and the image for Tesseract
+    (rules erased, shaded cells turned into dark text on white)."""
+    horizontal, vertical = masks
+    if turned:
+        # rules are found again on the upright page: horizontal and vertical rules are not found alike
+        gray = np.ascontiguousarray(np.rot90(gray, k=turned // 90))
+        horizontal, vertical = rule_masks(gray, dpi)
+    cells = shaded_cells(gray, horizontal, dpi)
+    clean = _erased(gray, (horizontal, vertical))
+    bands: list[list[int]] = []  # cells of one band: same rows, a thin line between neighbours; then their count
+    for x0, top, x1, bottom in sorted(cells, key=lambda c: (c[1] // 4, c[0])):
+        near = max(4, dpi // 20)
+        if bands and abs(bands[-1][1] - top) <= 3 and abs(bands[-1][3] - bottom) <= 3 and 0 <= x0 - bands[-1][2] <= near:
+            bands[-1][2] = x1
+            bands[-1][4] += 1
+        else:
+            bands.append([x0, top, x1, bottom, 1])
+    margin = max(2, dpi // 100)
+    for left, top, right, bottom, count in bands:
+        if count < 2:
+            continue  # a title band, not a table header: inverted, its large type shares Tesseract's text lines with the table beside it
+        if not _light_text(gray[top:bottom, left:right]):
+            continue  # dark text on a light or middle shade: Tesseract reads that as it is
+        inner = _inverted(gray[top:bottom, left:right])
+        # the band's border and the lines between its cells go with the shade: a frame of paper
+        clean[max(0, top - margin):bottom + margin, max(0, left - margin):right + margin] = 255
+        clean[top:bottom, left:right] = inner
+    return gray, (horizontal, vertical), cells, clean
+
+
+def _light_text(band: np.ndarray) -> bool:
+    """More marks lighter than the shade than darker: white text on a dark band."""
+    level = float(np.median(band))
+    lighter = int((band > level + 0.4 * (255 - level)).sum())
+    darker = int((band < 0.6 * level).sum())
+    return lighter > darker
+
+
+def _inverted(cell: np.ndarray) -> np.ndarray:
+    """A dark shaded cell with light text as dark text on white: the shade becomes paper.
+
+    Tesseract reads light text on a dark shade poorly ("Baldo" for "Saldo", years lost)."""
+    level = float(np.median(cell))
+    span = max(1.0, 255.0 - level)
+    light = np.clip((cell.astype(np.float32) - level) / span, 0.0, 1.0)
+    return (255.0 * (1.0 - light)).astype(np.uint8)
+
+
 def erase_rules(gray: np.ndarray, dpi: int) -> np.ndarray:
-    """The page with thin straight rules (table grid lines) whitened; shaded bands and text are kept.
+    """The page with thin straight rules (table grid lines) whitened; shaded bands and text are kept."""
+    horizontal, vertical = rule_masks(gray, dpi)
+    out = gray.copy()
+    out[horizontal | vertical] = 255
+    return out
+
+
+def rule_masks(gray: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels of horizontal and of vertical rules (table grid lines, the edges of shaded bands).
 
     A rule is a run of ink at least half an inch long with paper or light shading a few pixels
     above or below it (so not the inside of a dark band or the bar of a chart, only their edges).
     """
     length = max(20, dpi // 2)
     gap = max(2, dpi // 60) + 1
-    out = gray.copy()
-    horizontal = _thin(_long_runs(out < _INK, length), _long_runs(out >= _INK, length // 2), gap)
-    out[horizontal] = 255
+    horizontal = _thin(_long_runs(gray < _INK, length), _long_runs(gray >= _INK, length // 2), gap)
+    without = gray.copy()
+    without[horizontal] = 255
     # vertical rules on the page without its horizontal ones, so crossings go too; a short
     # vertical rule counts when it ends on a horizontal one (the cell borders of one table row)
-    turned = np.ascontiguousarray(out.T)
+    turned = np.ascontiguousarray(without.T)
     anchors = np.ascontiguousarray(horizontal.T)
     vertical = _long_runs(turned < _INK, length, anchors=anchors, short=max(8, dpi // 10))
-    out[_thin(vertical, _long_runs(turned >= _INK, length // 2), gap).T] = 255
-    return out
+    return horizontal, _thin(vertical, _long_runs(turned >= _INK, length // 2), gap).T
+
+
+def shaded_cells(gray: np.ndarray, horizontal: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
+    """Pixel boxes (x0, top, x1, bottom) of dark shaded cells: the header bands of tables, often
+    with white text and thin white lines between their cells. Their edges separate rows and
+    columns as the edges of a text PDF's shaded rectangles do.
+
+    A band is a connected region of long dark runs (thicker than a rule); it is cut into cells at
+    the pixel columns that stay lighter or darker than the band over (nearly) all of its rows.
+    """
+    from scipy import ndimage
+
+    length = max(20, dpi // 2)
+    band = _long_runs(gray < _INK, length) & ~horizontal
+    labels, _ = ndimage.label(band)
+    cells: list[tuple[int, int, int, int]] = []
+    for rows, columns in ndimage.find_objects(labels):
+        first, last, left = rows.start, rows.stop - 1, columns.start
+        if last - first + 1 < max(6, dpi // 15) or columns.stop - left < length // 2:
+            continue  # a rule or a mark, not a band
+        share = band[first:last + 1, columns].mean(axis=0)
+        # a column lighter (or darker) than the band in (nearly) every row of it is a line between two
+        # cells; a column of white text is not, as the band shows above and below the text
+        low, high = np.percentile(gray[first:last + 1, columns], [10, 90], axis=0)
+        level = float(np.median(low[share > 0.1])) if (share > 0.1).any() else 0.0
+        line = (low > level + 0.25 * (255 - level)) | (high < 0.75 * level)
+        inside = np.r_[False, (share > 0.1) & ~line, False].astype(np.int8)
+        starts = np.flatnonzero(np.diff(inside) == 1)
+        ends = np.flatnonzero(np.diff(inside) == -1)
+        cells.extend((int(left + a), int(first), int(left + b), int(last + 1)) for a, b in zip(starts, ends) if b - a >= length // 4)
+    return cells
+
+
+def rules_from_masks(horizontal: np.ndarray, vertical: np.ndarray, dpi: int) -> list[Rule]:
+    """The rules of `rule_masks` as `Rule`s in PDF points: the drawn grid a text PDF would carry,
+    so the table layer reads a scanned table by its grid as it reads a digital one."""
+    scale = 72.0 / dpi
+    rules = [Rule(x0 * scale, top * scale, x1 * scale, bottom * scale) for top, x0, bottom, x1 in _mask_runs(horizontal)]
+    rules += [Rule(x0 * scale, top * scale, x1 * scale, bottom * scale) for x0, top, x1, bottom in _mask_runs(np.ascontiguousarray(vertical.T))]
+    return rules
+
+
+def _mask_runs(mask: np.ndarray, min_length: int = 8) -> list[tuple[int, int, int, int]]:
+    """Horizontal runs of `mask` as (row, start, last row + 1, end): a run repeated on the rows
+    below it (a rule a few pixels thick) is one run."""
+    h, w = mask.shape
+    padded = np.zeros((h, w + 2), np.int8)
+    padded[:, 1:-1] = mask
+    step = np.diff(padded, axis=1)
+    start_rows, start_cols = np.nonzero(step == 1)
+    _, end_cols = np.nonzero(step == -1)
+    open_runs: dict[tuple[int, int], list[int]] = {}
+    done: list[tuple[int, int, int, int]] = []
+    for row, start, end in zip(start_rows.tolist(), start_cols.tolist(), end_cols.tolist()):
+        if end - start < min_length:
+            continue
+        key = (start // 4, end // 4)  # the same run give or take the anti-aliasing of its ends
+        run = open_runs.get(key)
+        if run is not None and run[2] >= row - 1:
+            run[2] = row + 1
+            continue
+        if run is not None:
+            done.append(tuple(run))  # type: ignore[arg-type]
+        open_runs[key] = [row, start, row + 1, end]
+    done.extend(tuple(run) for run in open_runs.values())  # type: ignore[misc]
+    return done
 
 
 def _long_runs(dark: np.ndarray, length: int, anchors: Optional[np.ndarray] = None, short: int = 0) -> np.ndarray:
