@@ -1,4 +1,4 @@
-"""Link the goals, indicators and budget lines of two documents (the entry points of the linker).
+"""Link the goals, indicators, budget lines and outline sections of two documents (the linker's entry points).
 
 Each kind is turned into `Item`s (`items.py`), candidate pairs come from blocking keys (`assign.py`, so cost
 grows about linearly with the number of items), every candidate is scored from several signals combined in
