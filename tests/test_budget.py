@@ -176,3 +176,29 @@ def test_repeated_header_rows_name_the_programme_of_their_block() -> None:
                           ("4.1 Openbaar basisonderwijs", "P2"), ("Saldo van baten en lasten alle programma's", None),
                           ("P1 Veiligheid", None)}
     assert len(lines) == 15 and not any("not read" in e.message for e in errors)  # header cells are no unread amounts
+
+
+def test_first_block_takes_the_kind_and_year_every_repeated_header_gives_its_column() -> None:
+    """A table continued from another column starts under "Baten | Lasten | Saldo"; every later block's header
+    says "Begroting 2023" over the same columns, so the first block's amounts are begroting 2023 too."""
+    from extractor.model import Metadata
+    from extractor.parse.budget import read_budget
+    from extractor.parse.table_semantics import judge_table
+
+    table = _table([
+        ["Saldo van baten en lasten per taakveld", "Baten", "Lasten", "Saldo"],
+        ["0.1 Bestuur", "0", "-1.691.983", "-1.691.983"],
+        ["Programma:P4 Fysieke leefomgeving", "Begroting 2023", "Begroting 2023", "Begroting 2023"],
+        ["8.3 Wonen en bouwen", "1.432.285", "-1.018.167", "414.118"],
+    ])
+    lines, _ = read_budget(table, judge_table(table), Metadata(year=2024), [])
+    assert {(line.label, line.kind, line.year) for line in lines} == {("0.1 Bestuur", "begroting", 2023),
+                                                                      ("8.3 Wonen en bouwen", "begroting", 2023)}
+    assert lines[0].column == "Begroting 2023 Baten"
+    disagreeing = _table([  # the repeated headers disagree on the last column: it keeps its own header
+        *[row.cells for row in table.rows],
+        ["Programma:P5 Natuur", "Begroting 2023", "Begroting 2023", "Realisatie 2023"],
+        ["2.1 Verkeer en vervoer", "198.164", "-4.685.858", "-4.487.694"],
+    ])
+    lines, _ = read_budget(disagreeing, judge_table(disagreeing), Metadata(year=2024), [])
+    assert {line.year for line in lines if line.column == "Saldo"} == {None}

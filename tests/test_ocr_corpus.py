@@ -93,7 +93,7 @@ def test_ocr_reads_the_gold_numbers(year: int, corpus_dir: Path, tesseract) -> N
     assert precision >= 0.97 and score >= 0.9, f"{year}: precision {precision:.3f} recall {recall:.3f} F1 {score:.3f}"
 
 
-BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.6), 2025: (0.95, 0.6)}
+BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.85), 2025: (0.95, 0.6)}
 """(precision, F1) the pipeline's budget lines reach today per gold table; see docs/ocr.md for what is missing."""
 
 

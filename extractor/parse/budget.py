@@ -171,11 +171,19 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     columns = []
     skipped: list[str] = []
     seen: dict[tuple, int] = {}
+    repeated = _repeated_kinds(body, verdict.value_cols)
+    names: dict[int, str] = {}
     for c in verdict.value_cols:
         meaning = verdict.meanings[c]
         header = head.headers[c]
-        kind = meaning.budget_kind or "bedrag"
-        year = meaning.year if meaning.year is not None else (doc_year if kind == "begroting" else None)
+        kind, year = meaning.budget_kind, meaning.year
+        if kind is None and year is None and c in repeated:
+            # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
+            kind, year, above = repeated[c]
+            header = f"{above} {header}".strip()
+        kind = kind or "bedrag"
+        year = year if year is not None else (doc_year if kind == "begroting" else None)
+        names[c] = header
         key = (kind, year, meaning.side, header.strip().lower())
         if _PART_YEAR.search(header) or key in seen:
             skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
@@ -223,7 +231,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 programme=_line_programme(label, programme_rows and not taakveld, programme_heading, programme),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
-                column=head.headers[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
+                column=names[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
                 kind=kind, year=year, amount=amount * scale, raw=raw,  # type: ignore[arg-type]
                 detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
                 table=caption, page=row.page if table.method != "text" else None,
@@ -250,6 +258,24 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
 _PROGRAMME_HEADING = re.compile(r"^\s*programma\s*:?\s*P\s?([\dO]{1,2})\b", re.IGNORECASE)
 _ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\s+(van\s+de\s+)?programma'?s\b", re.IGNORECASE)
+
+
+def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Optional[str], Optional[int], str]]:
+    """Per value column, the budget kind and year that every header repeated inside the table gives
+    it (blocks under "Programma: P2 … | Begroting 2023"); columns on which they disagree get none."""
+    from extractor.parse.table_semantics import classify_header  # noqa: PLC0415
+
+    said: dict[int, set[tuple[Optional[str], Optional[int], str]]] = {}
+    for row in body:
+        filled = [c for c in value_cols if c < len(row.cells) and row.cells[c].strip()]
+        if not filled or not all(_header_cell(row.cells[c]) for c in filled):
+            continue
+        for c in filled:
+            text = " ".join(row.cells[c].split())
+            meaning = classify_header(text)
+            if meaning.budget_kind or meaning.year:
+                said.setdefault(c, set()).add((meaning.budget_kind, meaning.year, text))
+    return {c: next(iter(kinds)) for c, kinds in said.items() if len({(k, y) for k, y, _ in kinds}) == 1 and len(kinds) == 1}
 
 
 def _header_cell(text: str) -> bool:
