@@ -38,8 +38,12 @@ _HEADING_WORD = re.compile(r"^\s*(?P<word>Hoofdstuk|Paragraaf|Deel|Programma|The
                            re.IGNORECASE)
 _LABEL = re.compile(
     r"^\s*(?P<label>[A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]*(?:\s+[a-zà-ÿA-ZÀ-Ý’'\-]+){0,3}?)"
-    r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?))?\s*:\s*(?P<rest>.*)$"
+    r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?:\s*(?:t/m|tot en met|en|,|&|-|–)\s*\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)*))?"
+    r"\s*:\s*(?P<rest>.*)$"
 )
+# Text tables as web pages print them ("1E | Verbeteren van … | | |"): a rule row, and a row of a code and one text cell.
+_PIPE_RULE = re.compile(r"^[\s|:\-–—]*\|[\s|:\-–—]*$")
+_ROW_CODE = re.compile(r"^(?:\d{1,2}[A-Z]?(?:\d{1,2})?(?:\.\d{1,2}){0,2}|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2})$")
 _BBV_QUESTION = re.compile(r"^\s*wat\s+(willen|wilden|gaan|hebben|mag|gaat|heeft|kost|doen)\b.*\?\s*$", re.IGNORECASE)
 _END_OF_SENTENCE = re.compile(r"[.,;!]\s*$")
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -61,7 +65,7 @@ class Block:
     number: Optional[str] = None  # printed number of a heading or item ("1.2", "a", "2A1")
     marker: Optional[str] = None  # item: the bullet or the numbering kind ("1", "a", "i", "•")
     depth: int = 0  # heading: level (1 = top); item: list nesting (1 = top)
-    label: Optional[str] = None  # labelled block: the label as printed ("Doel", "Hoofddoel")
+    label: Optional[str] = None  # labelled block: the label as printed ("Doel"); table-row item: its column header
     boxed: bool = False
     list_id: int = 0  # items of one list share it
     section: Optional["Section"] = None
@@ -367,13 +371,21 @@ def _text_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: Optional[Block] = None
     pending_number: Optional[Block] = None  # "1." alone on its line: the item's text follows
+    header: list[str] = []  # the cells of the last header row of a text table
     count = len(lines)
     for index, line in enumerate(lines):
         raw = line.text.replace("\t", "    ")
         text = raw.strip()
-        if not text:
+        if not text or _PIPE_RULE.match(text):
             current = None
             continue
+        if "|" in text:
+            row = _table_row_item(text, header, line)
+            if row is not None:
+                blocks.append(row)
+                current = None
+                continue
+            header = _header_cells(text) or header
         if pending_number is not None and list_marker(text) is None:
             pending_number.text = _clean(text)
             pending_number.lines.append(line)
@@ -410,6 +422,35 @@ def _text_blocks(lines: list[Line]) -> list[Block]:
         current = Block(kind="paragraph", text=_clean(text), lines=[line])
         blocks.append(current)
     return blocks
+
+
+def _pipe_cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def _header_cells(text: str) -> list[str]:
+    """The cells of a table's header row (words only, no figures), or [] for any other row."""
+    cells = _pipe_cells(text)
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or any(re.search(r"\d", c) or len(c) > 40 for c in filled):
+        return []
+    return cells
+
+
+def _table_row_item(text: str, header: list[str], line: Line) -> Optional[Block]:
+    """'1E | Verbeteren van cyber-secure gedrag | | |': a coded row with one statement is a numbered item.
+
+    Online P&C pages print their activities as such rows; the column's header ("Activiteit")
+    becomes the item's label.
+    """
+    cells = _pipe_cells(text)
+    if len(cells) < 2 or not _ROW_CODE.match(cells[0]):
+        return None
+    statement = cells[1]
+    if len(statement.split()) < 2 or not _LETTERS.match(statement) or any(cells[2:]):
+        return None
+    label = header[1] if len(header) > 1 and header[1] and not header[1].endswith(".") else None
+    return Block(kind="item", text=_clean(statement), lines=[line], number=cells[0], marker="1", label=label)
 
 
 def _text_continues(block: Block, previous: str, text: str, wrap_width: int) -> bool:
@@ -478,18 +519,26 @@ def _style_key(block: Block, is_pdf: bool) -> tuple:
 
 
 def _text_levels(headings: list[Block]) -> None:
-    """Text input: numbering depth where printed; an unnumbered heading sits below the last numbered one."""
+    """Text input: numbering depth where printed; an unnumbered heading sits below the last numbered one,
+    or below the BBV question ("Wat willen we bereiken?") it follows until the next question."""
     last_numbered = 0
+    question: Optional[int] = None  # depth of the BBV question whose section is open
     for block in headings:
         text = block.lines[0].text.strip()
         if block.number:
             block.depth = numbering_depth(block.number)
             last_numbered = block.depth
+            question = None
         elif text.isupper() and len(text) > 3:
             block.depth = 1
             last_numbered = 0
-        else:
+            question = None
+        elif _BBV_QUESTION.match(text):
             block.depth = last_numbered + 1
+            question = block.depth
+        else:
+            # "Maatschappelijk effect", "Doelstellingen" under "Wat willen we bereiken?" are its parts
+            block.depth = question + 1 if question is not None else last_numbered + 1
 
 
 def _assign_list_depths(blocks: list[Block], is_pdf: bool) -> int:
