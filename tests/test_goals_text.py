@@ -117,3 +117,24 @@ def test_split_label_reads_number_ranges() -> None:
     assert split_label("Doelstelling 1 t/m 4: Betrekken van inwoners") == ("Doelstelling", "1 t/m 4", "Betrekken van inwoners")
     assert split_label("Doel 2 en 3: Veilige wijken") == ("Doel", "2 en 3", "Veilige wijken")
     assert split_label("Doel 2: Veilige wijken") == ("Doel", "2", "Veilige wijken")
+
+
+def test_member_label_is_the_singular_of_a_set_heading() -> None:
+    from extractor.parse.goal_cues import member_label
+    assert member_label("Doelstellingen") == "Doelstelling"
+    assert member_label("Belangrijkste resultaten") == "Resultaat"
+    assert member_label("Operationele doelen") == "Operationeel doel"
+    assert member_label("Hoofddoel") == "Hoofddoel"
+    assert member_label("Toelichting") is None
+
+
+def test_coded_tree_labels_only_the_level_words_it_prints(tmp_path: Path) -> None:
+    coded = ("Programmanummer 3\n\nBeleidsterrein 3A Groen\n\n3A1 Meer bomen in de wijken\n\n"
+             "3A1.1 Planten van vierhonderd bomen\n\n3A2 Schone parken en pleinen\n")
+    goals = _goals(tmp_path, coded)
+    assert {title: label for title, (level, _, label, _) in goals.items() if level != "programma"} == {
+        "Groen": "Beleidsterrein", "Meer bomen in de wijken": None, "Planten van vierhonderd bomen": None,
+        "Schone parken en pleinen": None}
+    goals = _goals(tmp_path, coded.replace("3A1 Meer", "Doel Prestatie\n\n3A1 Meer"), "with_header.txt")
+    assert goals["Meer bomen in de wijken"][2] == "Doel" and goals["Planten van vierhonderd bomen"][2] == "Prestatie"
+    assert goals["Meer bomen in de wijken"][3] == "3A1"  # ids and titles as before

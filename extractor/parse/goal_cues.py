@@ -38,6 +38,7 @@ class Cue:
     kind: str  # "goal" | "action" | "verbal"
     rank: int  # 1 broad aim, 2 goal, 3 prestatie
     plural: bool
+    singular: str = ""  # a plural cue's one-goal word ("doelstellingen" -> "doelstelling")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,13 @@ class CueMatch:
     rest: str  # the statement after the cue and its number
     whole: bool  # the text is the cue alone (plus fillers, a number or a year): a set, not a statement
 
+    @property
+    def label(self) -> str:
+        """The word for one member: the cue as printed, a set's cue in the singular ("Doelstellingen" -> "Doelstelling")."""
+        if not self.cue.plural or not self.cue.singular:
+            return self.printed
+        return self.cue.singular[:1].upper() + self.cue.singular[1:]
+
 
 @lru_cache(maxsize=1)
 def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
@@ -56,7 +64,8 @@ def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
     for row in csv.DictReader(rows):
         cues.append(Cue(row["cue"].strip().lower(), row["kind"].strip(), int(row["rank"]), False))
         if row.get("plural", "").strip():
-            cues.append(Cue(row["plural"].strip().lower(), row["kind"].strip(), int(row["rank"]), True))
+            cues.append(Cue(row["plural"].strip().lower(), row["kind"].strip(), int(row["rank"]), True,
+                            row["cue"].strip().lower()))
     # Longest phrase first, so "operationeel doel" wins over "doel".
     return tuple(sorted(cues, key=lambda c: -len(c.phrase)))
 
@@ -106,6 +115,12 @@ def read_cue(text: str) -> Optional[CueMatch]:
         if found and _only_fillers(last[:found.start()] + " " + last[found.end():]):
             return CueMatch(_cue(found.group("cue")), found.group("cue"), None, "", True)
     return None
+
+
+def member_label(heading: str) -> Optional[str]:
+    """The label of the items listed under a heading ("Belangrijkste resultaten" -> "Resultaat"), if it is a cue."""
+    match = read_cue(heading)
+    return match.label if match is not None else None
 
 
 def introduces_list(text: str) -> Optional[int]:
