@@ -31,7 +31,7 @@ _BULLET = re.compile(rf"^\s*([{re.escape(_BULLET_CHARS)}]|o(?=\s)|[\ue000-\uf8ff
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})([.)])|\((\d{1,2}|[a-z])\))(?:\s+(\S.*)|(?<=\d[.)])([A-Z][a-zà-ÿ].*))?$")
 _DOTTED_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}[A-Z]\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZÀ-Ý(].*)$")
 _HEADING_NUMBER = re.compile(
-    r"^\s*(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}\.?|\d{1,2}\.?|\d{1,2}[A-Z](?:\d{1,2}(?:\.\d{1,2})?)?|H\d{1,2}|[A-Z]\.|[IVX]{1,4}\.)"
+    r"^\s*(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}\.?|\d{1,2}\.?|\d{1,2}[A-Z](?:\d{1,2}(?:\.\d{1,2})?)?|H\d{1,2}|[A-Z]\.|[IVX]{1,4}\.|[a-z]\))"
     r"\s+(?P<title>\S.*)$"
 )
 _HEADING_WORD = re.compile(r"^\s*(?P<word>Hoofdstuk|Paragraaf|Deel|Programma|Thema|§)\s*(?P<num>\d{1,2}(?:\.\d{1,2})*[A-Z]?)\s*[:.\-–]?\s*(?P<title>.*)$",
@@ -150,7 +150,7 @@ def split_heading_number(text: str) -> tuple[Optional[str], str]:
         return match.group("num"), _clean(match.group("title"))
     match = _HEADING_NUMBER.match(text)
     if match and _LETTERS.search(match.group("title")):
-        return match.group("num").rstrip("."), _clean(match.group("title"))
+        return match.group("num").rstrip(".)"), _clean(match.group("title"))
     return None, _clean(text)
 
 
@@ -309,7 +309,7 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     height = max(last.bottom - last.top, 0.6 * last.size / 0.8, 6.0)
     if block.kind == "heading":
         return (heading_like and _same_style(last, line) and gap is not None and -1 <= gap <= 0.8 * height
-                and len(block.lines) < MAX_HEADING_LINES and not re.search(r"[.;!?:]\s*$", last.text)
+                and _heading_room(block, line) and not re.search(r"[.;!?:]\s*$", last.text)
                 and abs(line.x0 - first.x0) < 60)
     if gap is None:  # a page break: a hanging-indented item line, or an unfinished sentence in the same style
         if block.kind == "item":
@@ -325,6 +325,13 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     if not _same_style(last, line):
         return False
     return abs(line.x0 - first.x0) <= 25
+
+
+def _heading_room(block: Block, line: Line) -> bool:
+    """Room for one more wrapped heading line: five lines, or more of a narrow column while the title stays short."""
+    if len(block.lines) < MAX_HEADING_LINES:
+        return True
+    return len(block.lines) < 2 * MAX_HEADING_LINES and len(block.text) + len(line.text) <= 1.6 * MAX_HEADING_CHARS
 
 
 def _key_value(line: Line) -> Optional[tuple[str, str]]:
