@@ -209,7 +209,7 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
         elif cue is not None and cue.cue.kind in ("goal", "action") and cue.number:
             pending_label = cue  # "Doel 2" alone: the statement follows
         elif cue is not None and cue.cue.kind in ("goal", "action"):
-            own_container = (cue.cue.rank, cue.label)
+            own_container = (cue.cue.rank, None if cue.cue.plural else cue.printed)
             tree.cue_sections.add(id(section))
             if cue.cue.phrase.startswith("wat ") and cue.cue.kind == "goal":
                 local.question = heading.text
@@ -336,10 +336,10 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                          number=_range_code(block.number or ""), description=description)
                 continue
             if not block.text:
-                container = (rank, cue.label if cue.cue.plural else printed)
+                container = (rank, None if cue.cue.plural else printed)
                 continue
             if cue.cue.plural or (rank == 3 and next_is_item):
-                container = (rank, cue.label if cue.cue.plural else printed)  # "Acties: <sub-heading>" over a list
+                container = (rank, None if cue.cue.plural else printed)  # "Acties: <sub-heading>" over a list
                 continue
             container = None
             title, description = _statement(block.text)
