@@ -66,10 +66,11 @@ def find_gutter(page: Page) -> Optional[float]:
     least = min(coverage[low:high + 1])
     if least > _MAX_CROSSING * len(lines):
         return None
-    best: tuple[int, int] = (0, 0)  # (length, start) of the longest stretch at the least coverage
+    limit = least + max(2, len(lines) // 20)  # a footnote or heading across the gutter only dents the band
+    best: tuple[int, int] = (0, 0)  # (length, start) of the longest stretch at about the least coverage
     start = None
     for index in range(low, high + 2):
-        if index <= high and coverage[index] == least:
+        if index <= high and coverage[index] <= limit:
             start = index if start is None else start
             continue
         if start is not None and index - start > best[0]:
@@ -126,12 +127,13 @@ def reading_order(page: Page) -> list[Line]:
 
     def flush() -> None:
         nonlocal changed
-        if run and _is_columns(run, page.width):
-            ordered.extend(_side(s.line, s.left) for s in run if s.left)
-            ordered.extend(_side(s.line, s.right) for s in run if s.right)
-            changed = True
-        else:
-            ordered.extend(s.line for s in run)
+        for part in _parts(run, page.width):
+            if _is_columns(part, page.width):
+                ordered.extend(_side(s.line, s.left) for s in part if s.left)
+                ordered.extend(_side(s.line, s.right) for s in part if s.right)
+                changed = True
+            else:
+                ordered.extend(s.line for s in part)
         run.clear()
 
     for line in page.lines:
@@ -143,6 +145,20 @@ def reading_order(page: Page) -> list[Line]:
         run.append(cut)
     flush()
     return ordered if changed else page.lines
+
+
+def _parts(run: list[_Split], page_width: float) -> list[list[_Split]]:
+    """The run itself, or — when table rows hold it back (a table right above the columns) — its pieces between them."""
+    if not run or _is_columns(run, page_width) or not any(s.table_like for s in run):
+        return [run] if run else []
+    parts: list[list[_Split]] = [[]]
+    for cut in run:
+        if cut.table_like:
+            parts.append([cut])
+            parts.append([])
+        else:
+            parts[-1].append(cut)
+    return [part for part in parts if part]
 
 
 def _side(line: Line, words: list[Word]) -> Line:
