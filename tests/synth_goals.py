@@ -1,7 +1,8 @@
 """Synthetic policy documents with goal trees of known shape, in randomised house styles.
 
 `write_pdf` draws a document with fpdf2 (real fonts, bold, sizes, indents, frames, automatic
-page breaks — also inside lists); `write_text` writes the same tree as plain text. Both return
+page breaks — also inside lists — and, in a two-column style, text that flows from the left
+column into the right one and on to the next page); `write_text` writes the same tree as plain text. Both return
 the expected goal tree as (title, parent title) pairs, so a test can score what the extractor
 reads back without knowing its ids.
 """
@@ -65,6 +66,7 @@ class Style:
     boxed: bool
     spacer: float  # white before the goal chapter, to push lists over a page break
     wrap: list[bool]  # per goal: give it a long title that wraps
+    columns: int = 1  # 2: the body flows through two columns (the title stays full width)
 
 
 def make_tree(n_goals: int, n_prestaties: list[int], seed: int) -> list[Goal]:
@@ -111,46 +113,94 @@ def _number(scheme: str, index: int, sub: Optional[int] = None) -> str:
 # --------------------------------------------------------------------------- PDF
 
 
+MARGIN = 60.0
+GUTTER = 28.0
+
+
+class _ColumnPDF(FPDF):
+    """An FPDF whose automatic page break moves to the next column first (two-column styles)."""
+
+    columns = 1
+    column = 0
+    column_top = MARGIN
+
+    def column_width(self) -> float:
+        return (self.w - 2 * MARGIN - (self.columns - 1) * GUTTER) / self.columns
+
+    def column_left(self) -> float:
+        return MARGIN + self.column * (self.column_width() + GUTTER)
+
+    def set_column(self, column: int, indent: float = 0.0) -> None:
+        self.column = column
+        left = self.column_left()
+        self.set_right_margin(self.w - left - self.column_width())
+        self.set_left_margin(left + indent)
+        self.set_x(left + indent)
+
+    def accept_page_break(self) -> bool:
+        if self.columns == 1:
+            return True
+        indent = self.l_margin - self.column_left()  # a hanging indent goes on in the next column
+        if self.column + 1 < self.columns:
+            self.set_column(self.column + 1, indent)
+            self.set_y(self.column_top)
+            return False
+        self.set_column(0, indent)
+        self.column_top = MARGIN
+        return True
+
+    def next_column(self) -> None:
+        """Start the next column (or page) now, as a break before a heading near the bottom does."""
+        if self.accept_page_break():
+            self.add_page()
+
+
 class _Writer:
     def __init__(self, style: Style) -> None:
         self.style = style
-        self.pdf = FPDF(format="A4", unit="pt")
-        self.pdf.set_auto_page_break(True, margin=60)
-        self.pdf.set_margins(60, 60, 60)
+        self.pdf = _ColumnPDF(format="A4", unit="pt")
+        self.pdf.set_auto_page_break(True, margin=MARGIN)
+        self.pdf.set_margins(MARGIN, MARGIN, MARGIN)
         self.pdf.add_page()
 
-    def text(self, text: str, size: float, bold: bool = False, x: Optional[float] = None, gap: float = 4) -> None:
+    @property
+    def left(self) -> float:
+        """Where the current column's text starts."""
+        return self.pdf.l_margin if self.pdf.columns == 1 else self.pdf.column_left()
+
+    def start_columns(self) -> None:
+        if self.style.columns > 1:
+            self.pdf.columns = self.style.columns
+            self.pdf.column_top = self.pdf.get_y()
+            self.pdf.set_column(0)
+
+    def text(self, text: str, size: float, bold: bool = False, gap: float = 4) -> None:
         pdf = self.pdf
         pdf.set_font(self.style.font, "B" if bold else "", size)
-        left = pdf.l_margin
-        if x is not None:
-            pdf.set_left_margin(x)
-            pdf.set_x(x)
         pdf.multi_cell(0, size * 1.25, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_left_margin(left)
-        pdf.set_x(left)
         pdf.ln(gap)
 
-    def item(self, marker: str, text: str, x: float) -> None:
-        """A list item with a hanging indent: wrapped lines start under the text, not the marker."""
+    def item(self, marker: str, text: str, indent: float) -> None:
+        """A list item `indent` points into the column, with a hanging indent: wrapped lines start under the text."""
         pdf = self.pdf
         size = self.style.body_size
         pdf.set_font(self.style.font, "", size)
         if pdf.get_y() > pdf.h - 60 - size * 1.3:
-            pdf.add_page()
-        pdf.set_x(x)
+            pdf.next_column()
+        left = self.left
+        pdf.set_x(left + indent)
         width = max(pdf.get_string_width(marker) + 6, 16)
         pdf.cell(width, size * 1.25, marker)
-        left = pdf.l_margin
-        pdf.set_left_margin(x + width)
+        pdf.set_left_margin(left + indent + width)
         pdf.multi_cell(0, size * 1.25, text, new_x="LMARGIN", new_y="NEXT")
+        left = self.left if pdf.columns > 1 else left  # the item may have flowed into the next column
         pdf.set_left_margin(left)
         pdf.set_x(left)
         pdf.ln(2)
 
     def heading(self, text: str, size: float) -> None:
         if self.pdf.get_y() > self.pdf.h - 140:
-            self.pdf.add_page()
+            self.pdf.next_column()
         self.pdf.ln(6)
         self.text(text, size, bold=self.style.bold_headings or size <= self.style.body_size + 1, gap=6)
 
@@ -159,11 +209,12 @@ def write_pdf(path: Path, goals: list[Goal], style: Style) -> None:
     writer = _Writer(style)
     s = style
     writer.text("Beleidsplan Veilig en Gezond 2026-2030", s.heading_size + 6, bold=True, gap=10)
+    writer.start_columns()
     writer.heading("1. Inleiding" if s.numbering != "none" else "Inleiding", s.heading_size)
     writer.text(PROSE, s.body_size)
     writer.text("Het plan is besproken met de raad. Wat er verder in staat:", s.body_size)
     for bullet_text in ("de analyse van de huidige situatie", "de financiële kaders"):
-        writer.item(s.bullet, bullet_text, 60 + s.indent)
+        writer.item(s.bullet, bullet_text, s.indent)
     writer.pdf.ln(s.spacer)
     container = s.container if s.numbering == "none" else f"2. {s.container}"
     writer.heading(container, s.heading_size)
@@ -175,7 +226,7 @@ def write_pdf(path: Path, goals: list[Goal], style: Style) -> None:
     writer.heading("4. Financiën" if s.numbering != "none" else "Financiën", s.heading_size)
     writer.text(PROSE, s.body_size)
     for bullet_text in ("de kosten van de uitvoering", "de dekking uit de algemene reserve"):
-        writer.item(s.bullet, bullet_text, 60 + s.indent)
+        writer.item(s.bullet, bullet_text, s.indent)
     writer.pdf.output(str(path))
 
 
@@ -185,7 +236,7 @@ def _goal_block(writer: _Writer, goals: list[Goal], index: int) -> None:
     title = _goal_title(goal, s.wrap, index)
     number = _number(s.numbering, index)
     top = writer.pdf.get_y()
-    page = writer.pdf.page
+    page, column = writer.pdf.page, writer.pdf.column
     if s.layout == "labels":
         label = s.label or "Doel"
         writer.text(f"{label} {index + 1}: {title}", s.body_size, bold=True, gap=3)
@@ -198,9 +249,10 @@ def _goal_block(writer: _Writer, goals: list[Goal], index: int) -> None:
         writer.text(cue, s.body_size, bold=True, gap=2)
         for p, prestatie in enumerate(goal.prestaties):
             marker = _number(s.numbering, index, p) if s.numbered_prestaties and s.numbering != "none" else s.bullet
-            writer.item(marker, prestatie, 60 + s.indent)
-    if s.boxed and writer.pdf.page == page:
-        writer.pdf.rect(54, top - 4, writer.pdf.w - 108, writer.pdf.get_y() - top + 4)
+            writer.item(marker, prestatie, s.indent)
+    if s.boxed and writer.pdf.page == page and writer.pdf.column == column:
+        width = writer.pdf.w - 108 if writer.pdf.columns == 1 else writer.pdf.column_width() + 12
+        writer.pdf.rect(writer.left - 6, top - 4, width, writer.pdf.get_y() - top + 4)
     writer.pdf.ln(6)
 
 
@@ -210,10 +262,10 @@ def _list_layout(writer: _Writer, goals: list[Goal]) -> None:
     for index, goal in enumerate(goals):
         marker = _number(s.numbering, index) or s.bullet
         writer.item(marker if s.numbering not in ("1.1", "2A1") else f"{index + 1}.", _goal_title(goal, s.wrap, index),
-                    60 + s.indent)
+                    s.indent)
         for p, prestatie in enumerate(goal.prestaties):
             sub_marker = "-" if s.bullet != "-" else "o"
-            writer.item(sub_marker, prestatie, 60 + s.indent + 22)
+            writer.item(sub_marker, prestatie, s.indent + 22)
 
 
 # --------------------------------------------------------------------------- text

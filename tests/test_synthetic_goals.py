@@ -1,7 +1,7 @@
 """Generality: goal trees of known shape in randomised house styles must come back (issue 9).
 
 Hypothesis draws the house style (fonts, sizes, weights, numbering, cue words, labels, bullets,
-indents, frames, white that pushes lists over a page break) and the tree's shape; fpdf2 draws
+indents, frames, white that pushes lists over a page break, one or two columns) and the tree's shape; fpdf2 draws
 the PDF. Goal nodes and parent links are scored by title over all drawn documents, because ids
 depend on the numbering the style prints.
 
@@ -77,6 +77,7 @@ styles = st.builds(
     boxed=st.booleans(),
     spacer=st.sampled_from([0.0, 200.0, 380.0, 470.0]),
     wrap=st.lists(st.booleans(), min_size=1, max_size=3),
+    columns=st.sampled_from([1, 1, 2]),
 )
 
 

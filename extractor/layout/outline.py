@@ -31,15 +31,19 @@ _BULLET = re.compile(rf"^\s*([{re.escape(_BULLET_CHARS)}]|o(?=\s)|[\ue000-\uf8ff
 _ITEM_NUMBER = re.compile(r"^\s*(?:\(?(\d{1,2}|[a-z]|[ivx]{1,4})([.)])|\((\d{1,2}|[a-z])\))(?:\s+(\S.*)|(?<=\d[.)])([A-Z][a-zà-ÿ].*))?$")
 _DOTTED_ITEM = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}[A-Z]\d{1,2}(?:\.\d{1,2})?)\.?\s+([A-ZÀ-Ý(].*)$")
 _HEADING_NUMBER = re.compile(
-    r"^\s*(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}\.?|\d{1,2}\.?|\d{1,2}[A-Z](?:\d{1,2}(?:\.\d{1,2})?)?|H\d{1,2}|[A-Z]\.|[IVX]{1,4}\.)"
+    r"^\s*(?P<num>(?:\d{1,2}\.){1,3}\d{1,2}\.?|\d{1,2}\.?|\d{1,2}[A-Z](?:\d{1,2}(?:\.\d{1,2})?)?|H\d{1,2}|[A-Z]\.|[IVX]{1,4}\.|[a-z]\))"
     r"\s+(?P<title>\S.*)$"
 )
 _HEADING_WORD = re.compile(r"^\s*(?P<word>Hoofdstuk|Paragraaf|Deel|Programma|Thema|§)\s*(?P<num>\d{1,2}(?:\.\d{1,2})*[A-Z]?)\s*[:.\-–]?\s*(?P<title>.*)$",
                            re.IGNORECASE)
 _LABEL = re.compile(
     r"^\s*(?P<label>[A-ZÀ-Ý][A-Za-zÀ-ÿ’'\-]*(?:\s+[a-zà-ÿA-ZÀ-Ý’'\-]+){0,3}?)"
-    r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?))?\s*:\s*(?P<rest>.*)$"
+    r"(?:\s+(?P<num>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?(?:\s*(?:t/m|tot en met|en|,|&|-|–)\s*\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)*))?"
+    r"\s*:\s*(?P<rest>.*)$"
 )
+# Text tables as web pages print them ("1E | Verbeteren van … | | |"): a rule row, and a row of a code and one text cell.
+_PIPE_RULE = re.compile(r"^[\s|:\-–—]*\|[\s|:\-–—]*$")
+_ROW_CODE = re.compile(r"^(?:\d{1,2}[A-Z]?(?:\d{1,2})?(?:\.\d{1,2}){0,2}|[A-Z]\d{1,2}(?:\.\d{1,2}){0,2})$")
 _BBV_QUESTION = re.compile(r"^\s*wat\s+(willen|wilden|gaan|hebben|mag|gaat|heeft|kost|doen)\b.*\?\s*$", re.IGNORECASE)
 _END_OF_SENTENCE = re.compile(r"[.,;!]\s*$")
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]")
@@ -61,7 +65,7 @@ class Block:
     number: Optional[str] = None  # printed number of a heading or item ("1.2", "a", "2A1")
     marker: Optional[str] = None  # item: the bullet or the numbering kind ("1", "a", "i", "•")
     depth: int = 0  # heading: level (1 = top); item: list nesting (1 = top)
-    label: Optional[str] = None  # labelled block: the label as printed ("Doel", "Hoofddoel")
+    label: Optional[str] = None  # labelled block: the label as printed ("Doel"); table-row item: its column header
     boxed: bool = False
     list_id: int = 0  # items of one list share it
     section: Optional["Section"] = None
@@ -146,7 +150,7 @@ def split_heading_number(text: str) -> tuple[Optional[str], str]:
         return match.group("num"), _clean(match.group("title"))
     match = _HEADING_NUMBER.match(text)
     if match and _LETTERS.search(match.group("title")):
-        return match.group("num").rstrip("."), _clean(match.group("title"))
+        return match.group("num").rstrip(".)"), _clean(match.group("title"))
     return None, _clean(text)
 
 
@@ -305,7 +309,7 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     height = max(last.bottom - last.top, 0.6 * last.size / 0.8, 6.0)
     if block.kind == "heading":
         return (heading_like and _same_style(last, line) and gap is not None and -1 <= gap <= 0.8 * height
-                and len(block.lines) < MAX_HEADING_LINES and not re.search(r"[.;!?:]\s*$", last.text)
+                and _heading_room(block, line) and not re.search(r"[.;!?:]\s*$", last.text)
                 and abs(line.x0 - first.x0) < 60)
     if gap is None:  # a page break: a hanging-indented item line, or an unfinished sentence in the same style
         if block.kind == "item":
@@ -321,6 +325,13 @@ def _continues(block: Block, line: Line, heading_like: bool, text_x0: float) -> 
     if not _same_style(last, line):
         return False
     return abs(line.x0 - first.x0) <= 25
+
+
+def _heading_room(block: Block, line: Line) -> bool:
+    """Room for one more wrapped heading line: five lines, or more of a narrow column while the title stays short."""
+    if len(block.lines) < MAX_HEADING_LINES:
+        return True
+    return len(block.lines) < 2 * MAX_HEADING_LINES and len(block.text) + len(line.text) <= 1.6 * MAX_HEADING_CHARS
 
 
 def _key_value(line: Line) -> Optional[tuple[str, str]]:
@@ -367,13 +378,21 @@ def _text_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: Optional[Block] = None
     pending_number: Optional[Block] = None  # "1." alone on its line: the item's text follows
+    header: list[str] = []  # the cells of the last header row of a text table
     count = len(lines)
     for index, line in enumerate(lines):
         raw = line.text.replace("\t", "    ")
         text = raw.strip()
-        if not text:
+        if not text or _PIPE_RULE.match(text):
             current = None
             continue
+        if "|" in text:
+            row = _table_row_item(text, header, line)
+            if row is not None:
+                blocks.append(row)
+                current = None
+                continue
+            header = _header_cells(text) or header
         if pending_number is not None and list_marker(text) is None:
             pending_number.text = _clean(text)
             pending_number.lines.append(line)
@@ -410,6 +429,35 @@ def _text_blocks(lines: list[Line]) -> list[Block]:
         current = Block(kind="paragraph", text=_clean(text), lines=[line])
         blocks.append(current)
     return blocks
+
+
+def _pipe_cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def _header_cells(text: str) -> list[str]:
+    """The cells of a table's header row (words only, no figures), or [] for any other row."""
+    cells = _pipe_cells(text)
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or any(re.search(r"\d", c) or len(c) > 40 for c in filled):
+        return []
+    return cells
+
+
+def _table_row_item(text: str, header: list[str], line: Line) -> Optional[Block]:
+    """'1E | Verbeteren van cyber-secure gedrag | | |': a coded row with one statement is a numbered item.
+
+    Online P&C pages print their activities as such rows; the column's header ("Activiteit")
+    becomes the item's label.
+    """
+    cells = _pipe_cells(text)
+    if len(cells) < 2 or not _ROW_CODE.match(cells[0]):
+        return None
+    statement = cells[1]
+    if len(statement.split()) < 2 or not _LETTERS.match(statement) or any(cells[2:]):
+        return None
+    label = header[1] if len(header) > 1 and header[1] and not header[1].endswith(".") else None
+    return Block(kind="item", text=_clean(statement), lines=[line], number=cells[0], marker="1", label=label)
 
 
 def _text_continues(block: Block, previous: str, text: str, wrap_width: int) -> bool:
@@ -478,18 +526,26 @@ def _style_key(block: Block, is_pdf: bool) -> tuple:
 
 
 def _text_levels(headings: list[Block]) -> None:
-    """Text input: numbering depth where printed; an unnumbered heading sits below the last numbered one."""
+    """Text input: numbering depth where printed; an unnumbered heading sits below the last numbered one,
+    or below the BBV question ("Wat willen we bereiken?") it follows until the next question."""
     last_numbered = 0
+    question: Optional[int] = None  # depth of the BBV question whose section is open
     for block in headings:
         text = block.lines[0].text.strip()
         if block.number:
             block.depth = numbering_depth(block.number)
             last_numbered = block.depth
+            question = None
         elif text.isupper() and len(text) > 3:
             block.depth = 1
             last_numbered = 0
-        else:
+            question = None
+        elif _BBV_QUESTION.match(text):
             block.depth = last_numbered + 1
+            question = block.depth
+        else:
+            # "Maatschappelijk effect", "Doelstellingen" under "Wat willen we bereiken?" are its parts
+            block.depth = question + 1 if question is not None else last_numbered + 1
 
 
 def _assign_list_depths(blocks: list[Block], is_pdf: bool) -> int:

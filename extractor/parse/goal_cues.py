@@ -40,6 +40,7 @@ class Cue:
     kind: str  # "goal" | "action" | "verbal"
     rank: int  # 1 broad aim, 2 goal, 3 prestatie
     plural: bool
+    singular: str = ""  # a plural cue's one-goal word ("doelstellingen" -> "doelstelling")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,13 @@ class CueMatch:
     rest: str  # the statement after the cue and its number
     whole: bool  # the text is the cue alone (plus fillers, a number or a year): a set, not a statement
 
+    @property
+    def label(self) -> str:
+        """The word for one member: the cue as printed, a set's cue in the singular ("Doelstellingen" -> "Doelstelling")."""
+        if not self.cue.plural or not self.cue.singular:
+            return self.printed
+        return self.cue.singular[:1].upper() + self.cue.singular[1:]
+
 
 @lru_cache(maxsize=1)
 def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
@@ -58,7 +66,8 @@ def load_cues(path: Path = CUES_FILE) -> tuple[Cue, ...]:
     for row in csv.DictReader(rows):
         cues.append(Cue(row["cue"].strip().lower(), row["kind"].strip(), int(row["rank"]), False))
         if row.get("plural", "").strip():
-            cues.append(Cue(row["plural"].strip().lower(), row["kind"].strip(), int(row["rank"]), True))
+            cues.append(Cue(row["plural"].strip().lower(), row["kind"].strip(), int(row["rank"]), True,
+                            row["cue"].strip().lower()))
     # Longest phrase first, so "operationeel doel" wins over "doel".
     return tuple(sorted(cues, key=lambda c: -len(c.phrase)))
 
@@ -146,6 +155,12 @@ def singular(match: CueMatch) -> str:
 def _singulars() -> dict[str, str]:
     rows = [line for line in CUES_FILE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
     return {row["plural"].strip().lower(): row["cue"].strip().lower() for row in csv.DictReader(rows) if row.get("plural", "").strip()}
+
+
+def member_label(heading: str) -> Optional[str]:
+    """The label of the items listed under a heading ("Belangrijkste resultaten" -> "Resultaat"), if it is a cue."""
+    match = read_cue(heading)
+    return match.label if match is not None else None
 
 
 def introduces_list(text: str) -> Optional[int]:

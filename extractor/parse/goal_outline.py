@@ -200,11 +200,12 @@ def parse_outline_goals(outline: Outline, metadata: Optional[Metadata] = None) -
     tree.sections_in_order = outline.sections
     _visit(outline.root, _Scope(), tree)
     if sum(1 for g in tree.goals if 0 < g.rank < 3) < 2 and not any(g.label and g.label.lower().startswith("wat ")
-                                                                    for g in tree.goals):
+                                                                    for g in tree.goals) and not _has_prestaties(tree):
         return []  # one stray cue is no goal tree, and activities without goals are no goal tree either
     for goal in [g for g in tree.goals if g.parent is None and g.rank > 0]:
         tree.anchor(goal, tree.cue_sections)
     tree.goals = [g for g in tree.goals if not (g.rank >= 3 and g.parent is None)]  # activities of no goal
+    _drop_empty_context(tree)
     tree.assign_ids()
     _qualify_clashing_ids(tree.goals)
     return [_node(goal) for goal in tree.goals]
@@ -271,6 +272,8 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             tree.cue_sections.add(id(section))
             if cue.cue.phrase.startswith("wat ") and cue.cue.kind == "goal":
                 local.question = heading.text
+            if cue.cue.phrase.startswith("wat ") and parent is None:
+                local.parent = _bbv_context(section, tree)  # its sub-headings stand in the programme too
         elif scope.container is not None:
             goal = tree.add(heading.text, scope.container[0], heading, parent, local, label=scope.container[1],
                             number=heading.number)
@@ -278,7 +281,8 @@ def _visit(section: Section, scope: _Scope, tree: _Tree) -> None:
             goal = _Goal(node_id=f"P{programme.group(1)}", title=_title(programme.group(2)), rank=0,
                          block=heading, label="Programma", code=programme.group(1))
             tree.programmes[id(heading)] = goal
-    if goal is None and own_container is not None and parent is None and tree.last_goal is not None \
+    if goal is None and own_container is not None and tree.last_goal is not None \
+            and (parent is None or parent is tree.last_goal.parent) \
             and tree.last_goal.rank == 1 and tree.last_goal.block.section is not None \
             and tree.last_goal.block.section.parent is section.parent:
         local.parent = tree.last_goal  # "Maatschappelijk effect: …" then "Doelstellingen": the doelstellingen refine it
@@ -337,6 +341,7 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
     refined: Optional[_Goal] = None
     refine_marker: Optional[str] = None
     action_items = _action_item_runs(section.blocks)
+    statement_heading = _singular_cue_heading(heading)
 
     def flush_pseudo() -> None:
         if len(pseudo) >= 2 and container is not None:
@@ -378,6 +383,16 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 flush_pseudo()
                 pending_label = alone
                 continue
+        if index == 0 and statement_heading is not None and block.kind == "paragraph" and not one_of_many \
+                and container == (statement_heading.cue.rank, statement_heading.printed) \
+                and introduces_list(block.text) is None and not _POINTS_ELSEWHERE.search(block.text):
+            # "Doel" / "Maatschappelijk effect" over one paragraph: the paragraph states that goal
+            title, description = _statement(block.text)
+            goal = tree.add(title, container[0], block, _set_parent(container[0], scope, last_goal), scope,
+                            label=container[1], description=description)
+            if goal is not None:
+                last_goal = goal
+            continue
         if block.kind == "label":
             flush_pseudo()
             cue = read_cue(block.label + (f" {block.number}" if block.number else "")) if block.label else None
@@ -387,6 +402,19 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 continue
             stack, items_seen = [], False
             rank, printed = cue.cue.rank, block.label
+            referenced = _referenced_parent(block.number, tree) if (
+                cue.cue.kind == "goal" and block.number and block.text and container is not None and container[0] >= 3) else None
+            if referenced is not None or (cue.cue.kind == "goal" and _REFERENCE.fullmatch(block.number or "")
+                                          and block.text and container is not None and container[0] >= 3):
+                # "Doelstelling 1 t/m 4: Betrekken van inwoners" under "Wat gaan we daarvoor doen?": activities
+                # for goals listed above, hung under the goal (or the goals' common parent) they name
+                title, description = _statement(block.text)
+                if referenced is not None and clean_title(title).rstrip(".") == referenced.title.rstrip("."):
+                    last_goal = referenced  # the goal's title repeated over its activities
+                    continue
+                tree.add(title, 3, block, referenced or last_goal, scope, label=f"{printed} {block.number}",
+                         number=_range_code(block.number or ""), description=description)
+                continue
             if not block.text:
                 container = (rank, None if cue.cue.plural else printed)
                 continue
@@ -457,7 +485,7 @@ def _walk_blocks(section: Section, scope: _Scope, tree: _Tree, pending_label: Op
                 stack.pop()
             text = block.text
             cue = read_cue(text)
-            label = container[1]
+            label = block.label or container[1]  # a table row's column header ("Activiteit") names it
             number = block.number if block.marker and block.marker[0].isalnum() else None
             if cue is not None and not cue.whole and cue.cue.kind != "verbal":
                 text, label, number = cue.rest, cue.printed, cue.number or number
@@ -490,6 +518,9 @@ def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
         if previous.blocks or _NOT_A_PROGRAMME.search(previous.title) or read_cue(previous.title) is not None:
             break  # only bare headings right above the question name its programme
         chain.append(previous)
+    if not chain:
+        title = _page_title(tree)
+        chain = [title] if title is not None and title is not section else []
     parent: Optional[_Goal] = None
     for depth, found in enumerate(reversed(chain)):
         heading = found.heading
@@ -500,6 +531,8 @@ def _bbv_context(section: Section, tree: _Tree) -> Optional[_Goal]:
                          block=heading, code=heading.number, parent=parent)
             tree.sections[id(found)] = node
             tree.goals.append(node)
+            if parent is not None:
+                parent.children += 1
         parent = node
     return parent
 
@@ -528,12 +561,92 @@ def _action_item_runs(blocks: list[Block]) -> set[int]:
     return found
 
 
+def _page_title(tree: _Tree) -> Optional[Section]:
+    """Text input: the heading a web page of an online begroting opens with names its programme.
+
+    Only the page's first heading counts (after a bare 'Begroting 2019'), and only when nothing
+    stands before it; a PDF's first heading is the document's title, not a programme.
+    """
+    for found in tree.sections_in_order:
+        heading = found.heading
+        if heading is None or heading.lines[0].line_no is None or (found.parent is not None and found.parent.blocks):
+            return None
+        if read_cue(found.title) is not None or heading.number:
+            return None
+        if _NOT_A_PROGRAMME.search(found.title):
+            if found.blocks:
+                return None
+            continue
+        return found if len(found.title) <= 80 and not found.title.endswith((".", ":", "?")) else None
+    return None
+
+
+# "De ambitie is beschreven in het coalitieakkoord, zie daar": a paragraph that points to goals stated elsewhere.
+_POINTS_ELSEWHERE = re.compile(r"\b(zie\s+(daar|ook|hoofdstuk|paragraaf|bijlage)|(staat|staan|is|zijn)\s+(beschreven|opgenomen|"
+                               r"uitgewerkt|vastgelegd)\s+in|niet\s+herhaald)\b", re.IGNORECASE)
+_REFERENCE = re.compile(r"\d{1,2}(?:\s*(?:t/m|tot en met|en|,|&|-|–)\s*\d{1,2})+")
+
+
+def _range_code(number: str) -> str:
+    """'1 t/m 4' -> '1-4', '1 en 3' -> '1,3': a code usable in an id."""
+    return re.sub(r"\s*(?:t/m|tot en met|-|–)\s*", "-", re.sub(r"\s*(?:en|,|&)\s*", ",", number.strip()))
+
+
+def _referenced_parent(number: str, tree: _Tree) -> Optional[_Goal]:
+    """The goal above the goals a range names: 'Doelstelling 1 t/m 4' of the set listed last.
+
+    The set is the siblings of the last goal read; its members are found by printed code or,
+    unnumbered, by position. One named goal is the parent itself.
+    """
+    last = tree.last_goal
+    if last is None or not re.fullmatch(r"\d{1,2}(?:\s*(?:t/m|tot en met|en|,|&|-|–)\s*\d{1,2})*", number.strip()):
+        return None
+    siblings = [g for g in tree.goals if g.parent is last.parent and 0 < g.rank < 3]
+    wanted: list[_Goal] = []
+    for part in re.split(r"\s*(?:en|,|&)\s*", number.strip()):
+        bounds = [int(x) for x in re.findall(r"\d{1,2}", part)]
+        for value in range(bounds[0], bounds[-1] + 1):
+            match = next((g for g in siblings if (g.code or "").rstrip(".") == str(value)), None)
+            if match is None and all(g.code is None for g in siblings) and 0 < value <= len(siblings):
+                match = siblings[value - 1]
+            if match is None:
+                return None
+            wanted.append(match)
+    return wanted[0] if len(wanted) == 1 else last.parent
+
+
+def _singular_cue_heading(heading: Optional[Block]) -> Optional[CueMatch]:
+    """The cue of a heading that names one goal and nothing else ("Doel", "Maatschappelijk effect")."""
+    if heading is None:
+        return None
+    cue = read_cue(heading.text)
+    if cue is None or not cue.whole or cue.cue.plural or cue.number or cue.cue.kind != "goal" or cue.cue.phrase.startswith("wat "):
+        return None
+    return cue
+
+
 def _goal_labels(blocks: list[Block]) -> int:
     count = 0
     for block in blocks:
         cue = read_cue(block.label) if block.kind == "label" and block.label else None
         count += cue is not None and cue.cue.kind == "goal"
     return count
+
+
+def _drop_empty_context(tree: _Tree) -> None:
+    """A programme or chapter named above a BBV question with no goal under it is no node."""
+    while True:
+        parents = {id(g.parent) for g in tree.goals if g.parent is not None}
+        kept = [g for g in tree.goals if g.rank > 0 or id(g) in parents or g.block.section is None
+                or id(g.block.section) not in tree.sections]
+        if len(kept) == len(tree.goals):
+            return
+        tree.goals = kept
+
+
+def _has_prestaties(tree: _Tree) -> bool:
+    """A goal with the prestaties listed under it is a goal tree, even when it is the only goal."""
+    return any(g.rank >= 3 and g.parent is not None and 0 < g.parent.rank < 3 for g in tree.goals)
 
 
 def _set_parent(rank: int, scope: _Scope, last_goal: Optional[_Goal]) -> Optional[_Goal]:

@@ -26,6 +26,7 @@ from typing import Optional
 from extractor.layout import LaidOutDocument
 from extractor.layout.outline import Outline
 from extractor.model import ErrorEntry, GoalNode, Metadata, OutlineItem
+from extractor.parse.goal_cues import member_label
 from extractor.parse.goal_outline import NO_GOAL_TYPES, goal_cue_blocks, parse_outline_goals
 from extractor.parse.goal_tables import goals_from_tables, is_figure_table, pdf_goal_tables
 from extractor.parse.textutil import clean_title, is_blank
@@ -43,6 +44,7 @@ class _Item:
     cells: list[Line] = field(default_factory=list)
     first_text: str = ""
     programme: Optional[str] = None
+    label: Optional[str] = None  # the document's word for the item as printed ("Doelstelling", "Prioriteit")
 
     @property
     def text(self) -> str:
@@ -59,6 +61,7 @@ def _node(item: _Item, node_id: str, parent: Optional[str], title: Optional[str]
         code=item.code,
         title=title if title is not None else item.text,
         level=item.level,  # type: ignore[arg-type]
+        label=item.label,
         parent=parent,
         page=first.page_number,
         bbox=union_bbox(same_page),
@@ -347,7 +350,29 @@ def parse_coded_tree(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
         pending.append(_node(item, code, parent))
         known.add(code)
     goals.extend(sorted(pending, key=lambda g: order.index(g.id)))
+    labels = _printed_level_words(cells)
+    for goal in goals:
+        goal.label = labels.get(goal.level)
     return _order_tree(goals), errors
+
+
+# The words a coded tree prints for its levels: "Programmanummer 2", "Beleidsterrein 2A …", the table header "Doel | Prestatie".
+_LEVEL_WORDS = {
+    "programma": (re.compile(r"^\s*Programma(?:nummer)?\b"), "Programma"),
+    "beleidsterrein": (re.compile(r"^\s*Beleidsterrein\b"), "Beleidsterrein"),
+    "doel": (re.compile(r"^\s*Doel\b"), "Doel"),
+    "prestatie": (re.compile(r"^\s*(?:Doel\s+)?Prestatie\b"), "Prestatie"),
+}
+
+
+def _printed_level_words(cells: list[Line]) -> dict[str, str]:
+    """Level -> label, for the level words the document itself prints (a level word not printed gives no label)."""
+    found: dict[str, str] = {}
+    for cell in cells:
+        for level, (pattern, word) in _LEVEL_WORDS.items():
+            if level not in found and pattern.match(cell.text):
+                found[level] = word
+    return found
 
 
 def _continues(item: _Item, cell: Line) -> bool:
@@ -414,7 +439,7 @@ class _Programme:
     number: str
     title: str
     cell: Line
-
+    label: Optional[str] = None  # "Programma" when printed; a bare "P1" has no word
 
 def _body_size(cells: list[Line]) -> float:
     sizes: dict[float, int] = {}
@@ -442,6 +467,7 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
     order: list[str] = []
     programme: Optional[_Programme] = None
     mode: Optional[str] = None  # "doel" | "prestatie" while inside a list
+    list_label: Optional[str] = None  # the list heading's word for one item ("Doelstellingen" -> "Doelstelling")
     section: Optional[str] = None
     current: Optional[_Item] = None
 
@@ -456,7 +482,8 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
             number = re.sub(r"\D", "", heading.group(1))
             key = f"P{number}"
             if key not in programmes:
-                programmes[key] = _Programme(key=key, number=number, title=clean_title(heading.group(2)), cell=line)
+                programmes[key] = _Programme(key=key, number=number, title=clean_title(heading.group(2)), cell=line,
+                                             label="Programma" if re.match(r"\s*Programma\b", text) else None)
             programme = programmes[key]
             mode = section = None
             current = None
@@ -468,10 +495,10 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
             section, mode, current = "doen", None, None
             continue
         if _DOELSTELLINGEN.match(text) and section != "doen":
-            mode, current = "doel", None
+            mode, current, list_label = "doel", None, member_label(text.rstrip(": "))
             continue
         if _RESULTATEN.match(text) and (section == "doen" or text.lower().startswith("belangrijkste")):
-            mode, current = "prestatie", None
+            mode, current, list_label = "prestatie", None, member_label(text.rstrip(": "))
             continue
         if _SECTION_END.match(text) and (_is_heading(line, body) or len(text) < 60):
             mode, current = None, None
@@ -486,7 +513,7 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
             node_id = prefix + labelled.group(1)
             if node_id not in store:
                 current = _Item(code=labelled.group(1), level=level, cells=[line], first_text=labelled.group(2),
-                                programme=programme.key if programme else None)
+                                programme=programme.key if programme else None, label=text[:labelled.start(1)].strip())
                 store[node_id] = current
                 order.append(node_id)
                 mode = None
@@ -500,7 +527,7 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
                     mode, current = None, None  # a second list with the same numbers: not ours
                     continue
                 current = _Item(code=match.group(1), level="doel", cells=[line], first_text=match.group(2),
-                                programme=programme.key if programme else None)
+                                programme=programme.key if programme else None, label=list_label)
                 doelen[node_id] = current
                 order.append(node_id)
                 continue
@@ -515,7 +542,7 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
                     mode, current = None, None
                     continue
                 current = _Item(code=code, level="prestatie", cells=[line], first_text=match.group(2),
-                                programme=programme.key if programme else None)
+                                programme=programme.key if programme else None, label=list_label)
                 results[node_id] = current
                 order.append(node_id)
                 continue
@@ -532,7 +559,7 @@ def parse_bbv_sections(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[
     goals: list[GoalNode] = []
     for prog in programmes.values():
         if any(item.programme == prog.key for item in list(doelen.values()) + list(results.values())):
-            goals.append(GoalNode(id=prog.key, code=prog.key, title=prog.title, level="programma",
+            goals.append(GoalNode(id=prog.key, code=prog.key, title=prog.title, level="programma", label=prog.label,
                                   page=prog.cell.page_number, bbox=prog.cell.bbox, lines=line_span([prog.cell])))
     for node_id, item in doelen.items():
         goals.append(_node(item, node_id, item.programme))
@@ -607,7 +634,7 @@ def parse_priorities(laid_out: LaidOutDocument) -> tuple[list[GoalNode], list[Er
             continue
         seen.add(node_id)
         description = _qualitative_goal(lines, index + 1)
-        item = _Item(code=code, level="doel", cells=[line], first_text=title)
+        item = _Item(code=code, level="doel", cells=[line], first_text=title, label=match.group(2).split()[0])
         goals.append(_node(item, node_id, None, title=title, description=description))
         index += 1
     if not any(goal.description for goal in goals):
