@@ -50,3 +50,27 @@ def test_factory_covers_every_shape() -> None:
     assert any(any(len(label) > 60 for label, _, _ in s.rows) for s in specs)  # wrapped labels
     assert len({s.scale_text for s in specs if s.scale_text}) >= 4  # scale notes in several spellings
     assert all(expected(s) for s in specs)
+
+
+def test_unruled_continuation_with_narrower_labels_keeps_the_scale() -> None:
+    """Seed 185: an unruled table continued under a repeated header, its label column narrower on page 2.
+
+    It must be stitched to the first part, so the scale note printed above the table ("bedragen x €1.000")
+    also scales the rows on the next page; read as a table of its own they came out 1,000 times too small.
+    """
+    spec = make_table(random.Random(185))
+    assert spec.split_at is not None and spec.repeat_header and spec.style == "shaded" and spec.scale == 1000.0
+    hits, found, wanted, _ = score([spec])
+    assert (hits, found) == (wanted, wanted)
+
+
+def test_a_table_whose_first_part_is_one_row_takes_the_scale_from_the_page_before() -> None:
+    """Seed 360: caption, scale note, header and one row at the foot of page 1; the rest under a repeated header.
+
+    The one-row first part is no table of its own, so the part on page 2 must take the caption and the scale
+    note from the foot of page 1: no amount may come out unscaled (the lost first row is only a miss).
+    """
+    spec = make_table(random.Random(360))
+    assert spec.split_at == 1 and spec.repeat_header and spec.scale == 1000.0
+    hits, found, wanted, _ = score([spec])
+    assert hits == found == wanted - len(spec.columns)

@@ -766,7 +766,18 @@ def _same_columns(a: Table, b: Table) -> bool:
     if a.n_cols != b.n_cols:
         return False
     tolerance = 4.0 if a.method == "ruled" else 15.0  # unruled columns come from whitespace, which moves with the rows
-    return all(abs(x - y) <= tolerance for x, y in zip(a.columns, b.columns))
+    pairs = list(zip(a.columns, b.columns))
+    if a.method != "ruled" and _repeats_header(a, b):
+        # the label column's right edge is the whitespace after the longest label on each page; with the header
+        # printed again the value columns alone say whether it is the same table
+        pairs = pairs[:1] + pairs[2:]
+    return all(abs(x - y) <= tolerance for x, y in pairs)
+
+
+def _repeats_header(a: Table, b: Table) -> bool:
+    """The table on the next page starts with a copy of a header row of the table before it."""
+    return bool(b.rows) and any(c.strip() for c in b.rows[0].cells) \
+        and _norm(b.rows[0].cells) in [_norm(r.cells) for r in a.rows[:5]]
 
 
 def _norm(cells: list[str]) -> list[str]:
@@ -866,6 +877,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
     skip = skip or set()
     per_page: list[list[Table]] = []
     unread: list[int] = []
+    before: Optional[Page] = None
     for page in pages:
         if page.number in skip or not page.lines:
             continue
@@ -885,8 +897,37 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         for t in found:
             _attach_context(page, t)
+            if before is not None and before.number == page.number - 1 and not per_page[-1]:
+                _context_from_previous_page(t, page, before)  # no table on the page before to stitch it to
         per_page.append(found)
+        before = page
     return stitch(per_page, pages), unread
+
+
+def _context_from_previous_page(table: Table, page: Page, before: Page) -> None:
+    """A table opening a page under a header printed at the foot of the page before takes its caption and notes.
+
+    When the first part of a table is too short to be read as a table (a header and one row), the
+    part on the next page repeats the header but not the caption or the scale note ("bedragen x € 1.000");
+    without them its amounts would be read unscaled. Only a header copy ties the two pages together.
+    """
+    if table.caption is not None or table.above or not table.rows or not before.lines or not page.lines:
+        return
+    if table.bbox[1] > page.lines[0].top + 40:
+        return
+    header = {w.lower() for c in table.rows[0].cells for w in c.split()}
+    if len(header) < 2:
+        return
+    tail = before.lines[-8:]
+    start = next((i for i, ln in enumerate(tail) if header & {w.lower() for w in ln.text.split()}
+                  and header <= {w.lower() for x in tail[i:] for w in x.text.split()}), None)
+    if start is None or start == 0:
+        return
+    table.above = tail[max(0, start - 4):start]
+    for ln in reversed(table.above):
+        if _CAPTION.match(ln.text):
+            table.caption = ln.text.strip()
+            break
 
 
 def continuation_table(page: Page, previous: Table, taken: list[BBox]) -> Optional[Table]:
