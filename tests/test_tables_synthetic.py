@@ -74,3 +74,11 @@ def test_a_table_whose_first_part_is_one_row_takes_the_scale_from_the_page_befor
     assert spec.split_at == 1 and spec.repeat_header and spec.scale == 1000.0
     hits, found, wanted, _ = score([spec])
     assert hits == found == wanted - len(spec.columns)
+
+
+def test_a_last_label_wrapped_onto_a_line_that_starts_with_a_number_is_joined() -> None:
+    """Seed 406: the last row's label ends "… per" and goes on with "1.000 inwoners" below its figures."""
+    spec = make_table(random.Random(406))
+    assert spec.rows[-1][0].endswith("per 1.000 inwoners") and spec.style == "unruled"
+    hits, found, wanted, _ = score([spec])
+    assert hits == found == wanted

@@ -473,7 +473,8 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
                 break
             j += 1
         end = last_numeric
-        while end + 1 < len(lines) and lines[end + 1].text[:1].islower() and lines[end + 1].top - lines[end].bottom < 8 \
+        while end + 1 < len(lines) and _label_goes_on(lines[end].text, lines[end + 1].text) \
+                and lines[end + 1].top - lines[end].bottom < 8 \
                 and abs(lines[end + 1].x0 - lines[last_numeric].x0) < 5 and len(lines[end + 1].segments(10.0)) == 1:
             end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
@@ -494,6 +495,14 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
                 tables.append(table)
         i = end + 1
     return tables
+
+
+def _label_goes_on(above: str, text: str) -> bool:
+    """A line under the last row that goes on with its label: lower case, or a number with words after it
+    ("1.000 inwoners") when the line above stops mid-phrase ("… per")."""
+    if text[:1].islower():
+        return True
+    return bool(re.match(r"\d[\d.,]*\s+[a-z]", text)) and bool(re.search(r"\b[a-z]+$", above.strip()))
 
 
 def _inside(line: Line, box: BBox) -> bool:
