@@ -80,3 +80,31 @@ def test_pdf_outline_from_fonts_with_boxes_and_page_break(tmp_path: Path) -> Non
     document = extract_document(path, GOALS_ONLY)
     assert len(document.goals) == 3 + 3 * 2
     assert all(g.page is not None and g.bbox is not None for g in document.goals)
+
+
+def _plan_without_cues(title: str, sections: int) -> str:
+    body = "De gemeente werkt in dit onderdeel samen met inwoners en organisaties aan een sterke en gezonde stad."
+    parts = [f"{n}. {name}\n\n{body}\n" for n, name in enumerate(
+        ["Inleiding", "Context", "Wonen", "Zorg", "Sport", "Cultuur", "Werk", "Natuur", "Verkeer", "Financiën",
+         "Organisatie", "Planning"][:sections], start=1)]
+    return f"{title}\n\n" + "\n".join(parts)
+
+
+def test_a_plan_with_many_headings_and_no_goals_warns(tmp_path: Path) -> None:
+    """A beleidsplan is written to state goals: 12 headings and no goal read is reported, not a silent success."""
+    path = tmp_path / "plan.txt"
+    path.write_text(_plan_without_cues("Beleidsplan Samen Sterk 2026-2030", 12), encoding="utf-8")
+    document = extract_document(path, GOALS_ONLY)
+    assert document.goals == [] and len(document.outline) >= 10
+    assert [e.code for e in document.errors] == ["no_goal_structure"]
+    assert "headings" in document.errors[0].message and document.status == "success"
+
+
+def test_a_short_plan_or_a_memo_without_goals_does_not_warn(tmp_path: Path) -> None:
+    short = tmp_path / "plan.txt"
+    short.write_text(_plan_without_cues("Beleidsplan Samen Sterk 2026-2030", 4), encoding="utf-8")
+    memo = tmp_path / "memo.txt"
+    memo.write_text(_plan_without_cues("Memo aan de gemeenteraad", 12), encoding="utf-8")
+    for path in (short, memo):
+        document = extract_document(path, GOALS_ONLY)
+        assert document.goals == [] and document.errors == [], path.name

@@ -173,10 +173,22 @@ def missing_goal_warning(outline: Outline, metadata: Optional[Metadata], goals: 
     if goals or (metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES):
         return None
     cues = goal_cue_blocks(outline)
-    if cues < 2:
-        return None
-    return ErrorEntry(code="no_goal_structure", severity="warning",
-                      message=f"{cues} headings or labels name goals, but no goal tree could be read from them")
+    if cues >= 2:
+        return ErrorEntry(code="no_goal_structure", severity="warning",
+                          message=f"{cues} headings or labels name goals, but no goal tree could be read from them")
+    kind = (metadata.document_type or "").lower() if metadata is not None else ""
+    if kind in PLAN_TYPES and len(outline.sections) >= MIN_PLAN_HEADINGS:
+        # a plan is written to state goals: many headings and none read is a miss to show, not a success
+        return ErrorEntry(code="no_goal_structure", severity="warning",
+                          message=f"a {kind} with {len(outline.sections)} headings, but none of them names goals "
+                                  "in a way this version recognises; no goal tree was read")
+    return None
+
+
+# Document types written to state goals, and the outline size from which an empty goal tree is suspicious.
+PLAN_TYPES = {"beleidsplan", "programma", "uitvoeringsprogramma", "coalitieakkoord", "verkiezingsprogramma",
+              "jaarplan", "omgevingsvisie"}
+MIN_PLAN_HEADINGS = 10
 
 
 # --------------------------------------------------------------------------- Leiden-style codes
