@@ -48,6 +48,8 @@ class TableRow:
     spans: list[int] = field(default_factory=list)  # per cell: how many columns it covers (0 = covered by a left neighbour)
     bold: bool = False  # every word of the row is bold (a header or total row)
     lines: Optional[tuple[int, int]] = None  # text input: first and last line number of the row
+    sub_of: Optional[int] = None  # index (in Table.rows) of the total this row breaks down (a cell packing sub-rows)
+    problem: Optional[str] = None  # why the reader could not place this row's figures in columns (they are left out)
 
 
 @dataclass

@@ -86,28 +86,38 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
+    """Every text table is a `Table` grid from the layout layer; the indicator tables printed as tab, flattened,
+    stacked or packed rows (`layout.text_indicator_tables`) are read by their grid reader, the others by the
+    meaning layer. Goals are linked by `parse.indicator_goals` for both."""
     from extractor.layout.table_grid import table_lines, text_tables  # noqa: PLC0415
-    from extractor.parse.indicators_text import parse_text_indicators  # noqa: PLC0415
+    from extractor.layout.text_indicator_tables import header_line_of, indicator_text_tables  # noqa: PLC0415
+    from extractor.parse.indicator_goals import link_goals  # noqa: PLC0415
+    from extractor.parse.indicators_text import read_text_indicator_table  # noqa: PLC0415
 
-    indicators, errors = parse_text_indicators(laid_out, goals, metadata or Metadata())
-    result.indicators.extend(indicators)
-    result.errors.extend(errors)
-    taken = [i.lines for i in indicators if i.lines]
     lines = laid_out.lines()
-    result.table_lines.extend(taken)
-    for number, table in enumerate(text_tables(lines), start=1):
-        first, last = table_lines(table)
-        result.table_lines.append((first, last))
-        if any(not (last < a or first > b) for a, b in taken):
-            result.tables_found += 1
-            result.tables_indicators += 1  # read by the seed-table reader
-            result.detectors["text"] = result.detectors.get("text", 0) + 1
+    taken: list[tuple[int, int]] = []
+    used: set[str] = set()
+    number = 0
+    for table in indicator_text_tables(lines):
+        number += 1 if len(table.rows) > 1 else 0
+        found = read_text_indicator_table(table, number, goals, result.errors, used)
+        if not found:
             continue
-        _one_table(table, number, goals, metadata, result, legacy_indicators=False)
-    if indicators and not result.tables_indicators:
+        result.indicators.extend(found)
+        span = table_lines(table)
+        taken.append(span)
+        result.table_lines.append(span)
         result.tables_found += 1
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
+    for number, table in enumerate(text_tables(lines), start=1):
+        first, last = table_lines(table)
+        if any(not (last < a or first > b) for a, b in taken):
+            continue  # already read as a tab/flattened indicator table
+        result.table_lines.append((first, last))
+        before = len(result.indicators)
+        _one_table(table, number, goals, metadata, result, legacy_indicators=False)
+        link_goals(result.indicators[before:], goals, header_line_of(table))
 
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,

@@ -1,0 +1,55 @@
+"""The table-header vocabulary (`models/data/table_headers.csv`) as the layout layer needs it.
+
+The meaning of a header is decided in `extractor.parse.table_semantics`; the layout layer only has to
+recognise header *lines* in plain text (a line made of header words and years) and tell kind words
+("Realisatie", "Streefwaarde") from years when it pairs them into column headers. Both questions
+are answered from the same CSV file, so there is one vocabulary for finding and for reading tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from typing import Optional
+
+from extractor.resources import data_dir
+
+_YEARISH = re.compile(r"^(?:\(?(?:19|20)\d{2}\)?|['‘’]\d{2})$")
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    with (data_dir() / "table_headers.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple((r["category"], re.compile(r["pattern"], re.IGNORECASE), r["value"]) for r in rows)
+
+
+def _first(category: str, text: str) -> Optional[str]:
+    for cat, pattern, value in _entries():
+        if cat == category and pattern.search(text):
+            return value
+    return None
+
+
+def is_year_word(word: str) -> bool:
+    """'2014', '(2014)', "'11"."""
+    return bool(_YEARISH.match(word))
+
+
+def kind_word(text: str) -> Optional[str]:
+    """The indicator value type a header word names ("Realisatie" -> realisatie), None for role words and others."""
+    if _first("role", text) or is_label_header(text):
+        return None
+    kind = _first("indicator_type", text)
+    return kind or ("referentie" if _first("scope", text) else None)
+
+
+def is_header_word(word: str) -> bool:
+    """A word that may stand in a header line of an indicator table (the `header_word` rows of the CSV)."""
+    return _first("header_word", word.lower()) is not None
+
+
+def is_label_header(text: str) -> bool:
+    """A header naming the label column ("Indicator", "Effectindicator", "Omschrijving")."""
+    return _first("label_header", text) is not None
