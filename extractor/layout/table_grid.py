@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.tables import Table, TableRow
+from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.read.types import Line
 
 _YEAR = re.compile(r"^\(?['‘’]?((19|20)\d{2}|\d{2})\)?$")
@@ -528,7 +529,13 @@ def text_tables(lines: list[Line]) -> list[Table]:
     found.extend(cell_per_line_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
-    return _without_overlaps(found)
+    kept = _without_overlaps(found)
+    index_of = {ln.line_no: k for k, ln in enumerate(lines) if ln.line_no is not None}
+    for table in kept:
+        after = index_of.get(table_lines(table)[1])
+        if after is not None and not table.notes:
+            table.notes = footnotes_below(lines, after + 1)  # "* Aantal uitkeringen …" under the table
+    return kept
 
 
 def table_lines(table: Table) -> tuple[int, int]:

@@ -35,7 +35,7 @@ from extractor.layout.header_vocabulary import is_header_word, is_label_header, 
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
-__all__ = ["indicator_text_tables", "header_line_of"]
+__all__ = ["indicator_text_tables", "header_line_of", "footnotes_below"]
 
 _ANCHORS = re.compile(r"indicator|streefwaarde|nulmeting|peilwaarde|^bron\b", re.IGNORECASE)
 _CODE = re.compile(r"^(\d+[A-Z]+\d+\.[a-z0-9]+|\d+\.\d+\.[a-z0-9]+)\s+(.*)$")
@@ -315,7 +315,17 @@ def _label_col(found: _Found) -> int:
     return next((i for i, c in enumerate(found.columns) if is_label_header(c.header)), 0)
 
 
-def _footnotes_after(lines: list[Line], index: int) -> list[Line]:
+def footnotes_below(lines: list[Line], index: int, contiguous: bool = True) -> list[Line]:
+    """Footnote lines right under a table (from `index`): '* …', '¹ …', wrapped lines joined, one Line per note.
+
+    Only the notes that follow the table directly (blank lines between them are fine); any other
+    line ends them. `contiguous=False` is the looser reading of the indicator tables above, whose
+    notes may follow a paragraph of text.
+    """
+    return _footnotes_after(lines, index, contiguous)
+
+
+def _footnotes_after(lines: list[Line], index: int, contiguous: bool = False) -> list[Line]:
     """Footnote lines below a table ('* Er kan sprake zijn van …', wrapped lines joined), one Line per note.
 
     Looks at most `_FOOTNOTE_WINDOW` lines ahead and stops at the next table header; the nearest
@@ -332,6 +342,8 @@ def _footnotes_after(lines: list[Line], index: int) -> list[Line]:
         if "\t" in line.text and _is_tab_header(line.text.split("\t")) or _is_flat_header(text):
             break
         match = _FOOTNOTE_LINE.match(_unwrap_italic(text))
+        if contiguous and not match and current is None:
+            break
         if match:
             current = match.group(1)
             if current in notes:
@@ -341,6 +353,8 @@ def _footnotes_after(lines: list[Line], index: int) -> list[Line]:
             wrapped = 0
         elif current is not None:
             first, note = notes[current]
+            if contiguous and note.endswith((".", "!", "?")):
+                break  # a sentence after a finished note is running text, not its wrapped rest
             notes[current] = (first, _join_wrapped([note, _unwrap_italic(text)]))
             wrapped += 1
     return [Line(text=_BOLD.sub(r"\1", note), line_no=first.line_no, page=first.page) for first, note in notes.values()]

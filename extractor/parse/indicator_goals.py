@@ -4,9 +4,13 @@ Applied after a table is read, so every indicator reader leaves `goal` to this o
 
 1. a printed code whose prefix is a goal's code or id ("2A1.a" -> goal "2A1");
 2. else a group row in the table naming a goal ("Doel 2A1 Optimale preventie …" -> "2A1");
-3. else, for text, the last goal of level "doel" whose first line comes before the table's header line;
-   for PDF, the last "doel" goal printed on an earlier page or higher on the same page;
-4. else None (no goals, or none before the table). Only ids of the given goals are ever used.
+3. else, for text, the last goal of level "doel" whose first line comes before the table's header line
+   (in the text documents a goal heading is followed by its own indicator table);
+4. else None. Only ids of the given goals are ever used.
+
+PDF tables get rules 1-2 only: "the last doel above" was measured on the GGD bundle to link 35 of 35
+beleidsindicatoren to a chapter goal they do not belong to (its indicator tables follow the chapters,
+not the goals), so on PDF a missing link is kept rather than a guessed one.
 """
 
 from __future__ import annotations
@@ -25,23 +29,17 @@ def group_code(text: str) -> Optional[str]:
     return match.group(1) if match else None
 
 
-def goal_for(code: Optional[str], group: Optional[str], header_line: Optional[int], goals: list[GoalNode],
-             header_page: Optional[int] = None, header_top: Optional[float] = None) -> Optional[str]:
+def goal_for(code: Optional[str], group: Optional[str], header_line: Optional[int], goals: list[GoalNode]) -> Optional[str]:
     """The id of the goal an indicator row belongs to (see the module docstring), or None."""
     by_code = {g.code: g.id for g in goals if g.code} | {g.id: g.id for g in goals}
     if code and "." in code and code.rsplit(".", 1)[0] in by_code:
         return by_code[code.rsplit(".", 1)[0]]
     if group and group in by_code:
         return by_code[group]
-    doelen = [g for g in goals if g.level == "doel"]
-    if header_line is not None:
-        before = [g for g in doelen if g.lines and g.lines[0] < header_line]
-        return max(before, key=lambda g: g.lines[0]).id if before else None  # type: ignore[index]
-    if header_page is not None:
-        before = [g for g in doelen if g.page is not None and (g.page < header_page or (
-            g.page == header_page and g.bbox is not None and header_top is not None and g.bbox[1] < header_top))]
-        return max(before, key=lambda g: (g.page, g.bbox[1] if g.bbox else 0.0)).id if before else None
-    return None
+    if header_line is None:
+        return None
+    before = [g for g in goals if g.level == "doel" and g.lines and g.lines[0] < header_line]
+    return max(before, key=lambda g: g.lines[0]).id if before else None  # type: ignore[index]
 
 
 def link_goals(indicators: list[Indicator], goals: list[GoalNode], header_line: Optional[int]) -> None:
@@ -49,3 +47,10 @@ def link_goals(indicators: list[Indicator], goals: list[GoalNode], header_line: 
     for indicator in indicators:
         if indicator.goal is None:
             indicator.goal = goal_for(indicator.code, None, header_line, goals)
+
+
+def link_pdf_goals(indicators: list[Indicator], goals: list[GoalNode]) -> None:
+    """The same for the indicators of one PDF table, by printed code only (rules 1-2)."""
+    for indicator in indicators:
+        if indicator.goal is None:
+            indicator.goal = goal_for(indicator.code, None, None, goals)

@@ -71,6 +71,7 @@ def parse_pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadat
 
 def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], use_camelot: bool, result: TablesResult) -> None:
     from extractor.layout.tables import find_tables  # noqa: PLC0415
+    from extractor.parse.indicator_goals import link_pdf_goals  # noqa: PLC0415
 
     tables, unread = find_tables(laid_out.pages, skip=set(laid_out.toc_pages), pdf_path=laid_out.raw.path, use_camelot=use_camelot)
     for page in unread:
@@ -82,7 +83,9 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
     for number, table in enumerate(tables, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
+        before = len(result.indicators)
         _one_table(table, number, goals, metadata, result, legacy_indicators=True)
+        link_pdf_goals(result.indicators[before:], goals)
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
