@@ -48,6 +48,9 @@ def read_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
         _pdf_tables(laid_out, goals, metadata, use_camelot, result)
     else:
         _text_tables(laid_out, goals, metadata, result)
+    from extractor.parse.indicator_names import split_explanations  # noqa: PLC0415
+
+    split_explanations(result.indicators)
     if prose:
         from extractor.parse.prose_targets import prose_targets  # noqa: PLC0415
 
