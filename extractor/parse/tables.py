@@ -1,10 +1,12 @@
 """Indicator and budget tables: the dispatcher the pipeline calls.
 
 PDF pages are read into grids by `extractor.layout.tables`, text lines by
-`extractor.layout.table_grid`; both give the same `Table` model. Every table is offered to the
-readers written for the development documents first (effectindicatoren, baten-en-lasten per
-programme, the seed text tables), then to the one meaning layer (`table_semantics.judge_table`)
-that classifies any table by its axes. What no reader used is reported in coverage with the
+`extractor.layout.table_grid` and `extractor.layout.text_indicator_tables`; all give the same
+`Table` model. PDF tables are offered to the readers written for the development documents first
+(effectindicatoren, baten-en-lasten per programme), then to the one meaning layer
+(`table_semantics.judge_table`) that classifies any table by its axes; text grids are all judged
+by it. After reading, goals are linked (`indicator_goals`) and explanations printed in a name
+cell move to `description` (`indicator_names`), for PDF and text alike. What no reader used is reported in coverage with the
 reason, and a `tables_not_used` warning is written when such a table held figures.
 """
 
@@ -92,13 +94,15 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
-    """Every text table is a `Table` grid from the layout layer; the indicator tables printed as tab, flattened,
-    stacked or packed rows (`layout.text_indicator_tables`) are read by their grid reader, the others by the
-    meaning layer. Goals are linked by `parse.indicator_goals` for both."""
+    """Every text table is a `Table` grid from the layout layer, judged by the one meaning layer. The indicator
+    tables printed as tab, flattened, stacked or packed rows (`layout.text_indicator_tables`) are read by their
+    grid reader (codes, packed sub-rows, footnotes, sparse columns), the other grids by `read_indicators` /
+    `read_budget`. Goals are linked by `parse.indicator_goals` for both."""
     from extractor.layout.table_grid import table_lines, text_tables  # noqa: PLC0415
     from extractor.layout.text_indicator_tables import header_line_of, indicator_text_tables  # noqa: PLC0415
     from extractor.parse.indicator_goals import link_goals  # noqa: PLC0415
     from extractor.parse.indicators_text import read_text_indicator_table  # noqa: PLC0415
+    from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
 
     lines = laid_out.lines()
     taken: list[tuple[int, int]] = []
@@ -106,9 +110,11 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     number = 0
     for table in indicator_text_tables(lines):
         number += 1 if len(table.rows) > 1 else 0
+        if judge_table(table).kind == "budget":
+            continue  # money after all: left to the budget reader of the grids below
         found = read_text_indicator_table(table, number, goals, result.errors, used)
         if not found:
-            continue
+            continue  # nothing read: the grids below may still read these lines, or report them
         result.indicators.extend(found)
         span = table_lines(table)
         taken.append(span)
