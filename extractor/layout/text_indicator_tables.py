@@ -265,8 +265,7 @@ def _tab_columns(header: list[str], subheader: list[str]) -> list[_Column]:
 def _tab_rows(found: _Found, line: Line, cells: list[str]) -> list[TableRow]:
     width = len(found.columns)
     if any(cells[width:]):
-        kept = [c if not found.columns[i].value else "" for i, c in enumerate(cells[:width])]
-        return [_row([line], kept, "row has more cells than the table header; values left out")]
+        return [_row([line], cells[:width], "row has more cells than the table header; values left out")]
     cells = cells + [""] * (width - len(cells))
     values = [i for i, c in enumerate(found.columns) if c.value]
     if any(_is_packed(cells[i]) for i in values):
@@ -291,8 +290,7 @@ def _packed_rows(found: _Found, line: Line, cells: list[str], values: list[int])
     parts = [p.strip() for p in re.split(r"\s+[-–]\s+", cells[source_col] if source_col is not None else "")]
     singles_ok = all(i in packed or found.columns[i].kind == "streefwaarde" or not cells[i] for i in values)
     if source_col is None or len(counts) != 1 or len(parts) != min(counts) or not singles_ok:
-        kept = [c if i not in values else "" for i, c in enumerate(cells)]
-        return [_row([line], kept, "a cell packs several values that cannot be matched to sub-rows; values left out")]
+        return [_row([line], cells, "a cell packs several values that cannot be matched to sub-rows; values left out")]
     total = list(cells)
     for i, tokens in packed.items():
         total[i] = tokens[0]

@@ -67,8 +67,10 @@ def _column_roles(table: Table) -> tuple[list[str], list[HeaderMeaning], tuple[s
         text, own_marks = split_footnote_marks(header)
         meaning = classify_header(text)
         role = "ignore"
-        if meaning.role == "label" and text and "name" not in roles:
-            role, marks = "name", marks + own_marks
+        if not roles or (meaning.role == "label" and text):
+            marks = marks + own_marks  # a mark on the label header ("Indicator*") applies to every row
+        if meaning.role == "label" and text:
+            role = "name"  # several label columns: the first filled cell is the name
         elif meaning.role in ("code", "source", "unit"):
             role = meaning.role
         elif meaning.role == "value" and meaning.value_type:
@@ -85,8 +87,7 @@ def read_text_indicator_table(table: Table, number: int, goals: list[GoalNode], 
     """One Indicator per named body row (sub-rows of a packed cell too), with the values its cells hold."""
     roles, meanings, header_marks = _column_roles(table)
     header_line = header_line_of(table)
-    if any(r == "value" and m.value_type is None for r, m in zip(roles, meanings)) or \
-            any(classify_header(h).year and not classify_header(h).value_type for h in table.rows[0].cells if h):
+    if len(table.rows) == 1:  # the layout hands over a bare header only when its years have no value type
         errors.append(_warning(table.rows[0], "indicator table header has year columns without realisatie/streefwaarde label"))
         return []
     source_above = next((ln.text.strip() for ln in table.above if _SOURCE_LINE.match(ln.text.strip())), None)
@@ -116,6 +117,7 @@ def read_text_indicator_table(table: Table, number: int, goals: list[GoalNode], 
             continue
         if row.problem:
             errors.append(_warning(row, row.problem))
+            values = []  # the layout could not place this row's figures: none is read
         parent = by_row.get(row.sub_of) if row.sub_of is not None else None
         indicator = _indicator(row, number, row_number, name, values, errors, used, parent,
                                index - (row.sub_of or index))
