@@ -30,7 +30,7 @@ from extractor.layout.text_indicator_tables import header_line_of, indicator_tex
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.indicators import indicator_id
-from extractor.parse.table_semantics import HeaderMeaning, analyse_head, classify_header, header_scope
+from extractor.parse.table_semantics import HeaderMeaning, analyse_head, classify_header, header_scope, judge_table
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_value, split_footnote_marks
 
 __all__ = ["parse_text_indicators", "read_text_indicator_table"]
@@ -53,7 +53,8 @@ def parse_text_indicators(
     number = 0
     for table in indicator_text_tables(laid_out.lines()):
         number += 1 if len(table.rows) > 1 else 0
-        indicators.extend(read_text_indicator_table(table, number, goals, errors, used))
+        if judge_table(table).kind != "budget":  # money is the budget reader's (see parse.tables)
+            indicators.extend(read_text_indicator_table(table, number, goals, errors, used))
     return indicators, errors
 
 
