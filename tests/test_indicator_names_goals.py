@@ -7,7 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.model import GoalNode, Indicator
-from extractor.parse.indicator_goals import goal_for, group_code, link_goals, link_pdf_goals
+from extractor.parse.indicator_goals import (
+    goal_for,
+    group_code,
+    link_goals,
+    link_pdf_goals,
+)
 from extractor.parse.indicator_names import split_explanation, split_explanations
 
 

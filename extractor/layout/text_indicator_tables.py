@@ -31,7 +31,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from extractor.layout.header_vocabulary import is_header_word, is_label_header, is_year_word, kind_word
+from extractor.layout.header_vocabulary import (
+    is_header_word,
+    is_label_header,
+    is_year_word,
+    kind_word,
+)
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
@@ -587,10 +592,10 @@ def _merge_tokens(tokens: list[str]) -> list[str]:
     """Glue split cell parts back together: '<' '15', '100' '(-)', '12,5' '%', '20' '**', 'minimaal' '80%'."""
     merged: list[str] = []
     for token in tokens:
-        if merged and _attaches_to_previous(token) and _is_value_token(merged[-1]):
-            merged[-1] = f"{merged[-1]} {token}"
-        elif merged and (merged[-1] in _COMPARATOR_TOKENS or merged[-1].lower() in _COMPARATOR_WORDS) \
-                and _VALUE.match(f"{merged[-1]} {token}"):
+        after_value = bool(merged) and _attaches_to_previous(token) and _is_value_token(merged[-1])
+        after_comparator = bool(merged) and (merged[-1] in _COMPARATOR_TOKENS or merged[-1].lower() in _COMPARATOR_WORDS) \
+            and bool(_VALUE.match(f"{merged[-1]} {token}"))
+        if after_value or after_comparator:
             merged[-1] = f"{merged[-1]} {token}"
         else:
             merged.append(token)
