@@ -162,3 +162,22 @@ def test_grids_are_rectangular_and_sub_rows_point_back(rows: list[str]) -> None:
         assert table.rows[0].lines is not None
         for k, row in enumerate(table.rows):
             assert row.sub_of is None or (0 < row.sub_of < k and table.rows[row.sub_of].sub_of is None)
+
+
+def test_a_tab_grid_the_meaning_layer_calls_money_goes_to_the_budget_reader() -> None:
+    from extractor.model import Metadata
+    from extractor.parse.tables import read_tables
+    from tests.test_indicators_text import laid_out_text
+
+    text = "\n".join([
+        "Wat mag het kosten? (bedragen x € 1.000)",
+        "Omschrijving\tBron\tBegroting 2024\tRealisatie 2024",
+        "Lasten\tAdministratie\t1.234\t1.300",
+        "Baten\tAdministratie\t200\t210",
+    ])
+    assert judge_table(indicator_text_tables(lines_of(text))[0]).kind == "budget"
+    result = read_tables(laid_out_text(text), [], Metadata(document_type="jaarstukken", year=2024), prose=False)
+    assert result.indicators == []
+    assert sorted((b.label, b.kind, b.amount) for b in result.budget_lines) == [
+        ("Baten", "begroting", 200_000.0), ("Baten", "realisatie", 210_000.0),
+        ("Lasten", "begroting", 1_234_000.0), ("Lasten", "realisatie", 1_300_000.0)]
