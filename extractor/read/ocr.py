@@ -24,8 +24,9 @@ import os
 import re
 import shutil
 import subprocess
+import time
 import xml.etree.ElementTree as ElementTree
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 import numpy as np
 
@@ -43,6 +44,8 @@ _CONFIDENT = 0.8
 NOISE_CONFIDENCE = 0.8  # below this a word of at most three letters is taken for noise (see `_is_noise`)
 PAGE_SEGMENTATION = "4"  # "a single column of variable sizes": keeps lone digits in tables that the
 # fully automatic mode 3 drops, and is 2-3x faster on dense tables; columns are re-formed by position
+MAX_BORROWED = 32  # pages at most OCR'd at once on cores lent by idle workers
+BORROW_POLL_S = 0.5  # how often a worker whose pages are all running asks again for an idle core
 _INK = 170  # grey levels below this are ink (rules, text); above it paper or light shading
 
 
@@ -71,36 +74,76 @@ def installed_languages() -> frozenset[str]:
     return frozenset(line.strip() for line in listing.splitlines()[1:] if line.strip())
 
 
+class OcrTimeLimit(Exception):
+    """The page was not OCR'd: the document's time for OCR ran out before it was started."""
+
+
 def ocr_pdf_pages(path: str, numbers: Iterable[int], lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI,
-                  jobs: int = 1) -> Iterator[tuple[int, Union[Page, Exception]]]:
-    """Render and OCR the given 1-based pages of a PDF, `jobs` pages at a time, yielding
-    (number, page) in page order, or (number, error) for a page that could not be read.
+                  jobs: int = 1, deadline: Optional[float] = None,
+                  borrow: Optional[Callable[[], Optional[Callable[[], None]]]] = None,
+                  ) -> Iterator[tuple[int, Union[Page, Exception]]]:
+    """Render and OCR the given 1-based pages of a PDF, yielding (number, page) in page order,
+    or (number, error) for a page that could not be read.
+
+    `jobs` pages are OCR'd at once; `borrow` may grant one more core at a time (it returns the
+    function that gives the core back, or None): a batch worker lends the cores of idle workers
+    this way. No page is started after `deadline` (a `time.monotonic()` value): those pages come
+    back as `OcrTimeLimit`, so a long document yields what was read in time.
 
     Rendering stays in this thread (PDFium is not thread-safe); the rule erasing and Tesseract
-    run in worker threads (Tesseract is a separate process). At most `jobs` rendered pages are
-    held at once, so memory does not grow with the document.
+    run in worker threads (Tesseract is a separate process). At most as many rendered pages are
+    held as are being read, so memory does not grow with the document.
     """
     import pypdfium2 as pdfium
 
     problem = missing_packages(lang)
     if problem:
         raise OcrUnavailable(problem)
-    pending: collections.deque = collections.deque()
+    numbers = list(numbers)
+    jobs = max(1, jobs)
+    pending: collections.deque = collections.deque()  # (number, future or error), in page order
     pdf = pdfium.PdfDocument(path)
     try:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            for number in numbers:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs + MAX_BORROWED) as pool:
+            for position, number in enumerate(numbers):
+                release = None
+                while True:  # a core for this page: one of `jobs`, or a borrowed one
+                    while pending and _is_done(pending[0][1]):
+                        yield _finished(*pending.popleft())
+                    running = [work for _, work in pending if not _is_done(work)]
+                    if len(running) < jobs:
+                        break
+                    if borrow is not None and len(running) < jobs + MAX_BORROWED:
+                        release = borrow()
+                        if release is not None:
+                            break
+                    concurrent.futures.wait(running, timeout=BORROW_POLL_S, return_when=concurrent.futures.FIRST_COMPLETED)
+                if deadline is not None and time.monotonic() > deadline:
+                    if release is not None:
+                        release()
+                    while pending:
+                        yield _finished(*pending.popleft())
+                    yield from ((rest, OcrTimeLimit()) for rest in numbers[position:])
+                    return
                 try:
                     image, page_dpi, rotation = _render(pdf, number, dpi)
-                    pending.append((number, pool.submit(ocr_image, image, number, lang, page_dpi, rotation)))
                 except Exception as exc:  # a page PDFium cannot draw
                     pending.append((number, exc))
-                while len(pending) >= max(1, jobs):
-                    yield _finished(*pending.popleft())
+                    if release is not None:
+                        release()
+                    continue
+                work = pool.submit(ocr_image, image, number, lang, page_dpi, rotation)
+                if release is not None:
+                    work.add_done_callback(lambda _, give_back=release: give_back())
+                pending.append((number, work))
             while pending:
                 yield _finished(*pending.popleft())
     finally:
         pdf.close()
+
+
+def _is_done(work: Union[concurrent.futures.Future, Exception]) -> bool:
+    return not isinstance(work, concurrent.futures.Future) or work.done()
 
 
 def _render(pdf, number: int, dpi: int) -> tuple[np.ndarray, int, int]:
