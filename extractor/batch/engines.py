@@ -50,9 +50,10 @@ def run_local(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any]
     done: "queue.Queue[tuple[Task, Outcome]]" = queue.Queue()
     stop = threading.Event()
     count = max(1, min(settings.workers, len(tasks)))
-    # One core per worker; a worker OCR'ing a long scan borrows the cores of idle ones (extractor.read.cores).
+    # One core per worker asked for (--workers), also for workers not started because there are fewer
+    # documents: a worker OCR'ing a long scan borrows the cores nobody uses (extractor.read.cores).
     cores = tempfile.TemporaryDirectory(prefix="extractor-cores-")
-    create_slots(cores.name, count)
+    create_slots(cores.name, max(1, settings.workers))
     workers = [GuardedWorker(settings.max_memory_mb, settings.function, stop, core_slots=(cores.name, index)) for index in range(count)]
 
     def drive(worker: GuardedWorker) -> None:
