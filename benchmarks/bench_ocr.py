@@ -95,7 +95,7 @@ def batch_speed(documents: list, glyph_pages: int, workers: int) -> None:
     pages = result.ocr_pages
     print(f"batch, {workers} workers: {pages} OCR pages in {len(result.processed)} documents, {wall:.1f} s wall "
           f"-> {pages / wall:.2f} pages/s wall; {cpu:.1f} s CPU -> {pages / cpu:.2f} pages/s per core "
-          f"(layout and parsing included; load from other jobs on the machine lowers the wall figure only)")
+          f"(layout and parsing included; other jobs on the machine lower the wall figure)")
 
 
 def main() -> int:
