@@ -159,21 +159,51 @@ def spawning_task(path: str, options: dict) -> dict:
     return {}
 
 
-def test_a_worker_stopped_at_its_time_limit_takes_its_ocr_processes_along(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stopped_worker_takes_its_ocr_processes_along(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker stopped at its time limit, memory limit or by Ctrl-C is killed the same way (`_kill`)."""
     import psutil
 
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")])))
     document = tmp_path / "scan.pdf"
     document.write_bytes(b"%PDF-1.4\n")
-    worker = GuardedWorker(function="tests.test_ocr_parallel:spawning_task")
+    noted = document.with_suffix(".pid")
+    stop = threading.Event()
+    worker = GuardedWorker(function="tests.test_ocr_parallel:spawning_task", stop=stop)
+    outcomes = []
+    running = threading.Thread(target=lambda: outcomes.append(worker.run(str(document), {}, timeout=600.0)))
+    running.start()
     try:
-        outcome = worker.run(str(document), {}, timeout=3.0 if sys.platform == "linux" else 10.0)
+        for _ in range(1200):  # until the child process is there (no speed asserted: up to two minutes)
+            if noted.exists() and noted.read_text():
+                break
+            time.sleep(0.1)
     finally:
+        stop.set()
+        running.join()
         worker.close()
-    assert outcome.kind == "timeout"
-    pid = int(document.with_suffix(".pid").read_text())
+    assert outcomes and outcomes[0].kind == "error" and "interrupted" in outcomes[0].message
+    pid = int(noted.read_text())
     try:
         gone = psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         gone = True
     assert gone
+
+
+def hoarding_task(path: str, options: dict) -> dict:
+    """Starts a child process that fills 1.5 GB (as a Tesseract run on a huge page might) and waits."""
+    subprocess.Popen([sys.executable, "-c", "import time; hoard = b'x' * (1536 * 2 ** 20); time.sleep(600)"])
+    time.sleep(600)
+    return {}
+
+
+def test_the_memory_guard_counts_the_processes_a_worker_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(HERE.parent), os.environ.get("PYTHONPATH")])))
+    document = tmp_path / "scan.pdf"
+    document.write_bytes(b"%PDF-1.4\n")
+    worker = GuardedWorker(max_memory_mb=1024, function="tests.test_ocr_parallel:hoarding_task")
+    try:
+        outcome = worker.run(str(document), {}, timeout=30.0)  # the worker alone stays far below 1024 MB
+    finally:
+        worker.close()
+    assert outcome.kind == "memory_limit", (outcome.kind, outcome.message)

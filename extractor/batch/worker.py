@@ -329,6 +329,7 @@ class GuardedWorker:
         except psutil.Error:
             ps = None
         peak = 0.0
+        resident = _Resident(ps) if ps is not None else None
         while True:
             ready, _, _ = select.select([fd], [], [], _POLL_SECONDS)
             if ready:
@@ -347,8 +348,8 @@ class GuardedWorker:
                 return Outcome(kind, message=reply.get("message", ""), peak_rss_mb=rss, extra=extra)
             if proc.poll() is not None:
                 return self._crashed(proc, peak)
-            if ps is not None:
-                rss_mb = _resident_mb(ps)
+            if resident is not None:
+                rss_mb = resident.mb()
                 peak = max(peak, rss_mb)
                 if self.max_memory_mb > 0 and rss_mb > self.max_memory_mb:
                     self._kill()
@@ -388,20 +389,36 @@ class GuardedWorker:
         return Outcome("crashed", message=how, peak_rss_mb=peak or None)
 
 
-def _resident_mb(ps) -> float:
-    """Resident memory of the child and of the processes it started (Tesseract, one per OCR page)."""
-    import psutil
+class _Resident:
+    """Resident memory of the child and of the processes it started (Tesseract, one per OCR page).
 
-    try:
-        total = ps.memory_info().rss
-        for child in ps.children(recursive=True):
+    Finding the child's children scans every process of the machine, so that is done once a
+    second; their memory is read at every poll."""
+
+    def __init__(self, ps) -> None:
+        self.ps = ps
+        self.children: list = []
+        self.polls = 0
+
+    def mb(self) -> float:
+        import psutil
+
+        if self.polls % 10 == 0:
+            try:
+                self.children = self.ps.children(recursive=True)
+            except psutil.Error:
+                self.children = []
+        self.polls += 1
+        try:
+            total = self.ps.memory_info().rss
+        except psutil.Error:
+            return 0.0
+        for child in self.children:
             try:
                 total += child.memory_info().rss
             except psutil.Error:
-                pass  # finished while we looked
-    except psutil.Error:
-        return 0.0
-    return total / 1048576.0
+                pass  # finished since it was found
+        return total / 1048576.0
 
 
 # ---------------------------------------------------------------- Dask side
