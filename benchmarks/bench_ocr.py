@@ -1,8 +1,12 @@
 """OCR speed and accuracy on the corpus pages without a usable text layer.
 
 Prints:
-- per document: pages OCR'd, wall seconds and CPU seconds (this process plus Tesseract, which
-  runs in child processes), and pages/s per core = pages / CPU seconds (target >= 1);
+- per document, one page at a time: pages OCR'd, wall seconds and CPU seconds (this process plus
+  Tesseract, which runs in child processes), and pages/s per core = pages / CPU seconds (target >= 1);
+- the same documents through `extractor batch` with N workers (default: every core): wall
+  pages/s, and pages/s per core over the CPU seconds of the workers and their Tesseract runs
+  (this includes layout and parsing of the OCR'd pages; enrichment off). A worker with pages
+  left borrows the core of a worker that has finished;
 - against the hand-made gold of three image-only taakveld tables: precision, recall and F1 of
   the numbers OCR reads on each table row (label, amount), for several confidence thresholds
   (the shipped threshold is `MIN_NUMBER_CONFIDENCE`), and of the budget lines the pipeline
@@ -10,15 +14,19 @@ Prints:
 
     python benchmarks/bench_ocr.py                      # image_only/*.pdf + 3 pages of the 2019 jaarrekening
     python benchmarks/bench_ocr.py --glyph-pages 10     # more pages of the glyph-id jaarrekening
+    python benchmarks/bench_ocr.py --workers 1           # the batch part with one worker
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -69,10 +77,33 @@ def row_numbers(page) -> list[tuple[str, float, float]]:
     return items
 
 
+def batch_speed(documents: list, glyph_pages: int, workers: int) -> None:
+    """The documents through the guarded batch workers: wall pages/s with `workers` workers and
+    pages/s per core (CPU of the workers and their Tesseract runs, counted when they exit)."""
+    from extractor.batch.runner import BatchConfig, run_batch
+    from extractor.pipeline import ExtractOptions
+
+    with tempfile.TemporaryDirectory(prefix="bench-ocr-") as folder:
+        inputs = Path(folder) / "in"
+        inputs.mkdir()
+        for path, _ in documents:
+            shutil.copy(path, inputs / path.name)
+        options = ExtractOptions(enrich=False, ocr_max_pages=glyph_pages)  # the image-only excerpts have one page each
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        result = run_batch(BatchConfig(str(inputs), str(Path(folder) / "out"), workers=workers, timeout=1800, options=options))
+        wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
+    pages = result.ocr_pages
+    print(f"batch, {workers} workers: {pages} OCR pages in {len(result.processed)} documents, {wall:.1f} s wall "
+          f"-> {pages / wall:.2f} pages/s wall; {cpu:.1f} s CPU -> {pages / cpu:.2f} pages/s per core "
+          f"(layout and parsing included; other jobs on the machine lower the wall figure)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpus"))
     parser.add_argument("--glyph-pages", type=int, default=3, help="pages of jaarrekening-2019-wassenaar.pdf to OCR")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="batch workers for the batch part")
+    parser.add_argument("--no-batch", action="store_true", help="skip the batch part")
     args = parser.parse_args()
     problem = missing_packages()
     if problem:
@@ -97,6 +128,8 @@ def main() -> int:
     rate = total_pages / total_cpu
     print(f"total: {total_pages} pages, {total_cpu:.1f} s CPU -> {rate:.2f} pages/s per core "
           f"(target >= {TARGET_PAGES_PER_CORE}: {'met' if rate >= TARGET_PAGES_PER_CORE else 'NOT met'})")
+    if not args.no_batch:
+        batch_speed(documents, args.glyph_pages, args.workers)
 
     print("\nreading the gold tables (row label, amount): precision / recall / F1 by confidence threshold")
     for gold_path in sorted((REPO / "tests" / "gold").glob("wassenaar_image_only_*.json")):

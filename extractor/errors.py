@@ -39,6 +39,7 @@ CATALOGUE: dict[str, str] = {
                              "arithmetic fixes where one figure ends; the row was left out",
     "ocr_unavailable": "a page needs OCR but Tesseract (tesseract-ocr, tesseract-ocr-nld) is not installed",
     "ocr_uncertain": "OCR read characters it is unsure of; the affected numbers were left out",
+    "ocr_incomplete": "pages that need OCR were not OCR'd because the time for OCR ran out; their content is not extracted",
     "output_collision": "the output path for this document is taken by another file or folder",
     "timeout": "extraction took longer than the configured time limit",
     "memory_limit": "extraction used more memory than the configured limit",

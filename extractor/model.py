@@ -64,6 +64,7 @@ class ErrorCode(str, Enum):
     glued_cells_ambiguous = "glued_cells_ambiguous"
     ocr_unavailable = "ocr_unavailable"
     ocr_uncertain = "ocr_uncertain"
+    ocr_incomplete = "ocr_incomplete"  # pages needing OCR left unread: the time for OCR ran out
     output_collision = "output_collision"
     timeout = "timeout"
     memory_limit = "memory_limit"
@@ -149,6 +150,9 @@ class Coverage(_Strict):
     """Tables found per detector (ruled, aligned, camelot, text), so a fallback's share is visible."""
     prose_targets: int = 0
     ocr_pages: list[int] = Field(default_factory=list)
+    ocr_pages_left: list[int] = Field(default_factory=list)
+    """Pages that need OCR but were not OCR'd: the time for OCR ran out (`ocr_incomplete`) or the
+    `--ocr-max-pages` limit was reached. Their content is missing from the result."""
 
 
 class GoalNode(_Strict):

@@ -43,6 +43,11 @@ class ExtractOptions:
     ocr_lang: str = DEFAULT_LANG  # Tesseract languages, e.g. "nld+eng"
     ocr_max_pages: Optional[int] = None  # OCR at most this many pages per document (None: all that need it)
     ocr_jobs: int = 1  # pages OCR'd at once; the CLI's extract uses every core, a batch one per worker
+    # Set by a batch worker, not by users: no OCR page is started later than this many seconds into
+    # the document (the rest get `ocr_incomplete`), and idle workers' cores are borrowed from this
+    # lock folder (extractor.read.cores). Neither changes what a page reads as.
+    ocr_time_limit: Optional[float] = None
+    ocr_core_slots: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.max_pages < 1:
@@ -57,6 +62,8 @@ class ExtractOptions:
             raise ValueError(f"ocr_lang must be Tesseract language codes joined by '+' (e.g. nld+eng), got {self.ocr_lang!r}")
         if self.ocr_jobs < 1:
             raise ValueError(f"ocr_jobs must be at least 1, got {self.ocr_jobs}")
+        if self.ocr_time_limit is not None and not self.ocr_time_limit > 0:
+            raise ValueError(f"ocr_time_limit must be a positive number of seconds, got {self.ocr_time_limit}")
         if self.ocr_max_pages is not None and self.ocr_max_pages < 0:
             raise ValueError(f"ocr_max_pages must be 0 or more, got {self.ocr_max_pages}")
 
@@ -79,7 +86,8 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
     try:
         raw = read_document(name, max_pages=options.max_pages, reader=options.reader, max_page_area=options.max_page_area,
                             ocr=options.ocr, ocr_lang=options.ocr_lang, ocr_max_pages=options.ocr_max_pages,
-                            ocr_jobs=options.ocr_jobs)
+                            ocr_jobs=options.ocr_jobs, ocr_time_limit=options.ocr_time_limit,
+                            ocr_core_slots=options.ocr_core_slots)
     except ExtractionError as exc:
         sha256 = size = None
         try:
@@ -105,6 +113,7 @@ def extract_document(path: str | os.PathLike, options: Optional[ExtractOptions] 
         document.errors.append(ErrorEntry(code=warning.code, message=printable(warning.message), page=warning.page,
                                           severity=severity(warning.code)))
     _run_stages(document, raw, options, name)
+    document.coverage.ocr_pages_left = sorted(raw.ocr_left)
     if raw.ocr_pages:
         document.coverage.ocr_pages = sorted(raw.ocr_pages)
         document.errors.extend(mark_ocr_items(document, raw.pages))

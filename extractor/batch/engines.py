@@ -3,7 +3,8 @@
 Both engines yield `(Task, Outcome)` pairs in completion order and leave all writing to the
 coordinator (`extractor.batch.runner`), so results and manifest are the same whichever runs.
 - `local`: N threads, each driving its own guarded child process (a bounded pool we own:
-  a dead or killed child is replaced without affecting the others).
+  a dead or killed child is replaced without affecting the others). A worker OCR'ing a long
+  scan uses the cores of idle workers for more pages at once (`extractor.read.cores`).
 - `dask`: the same guarded function submitted to dask.distributed (LocalCluster or an
   existing scheduler), with a bounded number of tasks in flight.
 """
@@ -11,12 +12,14 @@ coordinator (`extractor.batch.runner`), so results and manifest are the same whi
 from __future__ import annotations
 
 import queue
+import tempfile
 import threading
 import uuid
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
 from extractor.batch.worker import DEFAULT_TASK_FUNCTION, GuardedWorker, Outcome, run_guarded
+from extractor.read.cores import create_slots
 
 
 class EngineError(Exception):
@@ -46,7 +49,12 @@ def run_local(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any]
         todo.put(task)
     done: "queue.Queue[tuple[Task, Outcome]]" = queue.Queue()
     stop = threading.Event()
-    workers = [GuardedWorker(settings.max_memory_mb, settings.function, stop) for _ in range(max(1, min(settings.workers, len(tasks))))]
+    count = max(1, min(settings.workers, len(tasks)))
+    # One core per worker asked for (--workers), also for workers not started because there are fewer
+    # documents: a worker OCR'ing a long scan borrows the cores nobody uses (extractor.read.cores).
+    cores = tempfile.TemporaryDirectory(prefix="extractor-cores-")
+    create_slots(cores.name, max(1, settings.workers))
+    workers = [GuardedWorker(settings.max_memory_mb, settings.function, stop, core_slots=(cores.name, index)) for index in range(count)]
 
     def drive(worker: GuardedWorker) -> None:
         try:
@@ -75,6 +83,7 @@ def run_local(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any]
             thread.join(timeout=10.0)
         stats["peak_rss_mb_per_worker"] = [round(w.peak_rss_mb, 1) for w in workers]
         stats["worker_restarts"] = sum(w.restarts for w in workers)
+        cores.cleanup()
 
 
 def run_dask(tasks: list[Task], settings: EngineSettings, stats: dict[str, Any]) -> Iterator[tuple[Task, Outcome]]:

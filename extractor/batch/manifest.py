@@ -48,6 +48,8 @@ CREATE TABLE IF NOT EXISTS documents (
     n_partners INTEGER,
     n_outline_headings INTEGER,
     warning_codes TEXT,
+    ocr_pages INTEGER,
+    ocr_pages_left INTEGER,
     duration_s REAL,
     cpu_s REAL,
     peak_rss_mb REAL,
@@ -67,7 +69,7 @@ CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 COLUMNS = (
     "rel_path", "input_path", "output_path", "sha256", "size", "format", "pages", "status", "error_code",
     "error_message", "n_errors", "n_warnings", "n_goals", "n_indicators", "n_budget_lines", "n_partners",
-    "n_outline_headings", "warning_codes", "duration_s", "cpu_s", "peak_rss_mb", "extractor_version", "options", "run_id", "updated_at",
+    "n_outline_headings", "warning_codes", "ocr_pages", "ocr_pages_left", "duration_s", "cpu_s", "peak_rss_mb", "extractor_version", "options", "run_id", "updated_at",
 )
 
 
@@ -100,7 +102,7 @@ class Manifest:
     def _add_missing_columns(self) -> None:
         """A manifest from an earlier version gains the columns added since (new columns are nullable)."""
         present = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
-        types = {"size": "INTEGER", "pages": "INTEGER", "run_id": "INTEGER"}
+        types = {"size": "INTEGER", "pages": "INTEGER", "run_id": "INTEGER", "ocr_pages": "INTEGER", "ocr_pages_left": "INTEGER"}
         for column in COLUMNS:
             if column not in present:
                 kind = types.get(column, "INTEGER" if column.startswith("n_") else "REAL" if column.endswith("_s") or column.endswith("_mb") else "TEXT")

@@ -89,11 +89,8 @@ def print_summary(result: BatchResult, console: Optional[Console] = None, slowes
         console.print(f"[red]{len(result.internal_errors)} partial because of an internal error[/red] (a bug: please report it with the file)")
     console.print(f"processed now: {len(processed)} documents, {result.pages} pages, "
                   f"{result.pages / wall:.1f} pages/s, {len(processed) / wall:.2f} documents/s")
-    if result.ocr_pages:
-        ocr_docs = [r for r in processed if r.ocr_pages]
-        ocr_time = sum(r.duration_s or 0.0 for r in ocr_docs)
-        console.print(f"OCR: {result.ocr_pages} of those pages in {len(ocr_docs)} documents "
-                      f"({ocr_time:.1f} s in those documents; text pages are far faster)")
+    if result.ocr_pages or result.ocr_pages_left:
+        console.print(ocr_summary(processed))
     peaks = result.stats.get("peak_rss_mb_per_worker")
     if peaks:
         console.print(f"peak memory per worker: {max(peaks):.0f} MB")
@@ -126,6 +123,25 @@ def print_summary(result: BatchResult, console: Optional[Console] = None, slowes
         console.print(f"tables: {rows} -> {result.tables.folder}")
     if result.removed_temp_files:
         console.print(f"removed {result.removed_temp_files} half-written files left by an interrupted run")
+
+
+def ocr_summary(records: list[DocumentRecord]) -> str:
+    """The summary's OCR line: OCR'd pages apart from text pages (they cost a hundred times more),
+    their CPU time, and the pages that needed OCR but were left unread."""
+    ocr_docs = [r for r in records if r.ocr_pages]
+    pages = sum(r.ocr_pages for r in ocr_docs)
+    wall = sum(r.duration_s or 0.0 for r in ocr_docs)
+    cpu = sum(r.cpu_s or 0.0 for r in ocr_docs)
+    line = f"OCR: {pages} pages in {len(ocr_docs)} documents ({wall:.1f} s in those documents"
+    if cpu > 0 and pages:
+        line += f", {cpu:.1f} CPU s: {pages / cpu:.2f} pages/s per core incl. their text pages"
+    line += ")"
+    left_docs = [r for r in records if r.ocr_pages_left]
+    if left_docs:
+        left = sum(r.ocr_pages_left for r in left_docs)
+        line += (f"; {left} pages in {len(left_docs)} documents were not OCR'd and their content is missing "
+                 "(the time for OCR ran out: use a longer --timeout; or --ocr-max-pages was reached)")
+    return line
 
 
 def _print_records(console, lines: list[str], limit: int, more_hint: str) -> None:

@@ -92,6 +92,7 @@ class DocumentRecord:
     status: str
     pages: Optional[int] = None
     ocr_pages: int = 0  # how many of `pages` were read by OCR
+    ocr_pages_left: int = 0  # pages that need OCR but were not OCR'd (time for OCR ran out, or --ocr-max-pages)
     duration_s: Optional[float] = None
     cpu_s: Optional[float] = None
     error_code: Optional[str] = None
@@ -140,6 +141,10 @@ class BatchResult:
     @property
     def ocr_pages(self) -> int:
         return sum(r.ocr_pages for r in self.processed)
+
+    @property
+    def ocr_pages_left(self) -> int:
+        return sum(r.ocr_pages_left for r in self.processed)
 
 
 class Reporter(Protocol):
@@ -293,6 +298,9 @@ def _open_manifest(out_dir: Path) -> Manifest:
         raise BatchError(f"{escape_name(out_dir / MANIFEST_NAME)}: cannot open the manifest ({exc})") from exc
 
 
+_WORKER_SET = ("ocr_time_limit", "ocr_core_slots")
+
+
 def _run_locked(config: BatchConfig, root: Path, out_dir: Path, reporter: Reporter) -> BatchResult:
     started = time.monotonic()
     result = BatchResult(out_dir=out_dir)
@@ -300,8 +308,9 @@ def _run_locked(config: BatchConfig, root: Path, out_dir: Path, reporter: Report
     items = walk_inputs(root, exclude=out_dir)
     plan = plan_outputs([i.rel_path for i in items if i.action != "skip"])
     options = asdict(config.options)
-    # Extraction options are part of what "done" means: other options give other JSON.
-    options_key = json.dumps(options, sort_keys=True)
+    # Extraction options are part of what "done" means: other options give other JSON. The OCR
+    # time limit and core folder are the worker's (set per run), so unset they are not in the key.
+    options_key = json.dumps({k: v for k, v in options.items() if v is not None or k not in _WORKER_SET}, sort_keys=True)
     with _open_manifest(out_dir) as manifest:
         try:
             result.reused_rows = 0 if config.resume else manifest.count()
@@ -441,7 +450,8 @@ class _Writer:
                       "cpu_s": round(cpu, 3) if cpu is not None else None, "peak_rss_mb": outcome.peak_rss_mb,
                       "extractor_version": __version__, "options": self.options_key})
         return DocumentRecord(escape_name(task.rel_path), facts["status"], pages=facts.get("pages"),
-                              ocr_pages=facts.get("ocr_pages") or 0, duration_s=duration,
+                              ocr_pages=facts.get("ocr_pages") or 0, ocr_pages_left=facts.get("ocr_pages_left") or 0,
+                              duration_s=duration,
                               cpu_s=cpu, error_code=facts.get("error_code"), error_message=facts.get("error_message"),
                               output_path=escape_name(output_rel), internal_error=bool(facts.get("internal_error")),
                               extracted=_extracted(facts), warning_codes=facts.get("warning_codes"))

@@ -31,6 +31,10 @@ DEFAULT_TASK_FUNCTION = "extractor.batch.worker:process_task"
 _HEADER = struct.Struct("!Q")
 _POLL_SECONDS = 0.1
 _STARTUP_SECONDS = 120.0
+# Share of a document's time limit in which OCR pages may start: the rest of the time is for the
+# pages in flight and for layout, parsing and tagging, so a long scan comes out partial (the pages
+# read, `ocr_incomplete` naming the others) instead of being killed with nothing.
+OCR_TIME_SHARE = 0.6
 
 
 class WorkerStartError(RuntimeError):
@@ -49,6 +53,7 @@ def summarise(document) -> dict[str, Any]:
         "format": document.source.format,
         "pages": document.source.pages,
         "ocr_pages": len(document.coverage.ocr_pages),
+        "ocr_pages_left": len(document.coverage.ocr_pages_left),
         "error_code": first_error.code if first_error else None,
         "error_message": first_error.message if first_error else None,
         "n_errors": sum(1 for e in document.errors if e.severity == "error"),
@@ -126,6 +131,31 @@ def _limit_address_space(max_memory_mb: int) -> None:
         pass
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the finished processes it started (Tesseract runs as one)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _worker_options(task: dict[str, Any]) -> tuple[dict[str, Any], Optional[Callable[[], None]]]:
+    """The task's options with what only the worker knows: the time OCR may take (a share of the
+    document's time limit) and the batch's core folder; and the release of this worker's own core,
+    which it holds while it extracts (other workers may borrow it in between)."""
+    options = dict(task["options"])
+    if "ocr_time_limit" in options and options["ocr_time_limit"] is None and task.get("timeout"):
+        options["ocr_time_limit"] = OCR_TIME_SHARE * float(task["timeout"])
+    slots = task.get("core_slots")
+    if not slots:
+        return options, None
+    from extractor.read.cores import hold_own
+
+    folder, index = slots
+    if "ocr_core_slots" in options:
+        options["ocr_core_slots"] = folder
+    return options, hold_own(folder, index)
+
+
 def serve(max_memory_mb: int) -> None:
     """Child main loop: read a pickled task from stdin, answer on the original stdout."""
     protocol_out = os.fdopen(os.dup(1), "wb")
@@ -151,20 +181,24 @@ def serve(max_memory_mb: int) -> None:
             return
         task = pickle.loads(body)
         restart = False
-        usage = resource.getrusage(resource.RUSAGE_SELF)
+        usage = _cpu_seconds()
+        release = None
         try:
             function = functions.get(task["function"]) or resolve_function(task["function"])
             functions[task["function"]] = function
-            reply = {"ok": True, "value": function(task["path"], task["options"])}
+            options, release = _worker_options(task)
+            reply = {"ok": True, "value": function(task["path"], options)}
             restart = bool(reply["value"].get("restart"))
         except MemoryError:
             reply = {"ok": False, "kind": "memory_limit", "message": ""}
             restart = True
         except BaseException as exc:  # anything else is a bug in the per-document function
             reply = {"ok": False, "kind": "error", "message": "".join(traceback.format_exception_only(type(exc), exc)).strip()}
-        after = resource.getrusage(resource.RUSAGE_SELF)
-        reply["peak_rss_mb"] = after.ru_maxrss / 1024.0
-        reply["cpu_s"] = (after.ru_utime + after.ru_stime) - (usage.ru_utime + usage.ru_stime)
+        finally:
+            if release is not None:
+                release()
+        reply["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        reply["cpu_s"] = _cpu_seconds() - usage
         data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
         protocol_out.write(_HEADER.pack(len(data)) + data)
         protocol_out.flush()
@@ -193,9 +227,10 @@ class GuardedWorker:
     """One child process that extracts documents one at a time under a time and memory limit."""
 
     def __init__(self, max_memory_mb: int = 0, function: str = DEFAULT_TASK_FUNCTION,
-                 stop: Optional[threading.Event] = None) -> None:
+                 stop: Optional[threading.Event] = None, core_slots: Optional[tuple[str, int]] = None) -> None:
         self.max_memory_mb = max_memory_mb
         self.function = function
+        self.core_slots = core_slots  # (lock folder, this worker's core) of `extractor.read.cores`
         self.stop = stop or threading.Event()
         self._proc: Optional[subprocess.Popen] = None
         self.peak_rss_mb = 0.0
@@ -209,6 +244,7 @@ class GuardedWorker:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             close_fds=True,
+            start_new_session=True,  # its own process group: a kill takes Tesseract (its children) along
         )
         self._proc = proc
         deadline = time.monotonic() + _STARTUP_SECONDS
@@ -248,9 +284,12 @@ class GuardedWorker:
         if proc is None:
             return
         try:
-            proc.kill()
-        except ProcessLookupError:
-            pass
+            os.killpg(proc.pid, signal.SIGKILL)  # the child and the OCR processes it started
+        except (ProcessLookupError, PermissionError):
+            try:
+                proc.kill()
+            except ProcessLookupError:
+                pass
         proc.wait()
         for stream in (proc.stdin, proc.stdout):
             try:
@@ -263,7 +302,8 @@ class GuardedWorker:
         """Extract `path` in the child; never raises for anything the document does."""
         proc = self._proc if self._proc is not None and self._proc.poll() is None else self._start()
         started = time.monotonic()
-        payload = pickle.dumps({"path": path, "options": options, "function": self.function})
+        payload = pickle.dumps({"path": path, "options": options, "function": self.function, "timeout": timeout,
+                                "core_slots": self.core_slots})
         try:
             proc.stdin.write(_HEADER.pack(len(payload)) + payload)  # type: ignore[union-attr]
             proc.stdin.flush()  # type: ignore[union-attr]
@@ -289,13 +329,14 @@ class GuardedWorker:
         except psutil.Error:
             ps = None
         peak = 0.0
+        resident = _Resident(ps) if ps is not None else None
         while True:
             ready, _, _ = select.select([fd], [], [], _POLL_SECONDS)
             if ready:
                 reply = self._read_reply(proc)
                 if reply is None:
                     return self._crashed(proc, peak)
-                rss = reply.get("peak_rss_mb") or peak
+                rss = max(reply.get("peak_rss_mb") or 0.0, peak) or None  # polled peak counts OCR processes too
                 extra = {"cpu_s": reply.get("cpu_s")}
                 if reply.get("ok"):
                     value = reply["value"]
@@ -307,12 +348,9 @@ class GuardedWorker:
                 return Outcome(kind, message=reply.get("message", ""), peak_rss_mb=rss, extra=extra)
             if proc.poll() is not None:
                 return self._crashed(proc, peak)
-            if ps is not None:
-                try:
-                    rss_mb = ps.memory_info().rss / 1048576.0
-                    peak = max(peak, rss_mb)
-                except psutil.Error:
-                    rss_mb = 0.0
+            if resident is not None:
+                rss_mb = resident.mb()
+                peak = max(peak, rss_mb)
                 if self.max_memory_mb > 0 and rss_mb > self.max_memory_mb:
                     self._kill()
                     return Outcome("memory_limit", message=f"resident memory reached {rss_mb:.0f} MB", peak_rss_mb=peak)
@@ -349,6 +387,38 @@ class GuardedWorker:
         else:
             how = f"exited with code {code}"
         return Outcome("crashed", message=how, peak_rss_mb=peak or None)
+
+
+class _Resident:
+    """Resident memory of the child and of the processes it started (Tesseract, one per OCR page).
+
+    Finding the child's children scans every process of the machine, so that is done once a
+    second; their memory is read at every poll."""
+
+    def __init__(self, ps) -> None:
+        self.ps = ps
+        self.children: list = []
+        self.polls = 0
+
+    def mb(self) -> float:
+        import psutil
+
+        if self.polls % 10 == 0:
+            try:
+                self.children = self.ps.children(recursive=True)
+            except psutil.Error:
+                self.children = []
+        self.polls += 1
+        try:
+            total = self.ps.memory_info().rss
+        except psutil.Error:
+            return 0.0
+        for child in self.children:
+            try:
+                total += child.memory_info().rss
+            except psutil.Error:
+                pass  # finished since it was found
+        return total / 1048576.0
 
 
 # ---------------------------------------------------------------- Dask side

@@ -26,7 +26,9 @@ def register(subparsers) -> None:
     parser.add_argument("-j", "--workers", type=int, default=os.cpu_count() or 1,
                         help="worker processes (default: number of cores, %(default)s here)")
     parser.add_argument("--timeout", type=float, default=300.0,
-                        help="seconds one document may take before it is stopped and recorded as failed (default 300)")
+                        help="seconds one document may take before it is stopped and recorded as failed (default 300); "
+                             "OCR pages start only in the first 60%%: pages not reached are reported (ocr_incomplete) "
+                             "and the rest of the document is kept")
     parser.add_argument("--max-memory-mb", type=int, default=2048,
                         help="memory one worker may use before its document is stopped and recorded as failed; 0 = no limit (default 2048)")
     parser.add_argument("--resume", action="store_true",

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 from extractor.errors import ExtractionError
-from extractor.read.ocr import DEFAULT_LANG, missing_packages, ocr_pdf_pages
+from extractor.read.ocr import DEFAULT_LANG, OcrTimeLimit, missing_packages, ocr_pdf_pages
 from extractor.read.pdf import group_lines, read_pdf
 from extractor.read.textlayer import SCANNED, ocr_reason
 from extractor.read.text import read_text
@@ -44,13 +47,18 @@ def file_facts(path: str | os.PathLike) -> tuple[bytes, str, int]:
 
 def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = PDF_READERS[0],
                   max_page_area: float = DEFAULT_MAX_PAGE_AREA, ocr: str = OCR_MODES[0],
-                  ocr_lang: str = DEFAULT_LANG, ocr_max_pages: Optional[int] = None, ocr_jobs: int = 1) -> RawDocument:
+                  ocr_lang: str = DEFAULT_LANG, ocr_max_pages: Optional[int] = None, ocr_jobs: int = 1,
+                  ocr_time_limit: Optional[float] = None, ocr_core_slots: Optional[str] = None) -> RawDocument:
     """Read a PDF or text file into pages of positioned lines; `reader` picks the PDF backend.
 
     `ocr` decides per page whether a PDF page is read by OCR (see `extractor.read.textlayer`);
     `ocr_max_pages` caps the number of pages OCR'd in one document (None: no cap); `ocr_jobs`
-    pages are OCR'd at the same time (one core each).
+    pages are OCR'd at the same time (one core each), more on cores borrowed from the batch's
+    idle workers when `ocr_core_slots` names their lock folder (`extractor.read.cores`). No OCR
+    page is started later than `ocr_time_limit` seconds after reading began: the pages left are
+    reported (`ocr_incomplete`) and the rest of the document is extracted.
     """
+    started = time.monotonic()
     if reader not in PDF_READERS:
         raise ValueError(f"reader must be one of {', '.join(PDF_READERS)}, got {reader!r}")
     if ocr not in OCR_MODES:
@@ -70,7 +78,9 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
             pages, page_count, title, warnings = read_pdf(name, max_pages=max_pages, max_page_area=max_page_area)
         doc = RawDocument(path=name, format="pdf", pages=pages, page_count=page_count, sha256=sha256, size=size, title=title)
         doc.warnings.extend(ReadWarning.of(*warning) for warning in warnings)
-        _check_text_layer(doc, ocr, ocr_lang, ocr_max_pages, ocr_jobs)
+        plan = OcrPlan(ocr_lang, ocr_max_pages, ocr_jobs,
+                       None if ocr_time_limit is None else started + ocr_time_limit, ocr_time_limit, ocr_core_slots)
+        _check_text_layer(doc, ocr, plan)
         return doc
     if suffix in PDF_SUFFIXES:
         raise ExtractionError("not_a_pdf", f"{name}: named .pdf but has no PDF header (starts with {data[:8]!r})")
@@ -83,7 +93,19 @@ def read_document(path: str | os.PathLike, max_pages: int = 5000, reader: str = 
     raise ExtractionError("unsupported_format", f"{name}: unsupported file type {suffix!r} (expected {expected})")
 
 
-def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[int], jobs: int = 1) -> None:
+@dataclass(frozen=True)
+class OcrPlan:
+    """How the pages that need OCR are read: languages and the limits on pages, cores and time."""
+
+    lang: str = DEFAULT_LANG
+    max_pages: Optional[int] = None
+    jobs: int = 1
+    deadline: Optional[float] = None  # time.monotonic() after which no OCR page is started
+    time_limit: Optional[float] = None  # the seconds that deadline stands for (for the message)
+    core_slots: Optional[str] = None  # lock folder of the batch's cores (extractor.read.cores)
+
+
+def _check_text_layer(doc: RawDocument, ocr: str, plan: OcrPlan) -> None:
     """Decide page by page which pages need OCR, OCR them, and fail a PDF left without usable text."""
     broken = {page for code, _, page in doc.warnings if code == "corrupt_pdf"}
     oversized = {page: message for code, message, page in doc.warnings if code == "page_too_large"}
@@ -96,7 +118,7 @@ def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[i
         needs = {page.number: reason for page in readable if (reason := ocr_reason(page))}
     unavailable = None
     if needs and ocr != "never":
-        unavailable = _run_ocr(doc, needs, lang, max_ocr, jobs)
+        unavailable = _run_ocr(doc, needs, plan)
     text_pages = [p for p in doc.pages if (p.ocr and p.lines) or (p.number not in needs and p.char_count - p.unmapped_chars >= 5)]
     if not text_pages:
         if oversized:  # the text was never read because the pages are too large: say that, not "scanned"
@@ -121,23 +143,38 @@ def _check_text_layer(doc: RawDocument, ocr: str, lang: str, max_ocr: Optional[i
             doc.warnings.append(ReadWarning.of("page_without_text", f"page {page.number} has no usable text", page.number))
 
 
-def _run_ocr(doc: RawDocument, needs: dict[int, str], lang: str, max_ocr: Optional[int], jobs: int) -> Optional[str]:
-    """OCR the pages in `needs` (at most `max_ocr`) in place; returns why OCR could not run, or None."""
+def _run_ocr(doc: RawDocument, needs: dict[int, str], plan: OcrPlan) -> Optional[str]:
+    """OCR the pages in `needs` (at most `plan.max_pages`) in place; returns why OCR could not run, or None."""
     numbers = sorted(needs)
+    max_ocr = plan.max_pages
     chosen = numbers if max_ocr is None else numbers[:max(0, max_ocr)]
-    problem = missing_packages(lang)
+    problem = missing_packages(plan.lang)
     if problem:
         message = f"{_page_ranges(numbers)} need OCR ({needs[numbers[0]]}) but {problem}; their content is not extracted"
         doc.warnings.append(ReadWarning.of("ocr_unavailable", message, numbers[0]))
         return problem
     by_number = {page.number: index for index, page in enumerate(doc.pages)}
-    for number, page in ocr_pdf_pages(doc.path, chosen, lang, jobs=jobs):
+    borrow = None
+    if plan.core_slots:
+        from extractor.read.cores import borrow as borrow_core
+
+        borrow = functools.partial(borrow_core, plan.core_slots)
+    late: list[int] = []
+    for number, page in ocr_pdf_pages(doc.path, chosen, plan.lang, jobs=plan.jobs, deadline=plan.deadline, borrow=borrow):
+        if isinstance(page, OcrTimeLimit):
+            late.append(number)
+            continue
         if isinstance(page, Exception):
             doc.warnings.append(ReadWarning.of("corrupt_pdf", f"page {number}: OCR failed ({type(page).__name__}: {page})", number))
             continue
         keep_text = needs[number].startswith(SCANNED)
         doc.pages[by_number[number]] = _with_text_layer(doc.pages[by_number[number]], page, keep_text)
         doc.ocr_pages.append(number)
+    doc.ocr_left.extend(late + numbers[len(chosen):])
+    if late:
+        doc.warnings.append(ReadWarning.of("ocr_incomplete", f"{_page_ranges(late)} not OCR'd: the time for OCR ({plan.time_limit:.0f} s) "
+                                           f"ran out after {len(doc.ocr_pages)} pages; their content is not extracted "
+                                           "(a longer --timeout gives OCR more time)", late[0]))
     if len(chosen) < len(numbers):
         rest = numbers[len(chosen):]
         doc.warnings.append(ReadWarning.of("page_without_text", f"{_page_ranges(rest)} need OCR but the limit of {max_ocr} OCR pages "

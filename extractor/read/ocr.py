@@ -20,13 +20,13 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import functools
-import io
 import os
 import re
 import shutil
 import subprocess
+import time
 import xml.etree.ElementTree as ElementTree
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 import numpy as np
 
@@ -44,6 +44,8 @@ _CONFIDENT = 0.8
 NOISE_CONFIDENCE = 0.8  # below this a word of at most three letters is taken for noise (see `_is_noise`)
 PAGE_SEGMENTATION = "4"  # "a single column of variable sizes": keeps lone digits in tables that the
 # fully automatic mode 3 drops, and is 2-3x faster on dense tables; columns are re-formed by position
+MAX_BORROWED = 32  # pages at most OCR'd at once on cores lent by idle workers
+BORROW_POLL_S = 0.5  # how often a worker whose pages are all running asks again for an idle core
 _INK = 170  # grey levels below this are ink (rules, text); above it paper or light shading
 
 
@@ -72,36 +74,76 @@ def installed_languages() -> frozenset[str]:
     return frozenset(line.strip() for line in listing.splitlines()[1:] if line.strip())
 
 
+class OcrTimeLimit(Exception):
+    """The page was not OCR'd: the document's time for OCR ran out before it was started."""
+
+
 def ocr_pdf_pages(path: str, numbers: Iterable[int], lang: str = DEFAULT_LANG, dpi: int = DEFAULT_DPI,
-                  jobs: int = 1) -> Iterator[tuple[int, Union[Page, Exception]]]:
-    """Render and OCR the given 1-based pages of a PDF, `jobs` pages at a time, yielding
-    (number, page) in page order, or (number, error) for a page that could not be read.
+                  jobs: int = 1, deadline: Optional[float] = None,
+                  borrow: Optional[Callable[[], Optional[Callable[[], None]]]] = None,
+                  ) -> Iterator[tuple[int, Union[Page, Exception]]]:
+    """Render and OCR the given 1-based pages of a PDF, yielding (number, page) in page order,
+    or (number, error) for a page that could not be read.
+
+    `jobs` pages are OCR'd at once; `borrow` may grant one more core at a time (it returns the
+    function that gives the core back, or None): a batch worker lends the cores of idle workers
+    this way. No page is started after `deadline` (a `time.monotonic()` value): those pages come
+    back as `OcrTimeLimit`, so a long document yields what was read in time.
 
     Rendering stays in this thread (PDFium is not thread-safe); the rule erasing and Tesseract
-    run in worker threads (Tesseract is a separate process). At most `jobs` rendered pages are
-    held at once, so memory does not grow with the document.
+    run in worker threads (Tesseract is a separate process). At most as many rendered pages are
+    held as are being read, so memory does not grow with the document.
     """
     import pypdfium2 as pdfium
 
     problem = missing_packages(lang)
     if problem:
         raise OcrUnavailable(problem)
-    pending: collections.deque = collections.deque()
+    numbers = list(numbers)
+    jobs = max(1, jobs)
+    pending: collections.deque = collections.deque()  # (number, future or error), in page order
     pdf = pdfium.PdfDocument(path)
     try:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            for number in numbers:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs + MAX_BORROWED) as pool:
+            for position, number in enumerate(numbers):
+                release = None
+                while True:  # a core for this page: one of `jobs`, or a borrowed one
+                    while pending and _is_done(pending[0][1]):
+                        yield _finished(*pending.popleft())
+                    running = [work for _, work in pending if not _is_done(work)]
+                    if len(running) < jobs:
+                        break
+                    if borrow is not None and len(running) < jobs + MAX_BORROWED:
+                        release = borrow()
+                        if release is not None:
+                            break
+                    concurrent.futures.wait(running, timeout=BORROW_POLL_S, return_when=concurrent.futures.FIRST_COMPLETED)
+                if deadline is not None and time.monotonic() > deadline:
+                    if release is not None:
+                        release()
+                    while pending:
+                        yield _finished(*pending.popleft())
+                    yield from ((rest, OcrTimeLimit()) for rest in numbers[position:])
+                    return
                 try:
                     image, page_dpi, rotation = _render(pdf, number, dpi)
-                    pending.append((number, pool.submit(ocr_image, image, number, lang, page_dpi, rotation)))
                 except Exception as exc:  # a page PDFium cannot draw
                     pending.append((number, exc))
-                while len(pending) >= max(1, jobs):
-                    yield _finished(*pending.popleft())
+                    if release is not None:
+                        release()
+                    continue
+                work = pool.submit(ocr_image, image, number, lang, page_dpi, rotation)
+                if release is not None:
+                    work.add_done_callback(lambda _, give_back=release: give_back())
+                pending.append((number, work))
             while pending:
                 yield _finished(*pending.popleft())
     finally:
         pdf.close()
+
+
+def _is_done(work: Union[concurrent.futures.Future, Exception]) -> bool:
+    return not isinstance(work, concurrent.futures.Future) or work.done()
 
 
 def _render(pdf, number: int, dpi: int) -> tuple[np.ndarray, int, int]:
@@ -245,15 +287,26 @@ def rule_masks(gray: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
     """
     length = max(20, dpi // 2)
     gap = max(2, dpi // 60) + 1
-    horizontal = _thin(_long_runs(gray < _INK, length), _long_runs(gray >= _INK, length // 2), gap)
+    dark = gray < _INK
+    runs = _long_runs(dark, length)
+    horizontal = _thin(runs, _long_runs(~dark, length // 2, rows=_near_rows(runs, gap)), gap)
     without = gray.copy()
     without[horizontal] = 255
     # vertical rules on the page without its horizontal ones, so crossings go too; a short
     # vertical rule counts when it ends on a horizontal one (the cell borders of one table row)
-    turned = np.ascontiguousarray(without.T)
+    turned = np.ascontiguousarray(without.T) < _INK
     anchors = np.ascontiguousarray(horizontal.T)
-    vertical = _long_runs(turned < _INK, length, anchors=anchors, short=max(8, dpi // 10))
-    return horizontal, _thin(vertical, _long_runs(turned >= _INK, length // 2), gap).T
+    vertical = _long_runs(turned, length, anchors=anchors, short=max(8, dpi // 10))
+    return horizontal, _thin(vertical, _long_runs(~turned, length // 2, rows=_near_rows(vertical, gap)), gap).T
+
+
+def _near_rows(runs: np.ndarray, gap: int) -> np.ndarray:
+    """Rows `gap` above or below a row holding a run: the only rows `_thin` looks at."""
+    has = runs.any(axis=1)
+    near = np.zeros_like(has)
+    near[gap:] |= has[:-gap]
+    near[:-gap] |= has[gap:]
+    return near
 
 
 def shaded_cells(gray: np.ndarray, horizontal: np.ndarray, dpi: int) -> list[tuple[int, int, int, int]]:
@@ -322,9 +375,40 @@ def _mask_runs(mask: np.ndarray, min_length: int = 8) -> list[tuple[int, int, in
     return done
 
 
-def _long_runs(dark: np.ndarray, length: int, anchors: Optional[np.ndarray] = None, short: int = 0) -> np.ndarray:
+def _long_runs(dark: np.ndarray, length: int, anchors: Optional[np.ndarray] = None, short: int = 0,
+               rows: Optional[np.ndarray] = None) -> np.ndarray:
     """Pixels inside a horizontal run of at least `length` dark pixels, or of at least `short`
-    pixels that starts or ends at an `anchors` pixel."""
+    pixels that starts or ends at an `anchors` pixel; only on `rows` (all rows when None).
+
+    Rows are independent, so only rows with enough dark pixels for a run are looked at: most
+    rows of a page (paper between text lines, lines of text) hold no run at all, and finding
+    the runs of a whole 300 dpi page was a fifth of the time spent on it outside Tesseract.
+    """
+    h, w = dark.shape
+    enough = _may_hold_run(dark, length)
+    if anchors is not None:
+        enough |= _may_hold_run(dark, short) & anchors.any(axis=1)
+    if rows is not None:
+        enough &= rows
+    picked = np.flatnonzero(enough)
+    out = np.zeros((h, w), bool)
+    if picked.size:
+        out[picked] = _row_runs(dark[picked], length, None if anchors is None else anchors[picked], short)
+    return out
+
+
+def _may_hold_run(dark: np.ndarray, length: int) -> np.ndarray:
+    """Rows that may hold a run of `length` dark pixels: such a run covers a whole aligned
+    block of (length + 1) // 2 pixels, so a row without an all-dark block holds none."""
+    block = max(1, (length + 1) // 2)
+    h, w = dark.shape
+    usable = w // block * block
+    if not usable:
+        return np.zeros(h, bool)
+    return dark[:, :usable].reshape(h, -1, block).all(axis=2).any(axis=1)
+
+
+def _row_runs(dark: np.ndarray, length: int, anchors: Optional[np.ndarray], short: int) -> np.ndarray:
     h, w = dark.shape
     padded = np.zeros((h, w + 2), np.int8)
     padded[:, 1:-1] = dark
@@ -383,16 +467,19 @@ def _confident_share(words: list[Word]) -> float:
 
 
 def _tesseract(image: np.ndarray, dpi: int, args: list[str]) -> str:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.fromarray(image).save(buffer, format="PNG", dpi=(dpi, dpi))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one core per page: the batch runs pages/documents in parallel
-    result = subprocess.run(["tesseract", "stdin", "stdout", "--dpi", str(dpi), *args], input=buffer.getvalue(),
+    result = subprocess.run(["tesseract", "stdin", "stdout", "--dpi", str(dpi), *args], input=portable_graymap(image),
                             capture_output=True, timeout=PAGE_TIMEOUT_S, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"tesseract failed: {result.stderr.decode('utf-8', 'replace').strip()[-300:]}")
     return result.stdout.decode("utf-8", "replace")
+
+
+def portable_graymap(image: np.ndarray) -> bytes:
+    """8-bit grey image as binary PGM: no compression to pay for on either side of the pipe
+    (PNG cost 0.1 s per 300 dpi page to write, and Tesseract the same again to read)."""
+    height, width = image.shape
+    return b"P5\n%d %d\n255\n" % (width, height) + np.ascontiguousarray(image, dtype=np.uint8).tobytes()
 
 
 def _upright_turn(image: np.ndarray, dpi: int) -> int:

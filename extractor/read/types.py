@@ -122,6 +122,7 @@ class RawDocument:
     title: Optional[str] = None
     warnings: list["ReadWarning"] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)  # 1-based numbers of the pages read by OCR
+    ocr_left: list[int] = field(default_factory=list)  # pages that need OCR but were not OCR'd (time or page limit)
 
     def all_lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.lines]
