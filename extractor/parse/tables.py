@@ -79,10 +79,51 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
                                                 "in columns) that no detector could read"))
         result.rejected.append(TableNote(page=page, reason="a table header or a numeric grid that no detector could read",
                                          numeric=True))
+    headings = _headings(laid_out)
     for number, table in enumerate(tables, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
-        _one_table(table, number, goals, metadata, result, legacy_indicators=True)
+        _one_table(table, number, _section_goals(table, goals, headings), metadata, result, legacy_indicators=True)
+
+
+Heading = tuple[int, float, int, str]  # page, top, outline level, title
+
+
+def _headings(laid_out) -> list[Heading]:
+    """The document's headings (page, top, level, title); empty when the outline cannot be built."""
+    try:
+        sections = laid_out.outline().sections
+    except Exception:  # noqa: BLE001 - the outline is a help here, never a reason to lose tables
+        log.debug("no outline for the table sections", exc_info=True)
+        return []
+    out: list[Heading] = []
+    for section in sections:
+        heading = section.heading
+        if heading is not None and heading.lines and heading.page is not None:
+            out.append((heading.page, heading.lines[0].top, section.level, " ".join(heading.text.split()).lower()))
+    return out
+
+
+def _section_goals(table: Table, goals: list[GoalNode], headings: list[Heading]) -> list[GoalNode]:
+    """The goals a table may take its programme from: without the programme nodes when the programme section
+    the table would fall in has ended before it (a heading of the programme heading's level or higher, such
+    as "7. Financiën" after the last programme, stands between the programme's start and the table)."""
+    starts = [g for g in goals if g.level == "programma" and g.page is not None and g.page <= table.page]
+    if not starts or not headings:
+        return goals
+    last = max(starts, key=lambda g: g.page or 0)
+    title = " ".join(last.title.split()).lower()
+    own = [h for h in headings if h[0] == last.page and title and (h[3] == title or h[3].endswith(title))]
+    if not own:
+        return goals
+    page, top, level, _ = own[0]
+    table_top = table.bbox[1]
+    for h_page, h_top, h_level, _ in headings:
+        after_programme = (h_page, h_top) > (page, top)
+        before_table = (h_page, h_top) < (table.page, table_top)
+        if after_programme and before_table and h_level <= level:
+            return [g for g in goals if g.level != "programma"]
+    return goals
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
@@ -97,6 +138,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     result.table_lines.extend(taken)
     for number, table in enumerate(text_tables(lines), start=1):
         first, last = table_lines(table)
+        _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         if any(not (last < a or first > b) for a, b in taken):
             result.tables_found += 1
@@ -108,6 +150,21 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         result.tables_found += 1
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
+
+
+def _add_lines_above(table: Table, lines: list, first: int) -> None:
+    """Give a text table the short lines printed just above it (a caption, "bedragen x € 1.000"), as a PDF table
+    has them: without them a scale note on its own line above a table copied from a web page is lost."""
+    known = {ln.text.strip() for ln in table.above}
+    before = [ln for ln in lines if ln.line_no is not None and ln.line_no < first and ln.text.strip()]
+    taken: list = []
+    for line in reversed(before[-3:]):
+        text = line.text.strip()
+        if len(text) > 100:
+            break  # a paragraph: the context ends there
+        if text not in known:
+            taken.insert(0, line)
+    table.above = [*taken, *table.above]
 
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
