@@ -416,7 +416,7 @@ def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[floa
     read it as one cell. Its lines are rows of the grid when every word right of the label column is a
     figure or a year and stands in a column whose separator is drawn elsewhere in the table: then each
     line becomes a row, its words placed by the grid's columns (a lower-case label line continues the row above).
-    A band of several lines of which only one prints figures is one row with a wrapped label: left as it is.
+    A band of several lines of which only one prints figures is one row with a wrapped label (cells by column).
     The label column is the first column holding words (a frame can leave an empty column before it).
     """
     n_cols = len(words)
@@ -444,7 +444,7 @@ def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[floa
         placed.append(cells)
     with_figures = sum(1 for cells in placed if any(cells[c] for c in value_cols))
     if len(placed) > 1 and with_figures < 2:
-        return None  # one row whose label wraps: the ordinary (spanning) reading and the label folding handle it
+        placed = [[[w for cells in placed for w in cells[c]] for c in range(n_cols)]]  # one row, its label wrapped
     rows: list[TableRow] = []
     for cells in placed:
         line_words = [w for c in cells for w in c]

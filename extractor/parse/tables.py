@@ -54,13 +54,22 @@ def read_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
         targets = prose_targets(laid_out, metadata, exclude=result.table_boxes, exclude_lines=result.table_lines)
         result.indicators.extend(targets)
         result.prose_targets = len(targets)
-    numeric_unused = [n for n in result.rejected if n.numeric]
-    if numeric_unused:
-        where = ", ".join(f"page {n.page}" if n.page else f"line {n.lines[0] if n.lines else '?'}" for n in numeric_unused[:8])
-        result.errors.append(ErrorEntry(code="tables_not_used", severity="warning",
-                                        message=f"{len(numeric_unused)} table(s) with figures were found but not read ({where}); "
-                                                "see coverage.tables_rejected for the reasons"))
+    result.errors.extend(not_used_warnings(result.rejected))
     return result
+
+
+def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
+    """One `tables_not_used` warning per table with figures that no reader used, with its page (or line) and
+    the reason, so no numeric table is dropped silently; tables without figures are only in coverage."""
+    warnings: list[ErrorEntry] = []
+    for note in rejected:
+        if not note.numeric:
+            continue
+        where = f"page {note.page}" if note.page else f"line {note.lines[0] if note.lines else '?'}"
+        detector = f" ({note.detector})" if note.detector else ""
+        warnings.append(ErrorEntry(code="tables_not_used", severity="warning", page=note.page,
+                                   message=f"table with figures on {where}{detector} not read: {note.reason}"))
+    return warnings
 
 
 def parse_pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], use_camelot: bool = True) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
