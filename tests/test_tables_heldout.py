@@ -194,3 +194,26 @@ def test_every_numeric_table_not_used_gets_its_own_warning_with_page_and_reason(
     assert all(w.code == "tables_not_used" and w.severity == "warning" for w in warnings)
     assert "page 90" in warnings[1].message and "risks" in warnings[1].message
     assert "line 12" in warnings[2].message and "tariffs" in warnings[2].message
+
+
+def test_a_year_spanning_sub_columns_stays_one_header_cell_while_glued_figures_are_split() -> None:
+    xs = [70.0, 250.0, 300.0, 350.0, 400.0]
+    cells = [
+        ("Bedragen x € 1.000", 72.0, 102.0, True), ("2024", 315.0, 102.0, True),
+        ("Programma", 72.0, 114.0, True), _right("baten", 295.0, 114.0, True), _right("lasten", 345.0, 114.0, True),
+        _right("saldo", 395.0, 114.0, True),
+        ("P1 Veiligheid", 72.0, 128.0, False), _right("102", 295.0, 128.0), _right("-4.204", 345.0, 128.0), _right("-4.102", 395.0, 128.0),
+        ("P2 Sociaal domein", 72.0, 140.0, False), _right("11.652", 295.0, 140.0), _right("-38.934", 345.0, 140.0),
+        _right("-27.282", 395.0, 140.0),
+        ("Totaal", 72.0, 154.0, True), _right("11.754", 295.0, 154.0, True), _right("-43.138", 345.0, 154.0, True),
+        _right("-31.384", 395.0, 154.0, True),
+    ]
+    rects = [Rule(70.0, 100.0, 250.0, 112.0), Rule(250.0, 100.0, 400.0, 112.0)]  # the year's cell spans the sub-columns
+    rects += [Rule(xs[i], 112.0, xs[i + 1], 124.0) for i in range(4)] + [Rule(xs[i], 152.0, xs[i + 1], 164.0) for i in range(4)]
+    frame = [Rule(70.0, 100.0, 400.0, 100.0), Rule(70.0, 164.0, 400.0, 164.0), Rule(70.0, 100.0, 70.0, 164.0), Rule(400.0, 100.0, 400.0, 164.0)]
+    tables, _ = find_tables([_page(cells, frame, rects)])
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert rows[0].cells[1] == "2024" and rows[0].spans[1:] == [3, 0, 0]
+    assert [r.cells for r in rows[2:4]] == [["P1 Veiligheid", "102", "-4.204", "-4.102"],
+                                           ["P2 Sociaal domein", "11.652", "-38.934", "-27.282"]]

@@ -359,10 +359,12 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
     vs_sorted = sorted(vs, key=lambda s: s.pos)
     by_pos = ([s.pos for s in vs_sorted], vs_sorted)
     drawn = [any(_covered(by_pos, xs[c], a + 0.5, b - 0.5) for a, b in bands) for c in range(n_cols + 1)]
+    figure_cols = {c for c in range(n_cols) if any(_is_numeric_cell(w.text) and not _YEAR_WORD.fullmatch(w.text)
+                                                   for r in range(len(bands)) for w in cell_words[r][c])}
     for r, (a, b) in enumerate(bands):
         if not any(cell_words[r]):
             continue
-        split = _split_unruled_band(page.number, cell_words[r], xs, drawn, by_pos, (a, b))
+        split = _split_unruled_band(page.number, cell_words[r], xs, drawn, by_pos, (a, b), used_cols[0], figure_cols)
         if split:
             rows.extend(split)
             continue
@@ -408,8 +410,12 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
     return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number])
 
 
+_YEAR_WORD = re.compile(r"(19|20)\d{2}")
+
+
 def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[float], drawn: list[bool],
-                        by_pos: tuple[list[float], list[_Seg]], band: tuple[float, float]) -> Optional[list[TableRow]]:
+                        by_pos: tuple[list[float], list[_Seg]], band: tuple[float, float], label_col: int,
+                        figure_cols: set[int]) -> Optional[list[TableRow]]:
     """The rows of a white band in a table whose grid is drawn only by shaded rows (or a frame).
 
     A band without rules inside it holds several printed rows and no column separators, so the grid would
@@ -417,13 +423,18 @@ def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[floa
     figure or a year and stands in a column whose separator is drawn elsewhere in the table: then each
     line becomes a row, its words placed by the grid's columns (a lower-case label line continues the row above).
     A band of several lines of which only one prints figures is one row with a wrapped label (cells by column).
-    The label column is the first column holding words (a frame can leave an empty column before it).
+    The label column is the table's first column holding words (a frame can leave an empty column before it);
+    a band without a label (a line of years spanning sub-columns) is never split, and a line of years only
+    when it puts one year over every column of figures ("Bedragen x € 1.000 | 2025 | 2026 | 2027").
     """
     n_cols = len(words)
-    label = next(c for c in range(n_cols) if words[c])
+    label = label_col
     value_cols = [c for c in range(label + 1, n_cols) if words[c]]
-    if not value_cols:
+    if not words[label] or not value_cols:
         return None
+    texts = [_join_words(words[c]) for c in value_cols]
+    if all(_YEAR_WORD.fullmatch(t) for t in texts) and set(value_cols) != {c for c in figure_cols if c > label}:
+        return None  # years over sub-columns: a spanning header, not one year per column
     if all(_covered(by_pos, xs[c], band[0] + 0.5, band[1] - 0.5) for c in value_cols):
         return None  # separators drawn in this band: the ordinary cells are right
     if not all(drawn[c] for c in value_cols):
