@@ -217,3 +217,20 @@ def test_a_year_spanning_sub_columns_stays_one_header_cell_while_glued_figures_a
     assert rows[0].cells[1] == "2024" and rows[0].spans[1:] == [3, 0, 0]
     assert [r.cells for r in rows[2:4]] == [["P1 Veiligheid", "102", "-4.204", "-4.102"],
                                            ["P2 Sociaal domein", "11.652", "-38.934", "-27.282"]]
+
+
+def test_a_header_box_over_an_unruled_body_becomes_its_header() -> None:
+    from extractor.layout.tables import join_header_boxes
+
+    box_rows = [TableRow(["", "Begroting 2025", "Begroting 2025"], 131, (70.0, 100.0, 400.0, 110.0), [None, (260.0, 100.0, 320.0, 110.0), (340.0, 100.0, 400.0, 110.0)], [1, 1, 1]),
+                TableRow(["(bedragen x € 1.000)", "Onttrekking", "Mutaties"], 131, (70.0, 110.0, 400.0, 120.0), [None, None, None], [1, 1, 1])]
+    box = Table(page=131, bbox=(70.0, 100.0, 400.0, 120.0), rows=box_rows, columns=[70.0, 250.0, 330.0, 400.0], method="ruled")
+    body_rows = [_row(["P3 Bestuur en Middelen", "320", "320"], 126.0), _row(["P4 Fysieke leefomgeving", "920", "920"], 138.0)]
+    body = Table(page=131, bbox=(70.0, 126.0, 400.0, 148.0), rows=body_rows, columns=[70.0, 240.0, 335.0, 400.0], method="aligned")
+    tables = join_header_boxes([box], [body])
+    assert tables == [body] and len(body.rows) == 4
+    verdict = judge_table(body)
+    assert verdict.kind == "budget" and verdict.head is not None
+    assert verdict.head.headers[1:] == ["Begroting 2025 Onttrekking", "Begroting 2025 Mutaties"]
+    far = Table(page=131, bbox=(70.0, 300.0, 400.0, 320.0), rows=body_rows, columns=[70.0, 240.0, 335.0, 400.0], method="aligned")
+    assert box in join_header_boxes([box], [far])  # a box far above another table stays what it was

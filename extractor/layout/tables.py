@@ -563,6 +563,54 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     return tables
 
 
+def join_header_boxes(ruled: list[Table], aligned: list[Table]) -> list[Table]:
+    """A ruled (or shaded) header box with no figures in it, printed right above an unruled body, is that body's
+    header: its rows, placed on the body's columns by position, go on top of the body (the ruled "table" of
+    header rows alone would be rejected and the body read without column headers)."""
+    out = list(ruled)
+    for body in aligned:
+        for box in [t for t in out if t.method == "ruled" and t.page == body.page and 0 <= body.bbox[1] - t.bbox[3] <= 20
+                    and min(t.bbox[2], body.bbox[2]) > max(t.bbox[0], body.bbox[0])
+                    and not any(_is_numeric_cell(c) for row in t.rows for c in row.cells[1:])]:
+            rows = _rows_on_columns(box, body.columns)
+            if rows is None:
+                continue
+            out.remove(box)
+            body.rows = rows + body.rows
+            body.bbox = (min(box.bbox[0], body.bbox[0]), box.bbox[1], max(box.bbox[2], body.bbox[2]), body.bbox[3])
+            body.caption = body.caption or box.caption
+            break
+        out.append(body)
+    return out
+
+
+def _rows_on_columns(box: Table, columns: list[float]) -> Optional[list[TableRow]]:
+    """The header box's rows on another table's columns: a cell covers the columns whose middles lie within
+    its own column span; None when a cell with text covers none (the columns do not line up)."""
+    n = len(columns) - 1
+    middles = [(columns[k] + columns[k + 1]) / 2 for k in range(n)]
+    rows: list[TableRow] = []
+    for row in box.rows:
+        cells, spans, boxes = [""] * n, [1] * n, [None] * n
+        for c, text in enumerate(row.cells):
+            span = row.spans[c] if c < len(row.spans) else 1
+            if not text.strip() or span == 0:
+                continue
+            left, right = box.columns[c], box.columns[min(c + max(span, 1), len(box.columns) - 1)]
+            covered = [k for k in range(n) if left - 2 <= middles[k] <= right + 2]
+            if c == 0 and not covered:
+                covered = [0]
+            if not covered or any(cells[k] for k in covered):
+                return None
+            cells[covered[0]] = text
+            boxes[covered[0]] = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+            spans[covered[0]] = len(covered)
+            for k in covered[1:]:
+                spans[k] = 0
+        rows.append(TableRow(cells, row.page, row.bbox, boxes, spans, bold=row.bold))
+    return rows
+
+
 def _label_goes_on(above: str, text: str) -> bool:
     """A line under the last row that goes on with its label: lower case, or a number with words after it
     ("1.000 inwoners") when the line above stops mid-phrase ("… per")."""
@@ -990,7 +1038,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
             continue
         found = find_ruled_tables(page)
         aligned = find_aligned_tables(page, [t.bbox for t in found])
-        found.extend(aligned)
+        found = join_header_boxes(found, aligned)
         if not found and (_suspect_table(page) or numeric_grid(page)):
             if use_camelot and pdf_path:
                 found = [t for t in camelot_tables(pdf_path, page) if _useful(t)]
