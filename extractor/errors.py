@@ -34,7 +34,7 @@ CATALOGUE: dict[str, str] = {
     "goal_tree_incomplete": "a goal could not be placed in the tree (missing parent or title)",
     "no_goal_structure": "the document has headings or lists but no goal structure was recognised in them",
     "table_uncertain": "a table could not be read confidently; its values were left out",
-    "tables_not_used": "numeric tables were found but none was read as indicators or budget lines",
+    "tables_not_used": "a table with figures was found but not read as indicators or budget lines (its page and the reason are in the message and in coverage.tables_rejected)",
     "glued_cells_ambiguous": "a table row printed its figures without separators and neither the header nor the "
                              "arithmetic fixes where one figure ends; the row was left out",
     "ocr_unavailable": "a page needs OCR but Tesseract (tesseract-ocr, tesseract-ocr-nld) is not installed",

@@ -360,8 +360,15 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
     rows: list[TableRow] = []
     vs_sorted = sorted(vs, key=lambda s: s.pos)
     by_pos = ([s.pos for s in vs_sorted], vs_sorted)
+    drawn = [any(_covered(by_pos, xs[c], a + 0.5, b - 0.5) for a, b in bands) for c in range(n_cols + 1)]
+    figure_cols = {c for c in range(n_cols) if any(_is_numeric_cell(w.text) and not _YEAR_WORD.fullmatch(w.text)
+                                                   for r in range(len(bands)) for w in cell_words[r][c])}
     for r, (a, b) in enumerate(bands):
         if not any(cell_words[r]):
+            continue
+        split = _split_unruled_band(page.number, cell_words[r], xs, drawn, by_pos, (a, b), used_cols[0], figure_cols)
+        if split:
+            rows.extend(split)
             continue
         # spanning: a column boundary without a drawn separator in this band joins the cells
         spans = [1] * n_cols
@@ -403,6 +410,65 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
     columns = _merge_split_columns(rows, columns)
     bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
     return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number])
+
+
+_YEAR_WORD = re.compile(r"(19|20)\d{2}")
+
+
+def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[float], drawn: list[bool],
+                        by_pos: tuple[list[float], list[_Seg]], band: tuple[float, float], label_col: int,
+                        figure_cols: set[int]) -> Optional[list[TableRow]]:
+    """The rows of a white band in a table whose grid is drawn only by shaded rows (or a frame).
+
+    A band without rules inside it holds several printed rows and no column separators, so the grid would
+    read it as one cell. Its lines are rows of the grid when every word right of the label column is a
+    figure or a year and stands in a column whose separator is drawn elsewhere in the table: then each
+    line becomes a row, its words placed by the grid's columns (a lower-case label line continues the row above).
+    A band of several lines of which only one prints figures is one row with a wrapped label (cells by column).
+    The label column is the table's first column holding words (a frame can leave an empty column before it);
+    a band without a label (a line of years spanning sub-columns) is never split, and a line of years only
+    when it puts one year over every column of figures ("Bedragen x € 1.000 | 2025 | 2026 | 2027").
+    """
+    n_cols = len(words)
+    label = label_col
+    value_cols = [c for c in range(label + 1, n_cols) if words[c]]
+    if not words[label] or not value_cols:
+        return None
+    texts = [_join_words(words[c]) for c in value_cols]
+    if all(_YEAR_WORD.fullmatch(t) for t in texts) and set(value_cols) != {c for c in figure_cols if c > label}:
+        return None  # years over sub-columns: a spanning header, not one year per column
+    if all(_covered(by_pos, xs[c], band[0] + 0.5, band[1] - 0.5) for c in value_cols):
+        return None  # separators drawn in this band: the ordinary cells are right
+    if not all(drawn[c] for c in value_cols):
+        return None
+    lines: list[list[Word]] = []
+    for w in sorted((w for cell in words for w in cell), key=lambda w: (w.top, w.x0)):
+        if lines and abs(w.top - lines[-1][0].top) <= 3.0:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    placed: list[list[list[Word]]] = []
+    for line in lines:
+        cells: list[list[Word]] = [[w for w in line if w in words[c]] for c in range(n_cols)]
+        for c in value_cols:
+            text = _join_words(cells[c])
+            if text and not (_is_numeric_cell(text) or re.fullmatch(r"(19|20)\d{2}", text)):
+                return None  # words, not figures, right of the label: a real spanning cell
+        placed.append(cells)
+    with_figures = sum(1 for cells in placed if any(cells[c] for c in value_cols))
+    if len(placed) > 1 and with_figures < 2:
+        placed = [[[w for cells in placed for w in cells[c]] for c in range(n_cols)]]  # one row, its label wrapped
+    rows: list[TableRow] = []
+    for cells in placed:
+        line_words = [w for c in cells for w in c]
+        if rows and not any(cells[c] for c in value_cols) and _join_words(cells[label])[:1].islower():
+            rows[-1].cells[label] = join_wrapped(rows[-1].cells[label], _join_words(cells[label]))
+            continue
+        top, bottom = min(w.top for w in line_words), max(w.bottom for w in line_words)
+        rows.append(TableRow(cells=[_join_words(c) for c in cells], page=page_number,
+                             bbox=(round(xs[0], 2), round(top, 2), round(xs[-1], 2), round(bottom, 2)),
+                             cell_boxes=[_box(c) for c in cells], spans=[1] * n_cols, bold=all(w.bold for w in line_words)))
+    return rows
 
 
 def _merge_split_columns(rows: list[TableRow], columns: list[float]) -> list[float]:
@@ -497,6 +563,54 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
                 tables.append(table)
         i = end + 1
     return tables
+
+
+def join_header_boxes(ruled: list[Table], aligned: list[Table]) -> list[Table]:
+    """A ruled (or shaded) header box with no figures in it, printed right above an unruled body, is that body's
+    header: its rows, placed on the body's columns by position, go on top of the body (the ruled "table" of
+    header rows alone would be rejected and the body read without column headers)."""
+    out = list(ruled)
+    for body in aligned:
+        for box in [t for t in out if t.method == "ruled" and t.page == body.page and 0 <= body.bbox[1] - t.bbox[3] <= 20
+                    and min(t.bbox[2], body.bbox[2]) > max(t.bbox[0], body.bbox[0])
+                    and not any(_is_numeric_cell(c) for row in t.rows for c in row.cells[1:])]:
+            rows = _rows_on_columns(box, body.columns)
+            if rows is None:
+                continue
+            out.remove(box)
+            body.rows = rows + body.rows
+            body.bbox = (min(box.bbox[0], body.bbox[0]), box.bbox[1], max(box.bbox[2], body.bbox[2]), body.bbox[3])
+            body.caption = body.caption or box.caption
+            break
+        out.append(body)
+    return out
+
+
+def _rows_on_columns(box: Table, columns: list[float]) -> Optional[list[TableRow]]:
+    """The header box's rows on another table's columns: a cell covers the columns whose middles lie within
+    its own column span; None when a cell with text covers none (the columns do not line up)."""
+    n = len(columns) - 1
+    middles = [(columns[k] + columns[k + 1]) / 2 for k in range(n)]
+    rows: list[TableRow] = []
+    for row in box.rows:
+        cells, spans, boxes = [""] * n, [1] * n, [None] * n
+        for c, text in enumerate(row.cells):
+            span = row.spans[c] if c < len(row.spans) else 1
+            if not text.strip() or span == 0:
+                continue
+            left, right = box.columns[c], box.columns[min(c + max(span, 1), len(box.columns) - 1)]
+            covered = [k for k in range(n) if left - 2 <= middles[k] <= right + 2]
+            if c == 0 and not covered:
+                covered = [0]
+            if not covered or any(cells[k] for k in covered):
+                return None
+            cells[covered[0]] = text
+            boxes[covered[0]] = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+            spans[covered[0]] = len(covered)
+            for k in covered[1:]:
+                spans[k] = 0
+        rows.append(TableRow(cells, row.page, row.bbox, boxes, spans, bold=row.bold))
+    return rows
 
 
 def _label_goes_on(above: str, text: str) -> bool:
@@ -773,6 +887,38 @@ def _attach_context(page: Page, table: Table) -> None:
     table.notes = notes
 
 
+def _adopt_row_below(table: Table) -> None:
+    """A total printed just under a ruled table's frame ("Totaal incl. mutaties (T) 14.151 14.355 14.348") is its last row.
+
+    Taken only when the line touches the frame (gap under half a line), starts with a label and puts two or more
+    figures each into a column of the table that holds figures; otherwise it stays a note.
+    """
+    if table.method != "ruled" or not table.notes or not table.rows:
+        return
+    line = table.notes[0]
+    if line.top - table.bbox[3] > max(4.0, (line.bottom - line.top) * 0.5):
+        return
+    n_cols = table.n_cols
+    figure_cols = {c for row in table.rows for c in range(1, n_cols) if c < len(row.cells) and _is_numeric_cell(row.cells[c])}
+    cells: list[list[Word]] = [[] for _ in range(n_cols)]
+    for w in line.words:
+        cx = (w.x0 + w.x1) / 2
+        k = next((i for i in range(n_cols) if table.columns[i] <= cx <= table.columns[i + 1]), None)
+        if k is None:
+            return
+        cells[k].append(w)
+    texts = [_join_words(c) for c in cells]
+    label = next((i for i, t in enumerate(texts) if t), None)
+    values = [i for i, t in enumerate(texts) if t and i != label]
+    if label is None or _is_numeric_cell(texts[label]) or len(values) < 2 \
+            or not all(i in figure_cols and _is_numeric_cell(texts[i]) for i in values):
+        return
+    table.rows.append(TableRow(texts, table.rows[-1].page, (table.bbox[0], round(line.top, 2), table.bbox[2], round(line.bottom, 2)),
+                               [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in line.words)))
+    table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], round(line.bottom, 2))
+    table.notes = table.notes[1:]
+
+
 def _same_columns(a: Table, b: Table) -> bool:
     if a.n_cols != b.n_cols:
         return False
@@ -894,7 +1040,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
             continue
         found = find_ruled_tables(page)
         aligned = find_aligned_tables(page, [t.bbox for t in found])
-        found.extend(aligned)
+        found = join_header_boxes(found, aligned)
         if not found and (_suspect_table(page) or numeric_grid(page)):
             if use_camelot and pdf_path:
                 found = [t for t in camelot_tables(pdf_path, page) if _useful(t)]
@@ -908,6 +1054,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         for t in found:
             _attach_context(page, t)
+            _adopt_row_below(t)
             if before is not None and before.number == page.number - 1 and not per_page[-1]:
                 _context_from_previous_page(t, page, before)  # no table on the page before to stitch it to
         per_page.append(found)

@@ -257,6 +257,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
 
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
 _PROGRAMME_HEADING = re.compile(r"^\s*programma\s*:?\s*P\s?([\dO]{1,2})\b", re.IGNORECASE)
+_OWN_PROGRAMME = re.compile(r"^\s*[Pp]rogramma\s*:?\s+(\d{1,2}[a-z]?\.?\s+)?[A-Z]")  # a row naming a programme, not "Programma resultaat"
 _ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\s+(van\s+de\s+)?programma'?s\b", re.IGNORECASE)
 
 
@@ -300,6 +301,8 @@ def _line_programme(label: str, programme_rows: bool, heading: Optional[str], de
         return _row_programme(label)
     if _ALL_PROGRAMMES.search(label):
         return None  # the total over all programmes belongs to none of them
+    if _OWN_PROGRAMME.match(label):
+        return label  # "Programma Publieke Gezondheid" with its figures, in an overview of baten en lasten
     if heading is not None:
         return heading or None
     return default

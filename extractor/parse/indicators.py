@@ -66,7 +66,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             filled = []  # "Eenheid: | Aantal per 1.000 inwoners": a note row, not figures
         if not filled:
             note = " ".join(c.strip() for c in row.cells if c.strip())
-            if indicators and _attach_note(indicators[-1], note):
+            if indicators and not _opens_area_rows(body, row_no, verdict) and _attach_note(indicators[-1], note):
                 continue
             following = body[row_no].cells[verdict.label_col].strip() if row_no < len(body) and verdict.label_col < len(body[row_no].cells) else ""
             if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz"):
@@ -139,6 +139,16 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         errors.append(_warning(table, f"{len(unreadable)} cell(s) not read as one number and left out: "
                                       + ", ".join(repr(u) for u in unreadable[:5])))
     return [i for i in indicators if i.values or i.source], errors
+
+
+def _opens_area_rows(body: list[TableRow], row_no: int, verdict: Verdict) -> bool:
+    """The row after this figure-less row is an area row with figures ("Gemeente | 5,0 | 4,2"): this row names
+    the next indicator (a group row), it is not a note on the one before."""
+    if row_no >= len(body):
+        return False
+    following = body[row_no]
+    label = following.cells[verdict.label_col].strip() if verdict.label_col < len(following.cells) else ""
+    return bool(_AREA_ROW.fullmatch(label)) and any(c < len(following.cells) and following.cells[c].strip() for c in verdict.value_cols)
 
 
 def _attach_note(indicator: Indicator, note: str) -> bool:

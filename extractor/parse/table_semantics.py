@@ -80,6 +80,8 @@ def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
     rest = row.cells[1:]
     if re.sub(r"\s+", "", " ".join(row.cells)).lower().startswith(("tabel", "table")):
         return False  # a caption, even when a tool cut it over two cells ("T" | "abel 2.1 …")
+    if label and seen_header and _names_with_figures(label, rest):
+        return True
     if not label or HEADER_WORDS.search(label) or CAPTION_ROW.match(label) or SOURCE_ROW.match(label):
         # an empty first cell with real values is data too (a label column left blank)
         return bool(label == "" and seen_header and sum(1 for c in rest if _is_data_cell(c)) >= 2 and not row.bold)
@@ -89,6 +91,15 @@ def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
     if any_bold and row.bold and seen_header == 0:
         return _is_data_row_after_header(row)
     return True
+
+
+_NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+(\d{1,2}[a-z]?\.?\s+)?[A-Z]")
+
+
+def _names_with_figures(label: str, rest: list[str]) -> bool:
+    """A row under the header that starts with a header word but names something ("Programma Publieke
+    Gezondheid") and prints two or more figures beside it is a body row, not more header."""
+    return bool(_NAMED_ROW.match(label)) and sum(1 for c in rest if _is_data_cell(c)) >= 2
 
 
 def _is_data_row_after_header(row: TableRow) -> bool:

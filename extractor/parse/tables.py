@@ -59,13 +59,22 @@ def read_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
         targets = prose_targets(laid_out, metadata, exclude=result.table_boxes, exclude_lines=result.table_lines)
         result.indicators.extend(targets)
         result.prose_targets = len(targets)
-    numeric_unused = [n for n in result.rejected if n.numeric]
-    if numeric_unused:
-        where = ", ".join(f"page {n.page}" if n.page else f"line {n.lines[0] if n.lines else '?'}" for n in numeric_unused[:8])
-        result.errors.append(ErrorEntry(code="tables_not_used", severity="warning",
-                                        message=f"{len(numeric_unused)} table(s) with figures were found but not read ({where}); "
-                                                "see coverage.tables_rejected for the reasons"))
+    result.errors.extend(not_used_warnings(result.rejected))
     return result
+
+
+def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
+    """One `tables_not_used` warning per table with figures that no reader used, with its page (or line) and
+    the reason, so no numeric table is dropped silently; tables without figures are only in coverage."""
+    warnings: list[ErrorEntry] = []
+    for note in rejected:
+        if not note.numeric:
+            continue
+        where = f"page {note.page}" if note.page else f"line {note.lines[0] if note.lines else '?'}"
+        detector = f" ({note.detector})" if note.detector else ""
+        warnings.append(ErrorEntry(code="tables_not_used", severity="warning", page=note.page,
+                                   message=f"table with figures on {where}{detector} not read: {note.reason}"))
+    return warnings
 
 
 def parse_pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], use_camelot: bool = True) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
@@ -85,12 +94,53 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
                                                 "in columns) that no detector could read"))
         result.rejected.append(TableNote(page=page, reason="a table header or a numeric grid that no detector could read",
                                          numeric=True))
+    headings = _headings(laid_out)
     for number, table in enumerate(tables, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
         before = len(result.indicators)
-        _one_table(table, number, goals, metadata, result, legacy_indicators=True)
+        _one_table(table, number, _section_goals(table, goals, headings), metadata, result, legacy_indicators=True)
         link_pdf_goals(result.indicators[before:], goals)
+
+
+Heading = tuple[int, float, int, str]  # page, top, outline level, title
+
+
+def _headings(laid_out) -> list[Heading]:
+    """The document's headings (page, top, level, title); empty when the outline cannot be built."""
+    try:
+        sections = laid_out.outline().sections
+    except Exception:  # noqa: BLE001 - the outline is a help here, never a reason to lose tables
+        log.debug("no outline for the table sections", exc_info=True)
+        return []
+    out: list[Heading] = []
+    for section in sections:
+        heading = section.heading
+        if heading is not None and heading.lines and heading.page is not None:
+            out.append((heading.page, heading.lines[0].top, section.level, " ".join(heading.text.split()).lower()))
+    return out
+
+
+def _section_goals(table: Table, goals: list[GoalNode], headings: list[Heading]) -> list[GoalNode]:
+    """The goals a table may take its programme from: without the programme nodes when the programme section
+    the table would fall in has ended before it (a heading of the programme heading's level or higher, such
+    as "7. Financiën" after the last programme, stands between the programme's start and the table)."""
+    starts = [g for g in goals if g.level == "programma" and g.page is not None and g.page <= table.page]
+    if not starts or not headings:
+        return goals
+    last = max(starts, key=lambda g: g.page or 0)
+    title = " ".join(last.title.split()).lower()
+    own = [h for h in headings if h[0] == last.page and title and (h[3] == title or h[3].endswith(title))]
+    if not own:
+        return goals
+    page, top, level, _ = own[0]
+    table_top = table.bbox[1]
+    for h_page, h_top, h_level, _ in headings:
+        after_programme = (h_page, h_top) > (page, top)
+        before_table = (h_page, h_top) < (table.page, table_top)
+        if after_programme and before_table and h_level <= level:
+            return [g for g in goals if g.level != "programma"]
+    return goals
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
@@ -126,10 +176,26 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         first, last = table_lines(table)
         if any(not (last < a or first > b) for a, b in taken):
             continue  # already read as a tab/flattened indicator table
+        _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         before = len(result.indicators)
         _one_table(table, number, goals, metadata, result, legacy_indicators=False)
         link_goals(result.indicators[before:], goals, header_line_of(table))
+
+
+def _add_lines_above(table: Table, lines: list, first: int) -> None:
+    """Give a text table the short lines printed just above it (a caption, "bedragen x € 1.000"), as a PDF table
+    has them: without them a scale note on its own line above a table copied from a web page is lost."""
+    known = {ln.text.strip() for ln in table.above}
+    before = [ln for ln in lines if ln.line_no is not None and ln.line_no < first and ln.text.strip()]
+    taken: list = []
+    for line in reversed(before[-3:]):
+        text = line.text.strip()
+        if len(text) > 100:
+            break  # a paragraph: the context ends there
+        if text not in known:
+            taken.insert(0, line)
+    table.above = [*taken, *table.above]
 
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
