@@ -222,19 +222,27 @@ def test_camelot_flavor_follows_the_installed_version() -> None:
 
 import pytest  # noqa: E402
 
-from extractor.parse.indicators_pdf import column_roles  # noqa: E402
 from extractor.parse.indicators_text import parse_text_indicators  # noqa: E402
-from extractor.parse.table_semantics import TableHead, classify_header  # noqa: E402
+from extractor.parse.table_semantics import classify_header  # noqa: E402
+
+
+def _grid_table(rows: list[list[str]], page: int = 3) -> Table:
+    """A PDF table as the grid finder hands it over: one row per list, one cell per column."""
+    n = len(rows[0])
+    body = [TableRow(cells=r, page=page, bbox=(50.0, 100.0 + 15 * i, 550.0, 112.0 + 15 * i), spans=[1] * n) for i, r in enumerate(rows)]
+    return Table(page=page, bbox=(50.0, 100.0, 550.0, 112.0 + 15 * len(rows)), rows=body,
+                 columns=[50.0 + 100 * k for k in range(n + 1)], pages=[page])
 
 
 @pytest.mark.parametrize("header", ["Gemiddelde Flevoland", "Nederland 2022", "Vergelijkingscijfer Nederland (jaar)",
                                     "Realisatie 2023", "Streefwaarde 2026", "Peilwaarde", "Begroting 2025"])
 def test_same_header_same_type_and_scope_from_pdf_and_text(header: str) -> None:
-    pdf = column_roles(TableHead(header_rows=1, headers=["Indicator", header]))[1]
+    table = _grid_table([["Indicator", "Bron", header], ["Aantal meldingen", "CBS", "12"]])
+    pdf_values = read_indicators(table, judge_table(table), Metadata(), 1)[0][0].values
     text = "\n".join(["Indicatoren", "", f"Indicator\tBron\t{header}", "Aantal meldingen\tCBS\t12"])
     indicators, _ = parse_text_indicators(laid_out_text(text), [], Metadata())
     value = indicators[0].values[0]
     generic = classify_header(header)
-    assert (pdf.value_type, pdf.scope) == (value.type, value.scope)
+    assert [(v.type, v.scope) for v in pdf_values] == [(value.type, value.scope)]
     assert generic.value_type == value.type
     assert value.scope == (generic.scope if value.type == "referentie" else None)

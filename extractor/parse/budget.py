@@ -14,128 +14,14 @@ from typing import Optional
 
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
-from extractor.parse.indicators_pdf import analyse_head, programme_goal
-from extractor.parse.table_semantics import label_norm as _label_norm
-from extractor.parse.values import MISSING_MARKERS, parse_number, parse_year_header
+from extractor.parse.table_context import programme_goal
+from extractor.parse.values import MISSING_MARKERS
 
-_SCALE = re.compile(r"x\s*€?\s*(1\.000(?:\.000)?|1000(?:000)?|mln|miljoen|duizend)\b", re.IGNORECASE)
 _BATEN = re.compile(r"^\s*(totaal\s+)?baten\b", re.IGNORECASE)
 _LASTEN = re.compile(r"^\s*(totaal\s+)?(lasten|kosten)\b", re.IGNORECASE)
-_NOT_BUDGET = re.compile(r"investering|taakveld|reserve|risico|incidentele|kapitaalgoed|belasting", re.IGNORECASE)
 _PROGRAMME_CODE = re.compile(r"\bP\s?(\d{1,2})\b")
 _DIGIT = re.compile(r"\d")
 _PART_YEAR = re.compile(r"t/m|tot en met|\bjan(uari)?\b|\bfeb|\bmaart\b|\bapr|\bmei\b|\bjuni?\b|\bjuli?\b|\baug|\bsep|\bokt|\bnov|\bdec|kwartaal|\bQ[1-4]\b|halfjaar|\bHJ\b", re.IGNORECASE)
-
-
-def column_kind(header: str) -> Optional[str]:
-    """The budget kind a column header names, or None (e.g. "prognose", "Totaal")."""
-    low = header.lower()
-    if "verschil" in low or "afwijking" in low:
-        return "verschil"
-    if re.search(r"na\s+wijz|gewijzigd|actueel|bijgesteld", low):
-        return "begroting_na_wijziging"
-    if re.search(r"primair|primitie|oorspronkelijk", low):
-        return "begroting"
-    if re.search(r"realisatie|werkelijk", low):
-        return "realisatie"
-    if "rekening" in low:
-        return "rekening"
-    if re.search(r"begroting|begroot|raming", low):
-        return "begroting"
-    return None
-
-
-def table_scale(texts: list[str]) -> Optional[float]:
-    for text in texts:
-        match = _SCALE.search(text)
-        if match:
-            token = match.group(1).lower()
-            if token in ("1.000.000", "1000000", "mln", "miljoen"):
-                return 1_000_000.0
-            return 1000.0
-    return None
-
-
-def parse_budget_table(table: Table, goals: list[GoalNode]) -> tuple[list[BudgetLine], list[ErrorEntry]]:
-    head = analyse_head(table)
-    body = table.rows[head.header_rows:]
-    labels = [row.cells[0].strip() for row in body]
-    context = [head.caption or "", *head.extra, *(ln.text for ln in table.above[-2:])]
-    if not (any(_BATEN.match(x) for x in labels) and any(_LASTEN.match(x) for x in labels)):
-        return [], []
-    if any(_NOT_BUDGET.search(x) for x in [head.caption or "", *head.extra]):
-        return [], []
-    kinds = [column_kind(h) if i > 0 else None for i, h in enumerate(head.headers)]
-    if sum(1 for k in kinds if k) < 2:
-        return [], []
-    errors: list[ErrorEntry] = []
-    skipped: list[str] = []
-    for i, header in enumerate(head.headers):
-        if kinds[i] and _PART_YEAR.search(header):
-            kinds[i] = None  # "realisatie t/m aug 2024" is not the year's figure
-            skipped.append(header)
-    seen: dict[tuple[str, Optional[int], str], int] = {}
-    for i, kind in enumerate(kinds):
-        if kind:
-            key = (kind, parse_year_header(head.headers[i]), head.headers[i].strip().lower())
-            if key in seen:  # two columns the header cannot tell apart
-                kinds[i] = kinds[seen[key]] = None
-                skipped.append(head.headers[i])
-            else:
-                seen[key] = i
-    if skipped:
-        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                                 message=f"budget table on page {table.page}: column(s) {', '.join(repr(h) for h in dict.fromkeys(skipped))} "
-                                 "cover part of a year or cannot be told apart; left out"))
-    if not any(kinds):
-        return [], errors
-    # a second header level (Baten / Lasten / Saldo under each year) is a different layout
-    if any(re.search(r"\b(baten|lasten|saldo)\b", h, re.IGNORECASE) for h in head.headers[1:]):
-        return [], [ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                               message=f"budget table on page {table.page} has baten/lasten as columns; not read")]
-    scale = table_scale([*head.headers, *context]) or 1.0
-    programme_text = " ".join([head.caption or "", *head.extra, head.headers[0]])
-    code = _PROGRAMME_CODE.search(programme_text)
-    programme = f"P{code.group(1)}" if code else programme_goal("", table.page, goals)
-    lines: list[BudgetLine] = []
-    unreadable: list[str] = []
-    for row in body:
-        label = row.cells[0].strip()
-        if not label:
-            continue
-        for i, kind in enumerate(kinds):
-            if not kind or i >= len(row.cells):
-                continue
-            raw = row.cells[i].strip()
-            if not raw or raw.lower() in MISSING_MARKERS:
-                continue
-            number = parse_number(raw, parens_negative=True)
-            if number is None:
-                if _DIGIT.search(raw):
-                    unreadable.append(raw)
-                continue
-            lines.append(BudgetLine(
-                programme=programme,
-                label=label,
-                label_norm=_label_norm(label),
-                column=head.headers[i],
-                side=_row_side(label),  # type: ignore[arg-type]
-                kind=kind,  # type: ignore[arg-type]
-                year=parse_year_header(head.headers[i]),
-                amount=number * scale,
-                raw=raw,
-                table=head.caption or table.caption,
-                page=row.page,
-                bbox=row.bbox,
-            ))
-    if unreadable:
-        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                                 message=f"budget table on page {table.page}: {len(unreadable)} cell(s) not read as one number: "
-                                 + ", ".join(repr(u) for u in unreadable[:5])))
-    if table.method != "ruled" and lines:
-        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                                 message=f"budget table on page {table.page} has no drawn grid; its columns were inferred, please check"))
-    return lines, errors
 
 
 # --------------------------------------------------------------------------- any budget table

@@ -402,6 +402,9 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     taakvelden = sum(1 for x in labels if TAAKVELD_CODE.match(x))
     own_text = " ".join([head.caption or "", *head.extra, *head.headers])
     indicator_words = bool(_INDICATOR_CONTEXT.search(own_text))
+    if indicator_words:  # the header names indicators: only the table's structure makes it a budget table
+        sides_in_rows = any(_SIDE_ROW.match(x) for x in labels)
+        money_cells = False  # "€ 30,4 mln" under "Streefwaarde" is an indicator value
     money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
         (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
         (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
@@ -420,6 +423,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
                    numeric, head, meanings, label_col, value_cols, scale)
 
 
+_SIDE_ROW = re.compile(r"^\s*(totaal\s+|totale\s+)?(baten|lasten|saldo|opbrengsten|uitgaven)\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"krediet|kapitaalgoed|risico|^\W*(tabel\s*[\d.]+\s*-?\s*)?investeringen\b", re.IGNORECASE)
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)

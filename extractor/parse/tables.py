@@ -82,7 +82,7 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
     for number, table in enumerate(tables, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
-        _one_table(table, number, goals, metadata, result, legacy_indicators=True)
+        _one_table(table, number, goals, metadata, result)
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
@@ -103,18 +103,16 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
             result.tables_indicators += 1  # read by the seed-table reader
             result.detectors["text"] = result.detectors.get("text", 0) + 1
             continue
-        _one_table(table, number, goals, metadata, result, legacy_indicators=False)
+        _one_table(table, number, goals, metadata, result)
     if indicators and not result.tables_indicators:
         result.tables_found += 1
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
 
 
-def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
-               legacy_indicators: bool) -> None:
-    from extractor.parse.budget import parse_budget_table, read_budget  # noqa: PLC0415
+def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
+    from extractor.parse.budget import read_budget  # noqa: PLC0415
     from extractor.parse.indicators import read_indicators  # noqa: PLC0415
-    from extractor.parse.indicators_pdf import parse_indicator_table  # noqa: PLC0415
     from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
 
     result.tables_found += 1
@@ -125,22 +123,10 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
             message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
                     "their figures glued together and the split is not certain; left out: "
                     + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
-    found, errs = parse_indicator_table(table, goals, number) if legacy_indicators else ([], [])
-    if found:
-        result.errors.extend(errs)
-        result.indicators.extend(found)
-        result.tables_indicators += 1
-        return
-    lines, budget_errs = parse_budget_table(table, goals) if legacy_indicators else ([], [])
-    if lines:
-        result.errors.extend(errs + budget_errs)
-        result.budget_lines.extend(lines)
-        result.tables_budget += 1
-        return
     verdict = judge_table(table)
-    warnings = errs + (budget_errs if verdict.kind != "budget" else [])  # the generic budget reader says the same again
+    warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
-        indicators, more = read_indicators(table, verdict, metadata, number)
+        indicators, more = read_indicators(table, verdict, metadata, number, goals=goals)
         if indicators:
             result.indicators.extend(indicators)
             result.errors.extend(warnings + more + _inferred_grid(table))
