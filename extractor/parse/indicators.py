@@ -138,12 +138,14 @@ def split_name(label: str) -> _Name:
     return out
 
 
+_MEASUREMENT_NOTE = re.compile(r"^(meting|gemeten|peil(datum|moment|jaar)|definitie|bron|zie|volgens|vanaf|sinds|t\.?o\.?v\.?|ten opzichte van)\b",
+                               re.IGNORECASE)
+
+
 def _is_explanation(text: str) -> bool:
-    """Brackets that explain the measurement ("meting vanaf 2019", "in laatste 12 maanden", a phrase of six words or more)
-    rather than qualify what is counted ("uniek aantal kinderen", "eenpersoonshuishouden"), which stays in the name."""
-    if _UNIT_IN_NAME.search(text):
-        return False
-    return bool(re.search(r"\d", text)) or len(text.split()) >= 6
+    """Brackets that say how or since when it is measured ("meting vanaf 2019", "t.o.v. 2015") are a description;
+    brackets that qualify what is counted ("uniek aantal kinderen", "eenpersoonshuishouden") stay in the name."""
+    return bool(_MEASUREMENT_NOTE.match(text.strip())) and not _UNIT_IN_NAME.search(text)
 
 
 def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional[str]) -> tuple[list[IndicatorValue], list[str], list[str]]:
@@ -271,7 +273,8 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             heading = None  # a bold row with figures (a total) ends the group
         elif heading:
             indicator.name = f"{heading} {indicator.name}"
-        if indicator.values or indicator.source or indicator.code or filled:
+        worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
+        if indicator.values or indicator.source or indicator.code or worded:
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)
 
