@@ -213,3 +213,15 @@ def test_first_block_takes_the_kind_and_year_every_repeated_header_gives_its_col
     ])
     lines, _ = read_budget(disagreeing, judge_table(disagreeing), Metadata(year=2024), [])
     assert {line.year for line in lines if line.column == "Saldo"} == {None}
+
+
+def test_a_verschil_column_takes_the_side_of_its_row() -> None:
+    """"Verschil t.o.v. begroting saldo" names the difference; its "Baten" row is a difference of baten."""
+    table = _table([
+        ["bedragen x € 1.000", "Rekening 2017", "Verschil t.o.v. begroting saldo 2017"],
+        ["Baten", "1.200", "152"],
+        ["Lasten", "-3.000", "-914"],
+        ["Saldo", "-1.800", "1.066"],
+    ])
+    lines, _ = _read(table)
+    assert {(b.label, b.side) for b in lines if b.kind == "verschil"} == {("Baten", "baten"), ("Lasten", "lasten"), ("Saldo", "saldo")}

@@ -117,7 +117,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 programme=_line_programme(label, programme_rows and not taakveld, programme_heading, programme),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
-                column=names[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
+                column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
                 kind=kind, year=year, amount=amount * scale, raw=raw,  # type: ignore[arg-type]
                 detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
                 table=caption, page=row.page if table.method != "text" else None,
@@ -197,6 +197,14 @@ def _row_programme(label: str) -> Optional[str]:
         return None
     code = re.match(r"^\s*P\s?(\d{1,2})\b", label)
     return f"P{code.group(1)}" if code else label
+
+
+def _line_side(kind: str, column_side: Optional[str], row_side: Optional[str], heading: Optional[str]) -> Optional[str]:
+    """The side of one amount: the column's, else the row's or the last side heading's. In a verschil column the row
+    decides: "Verschil t.o.v. begroting saldo" names the difference, and its "Baten" row is a difference of baten."""
+    if kind == "verschil" and row_side:
+        return row_side
+    return column_side or row_side or heading
 
 
 def _row_side(label: str) -> Optional[str]:
