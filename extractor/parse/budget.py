@@ -1,10 +1,11 @@
-"""Budget lines from the per-programme baten-en-lasten tables of begrotingen and jaarstukken.
+"""Budget lines from any table the meaning layer judged a budget table (PDF or text alike).
 
-A table counts as a budget table when its rows include baten and lasten (or kosten) and at
-least two of its columns name a budget kind (rekening, begroting, begroting na wijziging,
-realisatie, verschil). Amounts are multiplied by the scale printed with the table
-("bedragen x € 1.000") and keep the sign as printed. Tables per taakveld, reserves,
-investeringen or risks are left alone.
+`table_semantics.judge_table` decides that a table holds money (a scale note, € in cells, baten/lasten/saldo
+columns, baten/lasten rows with budget kinds, taakveld codes); `read_budget` turns its cells into
+`BudgetLine`s: kind, year and side from the column header, side from the row label in a verschil column
+and where the header names none, taakveld from a leading Iv3 code, the programme from the caption, a
+repeated block header, the row itself (recapitulatie) or the programme section the table stands in.
+Amounts are multiplied by the table's scale and keep the sign as printed.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ _LASTEN = re.compile(r"^\s*(totaal\s+)?(lasten|kosten)\b", re.IGNORECASE)
 _PROGRAMME_CODE = re.compile(r"\bP\s?(\d{1,2})\b")
 _DIGIT = re.compile(r"\d")
 _PART_YEAR = re.compile(r"t/m|tot en met|\bjan(uari)?\b|\bfeb|\bmaart\b|\bapr|\bmei\b|\bjuni?\b|\bjuli?\b|\baug|\bsep|\bokt|\bnov|\bdec|kwartaal|\bQ[1-4]\b|halfjaar|\bHJ\b", re.IGNORECASE)
-
-
-# --------------------------------------------------------------------------- any budget table
 
 
 _PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
@@ -54,30 +52,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
     detail_table = bool(_DETAIL.search(context + " " + corner))
-    columns = []
-    skipped: list[str] = []
-    seen: dict[tuple, int] = {}
-    repeated = _repeated_kinds(body, verdict.value_cols)
-    names: dict[int, str] = {}
-    for c in verdict.value_cols:
-        meaning = verdict.meanings[c]
-        header = head.headers[c]
-        kind, year = meaning.budget_kind, meaning.year
-        if kind is None and year is None and c in repeated:
-            # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
-            kind, year, above = repeated[c]
-            header = f"{above} {header}".strip()
-        kind = kind or "bedrag"
-        year = year if year is not None else (doc_year if kind == "begroting" else None)
-        names[c] = header
-        key = (kind, year, meaning.side, header.strip().lower())
-        if _PART_YEAR.search(header) or key in seen:
-            skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
-            if key in seen:
-                columns = [col for col in columns if col[0] != seen[key]]
-            continue
-        seen[key] = c
-        columns.append((c, kind, year, meaning.side))
+    columns, names, skipped = _budget_columns(verdict, body, doc_year)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -124,6 +99,41 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
                 lines=row.lines,
             ))
+    return lines, _budget_warnings(table, body, skipped, unreadable)
+
+
+def _budget_columns(verdict, body: list, doc_year: Optional[int]) -> tuple[list[tuple], dict[int, str], list[str]]:
+    """Per value column (index, kind, year, side), the column names as printed, and the columns left out: part of
+    a year ("realisatie t/m aug 2024") or two columns the header cannot tell apart."""
+    head = verdict.head
+    columns: list[tuple] = []
+    skipped: list[str] = []
+    seen: dict[tuple, int] = {}
+    repeated = _repeated_kinds(body, verdict.value_cols)
+    names: dict[int, str] = {}
+    for c in verdict.value_cols:
+        meaning = verdict.meanings[c]
+        header = head.headers[c]
+        kind, year = meaning.budget_kind, meaning.year
+        if kind is None and year is None and c in repeated:
+            # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
+            kind, year, above = repeated[c]
+            header = f"{above} {header}".strip()
+        kind = kind or "bedrag"
+        year = year if year is not None else (doc_year if kind == "begroting" else None)
+        names[c] = header
+        key = (kind, year, meaning.side, header.strip().lower())
+        if _PART_YEAR.search(header) or key in seen:
+            skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
+            if key in seen:
+                columns = [col for col in columns if col[0] != seen[key]]
+            continue
+        seen[key] = c
+        columns.append((c, kind, year, meaning.side))
+    return columns, names, skipped
+
+
+def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str]) -> list[ErrorEntry]:
     errors: list[ErrorEntry] = []
     where = f"page {table.page}" if table.method != "text" else f"line {body[0].lines[0] if body and body[0].lines else '?'}"
     if skipped:
@@ -138,7 +148,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
                                  message=f"budget table at {where}: {len(unreadable)} cell(s) not read as one amount: "
                                  + ", ".join(repr(u) for u in unreadable[:5])))
-    return lines, errors
+    return errors
 
 
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")

@@ -1,10 +1,10 @@
 """Indicator and budget tables: the dispatcher the pipeline calls.
 
 PDF pages are read into grids by `extractor.layout.tables`, text lines by
-`extractor.layout.table_grid`; both give the same `Table` model. Every table is offered to the
-readers written for the development documents first (effectindicatoren, baten-en-lasten per
-programme, the seed text tables), then to the one meaning layer (`table_semantics.judge_table`)
-that classifies any table by its axes. What no reader used is reported in coverage with the
+`extractor.layout.table_grid`; both give the same `Table` model. Each table goes through one path:
+the meaning layer (`table_semantics.judge_table`) classifies it by its axes, then exactly one reader
+reads it (`indicators.read_indicators` or `budget.read_budget`). Text documents first offer their lines
+to the seed-table reader (`indicators_text`). What no reader used is reported in coverage with the
 reason, and a `tables_not_used` warning is written when such a table held figures.
 """
 
