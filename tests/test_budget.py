@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from extractor.layout.tables import Table, TableRow
-from extractor.model import Document
-from extractor.parse.budget import column_kind, parse_budget_table, table_scale
+from extractor.model import Document, Metadata
+from extractor.parse.budget import read_budget
+from extractor.parse.table_semantics import classify_header, judge_table, scale_of
 from extractor.pipeline import ExtractOptions, extract_document
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -26,12 +27,13 @@ GOLDEN = Path(__file__).parent / "golden"
         ("Begroting actueel 2022", "begroting_na_wijziging"),
         ("Realisatie 2023", "realisatie"),
         ("Verschil 2023 Begr. na wijz. / realisatie", "verschil"),
-        ("2024 prognose", None),
+        ("2024 prognose", "prognose"),
+        ("Meerjarenraming 2026", "raming"),
         ("Totaal", None),
     ],
 )
 def test_column_kind(header: str, kind: str | None) -> None:
-    assert column_kind(header) == kind
+    assert classify_header(header).budget_kind == kind
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,7 @@ def test_column_kind(header: str, kind: str | None) -> None:
     ],
 )
 def test_table_scale(texts: list[str], scale: float | None) -> None:
-    assert table_scale(texts) == scale
+    assert scale_of(texts) == scale
 
 
 def _table(rows: list[list[str]], caption: str | None = None) -> Table:
@@ -54,6 +56,14 @@ def _table(rows: list[list[str]], caption: str | None = None) -> Table:
                  columns=[50.0 + 100 * k for k in range(n + 1)], caption=caption, pages=[7])
 
 
+def _read(table: Table) -> tuple[list, list]:
+    """The one budget path: the meaning layer judges the table, the budget reader reads it."""
+    verdict = judge_table(table)
+    if verdict.kind != "budget":
+        return [], []
+    return read_budget(table, verdict, Metadata(year=2024), [])
+
+
 def test_budget_table_scale_sign_and_programme() -> None:
     table = _table([
         ["bedragen x € 1.000", "Rekening 2022", "Begroting 2024"],
@@ -61,7 +71,7 @@ def test_budget_table_scale_sign_and_programme() -> None:
         ["Lasten", "-5.234", "-4.204"],
         ["Saldo van baten en lasten", "-3.261", "(4.102)"],
     ], caption="Tabel 1.2 - Baten en lasten P1 Veiligheid en Handhaving")
-    lines, errors = parse_budget_table(table, [])
+    lines, errors = _read(table)
     assert errors == []
     got = [(b.programme, b.label, b.kind, b.year, b.amount, b.raw) for b in lines]
     assert got == [
@@ -81,7 +91,7 @@ def test_part_year_columns_are_left_out_with_a_warning() -> None:
         ["Totaal lasten", "64.728", "47.559"],
         ["Baten totaal", "64.728", "46.969"],
     ])
-    lines, errors = parse_budget_table(table, [])
+    lines, errors = _read(table)
     assert {b.column for b in lines} == {"begroting 2024"}
     assert [e.code for e in errors] == ["table_uncertain"]
 
@@ -92,7 +102,8 @@ def test_tables_that_are_not_budgets_are_not_forced() -> None:
         ["Tractie", "54.500", "-"],
         ["Totaal", "54.500", "-"],
     ], caption="Tabel 1.1 - Investeringen P1 Veiligheid en Handhaving")
-    assert parse_budget_table(investments, []) == ([], [])
+    assert _read(investments) == ([], [])
+    assert judge_table(investments).kind is None
 
 
 # --------------------------------------------------------------------------- real documents
@@ -202,3 +213,15 @@ def test_first_block_takes_the_kind_and_year_every_repeated_header_gives_its_col
     ])
     lines, _ = read_budget(disagreeing, judge_table(disagreeing), Metadata(year=2024), [])
     assert {line.year for line in lines if line.column == "Saldo"} == {None}
+
+
+def test_a_verschil_column_takes_the_side_of_its_row() -> None:
+    """"Verschil t.o.v. begroting saldo" names the difference; its "Baten" row is a difference of baten."""
+    table = _table([
+        ["bedragen x € 1.000", "Rekening 2017", "Verschil t.o.v. begroting saldo 2017"],
+        ["Baten", "1.200", "152"],
+        ["Lasten", "-3.000", "-914"],
+        ["Saldo", "-1.800", "1.066"],
+    ])
+    lines, _ = _read(table)
+    assert {(b.label, b.side) for b in lines if b.kind == "verschil"} == {("Baten", "baten"), ("Lasten", "lasten"), ("Saldo", "saldo")}

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from extractor.layout.tables import find_ruled_tables, find_tables
 from extractor.model import Document
-from extractor.parse.indicators_pdf import parse_indicator_table
+from extractor.parse.indicators import read_indicators
+from extractor.parse.table_semantics import judge_table
 from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read.types import Page, Rule, Word, make_line
 
@@ -50,6 +51,13 @@ def _page(number: int, cells: list[tuple[str, float, float, bool]], rules: list[
     return Page(number=number, width=595.0, height=height, lines=lines, rules=rules)
 
 
+def _read(table):
+    """The one indicator path: the meaning layer judges the table, the indicator reader reads it."""
+    verdict = judge_table(table)
+    assert verdict.kind == "indicator", verdict.reason
+    return read_indicators(table, verdict, None, 1)
+
+
 def _grid(xs: list[float], ys: list[float], skip_vertical: set[tuple[int, int]] = frozenset()) -> list[Rule]:
     """Rules of a full grid; `skip_vertical` holds (row, boundary) pairs left open (spanning cells)."""
     rules = [Rule(xs[0], y, xs[-1], y) for y in ys]
@@ -75,7 +83,7 @@ def test_ruled_table_reads_wrapped_cells_and_spanning_header() -> None:
     assert table.n_cols == 3
     assert table.rows[0].spans[1:] == [2, 0]  # the spanning header covers both value columns
     assert table.rows[2].cells == ["% inwoners met schulden", "6,0%", "5,9%"]
-    indicators, _ = parse_indicator_table(table, [], 1)
+    indicators, _ = _read(table)
     assert [(v.type, v.year, v.value) for v in indicators[0].values] == [("streefwaarde", 2025, 6.0), ("streefwaarde", 2026, 5.9)]
     assert indicators[1].name == "% eenzaamheid" and indicators[1].footnotes == ["*"]
 
@@ -110,10 +118,12 @@ def test_unruled_table_columns_come_from_whitespace() -> None:
     ]
     tables, _ = find_tables([_page(3, lines, [])], use_camelot=False)
     assert len(tables) == 1 and tables[0].method == "aligned"
-    indicators, errors = parse_indicator_table(tables[0], [], 1)
+    indicators, errors = _read(tables[0])
     assert [i.name for i in indicators] == ["% inwoners met schulden", "% eenzaamheid"]
     assert [(v.type, v.year, v.value) for v in indicators[0].values] == [("realisatie", 2021, 6.1), ("streefwaarde", 2025, 6.0)]
-    assert any(e.code == "table_uncertain" for e in errors)  # inferred columns are flagged for checking
+    from extractor.parse.tables import _inferred_grid
+
+    assert [e.code for e in _inferred_grid(tables[0])] == ["table_uncertain"]  # inferred columns are flagged for checking
 
 
 @settings(max_examples=40, deadline=None)

@@ -222,19 +222,83 @@ def test_camelot_flavor_follows_the_installed_version() -> None:
 
 import pytest  # noqa: E402
 
-from extractor.parse.indicators_pdf import column_roles  # noqa: E402
 from extractor.parse.indicators_text import parse_text_indicators  # noqa: E402
-from extractor.parse.table_semantics import TableHead, classify_header  # noqa: E402
+from extractor.parse.table_semantics import classify_header  # noqa: E402
+
+
+def _grid_table(rows: list[list[str]], page: int = 3) -> Table:
+    """A PDF table as the grid finder hands it over: one row per list, one cell per column."""
+    n = len(rows[0])
+    body = [TableRow(cells=r, page=page, bbox=(50.0, 100.0 + 15 * i, 550.0, 112.0 + 15 * i), spans=[1] * n) for i, r in enumerate(rows)]
+    return Table(page=page, bbox=(50.0, 100.0, 550.0, 112.0 + 15 * len(rows)), rows=body,
+                 columns=[50.0 + 100 * k for k in range(n + 1)], pages=[page])
 
 
 @pytest.mark.parametrize("header", ["Gemiddelde Flevoland", "Nederland 2022", "Vergelijkingscijfer Nederland (jaar)",
                                     "Realisatie 2023", "Streefwaarde 2026", "Peilwaarde", "Begroting 2025"])
 def test_same_header_same_type_and_scope_from_pdf_and_text(header: str) -> None:
-    pdf = column_roles(TableHead(header_rows=1, headers=["Indicator", header]))[1]
+    table = _grid_table([["Indicator", "Bron", header], ["Aantal meldingen", "CBS", "12"]])
+    pdf_values = read_indicators(table, judge_table(table), Metadata(), 1)[0][0].values
     text = "\n".join(["Indicatoren", "", f"Indicator\tBron\t{header}", "Aantal meldingen\tCBS\t12"])
     indicators, _ = parse_text_indicators(laid_out_text(text), [], Metadata())
     value = indicators[0].values[0]
     generic = classify_header(header)
-    assert (pdf.value_type, pdf.scope) == (value.type, value.scope)
+    assert [(v.type, v.scope) for v in pdf_values] == [(value.type, value.scope)]
     assert generic.value_type == value.type
     assert value.scope == (generic.scope if value.type == "referentie" else None)
+
+
+# ---------------------------------------------------------------- one indicator reader: what the effectindicator tables need
+
+from extractor.model import GoalNode  # noqa: E402
+
+
+def _text_table(rows: list[list[str]], notes: list[str]) -> Table:
+    """A text table as a text reader hands it over: rows with line spans, the lines under it as notes."""
+    body = [TableRow(cells=r, page=0, bbox=(0.0, 0.0, 0.0, 0.0), spans=[1] * len(r), lines=(10 + i, 10 + i)) for i, r in enumerate(rows)]
+    return Table(page=0, bbox=(0.0, 0.0, 0.0, 0.0), rows=body, columns=[float(k) for k in range(len(rows[0]) + 1)], method="text",
+                 notes=[Line(text=t, line_no=20 + i, page=0) for i, t in enumerate(notes)])
+
+
+def test_footnotes_under_any_table_are_attached_by_mark() -> None:
+    table = _text_table([["Effectindicator", "Realisatie 2022", "Streefwaarde 2025"],
+                         ["% eenzaamheid*", "49%", "48%"],
+                         ["Aantal meldingen**", "12", "10"],
+                         ["Aantal bezoekers ¹", "1.200", "1.500"]],
+                        ["* Percentage van de volwassenen met een hoge", "eenzaamheidsscore.", "** Meldingen bij de politie.",
+                         "¹ Eigen telling.", "Bron: Gezondheidsmonitor"])
+    indicators, _ = read_indicators(table, judge_table(table), Metadata(year=2024), 1)
+    assert [i.footnotes for i in indicators] == [["* Percentage van de volwassenen met een hoge eenzaamheidsscore."],
+                                                 ["** Meldingen bij de politie."], ["¹ Eigen telling."]]
+    assert {i.source for i in indicators} == {"Gezondheidsmonitor"}
+    assert indicators[0].id == "ind-l11-t1-r1" and indicators[0].page is None and indicators[0].lines == (11, 11)
+
+
+def test_name_cell_gives_code_direction_and_source_and_columns_give_code_unit_programme() -> None:
+    table = _grid_table([["Progr.", "Nr.", "Naam Indicator", "Eenheid", "Bron", "Realisatie Wassenaar (jaartal)", "Streefwaarde 2025"],
+                         ["2", "17.", "Absoluut verzuim (-)", "Aantal per 1.000 leerlingen", "DUO", "1,3 (2021)", "1"],
+                         ["1", "", "2A1.a Meldingen overlast (Bron: politie)", "", "", "40", "38 (2023)"]])
+    goals = [GoalNode(id="P1", title="Veiligheid", level="programma", page=1), GoalNode(id="P2", title="Mens", level="programma", page=2)]
+    indicators, errors = read_indicators(table, judge_table(table), Metadata(year=2024), 1, goals=goals)
+    first, second = indicators
+    assert (first.code, first.name, first.direction, first.unit, first.source, first.goal) == \
+        ("17", "Absoluut verzuim", "decrease", "Aantal per 1.000 leerlingen", "DUO", "P2")
+    assert (second.code, second.name, second.source, second.goal) == ("2A1.a", "Meldingen overlast", "politie", "P1")
+    assert [(v.type, v.year, v.value) for v in second.values] == [("realisatie", None, 40.0)]  # 38 (2023) under 2025: left out
+    assert any("other than their column's" in e.message for e in errors)
+    assert all(v.bbox is None or v.page == 3 for v in first.values)
+
+
+def test_a_table_of_budget_assumptions_is_neither_indicators_nor_budget() -> None:
+    table = _grid_table([["Onderwerp", "Begroting 2024", "Begroting 2023"],
+                         ["Salarissen De huidige cao loopt tot en met 1 januari 2024. De onderhandelingen over een nieuwe cao vanaf 2024 lopen op dit moment nog.", "4%", "3,3%"],
+                         ["Omslagrente De omslagrente voor 2024 bedraagt net als in 2023 0%.", "0%", "0%"],
+                         ["Belastingen De aanpassing van de belastingen en rechten is gelijk aan het door het Centraal Planbureau geraamde "
+                          "inflatiepercentage voor het jaar.", "3,2%", "3,1%"],
+                         ["Subsidies Het indexatiepercentage voor loon- en prijscompensatie is gelijk aan het algemene percentage dat in de "
+                          "gemeentelijke begroting wordt gehanteerd.", "3,5%", "3%"],
+                         ["Leveringen derden Het indexpercentage voor prijsstijgingen is gebaseerd op de consumentenprijsindex uit het Centraal Economisch Plan van het CPB.", "3,2%", "4,1%"]])
+    verdict = judge_table(table)  # labels that are paragraphs are no indicator names, though they print "%"
+    assert verdict.kind is None and verdict.numeric
+    table.above = [Line(text="Uitgangspunten", page=3)]
+    assert "parameters" in judge_table(table).reason

@@ -82,3 +82,14 @@ def test_a_last_label_wrapped_onto_a_line_that_starts_with_a_number_is_joined() 
     assert spec.rows[-1][0].endswith("per 1.000 inwoners") and spec.style == "unruled"
     hits, found, wanted, _ = score([spec])
     assert hits == found == wanted
+
+
+def test_a_group_header_over_right_aligned_year_columns_spans_the_right_years() -> None:
+    """Seed 672: "Nulmeting" centred over 2020-2022 and "Streefwaarde" over 2024 in a shaded unruled header.
+
+    Column boundaries from whitespace lie mid-gap, while the figures are right-aligned; judged by those boundaries
+    alone "Streefwaarde" fitted 2022 and 2024 best and 2022 became a target year."""
+    spec = make_table(random.Random(672))
+    assert spec.style == "shaded" and spec.two_row_header and [c.top for c in spec.columns] == ["Nulmeting"] * 3 + ["Streefwaarde"]
+    hits, found, wanted, _ = score([spec])
+    assert hits == found == wanted

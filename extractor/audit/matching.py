@@ -135,7 +135,9 @@ def _compatible(a: Indicator, b: Indicator) -> bool:
     if a.code and b.code and a.code != b.code:
         return False
     unit_a, unit_b = _unit_key(a.unit), _unit_key(b.unit)
-    return not (unit_a and unit_b and unit_a != unit_b)
+    if not (unit_a and unit_b):
+        return True
+    return unit_a.startswith(unit_b) or unit_b.startswith(unit_a)  # "per 1.000 inw" abbreviates "per 1.000 inwoners"
 
 
 def budget_key(line: BudgetLine) -> tuple:

@@ -642,6 +642,7 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
     if len(gaps) < 2:
         return None
     columns = [x0 - 1] + [(a + b) / 2 for a, b in gaps] + [x1 + 1]
+    right_edges = columns[:2] + [a for a, _ in gaps[1:]] + [x1 + 1]  # value columns ending at their figures' right edge
     n_cols = len(columns) - 1
     rows: list[TableRow] = []
 
@@ -657,7 +658,7 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
         n_header += 1  # "2021 2022 2024" or "na wijziging" under the kinds: header, not a body row
     for k, line in enumerate(block[:n_header]):
         below = max((_value_phrases(ln, columns) for ln in block[k + 1:n_header]), default=0)
-        rows.append(_header_row(page.number, line, columns, group=_value_phrases(line, columns) < below))
+        rows.append(_header_row(page.number, line, columns, group=_value_phrases(line, columns) < below, right_edges=right_edges))
     # body: one row per line, then wrapped label lines folded into the nearest row with values
     body: list[TableRow] = []
     for ln in block[n_header:]:
@@ -681,9 +682,19 @@ def _year_line(line: Line) -> bool:
     return len(tokens) >= 2 and all(_YEAR_TOKEN.match(t) for t in tokens) and any(re.match(r"\(?(19|20)\d{2}", t) for t in tokens)
 
 
-def _group_spans(phrases: list[Line], columns: list[float]) -> Optional[list[tuple[int, int]]]:
+def _misfit(centres: list[float], groups: list[tuple[int, int]], edges: list[float]) -> float:
+    """How far the phrases' centres lie from the middles of their column groups, relative to the groups' widths."""
+    return max(abs(c - (edges[a] + edges[b + 1]) / 2) / max(1.0, edges[b + 1] - edges[a]) for c, (a, b) in zip(centres, groups))
+
+
+def _group_spans(phrases: list[Line], columns: list[float], right_edges: Optional[list[float]] = None) -> Optional[list[tuple[int, int]]]:
     """The split of the value columns into consecutive groups, one per phrase, whose centres lie closest to the
-    phrases' centres; None when no split fits well (a wrapped header word in one column is no group)."""
+    phrases' centres; None when no split fits well (a wrapped header word in one column is no group).
+
+    Column boundaries inferred from whitespace lie in the middle of the gaps; figures are usually right-aligned,
+    so a printed column really ends at its figures' right edge (`right_edges`). A split is judged by whichever of
+    the two readings fits it better: a group phrase centred over right-aligned columns is not pulled one column
+    to the left."""
     from itertools import combinations  # noqa: PLC0415
 
     n_values = len(columns) - 2
@@ -692,7 +703,7 @@ def _group_spans(phrases: list[Line], columns: list[float]) -> Optional[list[tup
     for cuts in combinations(range(2, n_values + 1), len(phrases) - 1):
         bounds = [1, *cuts, n_values + 1]
         groups = [(bounds[i], bounds[i + 1] - 1) for i in range(len(phrases))]
-        misfit = max(abs(c - (columns[a] + columns[b + 1]) / 2) / (columns[b + 1] - columns[a]) for c, (a, b) in zip(centres, groups))
+        misfit = min(_misfit(centres, groups, edges) for edges in (columns, right_edges) if edges)
         if best is None or misfit < best[0]:
             best = (misfit, groups)
     if best is None or best[0] > (0.2 if len(phrases) > 1 else 0.1) or all(a == b for a, b in best[1]):
@@ -711,7 +722,8 @@ def _value_header_line(line: Line, columns: list[float]) -> bool:
     return all(_YEAR_TOKEN.match(w.text) or not re.search(r"\d", w.text) for w in line.words)
 
 
-def _header_row(page_number: int, line: Line, columns: list[float], group: bool = False) -> TableRow:
+def _header_row(page_number: int, line: Line, columns: list[float], group: bool = False,
+                right_edges: Optional[list[float]] = None) -> TableRow:
     """One header line laid over the body's column grid: a phrase centred over several columns spans them.
 
     Phrases are the line's words split at gaps wider than a space; a phrase goes to every column it covers
@@ -723,7 +735,7 @@ def _header_row(page_number: int, line: Line, columns: list[float], group: bool 
     spans = [1] * n_cols
     phrases = [p for p in line.segments(min_gap=4.0) if p.words]
     value_phrases = [p for p in phrases if (p.x0 + p.x1) / 2 > columns[1]]
-    spread = _group_spans(value_phrases, columns) if group and 1 <= len(value_phrases) < n_cols - 1 else None
+    spread = _group_spans(value_phrases, columns, right_edges) if group and 1 <= len(value_phrases) < n_cols - 1 else None
     if spread is not None:
         # a group row above the column headers ("Realisatie" over 2022 and 2023): each phrase spans its columns
         for phrase, (first, last) in zip(value_phrases, spread):

@@ -1,10 +1,11 @@
-"""Budget lines from the per-programme baten-en-lasten tables of begrotingen and jaarstukken.
+"""Budget lines from any table the meaning layer judged a budget table (PDF or text alike).
 
-A table counts as a budget table when its rows include baten and lasten (or kosten) and at
-least two of its columns name a budget kind (rekening, begroting, begroting na wijziging,
-realisatie, verschil). Amounts are multiplied by the scale printed with the table
-("bedragen x € 1.000") and keep the sign as printed. Tables per taakveld, reserves,
-investeringen or risks are left alone.
+`table_semantics.judge_table` decides that a table holds money (a scale note, € in cells, baten/lasten/saldo
+columns, baten/lasten rows with budget kinds, taakveld codes); `read_budget` turns its cells into
+`BudgetLine`s: kind, year and side from the column header, side from the row label in a verschil column
+and where the header names none, taakveld from a leading Iv3 code, the programme from the caption, a
+repeated block header, the row itself (recapitulatie) or the programme section the table stands in.
+Amounts are multiplied by the table's scale and keep the sign as printed.
 """
 
 from __future__ import annotations
@@ -14,131 +15,14 @@ from typing import Optional
 
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
-from extractor.parse.indicators_pdf import analyse_head, programme_goal
-from extractor.parse.table_semantics import label_norm as _label_norm
-from extractor.parse.values import MISSING_MARKERS, parse_number, parse_year_header
+from extractor.parse.table_context import programme_goal
+from extractor.parse.values import MISSING_MARKERS
 
-_SCALE = re.compile(r"x\s*€?\s*(1\.000(?:\.000)?|1000(?:000)?|mln|miljoen|duizend)\b", re.IGNORECASE)
 _BATEN = re.compile(r"^\s*(totaal\s+)?baten\b", re.IGNORECASE)
 _LASTEN = re.compile(r"^\s*(totaal\s+)?(lasten|kosten)\b", re.IGNORECASE)
-_NOT_BUDGET = re.compile(r"investering|taakveld|reserve|risico|incidentele|kapitaalgoed|belasting", re.IGNORECASE)
 _PROGRAMME_CODE = re.compile(r"\bP\s?(\d{1,2})\b")
 _DIGIT = re.compile(r"\d")
 _PART_YEAR = re.compile(r"t/m|tot en met|\bjan(uari)?\b|\bfeb|\bmaart\b|\bapr|\bmei\b|\bjuni?\b|\bjuli?\b|\baug|\bsep|\bokt|\bnov|\bdec|kwartaal|\bQ[1-4]\b|halfjaar|\bHJ\b", re.IGNORECASE)
-
-
-def column_kind(header: str) -> Optional[str]:
-    """The budget kind a column header names, or None (e.g. "prognose", "Totaal")."""
-    low = header.lower()
-    if "verschil" in low or "afwijking" in low:
-        return "verschil"
-    if re.search(r"na\s+wijz|gewijzigd|actueel|bijgesteld", low):
-        return "begroting_na_wijziging"
-    if re.search(r"primair|primitie|oorspronkelijk", low):
-        return "begroting"
-    if re.search(r"realisatie|werkelijk", low):
-        return "realisatie"
-    if "rekening" in low:
-        return "rekening"
-    if re.search(r"begroting|begroot|raming", low):
-        return "begroting"
-    return None
-
-
-def table_scale(texts: list[str]) -> Optional[float]:
-    for text in texts:
-        match = _SCALE.search(text)
-        if match:
-            token = match.group(1).lower()
-            if token in ("1.000.000", "1000000", "mln", "miljoen"):
-                return 1_000_000.0
-            return 1000.0
-    return None
-
-
-def parse_budget_table(table: Table, goals: list[GoalNode]) -> tuple[list[BudgetLine], list[ErrorEntry]]:
-    head = analyse_head(table)
-    body = table.rows[head.header_rows:]
-    labels = [row.cells[0].strip() for row in body]
-    context = [head.caption or "", *head.extra, *(ln.text for ln in table.above[-2:])]
-    if not (any(_BATEN.match(x) for x in labels) and any(_LASTEN.match(x) for x in labels)):
-        return [], []
-    if any(_NOT_BUDGET.search(x) for x in [head.caption or "", *head.extra]):
-        return [], []
-    kinds = [column_kind(h) if i > 0 else None for i, h in enumerate(head.headers)]
-    if sum(1 for k in kinds if k) < 2:
-        return [], []
-    errors: list[ErrorEntry] = []
-    skipped: list[str] = []
-    for i, header in enumerate(head.headers):
-        if kinds[i] and _PART_YEAR.search(header):
-            kinds[i] = None  # "realisatie t/m aug 2024" is not the year's figure
-            skipped.append(header)
-    seen: dict[tuple[str, Optional[int], str], int] = {}
-    for i, kind in enumerate(kinds):
-        if kind:
-            key = (kind, parse_year_header(head.headers[i]), head.headers[i].strip().lower())
-            if key in seen:  # two columns the header cannot tell apart
-                kinds[i] = kinds[seen[key]] = None
-                skipped.append(head.headers[i])
-            else:
-                seen[key] = i
-    if skipped:
-        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                                 message=f"budget table on page {table.page}: column(s) {', '.join(repr(h) for h in dict.fromkeys(skipped))} "
-                                 "cover part of a year or cannot be told apart; left out"))
-    if not any(kinds):
-        return [], errors
-    # a second header level (Baten / Lasten / Saldo under each year) is a different layout
-    if any(re.search(r"\b(baten|lasten|saldo)\b", h, re.IGNORECASE) for h in head.headers[1:]):
-        return [], [ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                               message=f"budget table on page {table.page} has baten/lasten as columns; not read")]
-    scale = table_scale([*head.headers, *context]) or 1.0
-    programme_text = " ".join([head.caption or "", *head.extra, head.headers[0]])
-    code = _PROGRAMME_CODE.search(programme_text)
-    programme = f"P{code.group(1)}" if code else programme_goal("", table.page, goals)
-    lines: list[BudgetLine] = []
-    unreadable: list[str] = []
-    for row in body:
-        label = row.cells[0].strip()
-        if not label:
-            continue
-        for i, kind in enumerate(kinds):
-            if not kind or i >= len(row.cells):
-                continue
-            raw = row.cells[i].strip()
-            if not raw or raw.lower() in MISSING_MARKERS:
-                continue
-            number = parse_number(raw, parens_negative=True)
-            if number is None:
-                if _DIGIT.search(raw):
-                    unreadable.append(raw)
-                continue
-            lines.append(BudgetLine(
-                programme=programme,
-                label=label,
-                label_norm=_label_norm(label),
-                column=head.headers[i],
-                side=_row_side(label),  # type: ignore[arg-type]
-                kind=kind,  # type: ignore[arg-type]
-                year=parse_year_header(head.headers[i]),
-                amount=number * scale,
-                raw=raw,
-                table=head.caption or table.caption,
-                page=row.page,
-                bbox=row.bbox,
-            ))
-    if unreadable:
-        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                                 message=f"budget table on page {table.page}: {len(unreadable)} cell(s) not read as one number: "
-                                 + ", ".join(repr(u) for u in unreadable[:5])))
-    if table.method != "ruled" and lines:
-        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
-                                 message=f"budget table on page {table.page} has no drawn grid; its columns were inferred, please check"))
-    return lines, errors
-
-
-# --------------------------------------------------------------------------- any budget table
 
 
 _PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
@@ -168,30 +52,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
     detail_table = bool(_DETAIL.search(context + " " + corner))
-    columns = []
-    skipped: list[str] = []
-    seen: dict[tuple, int] = {}
-    repeated = _repeated_kinds(body, verdict.value_cols)
-    names: dict[int, str] = {}
-    for c in verdict.value_cols:
-        meaning = verdict.meanings[c]
-        header = head.headers[c]
-        kind, year = meaning.budget_kind, meaning.year
-        if kind is None and year is None and c in repeated:
-            # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
-            kind, year, above = repeated[c]
-            header = f"{above} {header}".strip()
-        kind = kind or "bedrag"
-        year = year if year is not None else (doc_year if kind == "begroting" else None)
-        names[c] = header
-        key = (kind, year, meaning.side, header.strip().lower())
-        if _PART_YEAR.search(header) or key in seen:
-            skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
-            if key in seen:
-                columns = [col for col in columns if col[0] != seen[key]]
-            continue
-        seen[key] = c
-        columns.append((c, kind, year, meaning.side))
+    columns, names, skipped = _budget_columns(verdict, body, doc_year)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -231,13 +92,48 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 programme=_line_programme(label, programme_rows and not taakveld, programme_heading, programme),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
-                column=names[c], side=column_side or row_side or side_heading,  # type: ignore[arg-type]
+                column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
                 kind=kind, year=year, amount=amount * scale, raw=raw,  # type: ignore[arg-type]
                 detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
                 table=caption, page=row.page if table.method != "text" else None,
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
                 lines=row.lines,
             ))
+    return lines, _budget_warnings(table, body, skipped, unreadable)
+
+
+def _budget_columns(verdict, body: list, doc_year: Optional[int]) -> tuple[list[tuple], dict[int, str], list[str]]:
+    """Per value column (index, kind, year, side), the column names as printed, and the columns left out: part of
+    a year ("realisatie t/m aug 2024") or two columns the header cannot tell apart."""
+    head = verdict.head
+    columns: list[tuple] = []
+    skipped: list[str] = []
+    seen: dict[tuple, int] = {}
+    repeated = _repeated_kinds(body, verdict.value_cols)
+    names: dict[int, str] = {}
+    for c in verdict.value_cols:
+        meaning = verdict.meanings[c]
+        header = head.headers[c]
+        kind, year = meaning.budget_kind, meaning.year
+        if kind is None and year is None and c in repeated:
+            # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
+            kind, year, above = repeated[c]
+            header = f"{above} {header}".strip()
+        kind = kind or "bedrag"
+        year = year if year is not None else (doc_year if kind == "begroting" else None)
+        names[c] = header
+        key = (kind, year, meaning.side, header.strip().lower())
+        if _PART_YEAR.search(header) or key in seen:
+            skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
+            if key in seen:
+                columns = [col for col in columns if col[0] != seen[key]]
+            continue
+        seen[key] = c
+        columns.append((c, kind, year, meaning.side))
+    return columns, names, skipped
+
+
+def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str]) -> list[ErrorEntry]:
     errors: list[ErrorEntry] = []
     where = f"page {table.page}" if table.method != "text" else f"line {body[0].lines[0] if body and body[0].lines else '?'}"
     if skipped:
@@ -252,7 +148,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
                                  message=f"budget table at {where}: {len(unreadable)} cell(s) not read as one amount: "
                                  + ", ".join(repr(u) for u in unreadable[:5])))
-    return lines, errors
+    return errors
 
 
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
@@ -314,6 +210,14 @@ def _row_programme(label: str) -> Optional[str]:
         return None
     code = re.match(r"^\s*P\s?(\d{1,2})\b", label)
     return f"P{code.group(1)}" if code else label
+
+
+def _line_side(kind: str, column_side: Optional[str], row_side: Optional[str], heading: Optional[str]) -> Optional[str]:
+    """The side of one amount: the column's, else the row's or the last side heading's. In a verschil column the row
+    decides: "Verschil t.o.v. begroting saldo" names the difference, and its "Baten" row is a difference of baten."""
+    if kind == "verschil" and row_side:
+        return row_side
+    return column_side or row_side or heading
 
 
 def _row_side(label: str) -> Optional[str]:

@@ -1,19 +1,24 @@
 """Indicators from any table the meaning layer judged an indicator table (PDF or text alike).
 
-`extractor.parse.indicators_pdf` and `extractor.parse.indicators_text` keep reading the shapes they
-were written for (effectindicatoren with code/unit/source columns, flattened seed tables); every
-other table with a label column and value axes comes here: years, kinds, areas. Each value keeps
-its cell's page and box (PDF) and says where its type came from (`type_from`).
+The one indicator reader for tables: a label column plus value columns whose headers name years,
+kinds or areas (`table_semantics.judge_table`), and optionally code, unit, source and programme
+columns. What it reads beyond the cells: footnotes printed under the table (`Table.notes`, attached
+by mark), a "Bron:" line above or below the table or in the name cell, a Leiden-style code in the
+name cell ("2A1.a …"), a direction mark ("(+)", "(-)"), the programme from the caption, a programme
+column or the section the table stands in. Each value keeps its cell's page and box (PDF) and says
+where its type came from (`type_from`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Optional
 
 from extractor.layout.tables import Table, TableRow
-from extractor.model import ErrorEntry, Indicator, IndicatorValue, Metadata
-from extractor.parse.table_semantics import HeaderMeaning, Verdict, context_value_type, read_value
+from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
+from extractor.parse.table_context import programme_goal, table_notes, table_source
+from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, read_value
 from extractor.parse.values import MISSING_MARKERS, parse_direction, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
@@ -22,16 +27,55 @@ _HASH_MARK = re.compile(r"\s+#$")
 _SOURCE_NOTE = re.compile(r"^\s*bron\s*:?\s*(?P<source>.+)$", re.IGNORECASE)
 _UNIT_NOTE = re.compile(r"^\s*eenheid\s*:?\s*(?P<unit>.+)$", re.IGNORECASE)
 _UNIT_IN_NAME = re.compile(r"\(\s*(?:in\s+)?(%|‰)\s*\)|\bper\s+(?:10?\.?000|100)\s+\w+(?:\s+\d+-\d+\s+jaar)?|^percentage\b|^%\s", re.IGNORECASE)
+_NAME_SOURCE = re.compile(r"\(?\s*\bbron\s*:\s*(?P<source>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
+_LEIDEN_CODE = re.compile(r"^(?P<code>\d{1,2}[A-Z]\d{1,2}\.[a-z])\s+(?P<name>.+)$")
+_DIRECTION_MARK = re.compile(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$")
+_NOTE_ROW = re.compile(r"^(bron|eenheid|toelichting|definitie)\b", re.IGNORECASE)
+_ROLES = ("code", "unit", "source", "programme")
 
 
-def _value_type(meaning: HeaderMeaning, metadata: Optional[Metadata], table_year: Optional[int]) -> tuple[Optional[str], Optional[int], str]:
-    """(type, year, type_from) of a value column; type None when neither header nor rule decides."""
+@dataclass
+class _Context:
+    """What the whole table gives every row: column types and roles, notes, source, programme."""
+
+    table: Table
+    verdict: Verdict
+    columns: dict[int, tuple[Optional[str], Optional[int], str]]
+    roles: dict[str, int]
+    notes: dict[str, str]
+    source: Optional[str]
+    goal: Optional[str]
+    goal_ids: set[str]
+    unreadable: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Name:
+    """The name cell taken apart: name, footnote marks, direction, code, source, explanation."""
+
+    name: str
+    marks: tuple[str, ...] = ()
+    direction: Optional[str] = None
+    code: Optional[str] = None
+    source: Optional[str] = None
+    description: Optional[str] = None
+
+
+_REFERENCE = re.compile(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40|referentie|vergelijk", re.IGNORECASE)
+
+
+def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata],
+                table_year: Optional[int]) -> tuple[Optional[str], Optional[int], str]:
+    """(type, year, type_from) of a value column; type None when neither header nor rule decides.
+
+    An area column is a comparison (referentie) when its header says so ("Gemiddelde Flevoland", "Nederland"),
+    and otherwise the own figures of that area (a tabellenboek's gemeente columns: realisatie)."""
     year = meaning.year
     if meaning.value_type == "streefwaarde" and year is None and meaning.budget_kind == "begroting":
         year = metadata.year if metadata else None  # "begroting" without a year: the document's year
     if meaning.value_type:
-        if meaning.scope and meaning.value_type == "referentie" and not re.search(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40|referentie",
-                                                                                    meaning.scope, re.IGNORECASE):
+        if meaning.scope and meaning.value_type == "referentie" and not _REFERENCE.search(f"{header} {meaning.scope}"):
             return "realisatie", year or table_year, "context"
         return meaning.value_type, year if year is not None else (table_year if meaning.scope else None), "header"
     if meaning.scope:
@@ -40,35 +84,172 @@ def _value_type(meaning: HeaderMeaning, metadata: Optional[Metadata], table_year
     return rule, year, "context"
 
 
+def _table_year(table: Table, verdict: Verdict, metadata: Optional[Metadata]) -> Optional[int]:
+    """The year area columns of a tabellenboek stand for: the one year in the caption or above, else the document's."""
+    head = verdict.head
+    if not any(verdict.meanings[c].scope for c in verdict.value_cols):
+        return None
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", " ".join([head.caption or "", *(ln.text for ln in table.above[-3:])]))}
+    return years.pop() if len(years) == 1 else (metadata.year if metadata else None)
+
+
+def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table_year: Optional[int],
+             goals: list[GoalNode]) -> _Context:
+    head = verdict.head
+    table_year = table_year if table_year is not None else _table_year(table, verdict, metadata)
+    roles = {}
+    for role in _ROLES:
+        col = next((i for i, m in enumerate(verdict.meanings) if m.role == role and i != verdict.label_col), None)
+        if col is not None:
+            roles[role] = col
+    notes, note_source = table_notes(table)
+    page = table.page if table.method != "text" else None
+    return _Context(
+        table=table, verdict=verdict, roles=roles, notes=notes, source=table_source(table, head, note_source),
+        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year) for c in verdict.value_cols},
+        goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
+        goal_ids={g.id for g in goals},
+    )
+
+
+def _cell(row: TableRow, col: Optional[int]) -> str:
+    return row.cells[col].strip() if col is not None and col < len(row.cells) else ""
+
+
+def split_name(label: str) -> _Name:
+    """The parts of a name cell: "2A1.a Aantal meldingen (+)* (Bron: CBS)" gives code, name, direction, marks, source."""
+    text = label
+    source = _NAME_SOURCE.search(text)
+    if source:
+        text = text[: source.start()].rstrip(" ,;")
+    name, marks = split_footnote_marks(text)
+    if _HASH_MARK.search(name):
+        name, marks = _HASH_MARK.sub("", name), (*marks, "#")  # "Eenoudergezin #": a footnote mark
+    direction = parse_direction(name)
+    if direction:
+        name = _DIRECTION_MARK.sub("", name)
+    out = _Name(name=name, marks=marks, direction=direction, source=source.group("source").strip() if source else None)
+    leiden = _LEIDEN_CODE.match(name)
+    if leiden:
+        out.code, out.name = leiden.group("code"), leiden.group("name")
+    explained = _EXPLANATION.match(out.name)
+    if explained and _is_explanation(explained.group("desc")):
+        out.name, out.description = explained.group("name"), explained.group("desc")
+    return out
+
+
+_MEASUREMENT_NOTE = re.compile(r"^(meting|gemeten|peil(datum|moment|jaar)|definitie|bron|zie|volgens|vanaf|sinds|t\.?o\.?v\.?|ten opzichte van)\b",
+                               re.IGNORECASE)
+
+
+def _is_explanation(text: str) -> bool:
+    """Brackets that say how or since when it is measured ("meting vanaf 2019", "t.o.v. 2015") are a description;
+    brackets that qualify what is counted ("uniek aantal kinderen", "eenpersoonshuishouden") stay in the name."""
+    return bool(_MEASUREMENT_NOTE.match(text.strip())) and not _UNIT_IN_NAME.search(text)
+
+
+def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional[str]) -> tuple[list[IndicatorValue], list[str], list[str]]:
+    """The row's values with their cell boxes; also the units printed in the cells and their footnote marks."""
+    values: list[IndicatorValue] = []
+    units: list[str] = []
+    marks: list[str] = []
+    for c in filled:
+        kind, year, type_from = ctx.columns[c]
+        text = row.cells[c].strip()
+        parsed, unit_word = read_value(text)
+        if parsed is None:
+            if re.search(r"\d", text) and text.lower() not in MISSING_MARKERS:
+                ctx.unreadable.append(text)
+            continue
+        if kind is None:
+            continue
+        if kind == "streefwaarde" and type_from == "header" and year is not None and parsed.year not in (None, year):
+            ctx.conflicts.append(text)  # "190 kg (2021)" under "Streefwaarde 2023": which year is meant is not printed
+            continue
+        scope = ctx.verdict.meanings[c].scope
+        if area_name:
+            kind, scope = "referentie", area_name  # "Nederland" row under an indicator: a comparison figure
+        box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+        pdf = ctx.table.method != "text"
+        values.append(IndicatorValue(
+            year=parsed.year if parsed.year is not None else year, type=kind, value=parsed.value,  # type: ignore[arg-type]
+            comparator=parsed.comparator, scope=scope, raw=text,  # type: ignore[arg-type]
+            type_from=type_from, page=row.page if pdf else None, bbox=box,  # type: ignore[arg-type]
+        ))
+        units.append(" ".join(u for u in (parsed.unit, unit_word) if u))
+        marks.extend(m for m in parsed.footnotes if m not in marks)
+    return values, units, marks
+
+
+def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], leiden: bool) -> Optional[str]:
+    """A programme column ("2") or a Leiden code ("2A1.a" under goal "2A1") wins over the table's programme."""
+    printed = _cell(row, ctx.roles.get("programme")).rstrip(".")
+    if printed and f"P{printed}" in ctx.goal_ids:
+        return f"P{printed}"
+    if leiden and code and code[:-2] in ctx.goal_ids:
+        return code[:-2]
+    return ctx.goal
+
+
+def _unit(ctx: _Context, row: TableRow, name: str, units: list[str]) -> Optional[str]:
+    """Unit column, else the unit every value prints ("6,1%"), else a unit in the name ("per 1.000 inwoners")."""
+    printed = _cell(row, ctx.roles.get("unit"))
+    if printed:
+        return printed
+    if units and units[0] and all(u == units[0] for u in units):
+        return units[0]
+    match = _UNIT_IN_NAME.search(name)
+    return (match.group(1) or match.group(0)).strip() if match else None
+
+
+def _indicator(ctx: _Context, row: TableRow, row_no: int, table_no: int, label: str, filled: list[int],
+               area_name: Optional[str]) -> Indicator:
+    parts = split_name(label)
+    values, units, value_marks = _values(ctx, row, filled, area_name)
+    code = _cell(row, ctx.roles.get("code")).rstrip(".").strip() or parts.code
+    direction = parts.direction or next((parse_direction(row.cells[c]) for c in filled if parse_direction(row.cells[c])), None)
+    marks = list(dict.fromkeys([*parts.marks, *value_marks]))
+    pdf = ctx.table.method != "text"
+    return Indicator(
+        id=indicator_id(_where(row), table_no, row_no), code=code or None, name=parts.name, description=parts.description,
+        unit=_unit(ctx, row, parts.name, units),
+        source=_cell(row, ctx.roles.get("source")) or parts.source or ctx.source,
+        goal=_row_goal(ctx, row, code, parts.code is not None),
+        direction=direction,  # type: ignore[arg-type]
+        footnotes=[ctx.notes.get(m, m) for m in marks], table=ctx.verdict.head.caption or ctx.table.caption,
+        page=row.page if pdf else None, bbox=row.bbox if pdf else None, lines=row.lines, values=values,
+    )
+
+
+def _skip_label(label: str, name_header: str) -> bool:
+    """No name, a number where the name should be, or the header repeated: not an indicator row."""
+    return not re.search(r"[^\W\d_]{2}", label) or label == name_header or bool(HEADER_WORDS.match(label))
+
+
 def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata], table_no: int,
-                    table_year: Optional[int] = None) -> tuple[list[Indicator], list[ErrorEntry]]:
+                    table_year: Optional[int] = None, goals: Optional[list[GoalNode]] = None) -> tuple[list[Indicator], list[ErrorEntry]]:
     """One Indicator per body row with a label; values from the value columns that have a type."""
     head = verdict.head
     assert head is not None
+    ctx = _context(table, verdict, metadata, table_year, goals or [])
     body = table.rows[head.header_rows:]
-    if table_year is None and any(verdict.meanings[c].scope for c in verdict.value_cols):
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", " ".join([head.caption or "", *(ln.text for ln in table.above[-3:])]))}
-        table_year = years.pop() if len(years) == 1 else (metadata.year if metadata else None)
-    columns = {c: _value_type(verdict.meanings[c], metadata, table_year) for c in verdict.value_cols}
-    source_col = next((i for i, m in enumerate(verdict.meanings) if m.role == "source"), None)
-    unit_col = next((i for i, m in enumerate(verdict.meanings) if m.role == "unit"), None)
+    name_header = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
     indicators: list[Indicator] = []
-    unreadable: list[str] = []
-    undecided = sorted({head.headers[c] for c, (kind, _, _) in columns.items() if kind is None})
     group: Optional[str] = None
     carried: Optional[str] = None
     heading: Optional[str] = None
     by_area = sum(1 for c in verdict.value_cols if verdict.meanings[c].scope) >= 2
     for row_no, row in enumerate(body, start=1):
-        label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
+        label = _cell(row, verdict.label_col)
         filled = [c for c in verdict.value_cols if c < len(row.cells) and row.cells[c].strip()]
-        if re.match(r"^(bron|eenheid|toelichting|definitie)\b", label, re.IGNORECASE):
+        if _NOTE_ROW.match(label):
             filled = []  # "Eenheid: | Aantal per 1.000 inwoners": a note row, not figures
-        if not filled:
+        described = any(_cell(row, c) for c in ctx.roles.values())  # a code, unit or source printed: an indicator row
+        if not filled and not (described and label and not _skip_label(label, name_header)):
             note = " ".join(c.strip() for c in row.cells if c.strip())
             if indicators and not _opens_area_rows(body, row_no, verdict) and _attach_note(indicators[-1], note):
                 continue
-            following = body[row_no].cells[verdict.label_col].strip() if row_no < len(body) and verdict.label_col < len(body[row_no].cells) else ""
+            following = _cell(body[row_no], verdict.label_col) if row_no < len(body) else ""
             if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz"):
                 carried = label  # the first line of a label whose rest is printed beside the figures
                 continue
@@ -78,67 +259,43 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             continue
         if carried:
             label, carried = f"{carried} {label}", None
-        if not re.search(r"[^\W\d_]{2}", label) or all(re.fullmatch(r"\(?(19|20)\d{2}\)?", row.cells[c].strip()) for c in filled):
+        if _skip_label(label, name_header) or (filled and all(re.fullmatch(r"\(?(19|20)\d{2}\)?", row.cells[c].strip()) for c in filled)):
             continue  # no name, or a row of years (a header row the grid put in the body)
-        name, marks = split_footnote_marks(label)
-        if _HASH_MARK.search(name):
-            name, marks = _HASH_MARK.sub("", name), (*marks, "#")  # "Eenoudergezin #": a footnote mark
-        description = None
-        explained = _EXPLANATION.match(name)
-        if explained and not _UNIT_IN_NAME.search(explained.group("desc")):
-            name, description = explained.group("name"), explained.group("desc")
-        area = _AREA_ROW.fullmatch(name) if group else None
-        values: list[IndicatorValue] = []
-        for c in filled:
-            kind, year, type_from = columns[c]
-            text = row.cells[c].strip()
-            parsed, _unit_word = read_value(text)
-            if parsed is None:
-                if re.search(r"\d", text) and text.lower() not in MISSING_MARKERS:
-                    unreadable.append(text)
-                continue
-            if kind is None:
-                continue
-            box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
-            scope = verdict.meanings[c].scope
-            if area and not area.group("own"):
-                kind, scope = "referentie", name  # "Nederland" row under an indicator: a comparison figure
-            values.append(IndicatorValue(
-                year=parsed.year if parsed.year is not None else year, type=kind, value=parsed.value,  # type: ignore[arg-type]
-                comparator=parsed.comparator, scope=scope, raw=text,  # type: ignore[arg-type]
-                type_from=type_from, page=row.page if table.method != "text" else None, bbox=box,  # type: ignore[arg-type]
-            ))
+        plain = split_name(label).name
+        area = _AREA_ROW.fullmatch(plain) if group else None
+        indicator = _indicator(ctx, row, row_no, table_no, label, filled, plain if area and not area.group("own") else None)
         if area and group:
             if indicators and indicators[-1].name == group:
-                indicators[-1].values.extend(values)
+                indicators[-1].values.extend(indicator.values)
                 continue
-            name = group
+            indicator.name = group
         elif heading and row.bold:
             heading = None  # a bold row with figures (a total) ends the group
         elif heading:
-            name = f"{heading} {name}"
-        unit_match = _UNIT_IN_NAME.search(name)
-        unit = row.cells[unit_col].strip() if unit_col is not None and unit_col < len(row.cells) else None
-        indicators.append(Indicator(
-            id=indicator_id(_where(row), table_no, row_no), name=name, description=description,
-            unit=unit or (unit_match.group(1) or unit_match.group(0) if unit_match else None),
-            source=row.cells[source_col].strip() or None if source_col is not None and source_col < len(row.cells) else None,
-            direction=parse_direction(label),  # type: ignore[arg-type]
-            footnotes=list(marks), table=head.caption or table.caption,
-            page=row.page if table.method != "text" else None,
-            bbox=row.bbox if table.method != "text" else None, lines=row.lines, values=values,
-        ))
+            indicator.name = f"{heading} {indicator.name}"
+        worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
+        if indicator.values or indicator.source or indicator.code or worded:
+            indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
+    return indicators, _warnings(ctx, head)
+
+
+def _warnings(ctx: _Context, head) -> list[ErrorEntry]:
+    table = ctx.table
     errors: list[ErrorEntry] = []
+    undecided = sorted({head.headers[c] for c, (kind, _, _) in ctx.columns.items() if kind is None})
     if table.uncertain_rows:
         errors.append(_warning(table, f"{len(table.uncertain_rows)} row(s) with figures have fewer cells than the header, so "
                                       "their columns are not known; left out: " + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3])))
     if undecided:
         errors.append(_warning(table, f"column(s) {', '.join(repr(h) for h in undecided)} name a year but not whether it is "
                                       "realisatie or streefwaarde, and the document type does not decide it; values left out"))
-    if unreadable:
-        errors.append(_warning(table, f"{len(unreadable)} cell(s) not read as one number and left out: "
-                                      + ", ".join(repr(u) for u in unreadable[:5])))
-    return [i for i in indicators if i.values or i.source], errors
+    if ctx.unreadable:
+        errors.append(_warning(table, f"{len(ctx.unreadable)} cell(s) not read as one number and left out: "
+                                      + ", ".join(repr(u) for u in ctx.unreadable[:5])))
+    if ctx.conflicts:
+        errors.append(_warning(table, f"target cell(s) {', '.join(repr(c) for c in ctx.conflicts[:5])} print a year "
+                                      "other than their column's; left out"))
+    return errors
 
 
 def _opens_area_rows(body: list[TableRow], row_no: int, verdict: Verdict) -> bool:

@@ -413,6 +413,9 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     taakvelden = sum(1 for x in labels if TAAKVELD_CODE.match(x))
     own_text = " ".join([head.caption or "", *head.extra, *head.headers])
     indicator_words = bool(_INDICATOR_CONTEXT.search(own_text))
+    if indicator_words:  # the header names indicators: only the table's structure makes it a budget table
+        sides_in_rows = any(_SIDE_ROW.match(x) for x in labels)
+        money_cells = False  # "€ 30,4 mln" under "Streefwaarde" is an indicator value
     money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
         (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
         (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
@@ -424,14 +427,25 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     if money:
         return Verdict("budget", "", numeric, head, meanings, label_col, value_cols, scale)
     indicator_axes = any(meanings[c].scope or (meanings[c].value_type and not meanings[c].budget_kind) for c in value_cols)
-    cues = sum(1 for x in labels if _INDICATOR_LABEL.search(x))
+    if not indicator_axes and not indicator_words and _PARAMETERS.search(context_text):
+        return Verdict(None, "budget parameters (uitgangspunten: indexation, rates), neither indicators nor amounts",
+                       numeric, head, meanings, label_col)
+    cues = sum(1 for x in labels if _indicator_name(x))
     if indicator_axes or _INDICATOR_CONTEXT.search(context_text) or cues >= max(1, len(labels) // 2):
         return Verdict("indicator", "", numeric, head, meanings, label_col, value_cols, scale)
     return Verdict(None, "years or kinds as columns, but neither indicator names nor money (no €, scale or baten/lasten)",
                    numeric, head, meanings, label_col, value_cols, scale)
 
 
+_SIDE_ROW = re.compile(r"^\s*(totaal\s+|totale\s+)?(baten|lasten|saldo|opbrengsten|uitgaven)\b", re.IGNORECASE)
+_PARAMETERS = re.compile(r"\buitgangspunt(en)?\b|\bparameters?\b|\bindexering(en)?\b|\bindexatie\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"krediet|kapitaalgoed|risico|^\W*(tabel\s*[\d.]+\s*-?\s*)?investeringen\b", re.IGNORECASE)
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
+
+
+def _indicator_name(label: str) -> bool:
+    """A row label that reads like an indicator name ("% inwoners …", "Aantal … per 1.000 inwoners"); a label that is a
+    paragraph (an explanation of 16 words or more, as in a table of budget assumptions) is no indicator name."""
+    return len(label.split()) < 16 and bool(_INDICATOR_LABEL.search(label))

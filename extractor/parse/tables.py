@@ -2,11 +2,11 @@
 
 PDF pages are read into grids by `extractor.layout.tables`, text lines by
 `extractor.layout.table_grid` and `extractor.layout.text_indicator_tables`; all give the same
-`Table` model. PDF tables are offered to the readers written for the development documents first
-(effectindicatoren, baten-en-lasten per programme), then to the one meaning layer
-(`table_semantics.judge_table`) that classifies any table by its axes; text grids are all judged
-by it. After reading, goals are linked (`indicator_goals`) and explanations printed in a name
-cell move to `description` (`indicator_names`), for PDF and text alike. What no reader used is reported in coverage with the
+`Table` model. Each table goes through one path: the meaning layer (`table_semantics.judge_table`)
+classifies it by its axes, then exactly one reader reads it (`indicators.read_indicators` or
+`budget.read_budget`; the seed-style text indicator grids by the thin grid reader `indicators_text`).
+After reading, goals are linked (`indicator_goals`) and explanations printed in a name cell move to
+`description` (`indicator_names`), for PDF and text alike. What no reader used is reported in coverage with the
 reason, and a `tables_not_used` warning is written when such a table held figures.
 """
 
@@ -99,7 +99,7 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
         before = len(result.indicators)
-        _one_table(table, number, _section_goals(table, goals, headings), metadata, result, legacy_indicators=True)
+        _one_table(table, number, _section_goals(table, goals, headings), metadata, result)
         link_pdf_goals(result.indicators[before:], goals)
 
 
@@ -179,7 +179,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         before = len(result.indicators)
-        _one_table(table, number, goals, metadata, result, legacy_indicators=False)
+        _one_table(table, number, goals, metadata, result)
         link_goals(result.indicators[before:], goals, header_line_of(table))
 
 
@@ -198,11 +198,9 @@ def _add_lines_above(table: Table, lines: list, first: int) -> None:
     table.above = [*taken, *table.above]
 
 
-def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
-               legacy_indicators: bool) -> None:
-    from extractor.parse.budget import parse_budget_table, read_budget  # noqa: PLC0415
+def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
+    from extractor.parse.budget import read_budget  # noqa: PLC0415
     from extractor.parse.indicators import read_indicators  # noqa: PLC0415
-    from extractor.parse.indicators_pdf import parse_indicator_table  # noqa: PLC0415
     from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
 
     result.tables_found += 1
@@ -213,22 +211,10 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
             message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
                     "their figures glued together and the split is not certain; left out: "
                     + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
-    found, errs = parse_indicator_table(table, goals, number) if legacy_indicators else ([], [])
-    if found:
-        result.errors.extend(errs)
-        result.indicators.extend(found)
-        result.tables_indicators += 1
-        return
-    lines, budget_errs = parse_budget_table(table, goals) if legacy_indicators else ([], [])
-    if lines:
-        result.errors.extend(errs + budget_errs)
-        result.budget_lines.extend(lines)
-        result.tables_budget += 1
-        return
     verdict = judge_table(table)
-    warnings = errs + (budget_errs if verdict.kind != "budget" else [])  # the generic budget reader says the same again
+    warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
-        indicators, more = read_indicators(table, verdict, metadata, number)
+        indicators, more = read_indicators(table, verdict, metadata, number, goals=goals)
         if indicators:
             result.indicators.extend(indicators)
             result.errors.extend(warnings + more + _inferred_grid(table))
