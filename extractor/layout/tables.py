@@ -277,14 +277,44 @@ def find_ruled_tables(page: Page) -> list[Table]:
         y1 = max(max(s.pos for s in hs), max(s.end for s in vs))
         if x1 - x0 < 60 or y1 - y0 < 15:
             continue
-        xs = _cluster([x0, x1] + [s.pos for s in vs])
+        inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and y0 - 1 <= (w.top + w.bottom) / 2 <= y1 + 1]
         ys = _cluster([y0, y1] + [s.pos for s in hs])
+        ys = ys[:1] + [y for y in ys[1:-1] if not _cuts_rows(y, inside)] + ys[-1:]
+        vs = [s for s in vs if not _stray_mark(s, inside, ys)]
+        xs = _cluster([x0, x1] + [s.pos for s in vs])
         table = _grid_table(page, words, xs, ys, hs, vs)
         if table is not None:
             table.rows = fold_centred_labels(table.rows)
             tables.append(table)
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
+
+
+def _stray_mark(seg: _Seg, words: list[Word], ys: list[float]) -> bool:
+    """A short vertical mark that is no cell border: it runs through a word, or it covers too little of
+    the row it stands in to separate two cells. Letters' strokes ending on a shaded band's edge are
+    found as rules on OCR'd pages; a border reaches from one row boundary to the next."""
+    if seg.end - seg.start > 30.0:
+        return False
+    beside = [w for w in words if seg.start < w.bottom - 1.0 and seg.end > w.top + 1.0]
+    if any(w.x0 + 1.0 < seg.pos < w.x1 - 1.0 for w in beside if len(w.text) > 1):
+        return True
+    left = max((w for w in beside if w.x1 <= seg.pos + 1.0), key=lambda w: w.x1, default=None)
+    right = min((w for w in beside if w.x0 >= seg.pos - 1.0), key=lambda w: w.x0, default=None)
+    if left is not None and right is not None and right.x0 - left.x1 < 0.6 * (left.bottom - left.top) \
+            and abs(left.top - right.top) < 1.0:
+        return True  # between two words of one phrase, a word space apart
+    middle = (seg.start + seg.end) / 2
+    k = bisect.bisect_right(ys, middle)
+    if k == 0 or k >= len(ys):
+        return False
+    return seg.end - seg.start < 0.6 * (ys[k] - ys[k - 1])
+
+
+def _cuts_rows(y: float, words: list[Word]) -> bool:
+    """A row boundary through the middle of a line of text: a shading edge off by a few points (a cell
+    of a header band whose top was not seen), not a separator between two rows."""
+    return any(w.top + 0.25 * (w.bottom - w.top) < y < w.bottom - 0.25 * (w.bottom - w.top) for w in words)
 
 
 _NOTE_MARK = re.compile(r"^\s*(#|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\)\s)")
@@ -908,9 +938,41 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
             _attach_context(page, t)
             if before is not None and before.number == page.number - 1 and not per_page[-1]:
                 _context_from_previous_page(t, page, before)  # no table on the page before to stitch it to
-        per_page.append(found)
+        per_page.append(join_spread_halves(found, page))
         before = page
     return stitch(per_page, pages), unread
+
+
+def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
+    """A table running down the left half of a page and on at the top of the right half is one table.
+
+    Two facing pages scanned or pasted as one image (and two-column layouts) print a long table in two
+    parts side by side; the right part repeats only part of the header, or none, and its first rows
+    belong to the block the left part ended with. Joined when the right part stands wholly to the
+    right of the left one, starts at the top of the page without a caption of its own, the left part
+    reaches the foot of the page, and both have the same columns (equal value-column widths).
+    """
+    out = list(tables)
+    for left in tables:
+        for right in tables:
+            if left is right or left not in out or right not in out or not _spread_continuation(left, right, page):
+                continue
+            left.rows.extend(right.rows)
+            left.bbox = (left.bbox[0], min(left.bbox[1], right.bbox[1]), right.bbox[2], max(left.bbox[3], right.bbox[3]))
+            left.notes = right.notes
+            out.remove(right)
+    return out
+
+
+def _spread_continuation(left: Table, right: Table, page: Page) -> bool:
+    height = page.height or 842.0
+    if left.method != right.method or left.n_cols != right.n_cols or left.n_cols < 2 or right.caption is not None:
+        return False
+    if right.bbox[0] < left.bbox[2] - 2.0 or right.bbox[1] > height * 0.2 or left.bbox[3] < height * 0.7:
+        return False
+    widths_left = [b - a for a, b in zip(left.columns[1:], left.columns[2:])]
+    widths_right = [b - a for a, b in zip(right.columns[1:], right.columns[2:])]
+    return all(abs(a - b) <= max(4.0, 0.1 * a) for a, b in zip(widths_left, widths_right))
 
 
 def _context_from_previous_page(table: Table, page: Page, before: Page) -> None:

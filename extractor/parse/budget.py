@@ -197,6 +197,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     programme_heading: Optional[str] = corner_programme
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
+    in_header = False  # the row before was a repeated header row
     for row in body:
         label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
         if not label:
@@ -204,11 +205,16 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
         taakveld = TAAKVELD_CODE.match(label)
         row_side = _row_side(label)
-        if filled and all(_header_cell(row.cells[c]) for c in filled):
+        if filled and _repeated_header(row.cells[c] for c in filled):
             # the header repeated over the next block of rows ("Programma: P2 … | Begroting 2023 | …"):
-            # it names that block's programme, or starts rows of no programme (reserves, the result)
-            programme_heading, taakveld_heading = programme_code(label) or "", None
+            # it names that block's programme, or starts rows of no programme (reserves, the result);
+            # a second header row under the first ("Saldo … per taakveld | Baten | Lasten") keeps it
+            code = programme_code(label)
+            if code or not in_header:
+                programme_heading, taakveld_heading = code or "", None
+            in_header = True
             continue
+        in_header = False
         if not filled:
             if row_side and len(label) < 30:
                 side_heading = row_side
@@ -238,6 +244,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
                 lines=row.lines,
             ))
+        if _ALL_PROGRAMMES.search(label):
+            programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     errors: list[ErrorEntry] = []
     where = f"page {table.page}" if table.method != "text" else f"line {body[0].lines[0] if body and body[0].lines else '?'}"
     if skipped:
@@ -276,6 +284,14 @@ def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Option
             if meaning.budget_kind or meaning.year:
                 said.setdefault(c, set()).add((meaning.budget_kind, meaning.year, text))
     return {c: next(iter(kinds)) for c, kinds in said.items() if len({(k, y) for k, y, _ in kinds}) == 1 and len(kinds) == 1}
+
+
+def _repeated_header(cells) -> bool:
+    """Cells of a header repeated inside the table: words and years ("Begroting 2023", "Lasten"), or
+    words with a cut-off year ("Begroting 20", an OCR'd header band) beside such cells; no amount."""
+    texts = [" ".join(c.split()) for c in cells]
+    return any(_header_cell(t) for t in texts) and all(
+        _header_cell(t) or (t[:1].isalpha() and not _DIGIT.search(t.split()[0])) for t in texts)
 
 
 def _header_cell(text: str) -> bool:
