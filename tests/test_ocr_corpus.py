@@ -93,17 +93,23 @@ def test_ocr_reads_the_gold_numbers(year: int, corpus_dir: Path, tesseract) -> N
     assert precision >= 0.97 and score >= 0.9, f"{year}: precision {precision:.3f} recall {recall:.3f} F1 {score:.3f}"
 
 
-BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.85), 2025: (0.95, 0.6)}
-"""(precision, F1) the pipeline's budget lines reach today per gold table; see docs/ocr.md for what is missing."""
+BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.9), 2025: (0.97, 0.9)}
+"""(precision, F1) the pipeline's budget lines reach per gold table (the issue's bar); see docs/ocr.md for the figures."""
+
+
+def _programme(name) -> str:
+    code = re.match(r"^\s*P\s?(\d+)", name or "")
+    return f"P{code.group(1)}" if code else ""
 
 
 @pytest.mark.parametrize("year", sorted(GOLD))
 def test_pipeline_budget_lines_from_ocr(year: int, corpus_dir: Path, tesseract) -> None:
-    """The budget lines built from the OCR'd taakveld tables: amount, kind, year and row label as the gold has them."""
+    """The budget lines built from the OCR'd taakveld tables: programme, amount, kind, year and row label as the gold
+    has them (the rows continuing a programme in the right half of the spread, the reserves under no programme)."""
     gold = json.loads(GOLD[year].read_text(encoding="utf-8"))
-    expected = [(_normal(b["label"]), b["kind"], b["year"], b["amount"]) for b in gold["budget_lines"]]
+    expected = [(_programme(b["programme"]), _normal(b["label"]), b["kind"], b["year"], b["amount"]) for b in gold["budget_lines"]]
     document = extract_document(corpus_dir / "wassenaar" / "image_only" / f"Jaarstukken_{year}.pdf", ExtractOptions(enrich=False))
-    predicted = [(_normal(b.label), b.kind, b.year, b.amount) for b in document.budget_lines]
+    predicted = [(_programme(b.programme), _normal(b.label), b.kind, b.year, b.amount) for b in document.budget_lines]
     precision, recall, score = f1(predicted, expected)
     floor_precision, floor_f1 = BUDGET_FLOOR[year]
     assert len(predicted) > 50
