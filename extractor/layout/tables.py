@@ -279,7 +279,7 @@ def find_ruled_tables(page: Page) -> list[Table]:
             continue
         inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and y0 - 1 <= (w.top + w.bottom) / 2 <= y1 + 1]
         ys = _cluster([y0, y1] + [s.pos for s in hs])
-        ys = ys[:1] + [y for y in ys[1:-1] if not _cuts_rows(y, inside)] + ys[-1:]
+        ys = ys[:1] + [y for y in ys[1:-1] if not (_partial_edge(y, hs, x0, x1) and _cuts_rows(y, inside))] + ys[-1:]
         vs = [s for s in vs if not _stray_mark(s, inside, ys)]
         xs = _cluster([x0, x1] + [s.pos for s in vs])
         table = _grid_table(page, words, xs, ys, hs, vs)
@@ -309,6 +309,12 @@ def _stray_mark(seg: _Seg, words: list[Word], ys: list[float]) -> bool:
     if k == 0 or k >= len(ys):
         return False
     return seg.end - seg.start < 0.6 * (ys[k] - ys[k - 1])
+
+
+def _partial_edge(y: float, hs: list[_Seg], x0: float, x1: float) -> bool:
+    """Rules at `y` cover less than half of the table's width: the edge of one or two cells, not a row rule."""
+    covered = sum(max(0.0, min(s.end, x1) - max(s.start, x0)) for s in hs if abs(s.pos - y) <= _MERGE)
+    return covered < 0.5 * (x1 - x0)
 
 
 def _cuts_rows(y: float, words: list[Word]) -> bool:

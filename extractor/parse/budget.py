@@ -209,7 +209,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
             # the header repeated over the next block of rows ("Programma: P2 … | Begroting 2023 | …"):
             # it names that block's programme, or starts rows of no programme (reserves, the result);
             # a second header row under the first ("Saldo … per taakveld | Baten | Lasten") keeps it
-            code = programme_code(label)
+            code = programme_code(label) or _block_code(label)
             if code or not in_header:
                 programme_heading, taakveld_heading = code or "", None
             in_header = True
@@ -265,7 +265,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
 
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
 _PROGRAMME_HEADING = re.compile(r"^\s*programma\s*:?\s*P\s?([\dO]{1,2})\b", re.IGNORECASE)
-_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\s+(van\s+de\s+)?programma'?s\b", re.IGNORECASE)
+_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\b.*\bprogramma['’]?s\b", re.IGNORECASE)
 
 
 def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Optional[str], Optional[int], str]]:
@@ -284,6 +284,13 @@ def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Option
             if meaning.budget_kind or meaning.year:
                 said.setdefault(c, set()).add((meaning.budget_kind, meaning.year, text))
     return {c: next(iter(kinds)) for c, kinds in said.items() if len({(k, y) for k, y, _ in kinds}) == 1 and len(kinds) == 1}
+
+
+def _block_code(label: str) -> Optional[str]:
+    """A programme code standing anywhere in a block's header row ("Programma:P3 …" with the word
+    "Programma" misread by OCR); only header rows are asked, where "P3" can be nothing else."""
+    code = re.search(r"(?<![A-Za-z0-9])P\s?(\d{1,2})\b", label)
+    return f"P{code.group(1)}" if code else None
 
 
 def _repeated_header(cells) -> bool:

@@ -460,7 +460,27 @@ def words_from_hocr(hocr: str, scale: float, dutch: bool = True) -> list[Word]:
                 size=round(x_size * scale, 1),
                 confidence=round(confidence, 3),
             ))
-    return words
+    return without_doubles(words)
+
+
+def without_doubles(words: list[Word]) -> list[Word]:
+    """Words Tesseract read twice: where two word boxes mostly cover each other (two text lines it
+    found over one printed line), only the more confident word is kept ("Verkeer keer en en")."""
+    order = sorted(range(len(words)), key=lambda i: words[i].x0)
+    dropped: set[int] = set()
+    for n, i in enumerate(order):
+        a = words[i]
+        for j in order[n + 1:]:
+            b = words[j]
+            if b.x0 >= a.x1:
+                break
+            if i in dropped or j in dropped:
+                continue
+            width = min(a.x1, b.x1) - max(a.x0, b.x0)
+            height = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if width > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and height > 0.5 * min(a.bottom - a.top, b.bottom - b.top):
+                dropped.add(j if (b.confidence or 0.0) < (a.confidence or 0.0) else i)
+    return [w for k, w in enumerate(words) if k not in dropped]
 
 
 _ACUTE_AFTER_VOWEL = re.compile(r"(?<=[aeiouAEIOU])([éíóú])(?=[^\W\d_])")
