@@ -67,6 +67,7 @@ class Table:
     header_rows: Optional[int] = None  # set by a reader that knows where the header ends (text tables)
     uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
     glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
+    ocr: bool = False  # read from an OCR'd page: header words may be misread ("Rexening", "actuee|")
 
     @property
     def n_cols(self) -> int:
@@ -436,7 +437,7 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
         row.spans = spans
     columns = _merge_split_columns(rows, columns)
     bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
-    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number])
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number], ocr=page.ocr)
 
 
 def _merge_split_columns(rows: list[TableRow], columns: list[float]) -> list[float]:
@@ -958,7 +959,8 @@ def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
     right of the left one, starts at the top of the page without a caption of its own, the left part
     reaches the foot of the page, and both have the same columns (equal value-column widths).
     """
-    out = list(tables)
+    out = _join_stacked_parts(list(tables))
+    tables = list(out)
     for left in tables:
         for right in tables:
             if left is right or left not in out or right not in out or not _spread_continuation(left, right, page):
@@ -970,15 +972,34 @@ def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
     return out
 
 
+def _join_stacked_parts(tables: list[Table]) -> list[Table]:
+    """A ruled table whose grid has a gap (a double rule, a rule not seen in a scan) is found as two
+    tables one right under the other with the same columns; the lower part has no header of its own."""
+    out: list[Table] = []
+    for table in sorted(tables, key=lambda t: (t.bbox[0], t.bbox[1])):
+        above = next((t for t in out if t.method == table.method == "ruled" and t.n_cols == table.n_cols
+                      and 0.0 <= table.bbox[1] - t.bbox[3] <= 6.0 and table.caption is None
+                      and all(abs(a - b) <= 4.0 for a, b in zip(t.columns, table.columns))), None)
+        if above is None:
+            out.append(table)
+            continue
+        above.rows.extend(table.rows)
+        above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
+        above.notes = table.notes
+    return sorted(out, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
 def _spread_continuation(left: Table, right: Table, page: Page) -> bool:
     height = page.height or 842.0
     if left.method != right.method or left.n_cols != right.n_cols or left.n_cols < 2 or right.caption is not None:
         return False
     if right.bbox[0] < left.bbox[2] - 2.0 or right.bbox[1] > height * 0.2 or left.bbox[3] < height * 0.7:
         return False
+    # the value columns in the same proportions (a spread may be printed smaller on one side)
     widths_left = [b - a for a, b in zip(left.columns[1:], left.columns[2:])]
     widths_right = [b - a for a, b in zip(right.columns[1:], right.columns[2:])]
-    return all(abs(a - b) <= max(4.0, 0.1 * a) for a, b in zip(widths_left, widths_right))
+    scale = sum(widths_right) / max(1.0, sum(widths_left))
+    return all(abs(a * scale - b) <= max(3.0, 0.1 * b) for a, b in zip(widths_left, widths_right))
 
 
 def _context_from_previous_page(table: Table, page: Page, before: Page) -> None:

@@ -10,6 +10,7 @@ investeringen or risks are left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from extractor.layout.tables import Table
@@ -172,12 +173,18 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     skipped: list[str] = []
     seen: dict[tuple, int] = {}
     repeated = _repeated_kinds(body, verdict.value_cols)
+    voted = _voted_kinds(body, verdict.value_cols, head.headers) if table.ocr else {}
     names: dict[int, str] = {}
     for c in verdict.value_cols:
         meaning = verdict.meanings[c]
         header = head.headers[c]
         kind, year = meaning.budget_kind, meaning.year
-        if kind is None and year is None and c in repeated:
+        if c in voted:
+            if voted[c] is None:
+                skipped.append(header)  # OCR'd copies of the header disagree: the column's kind is not sure
+                continue
+            kind, year = voted[c]
+        elif kind is None and year is None and c in repeated:
             # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
             kind, year, above = repeated[c]
             header = f"{above} {header}".strip()
@@ -298,7 +305,49 @@ def _repeated_header(cells) -> bool:
     words with a cut-off year ("Begroting 20", an OCR'd header band) beside such cells; no amount."""
     texts = [" ".join(c.split()) for c in cells]
     return any(_header_cell(t) for t in texts) and all(
-        _header_cell(t) or (t[:1].isalpha() and not _DIGIT.search(t.split()[0])) for t in texts)
+        _header_cell(t) or re.fullmatch(r"(19|20)\d{2}", t) or (t[:1].isalpha() and not _DIGIT.search(t.split()[0])) for t in texts)
+
+
+def _voted_kinds(body: list, value_cols: list[int], headers: list[str]) -> dict[int, Optional[tuple[Optional[str], Optional[int]]]]:
+    """Per value column of an OCR'd table, the kind and year most copies of its header give.
+
+    A long table repeats its header over every block; OCR misreads some copies ("Begroting actuee|"
+    reads as a plain begroting, "Rexening" as no kind at all), rarely the same way twice. The kind and
+    year named by more than half of the copies win; without such a majority the column is None (left
+    out). Columns whose header is printed once are not in the result."""
+    from extractor.parse.table_semantics import classify_header  # noqa: PLC0415
+
+    copies: dict[int, list[str]] = {c: [headers[c]] for c in value_cols if c < len(headers)}
+    run: dict[int, list[str]] = {}
+    for row in [*body, None]:
+        cells = [row.cells[c] for c in value_cols if c < len(row.cells) and row.cells[c].strip()] if row is not None else []
+        if cells and _repeated_header(cells):
+            for c, text in enumerate(row.cells):
+                span = max(1, row.spans[c] if c < len(row.spans) else 1)
+                for k in range(c, c + span):  # a group header spanning its sub-columns names each of them
+                    if text.strip() and k in copies:
+                        run.setdefault(k, []).append(" ".join(text.split()))
+            continue
+        for c, texts in run.items():
+            if c in copies:
+                copies[c].append(" ".join(texts))
+        run = {}
+    voted: dict[int, Optional[tuple[Optional[str], Optional[int]]]] = {}
+    for c, texts in copies.items():
+        meanings = [classify_header(t) for t in texts]
+        kinds = Counter(m.budget_kind for m in meanings if m.budget_kind)
+        years = Counter(m.year for m in meanings if m.year)
+        if len(texts) < 3 or not kinds and not years:
+            continue  # copies that name no kind or year ("Onttrekking", "Baten") do not vote
+        kind = _majority(kinds)
+        year = _majority(years)
+        voted[c] = None if (kinds and kind is None) or (years and year is None) else (kind, year)
+    return voted
+
+
+def _majority(votes: Counter):
+    best = votes.most_common(1)
+    return best[0][0] if best and best[0][1] * 2 > sum(votes.values()) else None
 
 
 def _header_cell(text: str) -> bool:
