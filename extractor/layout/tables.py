@@ -280,8 +280,9 @@ def find_ruled_tables(page: Page) -> list[Table]:
             continue
         inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and y0 - 1 <= (w.top + w.bottom) / 2 <= y1 + 1]
         ys = _cluster([y0, y1] + [s.pos for s in hs])
-        ys = ys[:1] + [y for y in ys[1:-1] if not (_partial_edge(y, hs, x0, x1) and _cuts_rows(y, inside))] + ys[-1:]
-        vs = [s for s in vs if not _stray_mark(s, inside, ys)]
+        if page.ocr:  # rules found in an image: letters' strokes and shading edges off by a few points
+            ys = ys[:1] + [y for y in ys[1:-1] if not (_partial_edge(y, hs, x0, x1) and _cuts_rows(y, inside))] + ys[-1:]
+            vs = [s for s in vs if not _stray_mark(s, inside, ys)]
         xs = _cluster([x0, x1] + [s.pos for s in vs])
         table = _grid_table(page, words, xs, ys, hs, vs)
         if table is not None:

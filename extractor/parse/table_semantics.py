@@ -412,7 +412,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     context_text = " ".join([head.caption or "", *head.extra, *head.headers, *(ln.text for ln in table.above[-3:])])
     if not body:
         return Verdict(None, "no body rows under the header", numeric, head, meanings)
-    label_col = next((i for i, m in enumerate(meanings) if m.role == "label" and _numeric_share(body, i)[0] * 2 < max(1, _numeric_share(body, i)[1])), 0)
+    label_col = next((i for i, m in enumerate(meanings) if m.role == "label"), 0)
     meanings = _area_columns(meanings, head.headers, body, label_col)
     value_cols = []
     for i, meaning in enumerate(meanings):
