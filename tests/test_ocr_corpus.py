@@ -13,12 +13,13 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from extractor.evaluate.match import multiset_f1 as f1
-from extractor.parse.ocr_provenance import MIN_NUMBER_CONFIDENCE
+from extractor.parse.ocr_provenance import MIN_NUMBER_CONFIDENCE, printed_rows
 from extractor.pipeline import ExtractOptions, extract_document
 from extractor.read import read_document
 from extractor.read.textlayer import garbage_reason
@@ -43,8 +44,12 @@ def test_image_only_excerpts_come_out(relative: str, corpus_dir: Path, tesseract
     assert document.status in ("success", "partial"), document.errors
     assert document.coverage.ocr_pages == [1]
     assert not [e for e in document.errors if e.code in ("no_text_layer", "ocr_unavailable")]
+    confirmed = {id(line) for row in printed_rows(document.budget_lines) if len(row) == 3
+                 and abs(row["baten"].amount + row["lasten"].amount - row["saldo"].amount) <= 1.0 for line in row.values()}
     for line in document.budget_lines:  # whatever the table layer reads from OCR'd lines carries its provenance
-        assert line.ocr and line.confidence is not None and line.confidence >= MIN_NUMBER_CONFIDENCE
+        assert line.ocr and line.confidence is not None
+        # an unsure word is only kept where its row's baten, lasten and saldo add up
+        assert line.confidence >= MIN_NUMBER_CONFIDENCE or id(line) in confirmed, line
 
 
 def test_glyph_id_jaarrekening_is_read_by_ocr(corpus_dir: Path, tesseract) -> None:
@@ -93,21 +98,49 @@ def test_ocr_reads_the_gold_numbers(year: int, corpus_dir: Path, tesseract) -> N
     assert precision >= 0.97 and score >= 0.9, f"{year}: precision {precision:.3f} recall {recall:.3f} F1 {score:.3f}"
 
 
-BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.85), 2025: (0.95, 0.6)}
-"""(precision, F1) the pipeline's budget lines reach today per gold table; see docs/ocr.md for what is missing."""
+BUDGET_FLOOR = {2021: (0.97, 0.9), 2023: (0.97, 0.9), 2025: (0.97, 0.9)}
+"""(precision, F1) the pipeline's budget lines reach per gold table (the issue's bar); see docs/ocr.md for the figures."""
+
+
+def _programme(name) -> str:
+    code = re.match(r"^\s*P\s?(\d+)", name or "")
+    return f"P{code.group(1)}" if code else ""
 
 
 @pytest.mark.parametrize("year", sorted(GOLD))
 def test_pipeline_budget_lines_from_ocr(year: int, corpus_dir: Path, tesseract) -> None:
-    """The budget lines built from the OCR'd taakveld tables: amount, kind, year and row label as the gold has them."""
+    """The budget lines built from the OCR'd taakveld tables: programme, amount, kind, year and row label as the gold
+    has them (the rows continuing a programme in the right half of the spread, the reserves under no programme)."""
     gold = json.loads(GOLD[year].read_text(encoding="utf-8"))
-    expected = [(_normal(b["label"]), b["kind"], b["year"], b["amount"]) for b in gold["budget_lines"]]
+    expected = [(_programme(b["programme"]), _normal(b["label"]), b["kind"], b["year"], b["amount"]) for b in gold["budget_lines"]]
     document = extract_document(corpus_dir / "wassenaar" / "image_only" / f"Jaarstukken_{year}.pdf", ExtractOptions(enrich=False))
-    predicted = [(_normal(b.label), b.kind, b.year, b.amount) for b in document.budget_lines]
+    predicted = [(_programme(b.programme), _normal(b.label), b.kind, b.year, b.amount) for b in document.budget_lines]
     precision, recall, score = f1(predicted, expected)
     floor_precision, floor_f1 = BUDGET_FLOOR[year]
     assert len(predicted) > 50
     assert precision >= floor_precision and score >= floor_f1, f"{year}: precision {precision:.3f} recall {recall:.3f} F1 {score:.3f}"
+
+
+UNSEEN_FLOOR = {2022: (0.97, 0.65), 2024: (0.97, 0.4)}
+"""(precision, recall) on the hand-transcribed rows of two jaarstukken excerpts with nine amount columns.
+First sight, before any change was made for them: 0.77 / 0.38 and 0.65 / 0.15; see docs/ocr.md."""
+
+
+@pytest.mark.parametrize("year", sorted(UNSEEN_FLOOR))
+def test_budget_lines_of_transcribed_rows(year: int, corpus_dir: Path, tesseract) -> None:
+    rows = json.loads((REPO / "tests" / "golden" / f"ocr_rows_jaarstukken_{year}.json").read_text(encoding="utf-8"))
+    expected = Counter((_programme(r["programme"]), _normal(r["label"]), kind, rows["year"], float(amount))
+                       for r in rows["rows"] for kind, amount in zip(rows["kinds"], r["amounts"]))
+    details = {_normal(r["label"]) for r in rows["rows"] if not r["label"].startswith("Saldo")}
+    totals = {(_programme(r["programme"]), _normal(r["label"])) for r in rows["rows"]}
+    document = extract_document(corpus_dir / "wassenaar" / "image_only" / f"Jaarstukken_{year}.pdf", ExtractOptions(enrich=False))
+    assert document.metadata.document_type == "jaarstukken"  # the header sets the rekening beside the begroting of its year
+    predicted = Counter((_programme(b.programme), _normal(b.label), b.kind, b.year, b.amount) for b in document.budget_lines
+                        if _normal(b.label) in details or (_programme(b.programme), _normal(b.label)) in totals)
+    hits = sum((expected & predicted).values())
+    precision, recall = hits / max(1, sum(predicted.values())), hits / sum(expected.values())
+    floor_precision, floor_recall = UNSEEN_FLOOR[year]
+    assert precision >= floor_precision and recall >= floor_recall, f"{year}: precision {precision:.3f} recall {recall:.3f}"
 
 
 # --- a text PDF turned into pictures ---------------------------------------------------------------

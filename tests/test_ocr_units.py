@@ -269,3 +269,25 @@ def test_ocr_budget_rows_that_do_not_add_up_are_left_out() -> None:
     kept = _rows_that_add_up(lines, dropped)
     assert {line.label for line in kept} == {"0.1 Bestuur", "0.4 Overhead", "0.5 Treasury"}
     assert len(dropped[1]) == 3 and "818726" in dropped[1]
+
+
+def test_unsure_ocr_amounts_are_kept_only_where_their_row_adds_up() -> None:
+    """Tesseract is unsure of small print; three amounts that add up confirm each other, but not in a row
+    with baten 0, where lasten and saldo that both lost their minus sign would add up as well."""
+    from extractor.parse.ocr_provenance import MIN_NUMBER_CONFIDENCE, _rows_that_add_up
+
+    lines = [
+        *_budget_row("1.2 Openbare orde", 10, (99_520, -989_733, -890_213)),
+        *_budget_row("6.22 Toegang", 30, (0, 992_891, 992_891)),
+        *_budget_row("0.5 Treasury", 50, (762_000, -29_672, 732_328)),
+    ]
+    for line in lines:
+        line.confidence = 0.3 if line.label != "0.5 Treasury" or line.side == "baten" else 0.9
+    lines.append(BudgetLine(label="2.5 Openbaar vervoer", column="Begroting 2021 Lasten", side="lasten", kind="begroting",
+                            year=2021, amount=-11_940, raw="-11.940", page=1, bbox=(0.0, 70.0, 500.0, 80.0), ocr=True, confidence=0.4))
+    dropped: dict[int, list[str]] = {}
+    kept = _rows_that_add_up(lines, dropped)
+    assert [(b.label, b.side) for b in kept] == [("1.2 Openbare orde", side) for side in ("baten", "lasten", "saldo")] + \
+        [("0.5 Treasury", side) for side in ("baten", "lasten", "saldo")]
+    assert sorted(dropped[1]) == sorted(["0", "992891", "992891", "-11.940"])
+    assert all(b.confidence is not None and b.confidence < MIN_NUMBER_CONFIDENCE for b in kept[:3])

@@ -96,6 +96,7 @@ def _strip_furniture(pages: list[Page]) -> tuple[list[Page], list[Line]]:
             Page(
                 number=page.number, width=page.width, height=page.height, lines=kept, rules=page.rules,
                 rects=page.rects, rotation=page.rotation, char_count=page.char_count, unmapped_chars=page.unmapped_chars,
+                ocr=page.ocr,
             )
         )
     return cleaned, furniture

@@ -69,6 +69,7 @@ class Table:
     header_rows: Optional[int] = None  # set by a reader that knows where the header ends (text tables)
     uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
     glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
+    ocr: bool = False  # read from an OCR'd page: header words may be misread ("Rexening", "actuee|")
 
     @property
     def n_cols(self) -> int:
@@ -279,14 +280,51 @@ def find_ruled_tables(page: Page) -> list[Table]:
         y1 = max(max(s.pos for s in hs), max(s.end for s in vs))
         if x1 - x0 < 60 or y1 - y0 < 15:
             continue
-        xs = _cluster([x0, x1] + [s.pos for s in vs])
+        inside = [w for w in words if x0 - 1 <= (w.x0 + w.x1) / 2 <= x1 + 1 and y0 - 1 <= (w.top + w.bottom) / 2 <= y1 + 1]
         ys = _cluster([y0, y1] + [s.pos for s in hs])
+        if page.ocr:  # rules found in an image: letters' strokes and shading edges off by a few points
+            ys = ys[:1] + [y for y in ys[1:-1] if not (_partial_edge(y, hs, x0, x1) and _cuts_rows(y, inside))] + ys[-1:]
+            vs = [s for s in vs if not _stray_mark(s, inside, ys)]
+        xs = _cluster([x0, x1] + [s.pos for s in vs])
         table = _grid_table(page, words, xs, ys, hs, vs)
         if table is not None:
             table.rows = fold_centred_labels(table.rows)
             tables.append(table)
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
+
+
+def _stray_mark(seg: _Seg, words: list[Word], ys: list[float]) -> bool:
+    """A short vertical mark that is no cell border: it runs through a word, or it covers too little of
+    the row it stands in to separate two cells. Letters' strokes ending on a shaded band's edge are
+    found as rules on OCR'd pages; a border reaches from one row boundary to the next."""
+    if seg.end - seg.start > 30.0:
+        return False
+    beside = [w for w in words if seg.start < w.bottom - 1.0 and seg.end > w.top + 1.0]
+    if any(w.x0 + 1.0 < seg.pos < w.x1 - 1.0 for w in beside if len(w.text) > 1):
+        return True
+    left = max((w for w in beside if w.x1 <= seg.pos + 1.0), key=lambda w: w.x1, default=None)
+    right = min((w for w in beside if w.x0 >= seg.pos - 1.0), key=lambda w: w.x0, default=None)
+    if left is not None and right is not None and right.x0 - left.x1 < 0.6 * (left.bottom - left.top) \
+            and abs(left.top - right.top) < 1.0:
+        return True  # between two words of one phrase, a word space apart
+    middle = (seg.start + seg.end) / 2
+    k = bisect.bisect_right(ys, middle)
+    if k == 0 or k >= len(ys):
+        return False
+    return seg.end - seg.start < 0.6 * (ys[k] - ys[k - 1])
+
+
+def _partial_edge(y: float, hs: list[_Seg], x0: float, x1: float) -> bool:
+    """Rules at `y` cover less than half of the table's width: the edge of one or two cells, not a row rule."""
+    covered = sum(max(0.0, min(s.end, x1) - max(s.start, x0)) for s in hs if abs(s.pos - y) <= _MERGE)
+    return covered < 0.5 * (x1 - x0)
+
+
+def _cuts_rows(y: float, words: list[Word]) -> bool:
+    """A row boundary through the middle of a line of text: a shading edge off by a few points (a cell
+    of a header band whose top was not seen), not a separator between two rows."""
+    return any(w.top + 0.25 * (w.bottom - w.top) < y < w.bottom - 0.25 * (w.bottom - w.top) for w in words)
 
 
 _NOTE_MARK = re.compile(r"^\s*(#|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}\)\s)")
@@ -409,7 +447,7 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
         row.spans = spans
     columns = _merge_split_columns(rows, columns)
     bbox = (round(xs[0], 2), round(ys[0], 2), round(xs[-1], 2), round(ys[-1], 2))
-    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number])
+    return Table(page=page.number, bbox=bbox, rows=rows, columns=columns, method="ruled", pages=[page.number], ocr=page.ocr)
 
 
 _YEAR_WORD = re.compile(r"(19|20)\d{2}")
@@ -1069,9 +1107,61 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
             _adopt_row_below(t)
             if before is not None and before.number == page.number - 1 and not per_page[-1]:
                 _context_from_previous_page(t, page, before)  # no table on the page before to stitch it to
-        per_page.append(found)
+        per_page.append(join_spread_halves(found, page))
         before = page
     return stitch(per_page, pages), unread
+
+
+def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
+    """A table running down the left half of a page and on at the top of the right half is one table.
+
+    Two facing pages scanned or pasted as one image (and two-column layouts) print a long table in two
+    parts side by side; the right part repeats only part of the header, or none, and its first rows
+    belong to the block the left part ended with. Joined when the right part stands wholly to the
+    right of the left one, starts at the top of the page without a caption of its own, the left part
+    reaches the foot of the page, and both have the same columns (equal value-column widths).
+    """
+    out = _join_stacked_parts(list(tables))
+    tables = list(out)
+    for left in tables:
+        for right in tables:
+            if left is right or left not in out or right not in out or not _spread_continuation(left, right, page):
+                continue
+            left.rows.extend(right.rows)
+            left.bbox = (left.bbox[0], min(left.bbox[1], right.bbox[1]), right.bbox[2], max(left.bbox[3], right.bbox[3]))
+            left.notes = right.notes
+            out.remove(right)
+    return out
+
+
+def _join_stacked_parts(tables: list[Table]) -> list[Table]:
+    """A ruled table whose grid has a gap (a double rule, a rule not seen in a scan) is found as two
+    tables one right under the other with the same columns; the lower part has no header of its own."""
+    out: list[Table] = []
+    for table in sorted(tables, key=lambda t: (t.bbox[0], t.bbox[1])):
+        above = next((t for t in out if t.method == table.method == "ruled" and t.n_cols == table.n_cols
+                      and 0.0 <= table.bbox[1] - t.bbox[3] <= 6.0 and table.caption is None
+                      and all(abs(a - b) <= 4.0 for a, b in zip(t.columns, table.columns))), None)
+        if above is None:
+            out.append(table)
+            continue
+        above.rows.extend(table.rows)
+        above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
+        above.notes = table.notes
+    return sorted(out, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _spread_continuation(left: Table, right: Table, page: Page) -> bool:
+    height = page.height or 842.0
+    if left.method != right.method or left.n_cols != right.n_cols or left.n_cols < 2 or right.caption is not None:
+        return False
+    if right.bbox[0] < left.bbox[2] - 2.0 or right.bbox[1] > height * 0.2 or left.bbox[3] < height * 0.7:
+        return False
+    # the value columns in the same proportions (a spread may be printed smaller on one side)
+    widths_left = [b - a for a, b in zip(left.columns[1:], left.columns[2:])]
+    widths_right = [b - a for a, b in zip(right.columns[1:], right.columns[2:])]
+    scale = sum(widths_right) / max(1.0, sum(widths_left))
+    return all(abs(a * scale - b) <= max(3.0, 0.1 * b) for a, b in zip(widths_left, widths_right))
 
 
 def _context_from_previous_page(table: Table, page: Page, before: Page) -> None:

@@ -11,6 +11,7 @@ Amounts are multiplied by the table's scale and keep the sign as printed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from extractor.layout.tables import Table
@@ -52,12 +53,13 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
     detail_table = bool(_DETAIL.search(context + " " + corner))
-    columns, names, skipped = _budget_columns(verdict, body, doc_year)
+    columns, names, skipped = _budget_columns(verdict, body, doc_year, bool(table.ocr))
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
+    in_header = False  # the row before was a repeated header row
     for row in body:
         label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
         if not label:
@@ -65,11 +67,16 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
         taakveld = TAAKVELD_CODE.match(label)
         row_side = _row_side(label)
-        if filled and all(_header_cell(row.cells[c]) for c in filled):
+        if filled and _repeated_header(row.cells[c] for c in filled):
             # the header repeated over the next block of rows ("Programma: P2 … | Begroting 2023 | …"):
-            # it names that block's programme, or starts rows of no programme (reserves, the result)
-            programme_heading, taakveld_heading = programme_code(label) or "", None
+            # it names that block's programme, or starts rows of no programme (reserves, the result);
+            # a second header row under the first ("Saldo … per taakveld | Baten | Lasten") keeps it
+            code = programme_code(label) or _block_code(label)
+            if code or not in_header:
+                programme_heading, taakveld_heading = code or "", None
+            in_header = True
             continue
+        in_header = False
         if not filled:
             if row_side and len(label) < 30:
                 side_heading = row_side
@@ -99,23 +106,32 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
                 lines=row.lines,
             ))
+        if _ALL_PROGRAMMES.search(label):
+            programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable)
 
 
-def _budget_columns(verdict, body: list, doc_year: Optional[int]) -> tuple[list[tuple], dict[int, str], list[str]]:
+def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> tuple[list[tuple], dict[int, str], list[str]]:
     """Per value column (index, kind, year, side), the column names as printed, and the columns left out: part of
-    a year ("realisatie t/m aug 2024") or two columns the header cannot tell apart."""
+    a year ("realisatie t/m aug 2024"), two columns the header cannot tell apart, or (OCR) a column whose
+    misread header copies disagree."""
     head = verdict.head
     columns: list[tuple] = []
     skipped: list[str] = []
     seen: dict[tuple, int] = {}
     repeated = _repeated_kinds(body, verdict.value_cols)
+    voted = _voted_kinds(body, verdict.value_cols, head.headers) if ocr else {}
     names: dict[int, str] = {}
     for c in verdict.value_cols:
         meaning = verdict.meanings[c]
         header = head.headers[c]
         kind, year = meaning.budget_kind, meaning.year
-        if kind is None and year is None and c in repeated:
+        if c in voted:
+            if voted[c] is None:
+                skipped.append(header)  # OCR'd copies of the header disagree: the column's kind is not sure
+                continue
+            kind, year = voted[c]
+        elif kind is None and year is None and c in repeated:
             # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
             kind, year, above = repeated[c]
             header = f"{above} {header}".strip()
@@ -154,7 +170,7 @@ def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: l
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
 _PROGRAMME_HEADING = re.compile(r"^\s*programma\s*:?\s*P\s?([\dO]{1,2})\b", re.IGNORECASE)
 _OWN_PROGRAMME = re.compile(r"^\s*[Pp]rogramma\s*:?\s+(\d{1,2}[a-z]?\.?\s+)?[A-Z]")  # a row naming a programme, not "Programma resultaat"
-_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\s+(van\s+de\s+)?programma'?s\b", re.IGNORECASE)
+_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\b.*\bprogramma['’]?s\b", re.IGNORECASE)
 
 
 def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Optional[str], Optional[int], str]]:
@@ -173,6 +189,63 @@ def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Option
             if meaning.budget_kind or meaning.year:
                 said.setdefault(c, set()).add((meaning.budget_kind, meaning.year, text))
     return {c: next(iter(kinds)) for c, kinds in said.items() if len({(k, y) for k, y, _ in kinds}) == 1 and len(kinds) == 1}
+
+
+def _block_code(label: str) -> Optional[str]:
+    """A programme code standing anywhere in a block's header row ("Programma:P3 …" with the word
+    "Programma" misread by OCR); only header rows are asked, where "P3" can be nothing else."""
+    code = re.search(r"(?<![A-Za-z0-9])P\s?(\d{1,2})\b", label)
+    return f"P{code.group(1)}" if code else None
+
+
+def _repeated_header(cells) -> bool:
+    """Cells of a header repeated inside the table: words and years ("Begroting 2023", "Lasten"), or
+    words with a cut-off year ("Begroting 20", an OCR'd header band) beside such cells; no amount."""
+    texts = [" ".join(c.split()) for c in cells]
+    return any(_header_cell(t) for t in texts) and all(
+        _header_cell(t) or re.fullmatch(r"(19|20)\d{2}", t) or (t[:1].isalpha() and not _DIGIT.search(t.split()[0])) for t in texts)
+
+
+def _voted_kinds(body: list, value_cols: list[int], headers: list[str]) -> dict[int, Optional[tuple[Optional[str], Optional[int]]]]:
+    """Per value column of an OCR'd table, the kind and year most copies of its header give.
+
+    A long table repeats its header over every block; OCR misreads some copies ("Begroting actuee|"
+    reads as a plain begroting, "Rexening" as no kind at all), rarely the same way twice. The kind and
+    year named by more than half of the copies win; without such a majority the column is None (left
+    out). Columns whose header is printed once are not in the result."""
+    from extractor.parse.table_semantics import classify_header  # noqa: PLC0415
+
+    copies: dict[int, list[str]] = {c: [headers[c]] for c in value_cols if c < len(headers)}
+    run: dict[int, list[str]] = {}
+    for row in [*body, None]:
+        cells = [row.cells[c] for c in value_cols if c < len(row.cells) and row.cells[c].strip()] if row is not None else []
+        if cells and _repeated_header(cells):
+            for c, text in enumerate(row.cells):
+                span = max(1, row.spans[c] if c < len(row.spans) else 1)
+                for k in range(c, c + span):  # a group header spanning its sub-columns names each of them
+                    if text.strip() and k in copies:
+                        run.setdefault(k, []).append(" ".join(text.split()))
+            continue
+        for c, texts in run.items():
+            if c in copies:
+                copies[c].append(" ".join(texts))
+        run = {}
+    voted: dict[int, Optional[tuple[Optional[str], Optional[int]]]] = {}
+    for c, texts in copies.items():
+        meanings = [classify_header(t) for t in texts]
+        kinds = Counter(m.budget_kind for m in meanings if m.budget_kind)
+        years = Counter(m.year for m in meanings if m.year)
+        if len(texts) < 3 or not kinds and not years:
+            continue  # copies that name no kind or year ("Onttrekking", "Baten") do not vote
+        kind = _majority(kinds)
+        year = _majority(years)
+        voted[c] = None if (kinds and kind is None) or (years and year is None) else (kind, year)
+    return voted
+
+
+def _majority(votes: Counter):
+    best = votes.most_common(1)
+    return best[0][0] if best and best[0][1] * 2 > sum(votes.values()) else None
 
 
 def _header_cell(text: str) -> bool:

@@ -24,6 +24,8 @@ from extractor.read.types import Line
 _ACCOUNTABILITY = re.compile(r"wat hebben we (bereikt|gedaan)|wat heeft het gekost|wilden we bereiken", re.I)
 _BUDGET = re.compile(r"wat willen we bereiken|wat mag het kosten|wat gaat het kosten", re.I)
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+_ACCOUNTS_COLUMN = re.compile(r"\b(?:rekening|realisatie|werkelijk)\s+(20\d\d)\b", re.I)
+_BUDGET_COLUMN = re.compile(r"\bbegroting\b(?:\s+[a-z]+){0,3}?\s+(20\d\d)\b", re.I)
 _PERIOD = re.compile(r"(?<!\d)(19[89]\d|20\d\d)\s*[-–/]\s*(19[89]\d|20\d\d)(?!\d)")
 _MONTH = r"(?:jan\w*|feb\w*|maart|mrt|apr\w*|mei|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)"
 _DATE = re.compile(rf"(?:\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]|\b(?:\d{{1,2}}\s+)?{_MONTH}\s+)(19[89]\d|20\d\d)\b", re.I)
@@ -130,7 +132,15 @@ def _zones(laid_out: LaidOutDocument, title: Optional[str]) -> dict[str, list[st
     short = [t for t in cover_lines if len(t.split()) <= _SHORT_LINE_WORDS]
     longer = [t for t in cover_lines if len(t.split()) > _SHORT_LINE_WORDS]
     return {"title": [title] if title else [], "cover": short, "headers": headers, "tops": tops,
-            "colofon": colofon, "early": longer + early}
+            "colofon": colofon, "early": longer + early, "first": cover_lines}
+
+
+def _accounts_of_budget_year(text: str) -> bool:
+    """A header line setting the rekening (realisatie) of a year beside its begroting: "Begroting actueel 2022
+    … Rekening 2022" heads the accounts of 2022, a jaarstukken table; a begroting shows the rekening of an
+    earlier year. Only the first page is asked (a one-page excerpt, a cover), where no title said more."""
+    accounts = {m.group(1) for m in _ACCOUNTS_COLUMN.finditer(text)}
+    return bool(accounts) and bool(accounts & {m.group(1) for m in _BUDGET_COLUMN.finditer(text)})
 
 
 def _table_row(text: str) -> bool:
@@ -153,6 +163,8 @@ def _content_type(zones: dict[str, list[str]], early_text: str) -> Optional[str]
     titled = best_type(type_scores({"title": zones["title"]}), minimum=STRONG)
     if titled:
         return titled  # the title names the document: "Jaarverslag 2017" above a table of begroting columns
+    if any(_accounts_of_budget_year(line) for line in zones["first"]):
+        return "jaarstukken"
     strong = best_type(type_scores(zones), minimum=STRONG)
     if strong:
         return strong

@@ -58,7 +58,7 @@ def mark_ocr_items(document: Document, pages: Iterable[Page]) -> list[ErrorEntry
             budget.append(line)
             continue
         confidence = number_confidence(line.raw, words[line.page], line.bbox, False)
-        if confidence is None or confidence < MIN_NUMBER_CONFIDENCE or line.year is None:
+        if confidence is None or line.year is None:
             # No year: OCR split or lost the column header, so the column (and its scale note) is unsure.
             dropped.setdefault(line.page, []).append(line.raw)
             continue
@@ -81,11 +81,7 @@ def _rows_that_add_up(lines: list[BudgetLine], dropped: dict[int, list[str]]) ->
     character (often a lost minus sign) in one of its amounts, and which one cannot be told: all
     of the row's amounts are left out. The check only confirms; it never corrects a number.
     """
-    rows: dict[tuple, dict[str, BudgetLine]] = {}
-    for line in lines:
-        if line.ocr and line.side in _SIDES and line.bbox is not None:
-            rows.setdefault((line.page, line.label, line.kind, line.year, round(line.bbox[1])), {})[line.side] = line
-    full = [row for row in rows.values() if len(row) == 3]
+    full = [row for row in printed_rows(lines) if len(row) == 3]
     conventions: dict[int, Counter] = {}
     for row in full:
         baten, lasten, saldo = (row[side].amount for side in _SIDES)
@@ -94,6 +90,7 @@ def _rows_that_add_up(lines: list[BudgetLine], dropped: dict[int, list[str]]) ->
         conventions[page]["sum"] += abs(baten + lasten - saldo) <= 1.0
         conventions[page]["difference"] += abs(baten - lasten - saldo) <= 1.0
     wrong: set[int] = set()
+    confirmed: set[int] = set()
     for row in full:
         baten, lasten, saldo = (row[side].amount for side in _SIDES)
         convention = conventions[row["baten"].page].most_common(1)[0][0]
@@ -101,7 +98,42 @@ def _rows_that_add_up(lines: list[BudgetLine], dropped: dict[int, list[str]]) ->
         if abs(total - saldo) > 1.0:
             wrong.update(id(line) for line in row.values())
             dropped.setdefault(row["baten"].page or 0, []).extend(line.raw for line in row.values())
-    return [line for line in lines if id(line) not in wrong]
+        elif baten and lasten:
+            # three amounts that add up confirm each other, also where Tesseract was unsure of a word; not
+            # with baten or lasten 0, where lasten and saldo that both lost their minus sign still add up
+            confirmed.update(id(line) for line in row.values())
+    kept = []
+    for line in lines:
+        if id(line) in wrong:
+            continue
+        if line.ocr and line.confidence is not None and line.confidence < MIN_NUMBER_CONFIDENCE and id(line) not in confirmed:
+            dropped.setdefault(line.page or 0, []).append(line.raw)
+            continue
+        kept.append(line)
+    return kept
+
+
+def printed_rows(lines: list[BudgetLine]) -> list[dict[str, BudgetLine]]:
+    """The OCR'd budget lines of one printed row and column group ("Begroting 2023"), by side.
+
+    Lines of one row share page, programme, label, kind and year, and their cells stand at about the
+    same height (cells of one row may differ by a point: each run of words has its own baseline)."""
+    groups: dict[tuple, list[BudgetLine]] = {}
+    for line in lines:
+        if line.ocr and line.side in _SIDES and line.bbox is not None:
+            group = " ".join(line.column.split()[:-1])
+            groups.setdefault((line.page, line.programme, line.label, line.kind, line.year, group), []).append(line)
+    rows: list[dict[str, BudgetLine]] = []
+    for members in groups.values():
+        members.sort(key=lambda b: b.bbox[1])  # type: ignore[index]
+        last_top: Optional[float] = None
+        for line in members:
+            top = line.bbox[1]  # type: ignore[index]
+            if last_top is None or top - last_top > 3.0 or line.side in rows[-1]:
+                rows.append({})
+            rows[-1][line.side] = line  # type: ignore[index]
+            last_top = top
+    return rows
 
 
 def text_confidence(words: list[Word], bbox: Optional[BBox]) -> Optional[float]:

@@ -164,7 +164,41 @@ def analyse_head(table: Table) -> TableHead:
             for k in range(i, min(n, i + span)):
                 parts[k].append(text.strip())
     head.headers = [" ".join(p) for p in parts]
+    _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+_REPEAT_CELL = re.compile(r"^[^\W\d_][^\d]*((19|20)\d{2}[^\d]*)*$|^(19|20)\d{2}$")
+
+
+def _headers_from_repeats(head: TableHead, body: list[TableRow]) -> None:
+    """A column with no header text at the top takes the header the table repeats lower down.
+
+    Long tables repeat their header over every block ("Programma: P2 … | Begroting 2025 | …" and
+    "… | Baten | Lasten | Saldo"); when the top copy lost a cell (an OCR'd header band, a cell
+    left blank) a repeated copy still names the column. A repeated header is a run of rows whose
+    filled value cells are all words or years; the first run that fills the column is used.
+    """
+    empty = [c for c in range(1, len(head.headers)) if not head.headers[c].strip()]
+    if not empty or not any(h.strip() for h in head.headers[1:]):
+        return
+    runs: list[list[TableRow]] = []
+    previous = False
+    for row in body:
+        values = [c.strip() for c in row.cells[1:] if c.strip()]
+        repeated = len(values) >= 2 and all(_REPEAT_CELL.match(v) for v in values)
+        if repeated:
+            if previous:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        previous = repeated
+    for c in empty:
+        for run in runs:
+            texts = [r.cells[c].strip() for r in run if c < len(r.cells) and r.cells[c].strip()]
+            if texts:
+                head.headers[c] = " ".join(texts)
+                break
 
 
 # --------------------------------------------------------------------------- header vocabulary

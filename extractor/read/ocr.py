@@ -500,10 +500,10 @@ def _upright_turn(image: np.ndarray, dpi: int) -> int:
 def read_words(image: np.ndarray, lang: str, dpi: int) -> list[Word]:
     """Tesseract's words on `image` in PDF points (top-left origin) with confidences 0..1."""
     hocr = _tesseract(image, dpi, ["-l", lang, "--psm", PAGE_SEGMENTATION, "hocr"])
-    return words_from_hocr(hocr, 72.0 / dpi)
+    return words_from_hocr(hocr, 72.0 / dpi, dutch="nld" in lang.split("+"))
 
 
-def words_from_hocr(hocr: str, scale: float) -> list[Word]:
+def words_from_hocr(hocr: str, scale: float, dutch: bool = True) -> list[Word]:
     """Words of an hOCR page; each gets the font box of its line (baseline, ascent and descent).
 
     Ink boxes differ per word ("en" is lower than "Bestuur"); the font box does not, so words of
@@ -521,20 +521,25 @@ def words_from_hocr(hocr: str, scale: float) -> list[Word]:
         slope, offset = (facts.get("baseline") or [0.0, 0.0])[:2]
         x_size = (facts.get("x_size") or [box[3] - box[1]])[0]
         descent = (facts.get("x_descenders") or [x_size * 0.2])[0]
+        spans = []
         for span in line.iter():
             if span.get("class") != "ocrx_word":
                 continue
             text = "".join(span.itertext()).strip()
             word_facts = _title(span)
             word_box = word_facts.get("bbox")
-            if not text or not word_box:
-                continue
+            if text and word_box and len(word_box) == 4:
+                spans.append((text, word_box, word_facts))
+        own = _segment_baselines(spans, x_size, descent)
+        for (text, word_box, word_facts), own_baseline in zip(spans, own):
             baseline = box[3] + offset + slope * ((word_box[0] + word_box[2]) / 2 - box[0])
+            if abs(own_baseline - baseline) > 0.25 * x_size:
+                baseline = own_baseline  # a line Tesseract ran across two tables whose rows do not line up
             confidence = (word_facts.get("x_wconf") or [0.0])[0] / 100.0
             if _is_noise(text, confidence):
                 continue
             words.append(Word(
-                text=text,
+                text=dutch_trema(text) if dutch else text,
                 x0=word_box[0] * scale,
                 top=(baseline - (x_size - descent)) * scale,
                 x1=word_box[2] * scale,
@@ -542,7 +547,66 @@ def words_from_hocr(hocr: str, scale: float) -> list[Word]:
                 size=round(x_size * scale, 1),
                 confidence=round(confidence, 3),
             ))
-    return words
+    return without_doubles(words)
+
+
+def without_doubles(words: list[Word]) -> list[Word]:
+    """Words Tesseract read twice: where two word boxes mostly cover each other (two text lines it
+    found over one printed line), only the more confident word is kept ("Verkeer keer en en")."""
+    order = sorted(range(len(words)), key=lambda i: words[i].x0)
+    dropped: set[int] = set()
+    for n, i in enumerate(order):
+        a = words[i]
+        for j in order[n + 1:]:
+            b = words[j]
+            if b.x0 >= a.x1:
+                break
+            if i in dropped or j in dropped:
+                continue
+            width = min(a.x1, b.x1) - max(a.x0, b.x0)
+            height = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if width > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0) and height > 0.5 * min(a.bottom - a.top, b.bottom - b.top):
+                dropped.add(j if (b.confidence or 0.0) < (a.confidence or 0.0) else i)
+    return [w for k, w in enumerate(words) if k not in dropped]
+
+
+_ACUTE_AFTER_VOWEL = re.compile(r"(?<=[aeiouAEIOU])([éíóú])(?=[^\W\d_])")
+_TREMA = str.maketrans("éíóú", "ëïöü")
+
+
+def dutch_trema(text: str) -> str:
+    """A trema read as an acute accent: "Geéscaleerde" is "Geëscaleerde".
+
+    In Dutch a vowel starting a syllable right after another vowel carries a trema (geëscaleerd,
+    financiën, beïnvloeden, coördinatie); an acute there does not occur, but Tesseract often reads
+    the two dots as one stroke. Only an accented vowel between a vowel and a letter is changed
+    ("één", "café" stay)."""
+    return _ACUTE_AFTER_VOWEL.sub(lambda m: m.group(1).translate(_TREMA), text)
+
+
+_DESCENDERS = set("gjpqy,;()[]{}|")
+
+
+def _segment_baselines(spans: list, x_size: float, descent: float) -> list[float]:
+    """Per word, the baseline of the run of words it stands in (words a few letter widths apart).
+
+    psm 4 reads a page as one column, so a text line can run through two tables side by side whose
+    rows are a few points apart; the line's single baseline then puts one table's words above or
+    below their row. The ink of a word without descenders ends on its baseline.
+    """
+    out: list[float] = []
+    run: list[float] = []
+    run_start = 0
+    last_right: Optional[float] = None
+    for i, (text, word_box, _) in enumerate(spans):
+        if last_right is not None and word_box[0] - last_right > 3.0 * x_size:
+            out.extend([float(np.median(run))] * (i - run_start))
+            run, run_start = [], i
+        run.append(word_box[3] - (descent if _DESCENDERS & set(text) else 0.0))
+        last_right = word_box[2]
+    if run:
+        out.extend([float(np.median(run))] * (len(spans) - run_start))
+    return out
 
 
 def _is_noise(text: str, confidence: float) -> bool:
