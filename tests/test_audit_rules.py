@@ -396,3 +396,30 @@ def test_documents_that_share_no_value_are_not_compared():
     pair = _indicator_pair("begroting", value("streefwaarde", 2026, 180, "180 kg"), value("streefwaarde", 2026, 190, "190 kg"))
     pair.later.document.indicators[1] = _anchor("b2", 51.0)  # the anchor disagrees too: another gemeente?
     assert rule_findings("streefwaarde_changed", pair) == []
+
+
+def test_reserve_mutation_printed_only_in_the_saldo_column_is_not_checked_per_side():
+    # "Mutaties reserves | 0 | 0 | -490": the table prints the mutation only under saldo; the 0 under
+    # baten and lasten is no claim that withdrawals and additions cancel out there
+    rows = [("Saldo van baten en lasten", (80_999, -80_509, 490)), ("Onttrekking aan reserves", (5_052, 0, 5_052)),
+            ("Toevoeging aan reserves", (0, -5_542, -5_542)), ("Mutaties reserves", (0, 0, -490)),
+            ("Geraamde resultaat", (86_052, -86_052, 0))]
+    lines = []
+    for index, (label, amounts) in enumerate(rows):
+        for side, amount in zip(("baten", "lasten", "saldo"), amounts):
+            line = cell(label, f"Rekening 2022 {side}", "rekening", 2022, amount, row=index, programme=None)
+            lines.append(line.model_copy(update={"side": side}))
+    doc = make_doc("b", "begroting", 2024, lines=lines)
+    assert rule_findings("reserve_mutations_add_up", doc) == []
+    assert rule_findings("resultaat_equals_saldo_plus_reserves", doc) == []
+    wrong = [ln.model_copy(update={"amount": -400_000.0, "raw": "-400"})
+             if ln.label == "Mutaties reserves" and ln.side == "saldo" else ln for ln in lines]
+    assert [f.rule for f in rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2024, lines=wrong))] == ["reserve_mutations_add_up"]
+
+
+def test_reserve_mutation_zero_under_a_side_without_a_saldo_column_read_is_not_judged():
+    lines = [cell("Onttrekking aan reserves", "Rekening 2022 lasten", "rekening", 2022, 0, row=0, programme=None),
+             cell("Toevoeging aan reserves", "Rekening 2022 lasten", "rekening", 2022, -5_542, row=1, programme=None),
+             cell("Mutaties reserves", "Rekening 2022 lasten", "rekening", 2022, 0, row=2, programme=None)]
+    lines = [ln.model_copy(update={"side": "lasten"}) for ln in lines]
+    assert rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2024, lines=lines)) == []

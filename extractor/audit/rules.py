@@ -227,7 +227,7 @@ def resultaat_rule(doc: AuditDocument) -> Iterator[Finding]:
                 continue
             for column, target in row.cells.items():
                 s, m = saldo.cells.get(column), mutaties.cells.get(column)
-                if s is None or m is None:
+                if s is None or m is None or saldo_only(mutaties, column):
                     continue
                 tolerance = sum_tolerance([table.tolerance_of(x) for x in (target, s, m)])
                 options = (s.amount + m.amount, s.amount - m.amount)
@@ -245,7 +245,7 @@ def reserves_rule(doc: AuditDocument) -> Iterator[Finding]:
             continue
         for column, target in mutations[0].cells.items():
             w, a = withdrawals[0].cells.get(column), additions[0].cells.get(column)
-            if w is None or a is None:
+            if w is None or a is None or saldo_only(mutations[0], column):
                 continue
             tolerance = sum_tolerance([table.tolerance_of(x) for x in (target, w, a)])
             options = (w.amount + a.amount, w.amount - a.amount, a.amount - w.amount)
@@ -253,6 +253,18 @@ def reserves_rule(doc: AuditDocument) -> Iterator[Finding]:
                 expected = options[0] if a.amount < 0 else options[1]
                 yield _arith_finding("reserve_mutations_add_up", doc, table, column, target, [w, a], expected,
                                      "Mutaties reserves zijn niet onttrekkingen en toevoegingen samen")
+
+
+def saldo_only(row: Row, column: str) -> bool:
+    """A mutaties row that may be printed only in its saldo column: 0 under baten or lasten, while the saldo
+    column of the same kind and year holds the mutation ("Mutaties reserves | 0 | 0 | -490") or was not read.
+    Such a 0 says nothing about the mutation, so the side column is not checked against the rows it would
+    add up (a wrong finding is worse than a missed one)."""
+    cell = row.cells.get(column)
+    if cell is None or cell.amount != 0 or cell.side not in ("baten", "lasten"):
+        return False
+    saldo = [other for other in row.cells.values() if other.side == "saldo" and other.kind == cell.kind and other.year == cell.year]
+    return not saldo or any(other.amount != 0 for other in saldo)
 
 
 _PROGRAMME_IN_LABEL = re.compile(r"^\s*(?:programma\s+)?(P?\d{1,2}[A-Z]?)\b", re.IGNORECASE)
