@@ -501,3 +501,18 @@ def test_own_units_and_partners_around_the_publisher(text, name, own):
     kinds = _partner_kinds([text], title=TITLE)
     assert name in kinds, f"{name} not found at all: {kinds}"
     assert (kinds[name] == "self") is own
+
+
+def test_catalogue_id_does_not_depend_on_the_hash_seed() -> None:
+    """Two entries share a name without brackets ("Gemeentelijke woonlasten"); which one a printed name gets
+    must not change from run to run."""
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = ("from extractor.enrich.catalogue import match_indicator as m; "
+            "print(m('Gemeentelijke woonlasten (meerpersoonshuishouden)'), m('Gemeentelijke woonlasten (eenpersoonshuishouden)'))")
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+               for seed in range(6)}
+    assert answers == {"bbv.woonlasten_meerpersoons bbv.woonlasten_eenpersoons"}

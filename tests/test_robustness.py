@@ -122,7 +122,7 @@ def test_batch_completes_with_exit_3_and_every_input_recorded(zoo_batch) -> None
     assert proc.returncode == 3, proc.stderr
     assert "Batch finished" in proc.stdout
     if missing_packages() is None:
-        assert "OCR: 1 of those pages in 1 documents" in proc.stdout, proc.stdout
+        assert "OCR: 1 pages in 1 documents" in proc.stdout, proc.stdout
     db = sqlite3.connect(out / "manifest.sqlite")
     rows = {r[0]: r[1:] for r in db.execute("SELECT rel_path, status, error_code, error_message, output_path FROM documents")}
     db.close()

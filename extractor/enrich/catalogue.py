@@ -100,6 +100,12 @@ class CatalogueEntry:
     """The current name and every alias, as printed in the catalogue."""
 
 
+def _forms_of(name: str) -> tuple[str, ...]:
+    """The normalised name, then (if different) the name without its brackets; never empty forms."""
+    forms = (normalise_name(name), normalise_name(name, drop_parentheses=True))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
 class IndicatorCatalogue:
     """Exact lookup of normalised names and aliases, then a fuzzy fallback within the catalogue."""
 
@@ -107,16 +113,22 @@ class IndicatorCatalogue:
         self.entries = {entry.id: entry for entry in entries}
         self._exact: dict[str, str] = {}
         self._forms: list[tuple[str, str]] = []
+        short: dict[str, set[str]] = {}  # forms without their brackets, which two entries may share
         for entry in self.entries.values():
             for printed in entry.names:
-                for form in {normalise_name(printed), normalise_name(printed, drop_parentheses=True)}:
-                    if form:
-                        self._exact.setdefault(form, entry.id)
-                        self._forms.append((form, entry.id))
+                for form in _forms_of(printed):
+                    self._forms.append((form, entry.id))
+                full = normalise_name(printed)
+                if full:
+                    self._exact.setdefault(full, entry.id)
+                short.setdefault(normalise_name(printed, drop_parentheses=True), set()).add(entry.id)
+        for form, ids in short.items():
+            if form and len(ids) == 1:  # "woonlasten (eenpersoons…)" and "(meerpersoons…)" share no short form
+                self._exact.setdefault(form, next(iter(ids)))
 
     def match(self, name: str, unit: Optional[str] = None) -> tuple[Optional[str], float, str]:
         """(catalogue id or None, similarity 0-1, how) for a printed indicator name and unit."""
-        forms = {normalise_name(name), normalise_name(name, drop_parentheses=True)}
+        forms = _forms_of(name)  # the full name first, in a fixed order: the answer must not depend on the run
         for form in forms:
             if form in self._exact:
                 return self._exact[form], 1.0, "catalogue name"
