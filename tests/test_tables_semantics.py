@@ -222,7 +222,7 @@ def test_camelot_flavor_follows_the_installed_version() -> None:
 
 import pytest  # noqa: E402
 
-from extractor.parse.indicators_text import parse_text_indicators  # noqa: E402
+from extractor.parse.tables import read_tables  # noqa: E402
 from extractor.parse.table_semantics import classify_header  # noqa: E402
 
 
@@ -240,7 +240,7 @@ def test_same_header_same_type_and_scope_from_pdf_and_text(header: str) -> None:
     table = _grid_table([["Indicator", "Bron", header], ["Aantal meldingen", "CBS", "12"]])
     pdf_values = read_indicators(table, judge_table(table), Metadata(), 1)[0][0].values
     text = "\n".join(["Indicatoren", "", f"Indicator\tBron\t{header}", "Aantal meldingen\tCBS\t12"])
-    indicators, _ = parse_text_indicators(laid_out_text(text), [], Metadata())
+    indicators = read_tables(laid_out_text(text), [], Metadata(), use_camelot=False, prose=False).indicators
     value = indicators[0].values[0]
     generic = classify_header(header)
     assert [(v.type, v.scope) for v in pdf_values] == [(value.type, value.scope)]
