@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 
 from extractor.layout import lay_out
 from extractor.model import GoalNode, Indicator, Metadata
-from extractor.parse.indicators_text import parse_text_indicators
+from extractor.parse.tables import read_tables
 from extractor.read import read_document
 from extractor.read.types import Line, Page, RawDocument
 
@@ -41,10 +40,16 @@ def load_golden(name: str) -> dict:
     return json.loads((GOLDEN / name).read_text(encoding="utf-8"))
 
 
+def read_text_indicators(laid_out, goals: list[GoalNode]) -> tuple[list[Indicator], list]:
+    """The table indicators and warnings of a text document, through the public dispatcher (no prose targets)."""
+    result = read_tables(laid_out, goals, Metadata(), use_camelot=False, prose=False)
+    return result.indicators, result.errors
+
+
 def run_seed(golden: dict) -> tuple[list[Indicator], list]:
     laid_out = lay_out(read_document(seed_path(golden["seed"])))
     goals = [GoalNode(**g) for g in golden["input_goals"]]
-    return parse_text_indicators(laid_out, goals, Metadata())
+    return read_text_indicators(laid_out, goals)
 
 
 def value_tuples(indicators: list[dict]) -> Counter:
@@ -125,7 +130,7 @@ def laid_out_text(text: str):
 
 
 def parse(text: str, goals: list[GoalNode] | None = None):
-    return parse_text_indicators(laid_out_text(text), goals or [], Metadata())
+    return read_text_indicators(laid_out_text(text), goals or [])
 
 
 def test_tab_table_with_four_digit_years_and_two_targets() -> None:
@@ -227,12 +232,17 @@ def test_prose_and_budget_tables_are_not_indicators() -> None:
         "De realisatie in 2024 was 12 en in 2025 13.",
     ])
     indicators, errors = parse(text)
-    assert indicators == [] and errors == []
+    assert indicators == []
+    # the dispatcher reports the numeric grid it did not use; no reader warned about its cells
+    assert [e.code for e in errors] == ["tables_not_used"]
 
 
-def test_pdf_input_is_not_handled_here() -> None:
-    laid_out = SimpleNamespace(format="pdf", lines=lambda: [])
-    assert parse_text_indicators(laid_out, [], Metadata()) == ([], [])
+def test_text_indicator_grid_is_read_once_and_counted() -> None:
+    """A tab indicator table is one table in coverage, read by the one indicator reader, not again by the generic grids."""
+    text = "Indicator\tBron\tRealisatie 2023\tStreefwaarde 2024\nAantal meldingen\tCBS\t12\t10"
+    result = read_tables(laid_out_text(text), [], Metadata(), use_camelot=False, prose=False)
+    assert (result.tables_found, result.tables_indicators, result.detectors) == (1, 1, {"text": 1})
+    assert [(i.name, [v.value for v in i.values]) for i in result.indicators] == [("Aantal meldingen", [12.0, 10.0])]
 
 
 def test_stacked_cells_with_year_type_header_pairs() -> None:
@@ -319,14 +329,14 @@ def test_caption_table_source_peilwaarde_year_and_wrapped_footnotes() -> None:
     assert errors == []
     first, second = indicators
     assert first.table == "Tabel 2.1 Effectindicatoren P2 Mens en Maatschappij"
-    assert first.source == "Bron: CBS"
+    assert first.source == "CBS"  # the "Bron:" line above the table, without the label (as for PDF tables)
     assert first.unit == "%"
     assert [(v.year, v.type, v.value, v.raw) for v in first.values] == [
         (2021, "realisatie", 6.1, "6,1% (2021)"), (2023, "streefwaarde", 6.0, "6,0%"), (2023, "realisatie", 6.9, "6,9"),
     ]
     assert second.name == "Aantal inwoners met bijstandsuitkering per 1.000 inwoners"
     assert second.footnotes == ["* Aantal uitkeringen aan huishoudens op grond van de Participatiewet."]
-    assert second.unit is None
+    assert second.unit == "per 1.000 inwoners"  # the unit the name states, as for every table
 
 
 def test_packed_cell_that_does_not_match_sub_rows_is_warned() -> None:
@@ -351,7 +361,8 @@ def test_never_raises_and_ids_unique_on_arbitrary_tables(rows: list[str]) -> Non
     indicators, errors = parse("\n".join(rows))
     ids = [i.id for i in indicators]
     assert len(ids) == len(set(ids))
-    assert all(e.severity == "warning" and e.code == "table_uncertain" for e in errors)
+    table_warnings = ("table_uncertain", "tables_not_used", "glued_cells_ambiguous")  # the dispatcher reports unused grids too
+    assert all(e.severity == "warning" and e.code in table_warnings for e in errors)
     for indicator in indicators:
         assert indicator.parent_indicator is None or indicator.parent_indicator in ids
 

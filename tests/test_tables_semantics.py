@@ -222,7 +222,7 @@ def test_camelot_flavor_follows_the_installed_version() -> None:
 
 import pytest  # noqa: E402
 
-from extractor.parse.indicators_text import parse_text_indicators  # noqa: E402
+from extractor.parse.tables import read_tables  # noqa: E402
 from extractor.parse.table_semantics import classify_header  # noqa: E402
 
 
@@ -240,7 +240,7 @@ def test_same_header_same_type_and_scope_from_pdf_and_text(header: str) -> None:
     table = _grid_table([["Indicator", "Bron", header], ["Aantal meldingen", "CBS", "12"]])
     pdf_values = read_indicators(table, judge_table(table), Metadata(), 1)[0][0].values
     text = "\n".join(["Indicatoren", "", f"Indicator\tBron\t{header}", "Aantal meldingen\tCBS\t12"])
-    indicators, _ = parse_text_indicators(laid_out_text(text), [], Metadata())
+    indicators = read_tables(laid_out_text(text), [], Metadata(), use_camelot=False, prose=False).indicators
     value = indicators[0].values[0]
     generic = classify_header(header)
     assert [(v.type, v.scope) for v in pdf_values] == [(value.type, value.scope)]
@@ -302,3 +302,22 @@ def test_a_table_of_budget_assumptions_is_neither_indicators_nor_budget() -> Non
     assert verdict.kind is None and verdict.numeric
     table.above = [Line(text="Uitgangspunten", page=3)]
     assert "parameters" in judge_table(table).reason
+
+
+def test_any_table_keeps_a_sparse_typed_column_and_skips_goal_group_rows_in_the_row_number() -> None:
+    """What the seed grids needed is general: a typed column of mostly "-" is read, a "Doel 2A1 …" row is no indicator,
+    does not count in the id's row number and gives the rows below their goal; a header mark applies to every row."""
+    table = _grid_table([["Indicator*", "Realisatie 2013", "Realisatie 2014", "Streefwaarde 2015"],
+                         ["Aantal inbraken", "122", "-", "100 (-)"],
+                         ["Doel 2A1 Minder woninginbraken", "", "", ""],
+                         ["Slachtofferschap (%)", "11%", "13%", "8%"],
+                         ["Aantal aangiften", "40", "-", "30"]])
+    goals = [GoalNode(id="2A1", code="2A1", title="Minder woninginbraken", level="doel")]
+    indicators, errors = read_indicators(table, judge_table(table), Metadata(year=2015), 1, goals=goals)
+    assert errors == []
+    assert [(i.id, i.name, i.goal) for i in indicators] == [
+        ("ind-p3-t1-r1", "Aantal inbraken", None), ("ind-p3-t1-r2", "Slachtofferschap (%)", "2A1"),
+        ("ind-p3-t1-r3", "Aantal aangiften", "2A1")]
+    assert [(v.year, v.value) for v in indicators[1].values] == [(2013, 11.0), (2014, 13.0), (2015, 8.0)]
+    assert indicators[0].direction == "decrease"
+    assert all(i.footnotes == ["*"] for i in indicators)

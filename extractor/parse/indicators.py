@@ -5,7 +5,11 @@ kinds or areas (`table_semantics.judge_table`), and optionally code, unit, sourc
 columns. What it reads beyond the cells: footnotes printed under the table (`Table.notes`, attached
 by mark), a "Bron:" line above or below the table or in the name cell, a Leiden-style code in the
 name cell ("2A1.a …"), a direction mark ("(+)", "(-)"), the programme from the caption, a programme
-column or the section the table stands in. Each value keeps its cell's page and box (PDF) and says
+column or the section the table stands in. What the layout marks on rows is used too: a sub-row of a packed
+cell (`TableRow.sub_of`) is `<total id>.<k>` under its total, a row whose figures could not be placed
+(`TableRow.problem`) is kept without values and warned, and a group row naming a goal ("Doel 2A1 …") is no
+indicator and no row number: it gives the rows below their goal. A column whose header gives a value type but
+whose cells are mostly "-" (a baseline measured for a few rows) is read too. Each value keeps its cell's page and box (PDF) and says
 where its type came from (`type_from`).
 """
 
@@ -17,6 +21,7 @@ from typing import Optional
 
 from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
+from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
 from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, read_value
 from extractor.parse.values import MISSING_MARKERS, parse_direction, split_footnote_marks
@@ -28,7 +33,8 @@ _SOURCE_NOTE = re.compile(r"^\s*bron\s*:?\s*(?P<source>.+)$", re.IGNORECASE)
 _UNIT_NOTE = re.compile(r"^\s*eenheid\s*:?\s*(?P<unit>.+)$", re.IGNORECASE)
 _UNIT_IN_NAME = re.compile(r"\(\s*(?:in\s+)?(%|‰)\s*\)|\bper\s+(?:10?\.?000|100)\s+\w+(?:\s+\d+-\d+\s+jaar)?|^percentage\b|^%\s", re.IGNORECASE)
 _NAME_SOURCE = re.compile(r"\(?\s*\bbron\s*:\s*(?P<source>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
-_LEIDEN_CODE = re.compile(r"^(?P<code>\d{1,2}[A-Z]\d{1,2}\.[a-z])\s+(?P<name>.+)$")
+# a code printed before the name: Leiden-style "2A1.a" / "3BB2.b", or numbered "1.2.a"
+_LEIDEN_CODE = re.compile(r"^(?P<code>\d{1,2}[A-Z]{1,3}\d{1,2}\.[a-z0-9]{1,2}|\d{1,2}\.\d{1,2}\.[a-z0-9]{1,2})\s+(?P<name>.+)$")
 _DIRECTION_MARK = re.compile(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$")
 _NOTE_ROW = re.compile(r"^(bron|eenheid|toelichting|definitie)\b", re.IGNORECASE)
 _ROLES = ("code", "unit", "source", "programme")
@@ -46,7 +52,10 @@ class _Context:
     source: Optional[str]
     goal: Optional[str]
     goal_ids: set[str]
+    header_marks: tuple[str, ...] = ()
+    goals: list[GoalNode] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
+    problems: list[TableRow] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
 
@@ -104,12 +113,35 @@ def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table
             roles[role] = col
     notes, note_source = table_notes(table)
     page = table.page if table.method != "text" else None
+    value_cols = sorted({*verdict.value_cols, *sparse_columns(table, verdict)})
     return _Context(
         table=table, verdict=verdict, roles=roles, notes=notes, source=table_source(table, head, note_source),
-        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year) for c in verdict.value_cols},
+        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year) for c in value_cols},
+        header_marks=label_header_marks(head.headers, verdict.label_col),
         goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
-        goal_ids={g.id for g in goals},
+        goal_ids={g.id for g in goals}, goals=goals,
     )
+
+
+def sparse_columns(table: Table, verdict: Verdict) -> list[int]:
+    """Columns the header gives a value type whose cells are mostly "no value" ("-") and otherwise figures: kept
+    (a baseline year measured for a few rows only), where the table verdict needs most cells to be figures."""
+    head = verdict.head
+    body = table.rows[head.header_rows:] if head else []
+    out: list[int] = []
+    for c, meaning in enumerate(verdict.meanings):
+        if c == verdict.label_col or c in verdict.value_cols or meaning.role != "value" or not meaning.value_type:
+            continue
+        cells = [r.cells[c].strip() for r in body if c < len(r.cells) and r.cells[c].strip()]
+        figures = [t for t in cells if t.lower() not in MISSING_MARKERS]
+        if figures and all(read_value(t)[0] is not None for t in figures):
+            out.append(c)
+    return out
+
+
+def label_header_marks(headers: list[str], label_col: int) -> tuple[str, ...]:
+    """Footnote marks printed on the label column's header ("Indicator*"): they apply to every row."""
+    return split_footnote_marks(headers[label_col])[1] if label_col < len(headers) else ()
 
 
 def _cell(row: TableRow, col: Optional[int]) -> str:
@@ -181,14 +213,25 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
     return values, units, marks
 
 
-def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], leiden: bool) -> Optional[str]:
-    """A programme column ("2") or a Leiden code ("2A1.a" under goal "2A1") wins over the table's programme."""
+def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], leiden: bool, goal_group: Optional[str]) -> Optional[str]:
+    """A programme column ("2"), a Leiden code ("2A1.a" under goal "2A1") or the goal a group row above names
+    ("Doel 2A1 …") wins over the table's programme."""
     printed = _cell(row, ctx.roles.get("programme")).rstrip(".")
     if printed and f"P{printed}" in ctx.goal_ids:
         return f"P{printed}"
-    if leiden and code and code[:-2] in ctx.goal_ids:
-        return code[:-2]
+    if leiden and code and code.rsplit(".", 1)[0] in ctx.goal_ids:
+        return code.rsplit(".", 1)[0]
+    if goal_group:
+        return goal_for(None, goal_group, None, ctx.goals) or ctx.goal
     return ctx.goal
+
+
+def _link_sub_row(indicator: Indicator, row: TableRow, index: int, by_index: dict[int, Indicator]) -> None:
+    """A sub-row of a packed cell ("Waarvan jongens" under a total) is `<total id>.<k>` with the total as parent."""
+    parent = by_index.get(row.sub_of) if row.sub_of is not None else None
+    if parent is not None:
+        indicator.id = f"{parent.id}.{index - row.sub_of}"  # type: ignore[operator]
+        indicator.parent_indicator = parent.id
 
 
 def _unit(ctx: _Context, row: TableRow, name: str, units: list[str]) -> Optional[str]:
@@ -203,18 +246,18 @@ def _unit(ctx: _Context, row: TableRow, name: str, units: list[str]) -> Optional
 
 
 def _indicator(ctx: _Context, row: TableRow, row_no: int, table_no: int, label: str, filled: list[int],
-               area_name: Optional[str]) -> Indicator:
+               area_name: Optional[str], goal_group: Optional[str] = None) -> Indicator:
     parts = split_name(label)
     values, units, value_marks = _values(ctx, row, filled, area_name)
     code = _cell(row, ctx.roles.get("code")).rstrip(".").strip() or parts.code
     direction = parts.direction or next((parse_direction(row.cells[c]) for c in filled if parse_direction(row.cells[c])), None)
-    marks = list(dict.fromkeys([*parts.marks, *value_marks]))
+    marks = list(dict.fromkeys([*ctx.header_marks, *parts.marks, *value_marks]))
     pdf = ctx.table.method != "text"
     return Indicator(
         id=indicator_id(_where(row), table_no, row_no), code=code or None, name=parts.name, description=parts.description,
         unit=_unit(ctx, row, parts.name, units),
         source=_cell(row, ctx.roles.get("source")) or parts.source or ctx.source,
-        goal=_row_goal(ctx, row, code, parts.code is not None),
+        goal=_row_goal(ctx, row, code, parts.code is not None, goal_group),
         direction=direction,  # type: ignore[arg-type]
         footnotes=[ctx.notes.get(m, m) for m in marks], table=ctx.verdict.head.caption or ctx.table.caption,
         page=row.page if pdf else None, bbox=row.bbox if pdf else None, lines=row.lines, values=values,
@@ -239,17 +282,30 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     carried: Optional[str] = None
     heading: Optional[str] = None
     by_area = sum(1 for c in verdict.value_cols if verdict.meanings[c].scope) >= 2
-    for row_no, row in enumerate(body, start=1):
+    value_cols = sorted(ctx.columns)
+    by_index: dict[int, Indicator] = {}
+    counted = 0
+    goal_group: Optional[str] = None
+    for position, row in enumerate(body, start=1):
         label = _cell(row, verdict.label_col)
-        filled = [c for c in verdict.value_cols if c < len(row.cells) and row.cells[c].strip()]
+        filled = [c for c in value_cols if c < len(row.cells) and row.cells[c].strip()]
+        code_group = group_code(label) if not filled and not _cell(row, ctx.roles.get("code")) else None
+        counted += 0 if code_group or row.sub_of is not None else 1
+        row_no = counted
+        if code_group:
+            goal_group = code_group  # "Doel 2A1 Optimale preventie …": the goal of the rows below, not a row itself
+            continue
+        if row.problem:
+            ctx.problems.append(row)
+            filled = []  # the layout could not place this row's figures: none is read
         if _NOTE_ROW.match(label):
             filled = []  # "Eenheid: | Aantal per 1.000 inwoners": a note row, not figures
         described = any(_cell(row, c) for c in ctx.roles.values())  # a code, unit or source printed: an indicator row
-        if not filled and not (described and label and not _skip_label(label, name_header)):
+        if not filled and not ((described or row.problem) and label and not _skip_label(label, name_header)):
             note = " ".join(c.strip() for c in row.cells if c.strip())
-            if indicators and not _opens_area_rows(body, row_no, verdict) and _attach_note(indicators[-1], note):
+            if indicators and not _opens_area_rows(body, position, verdict) and _attach_note(indicators[-1], note):
                 continue
-            following = _cell(body[row_no], verdict.label_col) if row_no < len(body) else ""
+            following = _cell(body[position], verdict.label_col) if position < len(body) else ""
             if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz"):
                 carried = label  # the first line of a label whose rest is printed beside the figures
                 continue
@@ -263,7 +319,11 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             continue  # no name, or a row of years (a header row the grid put in the body)
         plain = split_name(label).name
         area = _AREA_ROW.fullmatch(plain) if group else None
-        indicator = _indicator(ctx, row, row_no, table_no, label, filled, plain if area and not area.group("own") else None)
+        indicator = _indicator(ctx, row, row_no, table_no, label, filled, plain if area and not area.group("own") else None,
+                               goal_group)
+        index = head.header_rows + position - 1
+        by_index[index] = indicator
+        _link_sub_row(indicator, row, index, by_index)
         if area and group:
             if indicators and indicators[-1].name == group:
                 indicators[-1].values.extend(indicator.values)
@@ -283,6 +343,9 @@ def _warnings(ctx: _Context, head) -> list[ErrorEntry]:
     table = ctx.table
     errors: list[ErrorEntry] = []
     undecided = sorted({head.headers[c] for c, (kind, _, _) in ctx.columns.items() if kind is None})
+    errors.extend(ErrorEntry(code="table_uncertain", severity="warning", page=row.page,
+                             message=f"{f'line {row.lines[0]}' if row.lines else f'page {row.page}'}: {row.problem}")
+                  for row in ctx.problems)
     if table.uncertain_rows:
         errors.append(_warning(table, f"{len(table.uncertain_rows)} row(s) with figures have fewer cells than the header, so "
                                       "their columns are not known; left out: " + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3])))

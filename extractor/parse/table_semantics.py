@@ -378,7 +378,23 @@ def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
     and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") counts as a figure."""
     filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])]
     numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c))
-    return numbers, len(filled)
+    unplaced = sum(1 for r in rows if r.problem and not (col < len(r.cells) and r.cells[col].strip()))
+    return numbers + unplaced, len(filled) + unplaced  # a row whose figures the layout saw but could not place counts
+
+
+def typed_header_verdict(table: Table, verdict: Verdict) -> Verdict:
+    """The verdict for a grid the layout laid out *as an indicator table* by its header (`text_indicator_tables`):
+    columns whose header gives an indicator value type are value columns even where no cell reads as one figure
+    ("10-15", "stijging"), so the rows are kept and such cells are warned, not the whole table dropped.
+    Other verdicts (indicator, budget) stand."""
+    head = verdict.head
+    if verdict.kind is not None or head is None or len(table.rows) <= head.header_rows:
+        return verdict
+    typed = [i for i, m in enumerate(verdict.meanings)
+             if i != verdict.label_col and m.role == "value" and m.value_type]
+    if not typed:
+        return verdict
+    return Verdict("indicator", "", verdict.numeric, head, verdict.meanings, verdict.label_col, typed, verdict.scale)
 
 
 def parse_money(cell: str) -> Optional[float]:

@@ -4,7 +4,7 @@ PDF pages are read into grids by `extractor.layout.tables`, text lines by
 `extractor.layout.table_grid` and `extractor.layout.text_indicator_tables`; all give the same
 `Table` model. Each table goes through one path: the meaning layer (`table_semantics.judge_table`)
 classifies it by its axes, then exactly one reader reads it (`indicators.read_indicators` or
-`budget.read_budget`; the seed-style text indicator grids by the thin grid reader `indicators_text`).
+`budget.read_budget`), the seed-style text indicator grids included.
 After reading, goals are linked (`indicator_goals`) and explanations printed in a name cell move to
 `description` (`indicator_names`), for PDF and text alike. What no reader used is reported in coverage with the
 reason, and a `tables_not_used` warning is written when such a table held figures.
@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode, Indicator, Metadata, TableNote
+
+if TYPE_CHECKING:
+    from extractor.parse.table_semantics import Verdict
 
 log = logging.getLogger(__name__)
 
@@ -144,28 +147,31 @@ def _section_goals(table: Table, goals: list[GoalNode], headings: list[Heading])
 
 
 def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
-    """Every text table is a `Table` grid from the layout layer, judged by the one meaning layer. The indicator
-    tables printed as tab, flattened, stacked or packed rows (`layout.text_indicator_tables`) are read by their
-    grid reader (codes, packed sub-rows, footnotes, sparse columns), the other grids by `read_indicators` /
-    `read_budget`. Goals are linked by `parse.indicator_goals` for both."""
+    """Every text table is a `Table` grid from the layout layer, judged by the one meaning layer and read by
+    `read_indicators` / `read_budget`. The indicator tables printed as tab, flattened, stacked or packed rows
+    (`layout.text_indicator_tables`) come first; their typed columns count even where no cell reads as a figure
+    (`typed_header_verdict`), and a generic grid over the same lines is then skipped. Goals are linked by
+    `parse.indicator_goals`."""
     from extractor.layout.table_grid import table_lines, text_tables  # noqa: PLC0415
     from extractor.layout.text_indicator_tables import header_line_of, indicator_text_tables  # noqa: PLC0415
     from extractor.parse.indicator_goals import link_goals  # noqa: PLC0415
-    from extractor.parse.indicators_text import read_text_indicator_table  # noqa: PLC0415
-    from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
+    from extractor.parse.table_semantics import judge_table, typed_header_verdict  # noqa: PLC0415
 
     lines = laid_out.lines()
     taken: list[tuple[int, int]] = []
-    used: set[str] = set()
     number = 0
     for table in indicator_text_tables(lines):
         number += 1 if len(table.rows) > 1 else 0
-        if judge_table(table).kind == "budget":
-            continue  # money after all: left to the budget reader of the grids below
-        found = read_text_indicator_table(table, number, goals, result.errors, used)
-        if not found:
+        verdict = typed_header_verdict(table, judge_table(table))
+        if verdict.kind != "indicator":
+            continue  # money after all, or nothing: left to the readers of the grids below (which report it)
+        read = TablesResult()
+        _one_table(table, number, goals, metadata, read, verdict)
+        if not read.indicators:
             continue  # nothing read: the grids below may still read these lines, or report them
-        result.indicators.extend(found)
+        link_goals(read.indicators, goals, header_line_of(table))
+        result.indicators.extend(read.indicators)
+        result.errors.extend(read.errors)
         span = table_lines(table)
         taken.append(span)
         result.table_lines.append(span)
@@ -198,7 +204,9 @@ def _add_lines_above(table: Table, lines: list, first: int) -> None:
     table.above = [*taken, *table.above]
 
 
-def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult) -> None:
+def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
+               verdict: Optional[Verdict] = None) -> None:
+    """Judge one table (unless the caller already did) and read it with the one reader its verdict names."""
     from extractor.parse.budget import read_budget  # noqa: PLC0415
     from extractor.parse.indicators import read_indicators  # noqa: PLC0415
     from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
@@ -211,7 +219,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
             message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
                     "their figures glued together and the split is not certain; left out: "
                     + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
-    verdict = judge_table(table)
+    verdict = verdict or judge_table(table)
     warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
         indicators, more = read_indicators(table, verdict, metadata, number, goals=goals)
