@@ -18,18 +18,9 @@ from extractor.parse.table_semantics import judge_table
 from extractor.parse.tables import _section_goals, not_used_warnings
 from extractor.pipeline import extract_document
 from extractor.read.types import Page, Rule, Word, make_line
+from tests.test_tables_pdf import _words  # synthetic words of a fixed width per character
 
 XS = [70.0, 250.0, 310.0, 370.0]
-
-
-def _words(text: str, x0: float, top: float, bold: bool = False) -> list[Word]:
-    out: list[Word] = []
-    x = x0
-    for token in text.split():
-        width = 5.0 * len(token)
-        out.append(Word(token, x, top, x + width, top + 9.0, size=9.0, bold=bold))
-        x += width + 3.0
-    return out
 
 
 def _right(text: str, x1: float, top: float, bold: bool = False) -> tuple[str, float, float, bool]:
