@@ -3,8 +3,8 @@
 The one indicator reader for tables: a label column plus value columns whose headers name years,
 kinds or areas (`table_semantics.judge_table`), and optionally code, unit, source and programme
 columns. What it reads beyond the cells: footnotes printed under the table (`Table.notes`, attached
-by mark), a "Bron:" line above or below the table or in the name cell, a Leiden-style code in the
-name cell ("2A1.a …"), a direction mark ("(+)", "(-)"), the programme from the caption, a programme
+by mark), a "Bron:" line above or below the table or in the name cell, a goal-tree code printed before
+the name in the name cell ("2A1.a …"), a direction mark ("(+)", "(-)"), the programme from the caption, a programme
 column or the section the table stands in. What the layout marks on rows is used too: a sub-row of a packed
 cell (`TableRow.sub_of`) is `<total id>.<k>` under its total, a row whose figures could not be placed
 (`TableRow.problem`) is kept without values and warned, and a group row naming a goal ("Doel 2A1 …") is no
@@ -33,8 +33,9 @@ _SOURCE_NOTE = re.compile(r"^\s*bron\s*:?\s*(?P<source>.+)$", re.IGNORECASE)
 _UNIT_NOTE = re.compile(r"^\s*eenheid\s*:?\s*(?P<unit>.+)$", re.IGNORECASE)
 _UNIT_IN_NAME = re.compile(r"\(\s*(?:in\s+)?(%|‰)\s*\)|\bper\s+(?:10?\.?000|100)\s+\w+(?:\s+\d+-\d+\s+jaar)?|^percentage\b|^%\s", re.IGNORECASE)
 _NAME_SOURCE = re.compile(r"\(?\s*\bbron\s*:\s*(?P<source>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
-# a code printed before the name: Leiden-style "2A1.a" / "3BB2.b", or numbered "1.2.a"
-_LEIDEN_CODE = re.compile(r"^(?P<code>\d{1,2}[A-Z]{1,3}\d{1,2}\.[a-z0-9]{1,2}|\d{1,2}\.\d{1,2}\.[a-z0-9]{1,2})\s+(?P<name>.+)$")
+# a goal-tree code printed before the name: "2A1.a" / "3BB2.b" (programme, terrain, goal, letter) or numbered "1.2.a"
+_CODE_BEFORE_NAME = re.compile(
+    r"^(?P<code>\d{1,2}[A-Z]{1,3}\d{1,2}\.[a-z0-9]{1,2}|\d{1,2}\.\d{1,2}\.[a-z0-9]{1,2})\s+(?P<name>.+)$")
 _DIRECTION_MARK = re.compile(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$")
 _NOTE_ROW = re.compile(r"^(bron|eenheid|toelichting|definitie)\b", re.IGNORECASE)
 _ROLES = ("code", "unit", "source", "programme")
@@ -161,9 +162,9 @@ def split_name(label: str) -> _Name:
     if direction:
         name = _DIRECTION_MARK.sub("", name)
     out = _Name(name=name, marks=marks, direction=direction, source=source.group("source").strip() if source else None)
-    leiden = _LEIDEN_CODE.match(name)
-    if leiden:
-        out.code, out.name = leiden.group("code"), leiden.group("name")
+    coded = _CODE_BEFORE_NAME.match(name)
+    if coded:
+        out.code, out.name = coded.group("code"), coded.group("name")
     explained = _EXPLANATION.match(out.name)
     if explained and _is_explanation(explained.group("desc")):
         out.name, out.description = explained.group("name"), explained.group("desc")
@@ -213,13 +214,13 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
     return values, units, marks
 
 
-def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], leiden: bool, goal_group: Optional[str]) -> Optional[str]:
-    """A programme column ("2"), a Leiden code ("2A1.a" under goal "2A1") or the goal a group row above names
+def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], code_in_name: bool, goal_group: Optional[str]) -> Optional[str]:
+    """A programme column ("2"), a code printed before the name ("2A1.a" under goal "2A1") or the goal a group row above names
     ("Doel 2A1 …") wins over the table's programme."""
     printed = _cell(row, ctx.roles.get("programme")).rstrip(".")
     if printed and f"P{printed}" in ctx.goal_ids:
         return f"P{printed}"
-    if leiden and code and code.rsplit(".", 1)[0] in ctx.goal_ids:
+    if code_in_name and code and code.rsplit(".", 1)[0] in ctx.goal_ids:
         return code.rsplit(".", 1)[0]
     if goal_group:
         return goal_for(None, goal_group, None, ctx.goals) or ctx.goal
