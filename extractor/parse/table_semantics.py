@@ -293,19 +293,25 @@ def indicator_value_type(header: str) -> Optional[str]:
 
 
 _SCALE = re.compile(
-    r"(?:x|×|\*|in)\s*(?:€|eur(?:o)?)?\s*(1\.?000\.?000|1\.?000|1\s*mln|mln|miljoen|duizend)\b"
-    r"|€\s*['’]?\s*(000|mln)\b|in\s+(duizenden|miljoenen)\s+(?:van\s+)?euro|(?:x|×)\s*€\s*(1\s*(?:mln|miljoen))",
+    r"(?:x|×|\*|in)\s*(?:€|eur(?:o)?)?\s*(1\.?000\.?000(?:\.?000)?|1\.?000|1\s*(?:mln|miljoen|mld|miljard)|mln|miljoen|mld|miljard|duizend)\b"
+    r"|€\s*['’]?\s*(000|mln|mld)\b|in\s+(duizenden|miljoenen|miljarden)(?:\s+(?:van\s+)?euro|\s*[)\]]|\s*$)"
+    r"|(?:x|×)\s*€\s*(1\s*(?:mln|miljoen|mld|miljard))|(?<![\w])(k€|€\s*k|keuro)(?![\w])",
     re.IGNORECASE,
 )
 
 
 def scale_of(texts: list[str]) -> Optional[float]:
-    """The multiplier a table states for its amounts ("bedragen x € 1.000", "€ '000", "in duizenden euro's", "x € 1 mln")."""
+    """The multiplier a table states for its amounts ("bedragen x € 1.000", "€ '000", "in duizenden euro's", "x € 1 mln",
+    "x € 1 miljard", "k€")."""
     for text in texts:
         match = _SCALE.search(text or "")
         if match:
             token = next(g for g in match.groups() if g).lower().replace(" ", "").replace(".", "")
-            return 1_000_000.0 if token in ("1000000", "1mln", "mln", "miljoen", "miljoenen") else 1000.0
+            if any(w in token for w in ("mld", "miljard", "1000000000")):
+                return 1_000_000_000.0
+            if any(w in token for w in ("mln", "miljoen", "1000000")):
+                return 1_000_000.0
+            return 1000.0
     return None
 
 
