@@ -43,6 +43,14 @@ def test_column_kind(header: str, kind: str | None) -> None:
         (["Bedragen (x €1.000)"], 1000.0),
         (["bedragen x € 1.000.000"], 1_000_000.0),
         (["Programma 1"], None),
+        (["x €1 miljoen"], 1_000_000.0),
+        (["Bedragen in miljoenen"], 1_000_000.0),
+        (["x € 1 miljard"], 1_000_000_000.0),
+        (["x € 1 mld"], 1_000_000_000.0),
+        (["(bedragen in duizenden)"], 1000.0),
+        (["in k€"], 1000.0),
+        (["bedragen in euro's"], None),
+        (["Het kost in duizenden gevallen meer"], None),
     ],
 )
 def test_table_scale(texts: list[str], scale: float | None) -> None:

@@ -397,3 +397,13 @@ def test_one_word_caption_is_not_swallowed_by_the_header() -> None:
     assert indicator.table == "Effectindicatoren"
     assert [(v.year, v.type, v.value) for v in indicator.values] == [
         (2022, "realisatie", 120.0), (2023, "realisatie", 110.0), (2024, "streefwaarde", 100.0)]
+
+
+def test_target_range_gives_two_bounds_and_keeps_the_row() -> None:
+    """A streefwaarde printed as a range is read as >= low and <= high; the row's other cells are kept."""
+    text = "Indicator\tNulmeting\tStreefwaarde 2024\tRealisatie 2023\nAantal bezoekers per jaar\t10 (2021)\t6 - 6,5\t7"
+    (indicator,), errors = parse(text)
+    got = {(v.type, v.year, v.comparator, v.value) for v in indicator.values}
+    assert got == {("realisatie", 2021, None, 10.0), ("streefwaarde", 2024, ">=", 6.0),
+                   ("streefwaarde", 2024, "<=", 6.5), ("realisatie", 2023, None, 7.0)}
+    assert errors == []

@@ -251,3 +251,42 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
 @given(st.integers(min_value=1000, max_value=9999).map(str))
 def test_ranges_are_never_values(start: str) -> None:
     assert parse_value(f"{start}-{int(start) + 5}") is None
+
+
+# ---------------------------------------------------------------- ranges (targets printed as "6 - 6,5")
+
+from extractor.parse.values import parse_range  # noqa: E402
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("6 - 6,5", 6.0, 6.5, None),
+    ("6-6,5", 6.0, 6.5, None),
+    ("10–15%", 10.0, 15.0, "%"),
+    ("10% - 15%", 10.0, 15.0, "%"),
+    ("tussen 10 en 15", 10.0, 15.0, None),
+    ("10 tot 15", 10.0, 15.0, None),
+    ("10 t/m 15", 10.0, 15.0, None),
+    ("1.000 - 1.200", 1000.0, 1200.0, None),
+])
+def test_range_gives_its_two_bounds(text: str, low: float, high: float, unit) -> None:
+    lower, upper = parse_range(text)
+    assert (lower.value, lower.comparator, upper.value, upper.comparator) == (low, ">=", high, "<=")
+    assert lower.unit == upper.unit == unit and lower.raw == upper.raw == text
+
+
+@pytest.mark.parametrize("text", ["2019-2023", "15 - 10", "3 en 4", "10% - 15 kg", "6", "-", "10 - -", "abc - 5", "10 - 12 - 14"])
+def test_not_a_range(text: str) -> None:
+    assert parse_range(text) is None
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**6), st.sampled_from([" - ", "–", " tot "]))
+@settings(max_examples=200, deadline=None)
+def test_range_bounds_are_ordered_and_exact(low: int, width: int, separator: str) -> None:
+    dutch = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
+    high = low + width
+    parsed = parse_range(f"{dutch(low)}{separator}{dutch(high)}")
+    both_years = all(1900 <= n <= 2099 for n in (low, high))
+    if both_years:
+        assert parsed is None  # a period, not a range
+    else:
+        assert parsed is not None and (parsed[0].value, parsed[1].value) == (float(low), float(high))

@@ -54,6 +54,7 @@ _MARK = r"(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|†+)"
 _DECOR = r"(?:\s*(?:" + _MARK + r"|\(\s*(?:19|20)\d{2}\s*\)|\(\s*[-−–+](?:\s*/\s*[-−–+])?\s*\)))*"
 _VALUE = re.compile(r"^(?:" + _CMP + r"\s*)?(?:(?:€|%|‰)\s*)?" + _NUM + r"\s*" + _MARK + r"?\s*(?:%|‰|€|procent|euro)?" + _DECOR + r"$",
                     re.IGNORECASE)
+_RANGE_CELL = re.compile(r"^[^\s\-–—]\S*\s+(?:-|–|—|tot|t/m)\s+[^\s\-–—]\S*$", re.IGNORECASE)
 _NO_VALUE = frozenset({"-", "–", "—", "−", "n.b.", "n.b", "nb", "nvt", "n.v.t.", "n.v.t", "pm", "p.m.", "p.m"})
 _DIRECTION_ONLY = re.compile(r"^(-|–|—|−|n\.b\.?|nb|nvt|n\.v\.t\.?|pm|p\.m\.?)\s*\(\s*[-−–+](?:\s*/\s*[-−–+])?\s*\)$", re.IGNORECASE)
 _COMPARATOR_TOKENS = frozenset({"<", ">", "≤", "≥", "<=", ">=", "=<", "=>", "="})
@@ -295,6 +296,8 @@ def _packed_rows(found: _Found, line: Line, cells: list[str], values: list[int])
     parts = [p.strip() for p in re.split(r"\s+[-–]\s+", cells[source_col] if source_col is not None else "")]
     singles_ok = all(i in packed or found.columns[i].kind == "streefwaarde" or not cells[i] for i in values)
     if source_col is None or len(counts) != 1 or len(parts) != min(counts) or not singles_ok:
+        if all(_RANGE_CELL.match(" ".join(tokens)) for tokens in packed.values()):
+            return [_row([line], cells)]  # "6 - 6,5": one range per cell, read by the value layer
         return [_row([line], cells, "a cell packs several values that cannot be matched to sub-rows; values left out")]
     total = list(cells)
     for i, tokens in packed.items():

@@ -24,7 +24,7 @@ from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Met
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
 from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, read_value
-from extractor.parse.values import MISSING_MARKERS, parse_direction, split_footnote_marks
+from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
 _EXPLANATION = re.compile(r"^(?P<name>[^()]{3,}?)\s*\((?P<desc>[^()]{12,})\)\s*$")
@@ -190,28 +190,42 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
         kind, year, type_from = ctx.columns[c]
         text = row.cells[c].strip()
         parsed, unit_word = read_value(text)
-        if parsed is None:
+        bounds = [parsed] if parsed is not None else _target_range(text, kind)
+        if not bounds:
             if re.search(r"\d", text) and text.lower() not in MISSING_MARKERS:
                 ctx.unreadable.append(text)
             continue
         if kind is None:
             continue
-        if kind == "streefwaarde" and type_from == "header" and year is not None and parsed.year not in (None, year):
+        if kind == "streefwaarde" and type_from == "header" and year is not None and bounds[0].year not in (None, year):
             ctx.conflicts.append(text)  # "190 kg (2021)" under "Streefwaarde 2023": which year is meant is not printed
             continue
         scope = ctx.verdict.meanings[c].scope
         if area_name:
             kind, scope = "referentie", area_name  # "Nederland" row under an indicator: a comparison figure
-        box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
-        pdf = ctx.table.method != "text"
-        values.append(IndicatorValue(
-            year=parsed.year if parsed.year is not None else year, type=kind, value=parsed.value,  # type: ignore[arg-type]
-            comparator=parsed.comparator, scope=scope, raw=text,  # type: ignore[arg-type]
-            type_from=type_from, page=row.page if pdf else None, bbox=box,  # type: ignore[arg-type]
-        ))
-        units.append(" ".join(u for u in (parsed.unit, unit_word) if u))
-        marks.extend(m for m in parsed.footnotes if m not in marks)
+        for bound in bounds:  # a range ("6 - 6,5") gives its two bounds, >= low and <= high
+            values.append(_value(ctx, row, c, bound, (kind, year, type_from), scope))
+        units.append(" ".join(u for u in (bounds[0].unit, unit_word) if u))
+        marks.extend(m for m in bounds[0].footnotes if m not in marks)
     return values, units, marks
+
+
+def _target_range(text: str, kind: Optional[str]) -> list[ParsedValue]:
+    """A target printed as a range ("6 - 6,5") as its two bounds; only in target columns, where ranges are
+    common — in a realisatie column "10-15" may as well be a score pair or a date, so it stays unread."""
+    return list(parse_range(text) or ()) if kind in ("streefwaarde", "prognose") else []
+
+
+def _value(ctx: _Context, row: TableRow, c: int, parsed: ParsedValue, column: tuple, scope: Optional[str]) -> IndicatorValue:
+    """One value of cell `c` with the cell's box (PDF) and the column's type and year."""
+    kind, year, type_from = column
+    box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+    pdf = ctx.table.method != "text"
+    return IndicatorValue(
+        year=parsed.year if parsed.year is not None else year, type=kind, value=parsed.value,
+        comparator=parsed.comparator, scope=scope, raw=row.cells[c].strip(),  # type: ignore[arg-type]
+        type_from=type_from, page=row.page if pdf else None, bbox=box,
+    )
 
 
 def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], code_in_name: bool, goal_group: Optional[str]) -> Optional[str]:

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extractor.layout.tables import Table, TableRow
-from extractor.parse.values import parse_value, parse_year_header
+from extractor.parse.values import parse_range, parse_value, parse_year_header
 from extractor.resources import data_dir
 
 _DATA = data_dir() / "table_headers.csv"
@@ -293,19 +293,25 @@ def indicator_value_type(header: str) -> Optional[str]:
 
 
 _SCALE = re.compile(
-    r"(?:x|×|\*|in)\s*(?:€|eur(?:o)?)?\s*(1\.?000\.?000|1\.?000|1\s*mln|mln|miljoen|duizend)\b"
-    r"|€\s*['’]?\s*(000|mln)\b|in\s+(duizenden|miljoenen)\s+(?:van\s+)?euro|(?:x|×)\s*€\s*(1\s*(?:mln|miljoen))",
+    r"(?:x|×|\*|in)\s*(?:€|eur(?:o)?)?\s*(1\.?000\.?000(?:\.?000)?|1\.?000|1\s*(?:mln|miljoen|mld|miljard)|mln|miljoen|mld|miljard|duizend)\b"
+    r"|€\s*['’]?\s*(000|mln|mld)\b|in\s+(duizenden|miljoenen|miljarden)(?:\s+(?:van\s+)?euro|\s*[)\]]|\s*$)"
+    r"|(?:x|×)\s*€\s*(1\s*(?:mln|miljoen|mld|miljard))|(?<![\w])(k€|€\s*k|keuro)(?![\w])",
     re.IGNORECASE,
 )
 
 
 def scale_of(texts: list[str]) -> Optional[float]:
-    """The multiplier a table states for its amounts ("bedragen x € 1.000", "€ '000", "in duizenden euro's", "x € 1 mln")."""
+    """The multiplier a table states for its amounts ("bedragen x € 1.000", "€ '000", "in duizenden euro's", "x € 1 mln",
+    "x € 1 miljard", "k€")."""
     for text in texts:
         match = _SCALE.search(text or "")
         if match:
             token = next(g for g in match.groups() if g).lower().replace(" ", "").replace(".", "")
-            return 1_000_000.0 if token in ("1000000", "1mln", "mln", "miljoen", "miljoenen") else 1000.0
+            if any(w in token for w in ("mld", "miljard", "1000000000")):
+                return 1_000_000_000.0
+            if any(w in token for w in ("mln", "miljoen", "1000000")):
+                return 1_000_000.0
+            return 1000.0
     return None
 
 
@@ -375,9 +381,10 @@ _NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}
 
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
     """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like are not counted as filled,
-    and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") counts as a figure."""
+    and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") or a range ("6 - 6,5") counts as a figure."""
     filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])]
-    numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c))
+    numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c)
+                  or parse_range(c) is not None)
     unplaced = sum(1 for r in rows if r.problem and not (col < len(r.cells) and r.cells[col].strip()))
     return numbers + unplaced, len(filled) + unplaced  # a row whose figures the layout saw but could not place counts
 

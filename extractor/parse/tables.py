@@ -80,12 +80,6 @@ def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
     return warnings
 
 
-def parse_pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], use_camelot: bool = True) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
-    result = TablesResult()
-    _pdf_tables(laid_out, goals, metadata, use_camelot, result)
-    return result.indicators, result.budget_lines, result.errors
-
-
 def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], use_camelot: bool, result: TablesResult) -> None:
     from extractor.layout.tables import find_tables  # noqa: PLC0415
     from extractor.parse.indicator_goals import link_pdf_goals  # noqa: PLC0415

@@ -27,6 +27,7 @@ __all__ = [
     "ParsedValue",
     "parse_number",
     "parse_value",
+    "parse_range",
     "parse_direction",
     "split_footnote_marks",
     "parse_year_header",
@@ -218,6 +219,39 @@ def parse_value(text: str) -> Optional[ParsedValue]:
         footnotes=more_marks + marks,
         raw=raw,
     )
+
+
+_RANGE = re.compile(r"^(?:tussen\s+(?P<low_b>\S+)\s+en\s+(?P<high_b>\S+)"
+                    r"|(?P<low>\S+?)\s*(?:\s-\s|[–—]|(?<=\d)-(?=\d)|\s+(?:tot(?:\s+en\s+met)?|t/m)\s+)\s*(?P<high>\S+))$",
+                    re.IGNORECASE)
+
+
+def parse_range(text: str) -> Optional[tuple[ParsedValue, ParsedValue]]:
+    """A range printed in one cell ("6 - 6,5", "10–15%", "tussen 10 en 15") as its two bounds (>= low, <= high).
+
+    Only when both ends are plain numbers with the same unit and low < high; a span of two years
+    ("2019-2023") is a period, not a range, and gives None like anything else unclear.
+    """
+    if not isinstance(text, str):
+        return None
+    s, direction, year, marks = _strip_decorations(_clean(text))
+    unit, s = _split_unit(s)
+    match = _RANGE.match(s)
+    if not match:
+        return None
+    ends: list[tuple[Optional[str], float]] = []
+    for part in (match.group("low") or match.group("low_b"), match.group("high") or match.group("high_b")):
+        part_unit, part = _split_unit(part)
+        number = parse_number(part)
+        if number is None:
+            return None
+        ends.append((part_unit, number))
+    units = {u for u, _ in ends if u} | ({unit} if unit else set())
+    (_, low), (_, high) = ends
+    if len(units) > 1 or not low < high or all(re.fullmatch(r"(19|20)\d{2}", f"{v:g}") for v in (low, high)):
+        return None
+    shared = dict(unit=next(iter(units), None), year=year, direction=direction, footnotes=marks, raw=text)
+    return ParsedValue(value=low, comparator=">=", **shared), ParsedValue(value=high, comparator="<=", **shared)
 
 
 _QUOTED_YEAR = re.compile(r"(?<![\w\d])['‘’`´](\d{2})(?!\d)")

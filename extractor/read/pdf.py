@@ -185,4 +185,29 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
         else:
             rows.append([word])
             row_top = word.top
-    return [make_line(sorted(row, key=lambda w: w.x0), page=page) for row in rows]
+    return [make_line(join_number_fragments(sorted(row, key=lambda w: w.x0)), page=page) for row in rows]
+
+
+_NUMBER_PIECE = re.compile(r"^[€+\-−]?[\d.,]+%?$")
+_TOUCHING = 0.5  # points: glyphs of one word touch or overlap; a word space is ~2 points or more
+
+
+def join_number_fragments(row: list[Word]) -> list[Word]:
+    """Join the pieces of one number that the word splitter cut apart at a font change.
+
+    Embedded font subsets can switch in the middle of a figure ("€ 1" in one subset, "73.775" in
+    the next); the splitter keeps font runs apart, so the figure would read as two numbers. Two
+    number pieces of one size on one baseline whose glyphs touch are one word: a word space is never zero wide.
+    """
+    joined: list[Word] = []
+    for word in row:
+        last = joined[-1] if joined else None
+        if (last is not None and _NUMBER_PIECE.match(last.text) and _NUMBER_PIECE.match(word.text)
+                and last.text[-1].isdigit() and word.text[0] in "0123456789.,"
+                and word.x0 - last.x1 <= _TOUCHING and abs(word.size - last.size) < 0.2
+                and abs(word.bottom - last.bottom) < 1.0):
+            joined[-1] = Word(last.text + word.text, last.x0, min(last.top, word.top), word.x1,
+                              max(last.bottom, word.bottom), last.size, last.bold, last.confidence)
+        else:
+            joined.append(word)
+    return joined
