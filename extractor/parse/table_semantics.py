@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -236,6 +236,7 @@ class HeaderMeaning:
     side: Optional[str] = None  # baten | lasten | saldo
     scope: Optional[str] = None
     money: bool = False
+    base_year: Optional[int] = None  # a verschil column: the year it is compared with ("mutatie t.o.v. 2024")
 
     @property
     def is_axis(self) -> bool:
@@ -275,10 +276,34 @@ def classify_header(header: str) -> HeaderMeaning:
     scope = header_scope(text)
     if scope and value_type is None:
         value_type = "referentie"
+    budget_kind = _first("budget_kind", text)
+    base_year = None
+    if budget_kind == "verschil":
+        own, base_year = comparison_years(text)
+        year = own if base_year is not None or year is None else year
     return HeaderMeaning(
-        role="value", year=year, value_type=value_type, budget_kind=_first("budget_kind", text),
-        side=_first("side", text), scope=scope, money=bool(_first("money", text)),
+        role="value", year=year, value_type=value_type, budget_kind=budget_kind,
+        side=_first("side", text), scope=scope, money=bool(_first("money", text)), base_year=base_year,
     )
+
+
+def comparison_years(text: str) -> tuple[Optional[int], Optional[int]]:
+    """(year, base year) of a comparison header: the year after "t.o.v." / "ten opzichte van" is the base the column
+    is compared with, not its own year; the column's year is the newer one the header names besides it
+    ("verschil 2025-2024" and "∆ 2024-2025" are 2025, "Verschil 2023 Begr. na wijz. / realisatie" 2023). With
+    only a base printed ("mutatie t.o.v. 2024") the year is None here: the table decides (`resolve_comparisons`)."""
+    base = None
+    rest = text
+    for entry in _vocabulary():
+        if entry.category != "comparison_base":
+            continue
+        match = entry.pattern.search(text)
+        if match:
+            base = int(match.group(1))
+            rest = text[:match.start(1)] + text[match.end(1):]
+            break
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", rest)]
+    return (max(years) if years else None), base
 
 
 def indicator_value_type(header: str) -> Optional[str]:
@@ -448,6 +473,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         got, filled = _numeric_share(body, i)
         if got and got >= 0.5 * filled and (meaning.is_axis or meaning.money):
             value_cols.append(i)
+    meanings = resolve_comparisons(meanings, value_cols, body)
     if not value_cols:
         reason = "no value columns: the header names no years, kinds, areas or money over numeric cells"
         if _NOT_NUMERIC_TABLE.search(" ".join(head.headers)):
@@ -485,6 +511,47 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         return Verdict("indicator", "", numeric, head, meanings, label_col, value_cols, scale)
     return Verdict(None, "years or kinds as columns, but neither indicator names nor money (no €, scale or baten/lasten)",
                    numeric, head, meanings, label_col, value_cols, scale)
+
+
+def resolve_comparisons(meanings: list[HeaderMeaning], value_cols: list[int], body: list[TableRow]) -> list[HeaderMeaning]:
+    """The year of a comparison column that prints only its base ("raming 2024 | raming 2025 | mutatie t.o.v. 2024"):
+    the latest year among the table's other value columns, when that is not before the base. Where the body holds the
+    base year's column, the arithmetic decides: the one year whose column minus the base column gives the comparison
+    column in (nearly) every row wins; when no year fits or several do, the year stays None and the column is left
+    out (warned by the reader), as a guess could give a difference the wrong year."""
+    out = list(meanings)
+    for c in value_cols:
+        meaning = meanings[c]
+        if meaning.base_year is None or meaning.year is not None:
+            continue
+        years = {meanings[k].year: k for k in value_cols
+                 if k != c and meanings[k].year is not None and meanings[k].base_year is None and meanings[k].budget_kind != "verschil"}
+        later = sorted(y for y in years if y >= meaning.base_year)
+        if not later:
+            continue
+        year: Optional[int] = later[-1]
+        if meaning.base_year in years:
+            fits = [y for y in later if y != meaning.base_year and _difference_fits(body, years[y], years[meaning.base_year], c)]
+            year = fits[0] if len(fits) == 1 else (later[-1] if len(later) == 1 else None)
+        if year is not None:
+            out[c] = replace(meaning, year=year)
+    return out
+
+
+def _difference_fits(body: list[TableRow], newer: int, base: int, diff: int) -> bool:
+    """newer − base = diff (or base − newer, a sign convention) within rounding in at least 80% of the rows with all three."""
+    checked = fitting = fitting_reversed = 0
+    for row in body:
+        try:
+            a, b, d = (parse_money(row.cells[k]) for k in (newer, base, diff))
+        except IndexError:
+            continue
+        if a is None or b is None or d is None:
+            continue
+        checked += 1
+        fitting += abs((a - b) - d) <= 1.0
+        fitting_reversed += abs((b - a) - d) <= 1.0
+    return checked >= 1 and max(fitting, fitting_reversed) >= 0.8 * checked
 
 
 _SIDE_ROW = re.compile(r"^\s*(totaal\s+|totale\s+)?(baten|lasten|saldo|opbrengsten|uitgaven)\b", re.IGNORECASE)
