@@ -95,3 +95,78 @@ def test_comparison_with_the_same_year_as_the_other_columns() -> None:
     ])
     lines, _ = _read(table)
     assert {(b.kind, b.year) for b in lines} == {("begroting", 2024), ("realisatie", 2024), ("verschil", 2024)}
+
+
+# --------------------------------------------------------------------------- spanning headers over baten/lasten/saldo
+
+
+def _recapitulatie_page(rekening_x: float):
+    """A ruled recapitulatie whose header cells "Rekening 2022" and "Begroting 2024" are drawn each in one sub-column
+    (a rule between every pair of columns, also in the header rows), over repeated baten | lasten | saldo."""
+    from extractor.read.types import Rule  # noqa: F401 - the grid helper builds Rule objects
+    from tests.test_tables_pdf import _grid, _page
+
+    xs = [70.0, 200.0, 250.0, 300.0, 350.0, 400.0, 450.0, 500.0]
+    ys = [100.0, 115.0, 130.0, 145.0, 160.0, 175.0]
+    cells = [
+        ("Programma", 72.0, 103.0, True), ("Rekening", rekening_x, 103.0, True), ("Begroting", 405.0, 103.0, True),
+        ("bedragen x € 1.000", 72.0, 118.0, False), ("2022", 260.0, 118.0, True), ("2024", 410.0, 118.0, True),
+        ("baten", 205.0, 133.0, True), ("lasten", 255.0, 133.0, True), ("saldo", 305.0, 133.0, True),
+        ("baten", 355.0, 133.0, True), ("lasten", 405.0, 133.0, True), ("saldo", 455.0, 133.0, True),
+        ("P1 Veiligheid", 72.0, 148.0, False), ("1.972", 205.0, 148.0, False), ("-5.234", 255.0, 148.0, False),
+        ("-3.262", 305.0, 148.0, False), ("102", 355.0, 148.0, False), ("-4.204", 405.0, 148.0, False), ("-4.102", 455.0, 148.0, False),
+        ("P2 Mens", 72.0, 163.0, False), ("8.892", 205.0, 163.0, False), ("-33.359", 255.0, 163.0, False),
+        ("-24.467", 305.0, 163.0, False), ("11.652", 355.0, 163.0, False), ("-38.934", 405.0, 163.0, False), ("-27.282", 455.0, 163.0, False),
+    ]
+    return _page(111, cells, _grid(xs, ys))
+
+
+def test_year_header_drawn_in_one_sub_column_names_its_whole_group() -> None:
+    from extractor.layout.tables import find_ruled_tables
+
+    tables = find_ruled_tables(_recapitulatie_page(255.0))
+    assert len(tables) == 1
+    lines, errors = _read(tables[0], year=2024)
+    got = {(b.label, b.kind, b.year, b.side, b.amount) for b in lines}
+    assert ("P1 Veiligheid", "rekening", 2022, "baten", 1_972_000.0) in got
+    assert ("P2 Mens", "rekening", 2022, "saldo", -24_467_000.0) in got
+    assert ("P2 Mens", "begroting", 2024, "baten", 11_652_000.0) in got
+    assert len(lines) == 12 and errors == []
+
+
+def test_header_crossing_a_group_edge_off_centre_is_left_out_with_a_warning() -> None:
+    """"Rekening" printed from the first group into the second, centred over neither: which group it names is not
+    shown by its position, so the columns it touches are left out (warned) and "Begroting" above the same group
+    is not spread either (two cells over one group)."""
+    from extractor.layout.tables import find_ruled_tables
+    from extractor.parse.table_semantics import analyse_head
+
+    table = find_ruled_tables(_recapitulatie_page(320.0))[0]
+    head = analyse_head(table)
+    assert not any(h.startswith("Rekening") for h in head.headers)
+    assert head.ambiguous == {1, 2, 3, 4, 5, 6}
+    verdict = judge_table(table)
+    assert verdict.kind is None and "off-centre" in verdict.reason  # reported in coverage, with a warning
+
+
+def test_text_grid_spanning_header_is_spread_by_column() -> None:
+    table = _table([
+        ["Programma (x € 1.000)", "", "Realisatie 2023", "", "", "Begroting 2024", ""],
+        ["", "Baten", "Lasten", "Saldo", "Baten", "Lasten", "Saldo"],
+        ["P1 Veiligheid", "1.972", "-5.234", "-3.262", "102", "-4.204", "-4.102"],
+    ])
+    table.method = "text"
+    lines, _ = _read(table)
+    assert {(b.kind, b.year, b.side) for b in lines} == {(k, y, s) for k, y in (("realisatie", 2023), ("begroting", 2024))
+                                                         for s in ("baten", "lasten", "saldo")}
+
+
+def test_two_header_cells_in_one_group_are_not_spread() -> None:
+    from extractor.parse.table_semantics import analyse_head
+
+    table = _table([
+        ["Programma (x € 1.000)", "Begroting", "Realisatie", "", "", "", ""],
+        ["", "Baten", "Lasten", "Saldo", "Baten", "Lasten", "Saldo"],
+        ["P1 Veiligheid", "1.972", "-5.234", "-3.262", "102", "-4.204", "-4.102"],
+    ])
+    assert analyse_head(table).headers[1:4] == ["Begroting Baten", "Realisatie Lasten", "Saldo"]

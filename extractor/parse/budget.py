@@ -122,6 +122,7 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
     repeated = _repeated_kinds(body, verdict.value_cols)
     voted = _voted_kinds(body, verdict.value_cols, head.headers) if ocr else {}
     names: dict[int, str] = {}
+    skipped.extend(head.headers[c] for c in sorted(head.ambiguous) if c < len(head.headers))  # a header whose group is not shown
     for c in verdict.value_cols:
         meaning = verdict.meanings[c]
         header = head.headers[c]

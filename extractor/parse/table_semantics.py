@@ -62,6 +62,7 @@ class TableHead:
     caption: Optional[str] = None
     source: Optional[str] = None
     extra: list[str] = field(default_factory=list)  # other one-cell rows above the header
+    ambiguous: set[int] = field(default_factory=set)  # columns under a header cell whose position names no group
 
 
 def _is_data_cell(text: str) -> bool:
@@ -139,7 +140,8 @@ def analyse_head(table: Table) -> TableHead:
         header_rows = min(header_rows, 1)
     parts: list[list[str]] = [[] for _ in range(n)]
     head = TableHead(header_rows=header_rows, headers=[], caption=table.caption)
-    for row in table.rows[:header_rows]:
+    group_spans, head.ambiguous = spread_over_groups(table, header_rows)
+    for r, row in enumerate(table.rows[:header_rows]):
         filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
         joined = " ".join(c for _, c in filled)
         if len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
@@ -161,11 +163,85 @@ def analyse_head(table: Table) -> TableHead:
             if not text.strip():
                 continue
             span = max(1, row.spans[i] if i < len(row.spans) else 1)
-            for k in range(i, min(n, i + span)):
+            first, last = group_spans.get((r, i), (i, i + span - 1))
+            for k in range(first, min(n, last + 1)):
                 parts[k].append(text.strip())
     head.headers = [" ".join(p) for p in parts]
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+def sub_column_groups(cells: list[str]) -> Optional[list[tuple[int, int]]]:
+    """The groups of a sub-header row that repeats itself ("baten | lasten | saldo | baten | lasten | saldo"): the
+    (first, last) column of every repetition, or None when the row's value cells are no such repetition. Only a
+    contiguous run of filled cells right of the label column, repeated two or more times exactly, counts."""
+    filled = [i for i in range(1, len(cells)) if cells[i].strip()]
+    if len(filled) < 4 or filled[-1] - filled[0] + 1 != len(filled):
+        return None
+    texts = [" ".join(cells[i].lower().split()) for i in filled]
+    for period in range(2, len(texts) // 2 + 1):
+        if len(texts) % period or len(set(texts[:period])) != period:
+            continue
+        if all(texts[k] == texts[k % period] for k in range(len(texts))):
+            return [(filled[0] + g, filled[0] + g + period - 1) for g in range(0, len(texts), period)]
+    return None
+
+
+def spread_over_groups(table: Table, header_rows: int) -> tuple[dict[tuple[int, int], tuple[int, int]], set[int]]:
+    """Header cells above a repeating sub-header row that belong to a whole group of sub-columns.
+
+    "Rekening 2022" over "baten | lasten | saldo" is often given by the text layer to one sub-column only (the one
+    holding its words). A cell above such a group names the whole group when it is the only filled cell of its row
+    over that group and it stands inside the group: in a PDF by its words' x-extent (a cell centred over a run of
+    whole groups names all of them), in text by its column. A row with two cells over one group is left as printed.
+    Returns (row, column) → (first, last) column the cell names, and the ambiguous columns: those under a PDF cell
+    that crosses a group edge without being centred over whole groups (which groups it names is not shown); such a
+    cell names no column (first > last)."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    ambiguous: set[int] = set()
+    rows = table.rows[:header_rows]
+    sub = next((r for r in range(len(rows) - 1, 0, -1) if sub_column_groups(rows[r].cells)), None)
+    if sub is None:
+        return out, ambiguous
+    groups = sub_column_groups(rows[sub].cells) or []
+    for r in range(sub):
+        row = rows[r]
+        cells_of: dict[int, list[int]] = {}  # group -> the cells of this row standing over it
+        covers: dict[int, tuple[list[int], bool]] = {}
+        for i, text in enumerate(row.cells):
+            if i < groups[0][0] or not text.strip() or (i < len(row.spans) and row.spans[i] > 1):
+                continue
+            covers[i] = _groups_of_cell(table, row, i, groups)
+            for g in covers[i][0]:
+                cells_of.setdefault(g, []).append(i)
+        for i, (covered, centred) in covers.items():
+            if not centred:
+                out[(r, i)] = (-1, -2)
+                ambiguous.update(k for g in covered for k in range(groups[g][0], groups[g][1] + 1))
+            elif covered and all(cells_of[g] == [i] for g in covered):
+                out[(r, i)] = (groups[covered[0]][0], groups[covered[-1]][1])
+    return out, ambiguous
+
+
+def _groups_of_cell(table: Table, row: TableRow, i: int, groups: list[tuple[int, int]]) -> tuple[list[int], bool]:
+    """The groups one header cell stands over, and whether its position shows that: by its column (text) or by its
+    words' x-extent (PDF). A PDF cell touching several groups names the run of them it is centred over (one group
+    when a long header is centred on its own group); (the touched groups, False) when it is centred over no run."""
+    by_column = [g for g, (a, b) in enumerate(groups) if a <= i <= b]
+    box = row.cell_boxes[i] if i < len(row.cell_boxes) else None
+    if box is None or table.method == "text" or len(table.columns) <= groups[-1][1] + 1:
+        return by_column, True
+    edges = [(table.columns[a], table.columns[b + 1]) for a, b in groups]
+    touched = [g for g, (x0, x1) in enumerate(edges) if min(box[2], x1) - max(box[0], x0) > 2.0]
+    if len(touched) <= 1:
+        return touched, True
+    middle = (box[0] + box[2]) / 2
+    for first in touched:
+        for last in touched:
+            left, right = edges[first][0], edges[last][1]
+            if last >= first and abs(middle - (left + right) / 2) <= min(8.0, 0.05 * (right - left)):
+                return list(range(first, last + 1)), True
+    return touched, False
 
 
 _REPEAT_CELL = re.compile(r"^[^\W\d_][^\d]*((19|20)\d{2}[^\d]*)*$|^(19|20)\d{2}$")
@@ -468,7 +544,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     meanings = _area_columns(meanings, head.headers, body, label_col)
     value_cols = []
     for i, meaning in enumerate(meanings):
-        if i == label_col or meaning.role != "value":
+        if i == label_col or meaning.role != "value" or i in head.ambiguous:
             continue
         got, filled = _numeric_share(body, i)
         if got and got >= 0.5 * filled and (meaning.is_axis or meaning.money):
@@ -478,6 +554,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         reason = "no value columns: the header names no years, kinds, areas or money over numeric cells"
         if _NOT_NUMERIC_TABLE.search(" ".join(head.headers)):
             reason = "a list (projects, risks, planning), not indicators or money"
+        elif head.ambiguous:
+            reason = "header cells cross the groups of sub-columns off-centre: which columns they name is not shown"
         return Verdict(None, reason, numeric, head, meanings, label_col)
     labels = [r.cells[label_col].strip() for r in body if label_col < len(r.cells)]
     if sum(1 for x in labels if re.search(r"[^\W\d_]{3}", x)) < 1:
