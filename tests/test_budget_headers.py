@@ -170,3 +170,20 @@ def test_two_header_cells_in_one_group_are_not_spread() -> None:
         ["P1 Veiligheid", "1.972", "-5.234", "-3.262", "102", "-4.204", "-4.102"],
     ])
     assert analyse_head(table).headers[1:4] == ["Begroting Baten", "Realisatie Lasten", "Saldo"]
+
+
+def test_label_centred_on_a_row_of_figures_is_joined_to_it() -> None:
+    """"Geraamde resultaat" / figures / "programma": shading edges cut each line into its own grid row."""
+    from extractor.layout.tables import fold_centred_labels
+
+    def row(cells: list[str], top: float) -> TableRow:
+        boxes = [(72.0, top, 150.0, top + 9.0) if c else None for c in cells]
+        return TableRow(cells=cells, page=1, bbox=(70.0, top - 2, 500.0, top + 11.0), cell_boxes=boxes, spans=[1] * len(cells), bold=True)
+
+    rows = [row(["Mutaties reserves", "0", "-490"], 100.0), row(["Geraamde resultaat", "", ""], 115.0),
+            row(["", "86.052", "32"], 128.0), row(["programma", "", ""], 141.0), row(["Kapitaallasten", "", ""], 170.0)]
+    folded = fold_centred_labels(rows)
+    assert [r.cells for r in folded][:2] == [["Mutaties reserves", "0", "-490"], ["Geraamde resultaat programma", "86.052", "32"]]
+    assert folded[-1].cells[0] == "Kapitaallasten"  # a line far below stays
+    years = [row(["Programma", "", ""], 100.0), row(["", "2024", "2025"], 113.0)]
+    assert [r.cells for r in fold_centred_labels(years)] == [["Programma", "", ""], ["", "2024", "2025"]]

@@ -335,6 +335,44 @@ def _figure_middle(row: TableRow) -> Optional[float]:
     return sum((b[1] + b[3]) / 2 for b in boxes) / len(boxes) if boxes else None
 
 
+def _label_only(row: TableRow) -> bool:
+    return bool(row.cells and row.cells[0].strip()) and not any(c.strip() for c in row.cells[1:]) and not _NOTE_MARK.match(row.cells[0])
+
+
+def _label_around_unlabelled_figures(rows: list[TableRow]) -> list[TableRow]:
+    """A row of figures with an empty label cell between label-only lines is one row whose label is centred on it
+    ("Geraamde resultaat" / figures / "programma", each line cut into its own row by shading edges): the label line
+    right above it is its label, and the line right below when it goes on in lower case. Bold or not, as a row of
+    figures without any label cannot stand alone; lines more than a line height away stay."""
+    out: list[TableRow] = []
+    skip: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in skip:
+            continue
+        amounts = [c for c in row.cells[1:] if _is_numeric_cell(c) and not _YEAR_WORD.fullmatch(c.strip())]
+        if row.cells and not row.cells[0].strip() and amounts and out and _label_only(out[-1]):
+            above = out[-1]
+            height = max(above.bbox[3] - above.bbox[1], 6.0)
+            if row.bbox[1] - above.bbox[3] <= height:
+                parts = [above, row]
+                below = rows[i + 1] if i + 1 < len(rows) else None
+                if below is not None and _label_only(below) and below.cells[0].strip()[:1].islower() \
+                        and below.bbox[1] - row.bbox[3] <= height:
+                    parts.append(below)
+                    skip.add(i + 1)
+                text = ""
+                for part in (above, *parts[2:]):
+                    text = join_wrapped(text, part.cells[0].strip()) if text else part.cells[0].strip()
+                row.cells[0] = text
+                if row.cell_boxes and above.cell_boxes:
+                    row.cell_boxes[0] = above.cell_boxes[0]
+                row.bbox = (row.bbox[0], above.bbox[1], row.bbox[2], max(p.bbox[3] for p in parts))
+                out[-1] = row
+                continue
+        out.append(row)
+    return out
+
+
 def fold_centred_labels(rows: list[TableRow]) -> list[TableRow]:
     """Join the lines of a wrapped label printed vertically centred on its figures (no rule between the lines).
 
@@ -346,6 +384,7 @@ def fold_centred_labels(rows: list[TableRow]) -> list[TableRow]:
         box = row.cell_boxes[0] if row.cell_boxes else None
         return (box[1] + box[3]) / 2 if box else None
 
+    rows = _label_around_unlabelled_figures(rows)
     figures = [(row, _figure_middle(row), label_middle(row)) for row in rows]
     centred = any(f is not None and m is not None and abs(f - m) > 3.0 for _, f, m in figures)
     valued = [(row, f) for row, f, _ in figures if f is not None]
