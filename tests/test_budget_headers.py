@@ -187,3 +187,34 @@ def test_label_centred_on_a_row_of_figures_is_joined_to_it() -> None:
     assert folded[-1].cells[0] == "Kapitaallasten"  # a line far below stays
     years = [row(["Programma", "", ""], 100.0), row(["", "2024", "2025"], 113.0)]
     assert [r.cells for r in fold_centred_labels(years)] == [["Programma", "", ""], ["", "2024", "2025"]]
+
+
+# --------------------------------------------------------------------------- header words broken over two lines
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Jaarreken ing 2023", "Jaarrekening 2023"),
+        ("Begrot ing", "Begroting"),
+        ("Begrot ing na wijziging 2023", "Begroting na wijziging 2023"),
+        ("Begroting 2025", "Begroting 2025"),  # a word and a year stay apart
+        ("Jaar rekening 2023", "Jaar rekening 2023"),  # "rekening" is a word on its own
+        ("Saldo in de begroting", "Saldo in de begroting"),
+    ],
+)
+def test_header_word_broken_without_hyphen_is_joined_only_when_the_pieces_are_no_words(text: str, joined: str) -> None:
+    from extractor.parse.table_semantics import join_broken_words
+
+    assert join_broken_words(text) == joined
+
+
+def test_broken_header_word_over_two_header_rows_gives_the_kind() -> None:
+    table = _table([
+        ["bedragen x € 1.000", "Jaarreken", "Begrot"],
+        ["", "ing 2023", "ing 2025"],
+        ["Baten", "1.972", "102"],
+        ["Lasten", "-5.234", "-4.204"],
+    ])
+    lines, _ = _read(table)
+    assert {(b.column, b.kind, b.year) for b in lines} == {("Jaarrekening 2023", "rekening", 2023), ("Begroting 2025", "begroting", 2025)}

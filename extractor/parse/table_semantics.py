@@ -166,7 +166,7 @@ def analyse_head(table: Table) -> TableHead:
             first, last = group_spans.get((r, i), (i, i + span - 1))
             for k in range(first, min(n, last + 1)):
                 parts[k].append(text.strip())
-    head.headers = [" ".join(p) for p in parts]
+    head.headers = [join_broken_words(" ".join(p)) for p in parts]
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
 
@@ -335,10 +335,33 @@ def header_scope(header: str) -> Optional[str]:
     return cleaned or None
 
 
+_PIECE = re.compile(r"^[^\W\d_]+$")
+
+
+def join_broken_words(text: str) -> str:
+    """A header word broken over two lines without a hyphen joined again ("Jaarreken ing 2023" is "Jaarrekening 2023",
+    "Begrot ing" is "Begroting"): only when the join is a header word of the vocabulary (`split_word`) and neither
+    piece is one on its own, so "Begroting 2025" and "Jaar rekening" stay as printed."""
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        if out and _PIECE.match(out[-1]) and _PIECE.match(word) and _first("split_word", (out[-1] + word).lower()) \
+                and not _known_word(out[-1]) and not _known_word(word):
+            out[-1] += word
+            continue
+        out.append(word)
+    return " ".join(out)
+
+
+def _known_word(piece: str) -> bool:
+    low = piece.lower()
+    return bool(_first("split_word", low) or _first("header_word", low))
+
+
 @lru_cache(maxsize=4096)
 def classify_header(header: str) -> HeaderMeaning:
     """The meaning of one column header, from the shared vocabulary."""
-    text = " ".join(header.split())
+    text = join_broken_words(" ".join(header.split()))
     role = _first("role", text)
     year = parse_year_header(text)
     if role and not (role == "ignore" and year):
