@@ -218,3 +218,84 @@ def test_broken_header_word_over_two_header_rows_gives_the_kind() -> None:
     ])
     lines, _ = _read(table)
     assert {(b.column, b.kind, b.year) for b in lines} == {("Jaarrekening 2023", "rekening", 2023), ("Begroting 2025", "begroting", 2025)}
+
+
+# --------------------------------------------------------------------------- caption or scale note in the corner cell
+
+
+@pytest.mark.parametrize("corner", ["Tabel 11.1 - Financieel Meerjarenbeeld (bedragen x € 1.000)", "bedragen x € 1.000", "(x € 1.000)"])
+def test_caption_or_scale_note_in_the_corner_cell_of_the_year_row(corner: str) -> None:
+    table = _table([
+        [corner, "2025", "2026", "2027"],
+        ["Actuele begroting 2024", "-775", "-5.540", "-4.821"],
+        ["Saldo baten en lasten", "9", "-1.212", "-1.111"],
+    ])
+    verdict = judge_table(table)
+    assert (verdict.kind, verdict.label_col, verdict.value_cols, verdict.scale) == ("budget", 0, [1, 2, 3], 1000.0)
+    lines, _ = _read(table)
+    assert {(b.label, b.year, b.amount) for b in lines if b.year == 2025} == {("Actuele begroting 2024", 2025, -775_000.0),
+                                                                              ("Saldo baten en lasten", 2025, 9_000.0)}
+
+
+def test_budget_table_without_a_scale_beside_one_with_a_scale_is_not_read() -> None:
+    """Its amounts could be in thousands like its neighbour's or in euros: not printed, so not guessed."""
+    from extractor.parse.table_semantics import unscaled_beside_scaled
+
+    scaled = _table([["Tabel 11.1 - Meerjarenbeeld (bedragen x € 1.000)", "2025", "2026"], ["Saldo baten en lasten", "-775", "-5.540"]])
+    unscaled = _table([["Tabel 11.2 - Structureel saldo van baten en lasten", "2025", "2026"], ["Saldo baten en lasten", "-1.453", "-2.689"],
+                       ["Begrotingssaldo", "9", "-1.212"]])
+    in_euros = _table([["Tabel 11.3 - Kosten van baten en lasten", "2025", "2026"], ["Saldo baten en lasten", "1.453.120", "-2.689.000"]])
+    verdicts = [(t, judge_table(t)) for t in (scaled, unscaled, in_euros)]
+    assert [v.kind for _, v in verdicts] == ["budget", "budget", "budget"]
+    unscaled_beside_scaled(verdicts)
+    assert [v.kind for _, v in verdicts] == ["budget", None, "budget"]
+    assert "states no scale" in verdicts[1][1].reason
+
+
+# --------------------------------------------------------------------------- a kind row over a row of years
+
+
+def _kind_over_years_page(kind_x: float, ruled: bool):
+    from tests.test_tables_pdf import _grid, _page
+
+    cells = [("Tabel 4.1 Lasten en baten (bedragen x € 1.000)", 70.0, 80.0, False), ("Begroting", kind_x, 103.0, True),
+             ("Programma", 72.0, 118.0, True), ("2024", 275.0, 118.0, True), ("2025", 345.0, 118.0, True), ("2026", 415.0, 118.0, True),
+             ("Lasten", 72.0, 133.0, False), ("4.204", 270.0, 133.0, False), ("4.129", 340.0, 133.0, False), ("4.100", 410.0, 133.0, False),
+             ("Baten", 72.0, 148.0, False), ("102", 275.0, 148.0, False), ("105", 345.0, 148.0, False), ("110", 415.0, 148.0, False)]
+    rules = _grid([70.0, 250.0, 320.0, 390.0, 460.0], [100.0, 115.0, 130.0, 145.0, 160.0]) if ruled else []
+    return _page(3, cells, rules)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_kind_centred_over_a_row_of_years_names_every_year_in_a_pdf(ruled: bool) -> None:
+    from extractor.layout.tables import find_tables
+
+    tables, _ = find_tables([_kind_over_years_page(332.0, ruled)], use_camelot=False)
+    assert len(tables) == 1 and tables[0].method == ("ruled" if ruled else "aligned")
+    lines, _ = _read(tables[0])
+    assert {(b.label, b.kind, b.year, b.amount) for b in lines} == {
+        (label, "begroting", year, amount * 1000.0) for label, amounts in (("Lasten", (4204, 4129, 4100)), ("Baten", (102, 105, 110)))
+        for year, amount in zip((2024, 2025, 2026), amounts)}
+
+
+def test_kind_over_the_first_year_only_in_a_pdf_names_that_year_only() -> None:
+    from extractor.layout.tables import find_tables
+
+    tables, _ = find_tables([_kind_over_years_page(255.0, True)], use_camelot=False)
+    lines, _ = _read(tables[0])
+    assert {(b.kind, b.year) for b in lines} == {("begroting", 2024), ("bedrag", 2025), ("bedrag", 2026)}
+
+
+@pytest.mark.parametrize("sep", ["|", "\t"])
+def test_kind_over_a_row_of_years_in_text_spans_from_its_column(sep: str) -> None:
+    from extractor.parse.tables import read_tables
+    from tests.test_tables_semantics import laid_out_text
+
+    def line(cells: list[str]) -> str:
+        return f"| {' | '.join(cells)} |" if sep == "|" else "\t".join(cells)
+
+    text = "\n".join(["Tabel 3.1 Lasten en baten (bedragen x € 1.000)", "",
+                      line(["", "Realisatie", "Begroting", ""]), line(["Programma", "2023", "2024", "2025"]),
+                      line(["Lasten", "4.204", "4.129", "4.100"]), line(["Baten", "102", "105", "110"]), "", "Tekst onder de tabel."])
+    result = read_tables(laid_out_text(text), [], Metadata(document_type="begroting", year=2024), prose=False)
+    assert {(b.kind, b.year) for b in result.budget_lines} == {("realisatie", 2023), ("begroting", 2024), ("begroting", 2025)}

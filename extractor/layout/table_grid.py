@@ -107,6 +107,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             continue
         start = i
         rows: list[TableRow] = []
+        printed: list[int] = []  # cells per row as printed, the outer pipes aside (empty cells included)
         while i < len(lines) and (sep in lines[i].text or not lines[i].text.strip()):
             text = lines[i].text
             if text.strip() and not _RULE_LINE.match(text):
@@ -114,6 +115,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
                 if any(cells):
                     n = _no(lines[i], i + 1)
                     rows.append(_row(cells, (n, n), lines[i].page))
+                    printed.append(len(text.strip().strip(sep).split(sep)) if sep == "|" else len(text.split(sep)))
             i += 1
         n_cols = max((len(r.cells) for r in rows), default=0)
         if len(rows) >= 2 and n_cols >= 2:
@@ -121,8 +123,8 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             table = _table(rows, n_cols, "text", lines[max(0, start - 4):start])
             table.header_rows = _separated_header_rows(table)
             _drop_collapsed_rows(table, full)
-            if table.header_rows == 2:
-                _spread_group_row(table)
+            if table.header_rows == 2 and printed[0] < printed[1]:
+                _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed
             out.append((table, start, i - 1))
     return out
 

@@ -731,7 +731,8 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
             cells[c].append(w)
         return cells
 
-    while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)):
+    while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)
+                                         or _labelled_year_line(block[n_header])):
         n_header += 1  # "2021 2022 2024" or "na wijziging" under the kinds: header, not a body row
     for k, line in enumerate(block[:n_header]):
         below = max((_value_phrases(ln, columns) for ln in block[k + 1:n_header]), default=0)
@@ -757,6 +758,16 @@ def _year_line(line: Line) -> bool:
     """A line of only years (a header row of year columns)."""
     tokens = line.text.split()
     return len(tokens) >= 2 and all(_YEAR_TOKEN.match(t) for t in tokens) and any(re.match(r"\(?(19|20)\d{2}", t) for t in tokens)
+
+
+def _labelled_year_line(line: Line) -> bool:
+    """A label header followed by ascending years only ("Programma  2024  2025  2026"): the year row of the header,
+    even where the first line of figures is where the table was found from."""
+    segments = line.segments(min_gap=10.0)
+    years = [s.text.strip() for s in segments[1:]]
+    if len(years) < 2 or _is_numeric_cell(segments[0].text) or not all(re.fullmatch(r"(19|20)\d{2}", y) for y in years):
+        return False
+    return all(int(a) < int(b) for a, b in zip(years, years[1:]))
 
 
 def _misfit(centres: list[float], groups: list[tuple[int, int]], edges: list[float]) -> float:

@@ -141,10 +141,16 @@ def analyse_head(table: Table) -> TableHead:
     parts: list[list[str]] = [[] for _ in range(n)]
     head = TableHead(header_rows=header_rows, headers=[], caption=table.caption)
     group_spans, head.ambiguous = spread_over_groups(table, header_rows)
+    for key, span in spread_over_year_runs(table, header_rows).items():
+        group_spans.setdefault(key, span)
     for r, row in enumerate(table.rows[:header_rows]):
         filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
         joined = " ".join(c for _, c in filled)
-        if len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
+        corner = _corner_caption(filled)
+        if corner is not None:
+            head.caption = head.caption or corner  # "Tabel 11.1 … (bedragen x € 1.000) | 2025 | 2026": the years stay header
+            filled = filled[1:]
+        elif len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
             head.caption = head.caption or re.sub(r"^T\s+abel", "Tabel", joined)
             continue
         if len(filled) == 1 and (row.spans[filled[0][0]] > 1 or n > 2):
@@ -159,9 +165,7 @@ def analyse_head(table: Table) -> TableHead:
             if row.spans[filled[0][0]] >= n:
                 head.extra.append(text)
                 continue
-        for i, text in enumerate(row.cells):
-            if not text.strip():
-                continue
+        for i, text in filled:
             span = max(1, row.spans[i] if i < len(row.spans) else 1)
             first, last = group_spans.get((r, i), (i, i + span - 1))
             for k in range(first, min(n, last + 1)):
@@ -169,6 +173,19 @@ def analyse_head(table: Table) -> TableHead:
     head.headers = [join_broken_words(" ".join(p)) for p in parts]
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+_HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
+
+
+def _corner_caption(filled: list[tuple[int, str]]) -> Optional[str]:
+    """The caption printed in the corner cell of a header row ("Tabel 11.1 - Financieel Meerjarenbeeld (bedragen x
+    € 1.000) | 2025 | 2026 …"), when the row's other cells are header cells (words and years, no figures)."""
+    if len(filled) < 2 or filled[0][0] != 0 or not CAPTION_ROW.match(filled[0][1]):
+        return None
+    if not all(_HEADER_CELL.match(text.strip()) for _, text in filled[1:]):
+        return None
+    return " ".join(filled[0][1].split())
 
 
 def sub_column_groups(cells: list[str]) -> Optional[list[tuple[int, int]]]:
@@ -221,6 +238,66 @@ def spread_over_groups(table: Table, header_rows: int) -> tuple[dict[tuple[int, 
             elif covered and all(cells_of[g] == [i] for g in covered):
                 out[(r, i)] = (groups[covered[0]][0], groups[covered[-1]][1])
     return out, ambiguous
+
+
+def _year_runs(cells: list[str]) -> list[tuple[int, int]]:
+    """Runs of two or more adjacent bare-year cells right of the label column ("2024 | 2025 | 2026")."""
+    runs: list[tuple[int, int]] = []
+    for i in range(1, len(cells)):
+        if not _BARE_YEAR.match(cells[i]):
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return [run for run in runs if run[1] > run[0]]
+
+
+def spread_over_year_runs(table: Table, header_rows: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """Kind cells in a header row above a row of bare years ("Begroting" over "2024 | 2025 | 2026") that cover the run.
+
+    In a PDF a kind cell names the whole run when it is the only cell of its row over the run and its words are centred
+    over it. In text (pipes, tabs) a cell whose span was lost stands in the first column it spanned: a kind cell in the
+    run's first column covers the columns up to the next filled cell or the run's end, and so does every later kind cell
+    of the row; when the run's first column has no kind cell, the row is left as printed (its spans are not shown)."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    rows = table.rows[:header_rows]
+    below = next((r for r in range(len(rows) - 1, 0, -1) if _year_runs(rows[r].cells)), None)
+    if below is None:
+        return out
+    for run in _year_runs(rows[below].cells):
+        for r in range(below):
+            row = rows[r]
+            inside = [i for i in range(run[0], run[1] + 1) if i < len(row.cells) and row.cells[i].strip()]
+            if not inside or any(i < len(row.spans) and row.spans[i] != 1 for i in inside):
+                continue
+            if not all(_kind_only(row.cells[i]) for i in inside):
+                continue
+            if table.method == "text":
+                if inside[0] != run[0]:
+                    continue
+                for k, i in enumerate(inside):
+                    out[(r, i)] = (i, inside[k + 1] - 1 if k + 1 < len(inside) else run[1])
+            elif len(inside) == 1 and _centred_over(row, inside[0], rows[below], run):
+                out[(r, inside[0])] = run
+    return out
+
+
+def _kind_only(text: str) -> bool:
+    """A header cell naming a kind and no year ("Begroting", "Realisatie"): it can span a run of years."""
+    meaning = classify_header(text)
+    return meaning.role == "value" and meaning.year is None and bool(meaning.budget_kind or meaning.value_type)
+
+
+def _centred_over(row: TableRow, i: int, years: TableRow, run: tuple[int, int]) -> bool:
+    """The words of cell `i` are centred over the printed years of the run (their words' extent, not the column
+    edges, which an unruled table places in the middle of the gaps)."""
+    box = row.cell_boxes[i] if i < len(row.cell_boxes) else None
+    year_boxes = [years.cell_boxes[k] for k in range(run[0], run[1] + 1) if k < len(years.cell_boxes)]
+    if box is None or not year_boxes or any(b is None for b in year_boxes):
+        return False
+    left, right = min(b[0] for b in year_boxes), max(b[2] for b in year_boxes)  # type: ignore[index]
+    return abs((box[0] + box[2]) / 2 - (left + right) / 2) <= max(4.0, min(8.0, 0.05 * (right - left)))
 
 
 def _groups_of_cell(table: Table, row: TableRow, i: int, groups: list[tuple[int, int]]) -> tuple[list[int], bool]:
@@ -553,6 +630,44 @@ def _area_columns(meanings: list[HeaderMeaning], headers: list[str], body: list[
     return out
 
 
+def table_scale(table: Table, head: TableHead) -> Optional[float]:
+    """The scale a table states: in its caption, the lines above, a header cell (the corner), the notes under it or
+    the first body row's label."""
+    context_text = " ".join([head.caption or "", *head.extra, *head.headers, *(ln.text for ln in table.above[-3:])])
+    body = table.rows[head.header_rows:]
+    return scale_of([context_text, *(ln.text for ln in table.notes[:3]), *(r.cells[0] for r in body[:1])])
+
+
+def unscaled_beside_scaled(verdicts: list[tuple[Table, Verdict]]) -> None:
+    """A budget table that states no scale, on a page where another table states one ("Tabel 11.1 … (bedragen x
+    € 1.000)" above "Tabel 11.2 …" without a note): its amounts may be in the same unit or in euros, and reading
+    them as euros could be 1.000 times off. Such a table is not read (verdict None, with the reason, so it is
+    reported and warned); which unit it is in is not printed."""
+    stated: dict[int, float] = {}
+    for table, verdict in verdicts:
+        scale = verdict.scale if verdict.scale is not None else (table_scale(table, verdict.head) if verdict.head else None)
+        if scale is not None and scale != 1.0 and table.method != "text":
+            stated.setdefault(table.page, scale)
+    for table, verdict in verdicts:
+        if verdict.kind == "budget" and verdict.scale is None and table.method != "text" and table.page in stated \
+                and not _euro_cells(table, verdict):
+            verdict.kind = None
+            verdict.reason = (f"budget table states no scale while another table on its page states x {stated[table.page]:,.0f}: "
+                              "its amounts could be in either unit, so they are not read")
+
+
+def _euro_cells(table: Table, verdict: Verdict) -> bool:
+    """Amounts printed with € in the cells, or large enough to be whole euros (a figure of a million or more)."""
+    body = table.rows[verdict.head.header_rows:] if verdict.head else []
+    for row in body:
+        for c in verdict.value_cols:
+            text = row.cells[c] if c < len(row.cells) else ""
+            amount = parse_money(text)
+            if "€" in text or (amount is not None and abs(amount) >= 1_000_000):
+                return True
+    return False
+
+
 def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     """Indicator table, budget table or neither, from the header's axes and the body's cells."""
     head = head or analyse_head(table)
@@ -583,7 +698,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     labels = [r.cells[label_col].strip() for r in body if label_col < len(r.cells)]
     if sum(1 for x in labels if re.search(r"[^\W\d_]{3}", x)) < 1:
         return Verdict(None, "no row labels in the first column", numeric, head, meanings, label_col)
-    scale = scale_of([context_text, *(ln.text for ln in table.notes[:3]), *(r.cells[0] for r in body[:1])])
+    scale = table_scale(table, head)
     sides_in_rows = any(_first("side", x) and len(x) < 40 for x in labels)
     money_cells = any("€" in r.cells[c] for r in body for c in value_cols if c < len(r.cells))
     budget_cols = [c for c in value_cols if meanings[c].budget_kind or meanings[c].side]
