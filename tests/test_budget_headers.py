@@ -299,3 +299,19 @@ def test_kind_over_a_row_of_years_in_text_spans_from_its_column(sep: str) -> Non
                       line(["Lasten", "4.204", "4.129", "4.100"]), line(["Baten", "102", "105", "110"]), "", "Tekst onder de tabel."])
     result = read_tables(laid_out_text(text), [], Metadata(document_type="begroting", year=2024), prose=False)
     assert {(b.kind, b.year) for b in result.budget_lines} == {("realisatie", 2023), ("begroting", 2024), ("begroting", 2025)}
+
+
+@pytest.mark.parametrize(("pad", "kind"), [(34, "begroting"), (26, "bedrag")])
+def test_kind_line_over_a_flattened_year_line_spans_it_only_when_centred(pad: int, kind: str) -> None:
+    """pdftotext keeps character columns: "Begroting" centred over the years names them all; printed over the
+    first year only, it names none (which years it covers is not shown) and the years stay bare."""
+    from extractor.parse.tables import read_tables
+    from tests.test_tables_semantics import laid_out_text
+
+    text = "\n".join(["Tabel 3.1 Lasten en baten (bedragen x € 1.000)", " " * pad + "Begroting",
+                      "Programma                 2024      2025      2026",
+                      "Lasten                    4.204     4.129     4.100",
+                      "Baten                     102       105       110", "", "Tekst onder de tabel."])
+    result = read_tables(laid_out_text(text), [], Metadata(document_type="begroting", year=2024), prose=False)
+    assert {(b.label, b.kind, b.year) for b in result.budget_lines} == {
+        (label, kind, year) for label in ("Lasten", "Baten") for year in (2024, 2025, 2026)}
