@@ -315,3 +315,29 @@ def test_kind_line_over_a_flattened_year_line_spans_it_only_when_centred(pad: in
     result = read_tables(laid_out_text(text), [], Metadata(document_type="begroting", year=2024), prose=False)
     assert {(b.label, b.kind, b.year) for b in result.budget_lines} == {
         (label, kind, year) for label in ("Lasten", "Baten") for year in (2024, 2025, 2026)}
+
+
+def test_a_scale_printed_anywhere_on_the_page_makes_an_unscaled_budget_table_ambiguous() -> None:
+    """The neighbour table stating "(bedragen x € 1.000)" was not found as a table, but its caption is on the page."""
+    from extractor.parse.table_semantics import unscaled_beside_scaled
+
+    unscaled = _table([["Tabel 11.2 - Structureel saldo van baten en lasten", "2025", "2026"],
+                       ["Saldo baten en lasten", "-1.453", "-2.689"], ["Begrotingssaldo", "9", "-1.212"]])
+    verdicts = [(unscaled, judge_table(unscaled))]
+    unscaled_beside_scaled(verdicts, {7: ["Meerjarenbeeld"]})
+    assert verdicts[0][1].kind == "budget"
+    unscaled_beside_scaled(verdicts, {7: ["Tabel 11.1 - Financieel Meerjarenbeeld (bedragen x € 1.000) 2025 2026"]})
+    assert verdicts[0][1].kind is None
+
+
+def test_a_wrapped_header_word_in_its_own_cell_is_not_spread_over_its_group() -> None:
+    from extractor.parse.table_semantics import analyse_head
+
+    table = _table([
+        ["Woonlasten", "Eenpersoonshuishouden", "", "", "Meerpersoonshuishouden", "", ""],
+        ["", "", "", "Stijgings-", "", "", "Stijgings-"],
+        ["", "2023", "2024", "percentage", "2023", "2024", "percentage"],
+        ["Totaal", "€ 805,85", "€ 831,66", "3,2%", "€ 1.091,95", "€ 1.126,86", "3,2%"],
+    ])
+    headers = analyse_head(table).headers
+    assert headers[1:4] == ["Eenpersoonshuishouden 2023", "Eenpersoonshuishouden 2024", "Eenpersoonshuishouden Stijgings- percentage"]

@@ -210,7 +210,8 @@ def spread_over_groups(table: Table, header_rows: int) -> tuple[dict[tuple[int, 
     "Rekening 2022" over "baten | lasten | saldo" is often given by the text layer to one sub-column only (the one
     holding its words). A cell above such a group names the whole group when it is the only filled cell of its row
     over that group and it stands inside the group: in a PDF by its words' x-extent (a cell centred over a run of
-    whole groups names all of them), in text by its column. A row with two cells over one group is left as printed.
+    whole groups names all of them), in text by its column. A row with two cells over one group, a row whose drawn
+    grid shows spanning cells, and a cell ending in a line-break hyphen ("Stijgings-") are left as printed.
     Returns (row, column) → (first, last) column the cell names, and the ambiguous columns: those under a PDF cell
     that crosses a group edge without being centred over whole groups (which groups it names is not shown); such a
     cell names no column (first > last)."""
@@ -223,11 +224,15 @@ def spread_over_groups(table: Table, header_rows: int) -> tuple[dict[tuple[int, 
     groups = sub_column_groups(rows[sub].cells) or []
     for r in range(sub):
         row = rows[r]
+        if any(span != 1 for span in row.spans[groups[0][0]:]):
+            continue  # the drawn grid shows which cells of this row span: it decides
         cells_of: dict[int, list[int]] = {}  # group -> the cells of this row standing over it
         covers: dict[int, tuple[list[int], bool]] = {}
         for i, text in enumerate(row.cells):
-            if i < groups[0][0] or not text.strip() or (i < len(row.spans) and row.spans[i] > 1):
+            if i < groups[0][0] or not text.strip():
                 continue
+            if text.rstrip().endswith("-"):
+                continue  # "Stijgings-" / "percentage": a word wrapped in its own column
             covers[i] = _groups_of_cell(table, row, i, groups)
             for g in covers[i][0]:
                 cells_of.setdefault(g, []).append(i)
@@ -638,16 +643,21 @@ def table_scale(table: Table, head: TableHead) -> Optional[float]:
     return scale_of([context_text, *(ln.text for ln in table.notes[:3]), *(r.cells[0] for r in body[:1])])
 
 
-def unscaled_beside_scaled(verdicts: list[tuple[Table, Verdict]]) -> None:
-    """A budget table that states no scale, on a page where another table states one ("Tabel 11.1 … (bedragen x
-    € 1.000)" above "Tabel 11.2 …" without a note): its amounts may be in the same unit or in euros, and reading
-    them as euros could be 1.000 times off. Such a table is not read (verdict None, with the reason, so it is
-    reported and warned); which unit it is in is not printed."""
+def unscaled_beside_scaled(verdicts: list[tuple[Table, Verdict]], page_lines: Optional[dict[int, list[str]]] = None) -> None:
+    """A budget table that states no scale, on a page where another table or line states one ("Tabel 11.1 …
+    (bedragen x € 1.000)" above "Tabel 11.2 …" without a note): its amounts may be in the same unit or in euros, and
+    reading them as euros could be 1.000 times off. Such a table is not read (verdict None, with the reason, so it
+    is reported and warned); which unit it is in is not printed. `page_lines` are the printed lines per page."""
     stated: dict[int, float] = {}
     for table, verdict in verdicts:
         scale = verdict.scale if verdict.scale is not None else (table_scale(table, verdict.head) if verdict.head else None)
         if scale is not None and scale != 1.0 and table.method != "text":
             stated.setdefault(table.page, scale)
+    for table, verdict in verdicts:
+        if verdict.kind == "budget" and verdict.scale is None and table.page not in stated and page_lines:
+            scale = scale_of(page_lines.get(table.page, []))
+            if scale is not None and scale != 1.0:
+                stated[table.page] = scale
     for table, verdict in verdicts:
         if verdict.kind == "budget" and verdict.scale is None and table.method != "text" and table.page in stated \
                 and not _euro_cells(table, verdict):

@@ -100,7 +100,8 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
                                          numeric=True))
     headings = _headings(laid_out)
     verdicts = [(table, judge_table(table)) for table in tables]
-    unscaled_beside_scaled(verdicts)
+    unscaled_beside_scaled(verdicts, {page.number: [line.text for line in page.lines] for page in laid_out.pages
+                                      if any(t.page == page.number and v.kind == "budget" and v.scale is None for t, v in verdicts)})
     for number, (table, verdict) in enumerate(verdicts, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
