@@ -417,6 +417,21 @@ def test_reserve_mutation_printed_only_in_the_saldo_column_is_not_checked_per_si
     assert [f.rule for f in rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2024, lines=wrong))] == ["reserve_mutations_add_up"]
 
 
+def test_withdrawals_printed_only_under_their_side_are_not_checked_in_the_saldo_column():
+    # "Onttrekking aan reserves | 5.052 | 0 | 0" and "Toevoeging aan reserves | 0 | -5.542 | 0": the net mutation is
+    # printed only in the saldo column of "Mutaties reserves | 0 | 0 | -490"
+    rows = [("Onttrekking aan reserves", (5_052, 0, 0)), ("Toevoeging aan reserves", (0, -5_542, 0)), ("Mutaties reserves", (0, 0, -490))]
+    lines = []
+    for index, (label, amounts) in enumerate(rows):
+        for side, amount in zip(("baten", "lasten", "saldo"), amounts):
+            line = cell(label, f"Rekening 2022 {side}", "rekening", 2022, amount, row=index, programme=None)
+            lines.append(line.model_copy(update={"side": side}))
+    assert rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2024, lines=lines)) == []
+    nothing = [ln.model_copy(update={"amount": 0.0, "raw": "0"}) if ln.label != "Mutaties reserves" else ln for ln in lines]
+    # with no withdrawal or addition printed anywhere, the saldo column's 0s do claim the mutation is 0
+    assert [f.rule for f in rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2024, lines=nothing))] == ["reserve_mutations_add_up"]
+
+
 def test_reserve_mutation_zero_under_a_side_without_a_saldo_column_read_is_not_judged():
     lines = [cell("Onttrekking aan reserves", "Rekening 2022 lasten", "rekening", 2022, 0, row=0, programme=None),
              cell("Toevoeging aan reserves", "Rekening 2022 lasten", "rekening", 2022, -5_542, row=1, programme=None),

@@ -245,7 +245,8 @@ def reserves_rule(doc: AuditDocument) -> Iterator[Finding]:
             continue
         for column, target in mutations[0].cells.items():
             w, a = withdrawals[0].cells.get(column), additions[0].cells.get(column)
-            if w is None or a is None or saldo_only(mutations[0], column):
+            if w is None or a is None or saldo_only(mutations[0], column) or \
+                    side_only(withdrawals[0], column) or side_only(additions[0], column):
                 continue
             tolerance = sum_tolerance([table.tolerance_of(x) for x in (target, w, a)])
             options = (w.amount + a.amount, w.amount - a.amount, a.amount - w.amount)
@@ -265,6 +266,17 @@ def saldo_only(row: Row, column: str) -> bool:
         return False
     saldo = [other for other in row.cells.values() if other.side == "saldo" and other.kind == cell.kind and other.year == cell.year]
     return not saldo or any(other.amount != 0 for other in saldo)
+
+
+def side_only(row: Row, column: str) -> bool:
+    """A withdrawal or addition printed only under its own side: 0 in the saldo column while the baten or lasten
+    column of the same kind and year holds it ("Onttrekking aan reserves | 5.052 | 0 | 0", the net mutation printed
+    in the saldo column of "Mutaties reserves"). That 0 is no claim about the saldo, so the saldo column is not checked."""
+    cell = row.cells.get(column)
+    if cell is None or cell.amount != 0 or cell.side != "saldo":
+        return False
+    return any(other.amount != 0 for other in row.cells.values()
+               if other.side in ("baten", "lasten") and other.kind == cell.kind and other.year == cell.year)
 
 
 _PROGRAMME_IN_LABEL = re.compile(r"^\s*(?:programma\s+)?(P?\d{1,2}[A-Z]?)\b", re.IGNORECASE)

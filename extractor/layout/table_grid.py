@@ -107,6 +107,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             continue
         start = i
         rows: list[TableRow] = []
+        printed: list[int] = []  # cells per row as printed, the outer pipes aside (empty cells included)
         while i < len(lines) and (sep in lines[i].text or not lines[i].text.strip()):
             text = lines[i].text
             if text.strip() and not _RULE_LINE.match(text):
@@ -114,6 +115,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
                 if any(cells):
                     n = _no(lines[i], i + 1)
                     rows.append(_row(cells, (n, n), lines[i].page))
+                    printed.append(len(text.strip().strip(sep).split(sep)) if sep == "|" else len(text.split(sep)))
             i += 1
         n_cols = max((len(r.cells) for r in rows), default=0)
         if len(rows) >= 2 and n_cols >= 2:
@@ -121,8 +123,8 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             table = _table(rows, n_cols, "text", lines[max(0, start - 4):start])
             table.header_rows = _separated_header_rows(table)
             _drop_collapsed_rows(table, full)
-            if table.header_rows == 2:
-                _spread_group_row(table)
+            if table.header_rows == 2 and printed[0] < printed[1]:
+                _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed
             out.append((table, start, i - 1))
     return out
 
@@ -409,6 +411,10 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if value_heads is None or counts.count(n) < max(1, len(counts) // 2):
         return None, start + 1
     first = _no(lines[start], start + 1)
+    kind = _kind_over_years(lines, start, value_heads)
+    if kind is not None:
+        value_heads = [f"{kind} {h}" for h in value_heads]
+        first = _no(lines[start - 1], first)
     rows = [_row([corner, *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
     for index, label, values in body:
         n_line = _no(lines[index], index + 1)
@@ -422,7 +428,24 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         rows.pop()
     if len(rows) < 2:
         return None, start + 1
-    return _table(rows, n + 1, "text", lines[max(0, start - 4):start]), k
+    above_end = start - 1 if kind is not None else start
+    return _table(rows, n + 1, "text", lines[max(0, above_end - 4):above_end]), k
+
+
+def _kind_over_years(lines: list[Line], start: int, value_heads: list[str]) -> Optional[str]:
+    """One kind word on the line above a header line of bare years ("      Begroting" over "Programma  2024  2025
+    2026"), centred over the years by its character columns (pdftotext keeps them): it names every year. Off-centre,
+    or several words, it names none (which years it covers is not shown)."""
+    if start == 0 or len(value_heads) < 2 or not all(_FULL_YEAR.fullmatch(h.strip("()")) for h in value_heads):
+        return None
+    above, header = lines[start - 1].text.rstrip(), lines[start].text.rstrip()
+    words = above.split()
+    if len(words) != 1 or not _KIND_WORD.search(words[0]) or re.search(r"\d", above) or "\t" in above or "|" in above:
+        return None
+    years = [m for m in _FULL_YEAR.finditer(header)][-len(value_heads):]
+    left, right = years[0].start(), years[-1].end()
+    middle = above.index(words[0]) + len(words[0]) / 2
+    return words[0] if abs(middle - (left + right) / 2) <= max(2.0, 0.1 * (right - left)) else None
 
 
 def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optional[list[str]]]:
@@ -431,7 +454,10 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
     kinded = list(heads)
     while kinded and not (_FULL_YEAR.search(kinded[0]) or _KIND_WORD.search(kinded[0])):
         corner = (corner + " " + kinded.pop(0)).strip()
-    if kinded and not _FULL_YEAR.search(kinded[0]) and not _KIND_WORD.match(kinded[0]):
+    lead = re.match(r"^(?P<corner>[^\d]+?)\s+(?P<year>\(?(19|20)\d{2}\)?)$", kinded[0]) if kinded else None
+    if lead and not _KIND_WORD.search(lead.group("corner")):
+        corner, kinded[0] = (corner + " " + lead.group("corner")).strip(), lead.group("year")  # "Programma 2024 2025"
+    elif kinded and not _FULL_YEAR.search(kinded[0]) and not _KIND_WORD.match(kinded[0]):
         # "Programma (in € 1.000) Primitieve begroting": the corner runs up to the first kind word
         match = _KIND_WORD.search(kinded[0])
         if match:

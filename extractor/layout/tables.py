@@ -335,6 +335,44 @@ def _figure_middle(row: TableRow) -> Optional[float]:
     return sum((b[1] + b[3]) / 2 for b in boxes) / len(boxes) if boxes else None
 
 
+def _label_only(row: TableRow) -> bool:
+    return bool(row.cells and row.cells[0].strip()) and not any(c.strip() for c in row.cells[1:]) and not _NOTE_MARK.match(row.cells[0])
+
+
+def _label_around_unlabelled_figures(rows: list[TableRow]) -> list[TableRow]:
+    """A row of figures with an empty label cell between label-only lines is one row whose label is centred on it
+    ("Geraamde resultaat" / figures / "programma", each line cut into its own row by shading edges): the label line
+    right above it is its label, and the line right below when it goes on in lower case. Bold or not, as a row of
+    figures without any label cannot stand alone; lines more than a line height away stay."""
+    out: list[TableRow] = []
+    skip: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in skip:
+            continue
+        amounts = [c for c in row.cells[1:] if _is_numeric_cell(c) and not _YEAR_WORD.fullmatch(c.strip())]
+        if row.cells and not row.cells[0].strip() and amounts and out and _label_only(out[-1]):
+            above = out[-1]
+            height = max(above.bbox[3] - above.bbox[1], 6.0)
+            if row.bbox[1] - above.bbox[3] <= height:
+                parts = [above, row]
+                below = rows[i + 1] if i + 1 < len(rows) else None
+                if below is not None and _label_only(below) and below.cells[0].strip()[:1].islower() \
+                        and below.bbox[1] - row.bbox[3] <= height:
+                    parts.append(below)
+                    skip.add(i + 1)
+                text = ""
+                for part in (above, *parts[2:]):
+                    text = join_wrapped(text, part.cells[0].strip()) if text else part.cells[0].strip()
+                row.cells[0] = text
+                if row.cell_boxes and above.cell_boxes:
+                    row.cell_boxes[0] = above.cell_boxes[0]
+                row.bbox = (row.bbox[0], above.bbox[1], row.bbox[2], max(p.bbox[3] for p in parts))
+                out[-1] = row
+                continue
+        out.append(row)
+    return out
+
+
 def fold_centred_labels(rows: list[TableRow]) -> list[TableRow]:
     """Join the lines of a wrapped label printed vertically centred on its figures (no rule between the lines).
 
@@ -346,6 +384,7 @@ def fold_centred_labels(rows: list[TableRow]) -> list[TableRow]:
         box = row.cell_boxes[0] if row.cell_boxes else None
         return (box[1] + box[3]) / 2 if box else None
 
+    rows = _label_around_unlabelled_figures(rows)
     figures = [(row, _figure_middle(row), label_middle(row)) for row in rows]
     centred = any(f is not None and m is not None and abs(f - m) > 3.0 for _, f, m in figures)
     valued = [(row, f) for row, f, _ in figures if f is not None]
@@ -692,7 +731,8 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
             cells[c].append(w)
         return cells
 
-    while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)):
+    while n_header < len(block) - 1 and (_year_line(block[n_header]) or _value_header_line(block[n_header], columns)
+                                         or _labelled_year_line(block[n_header])):
         n_header += 1  # "2021 2022 2024" or "na wijziging" under the kinds: header, not a body row
     for k, line in enumerate(block[:n_header]):
         below = max((_value_phrases(ln, columns) for ln in block[k + 1:n_header]), default=0)
@@ -718,6 +758,16 @@ def _year_line(line: Line) -> bool:
     """A line of only years (a header row of year columns)."""
     tokens = line.text.split()
     return len(tokens) >= 2 and all(_YEAR_TOKEN.match(t) for t in tokens) and any(re.match(r"\(?(19|20)\d{2}", t) for t in tokens)
+
+
+def _labelled_year_line(line: Line) -> bool:
+    """A label header followed by ascending years only ("Programma  2024  2025  2026"): the year row of the header,
+    even where the first line of figures is where the table was found from."""
+    segments = line.segments(min_gap=10.0)
+    years = [s.text.strip() for s in segments[1:]]
+    if len(years) < 2 or _is_numeric_cell(segments[0].text) or not all(re.fullmatch(r"(19|20)\d{2}", y) for y in years):
+        return False
+    return all(int(a) < int(b) for a, b in zip(years, years[1:]))
 
 
 def _misfit(centres: list[float], groups: list[tuple[int, int]], edges: list[float]) -> float:

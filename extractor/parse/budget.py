@@ -122,6 +122,7 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
     repeated = _repeated_kinds(body, verdict.value_cols)
     voted = _voted_kinds(body, verdict.value_cols, head.headers) if ocr else {}
     names: dict[int, str] = {}
+    skipped.extend(head.headers[c] for c in sorted(head.ambiguous) if c < len(head.headers))  # a header whose group is not shown
     for c in verdict.value_cols:
         meaning = verdict.meanings[c]
         header = head.headers[c]
@@ -135,6 +136,9 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
             # "Baten" over the first block, "Begroting 2023 | Baten" over every later one: the same column
             kind, year, above = repeated[c]
             header = f"{above} {header}".strip()
+        if meaning.base_year is not None and year is None:
+            skipped.append(header)  # "mutatie t.o.v. 2024" where the table does not say which year is compared with it
+            continue
         kind = kind or "bedrag"
         year = year if year is not None else (doc_year if kind == "begroting" else None)
         names[c] = header
@@ -155,7 +159,7 @@ def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: l
     if skipped:
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
                                  message=f"budget table at {where}: column(s) {', '.join(repr(h) for h in dict.fromkeys(skipped))} "
-                                 "cover part of a year or cannot be told apart; left out"))
+                                 "cover part of a year, cannot be told apart or compare with a year the table does not single out; left out"))
     if table.uncertain_rows:
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
                                  message=f"budget table at {where}: {len(table.uncertain_rows)} row(s) with fewer cells than the header "

@@ -82,6 +82,8 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
     An area column is a comparison (referentie) when its header says so ("Gemiddelde Flevoland", "Nederland"),
     and otherwise the own figures of that area (a tabellenboek's gemeente columns: realisatie)."""
     year = meaning.year
+    if meaning.budget_kind == "verschil" and not meaning.value_type:
+        return None, year, "header"  # a difference between two columns ("mutatie t.o.v. 2024") is no value of its own
     if meaning.value_type == "streefwaarde" and year is None and meaning.budget_kind == "begroting":
         year = metadata.year if metadata else None  # "begroting" without a year: the document's year
     if meaning.value_type:

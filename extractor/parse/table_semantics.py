@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -62,6 +62,7 @@ class TableHead:
     caption: Optional[str] = None
     source: Optional[str] = None
     extra: list[str] = field(default_factory=list)  # other one-cell rows above the header
+    ambiguous: set[int] = field(default_factory=set)  # columns under a header cell whose position names no group
 
 
 def _is_data_cell(text: str) -> bool:
@@ -139,10 +140,17 @@ def analyse_head(table: Table) -> TableHead:
         header_rows = min(header_rows, 1)
     parts: list[list[str]] = [[] for _ in range(n)]
     head = TableHead(header_rows=header_rows, headers=[], caption=table.caption)
-    for row in table.rows[:header_rows]:
+    group_spans, head.ambiguous = spread_over_groups(table, header_rows)
+    for key, span in spread_over_year_runs(table, header_rows).items():
+        group_spans.setdefault(key, span)
+    for r, row in enumerate(table.rows[:header_rows]):
         filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
         joined = " ".join(c for _, c in filled)
-        if len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
+        corner = _corner_caption(filled)
+        if corner is not None:
+            head.caption = head.caption or corner  # "Tabel 11.1 … (bedragen x € 1.000) | 2025 | 2026": the years stay header
+            filled = filled[1:]
+        elif len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
             head.caption = head.caption or re.sub(r"^T\s+abel", "Tabel", joined)
             continue
         if len(filled) == 1 and (row.spans[filled[0][0]] > 1 or n > 2):
@@ -157,15 +165,165 @@ def analyse_head(table: Table) -> TableHead:
             if row.spans[filled[0][0]] >= n:
                 head.extra.append(text)
                 continue
-        for i, text in enumerate(row.cells):
-            if not text.strip():
-                continue
+        for i, text in filled:
             span = max(1, row.spans[i] if i < len(row.spans) else 1)
-            for k in range(i, min(n, i + span)):
+            first, last = group_spans.get((r, i), (i, i + span - 1))
+            for k in range(first, min(n, last + 1)):
                 parts[k].append(text.strip())
-    head.headers = [" ".join(p) for p in parts]
+    head.headers = [join_broken_words(" ".join(p)) for p in parts]
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+_HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
+
+
+def _corner_caption(filled: list[tuple[int, str]]) -> Optional[str]:
+    """The caption printed in the corner cell of a header row ("Tabel 11.1 - Financieel Meerjarenbeeld (bedragen x
+    € 1.000) | 2025 | 2026 …"), when the row's other cells are header cells (words and years, no figures)."""
+    if len(filled) < 2 or filled[0][0] != 0 or not CAPTION_ROW.match(filled[0][1]):
+        return None
+    if not all(_HEADER_CELL.match(text.strip()) for _, text in filled[1:]):
+        return None
+    return " ".join(filled[0][1].split())
+
+
+def sub_column_groups(cells: list[str]) -> Optional[list[tuple[int, int]]]:
+    """The groups of a sub-header row that repeats itself ("baten | lasten | saldo | baten | lasten | saldo"): the
+    (first, last) column of every repetition, or None when the row's value cells are no such repetition. Only a
+    contiguous run of filled cells right of the label column, repeated two or more times exactly, counts."""
+    filled = [i for i in range(1, len(cells)) if cells[i].strip()]
+    if len(filled) < 4 or filled[-1] - filled[0] + 1 != len(filled):
+        return None
+    texts = [" ".join(cells[i].lower().split()) for i in filled]
+    for period in range(2, len(texts) // 2 + 1):
+        if len(texts) % period or len(set(texts[:period])) != period:
+            continue
+        if all(texts[k] == texts[k % period] for k in range(len(texts))):
+            return [(filled[0] + g, filled[0] + g + period - 1) for g in range(0, len(texts), period)]
+    return None
+
+
+def spread_over_groups(table: Table, header_rows: int) -> tuple[dict[tuple[int, int], tuple[int, int]], set[int]]:
+    """Header cells above a repeating sub-header row that belong to a whole group of sub-columns.
+
+    "Rekening 2022" over "baten | lasten | saldo" is often given by the text layer to one sub-column only (the one
+    holding its words). A cell above such a group names the whole group when it is the only filled cell of its row
+    over that group and it stands inside the group: in a PDF by its words' x-extent (a cell centred over a run of
+    whole groups names all of them), in text by its column. A row with two cells over one group, a row whose drawn
+    grid shows spanning cells, and a cell ending in a line-break hyphen ("Stijgings-") are left as printed.
+    Returns (row, column) → (first, last) column the cell names, and the ambiguous columns: those under a PDF cell
+    that crosses a group edge without being centred over whole groups (which groups it names is not shown); such a
+    cell names no column (first > last)."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    ambiguous: set[int] = set()
+    rows = table.rows[:header_rows]
+    sub = next((r for r in range(len(rows) - 1, 0, -1) if sub_column_groups(rows[r].cells)), None)
+    if sub is None:
+        return out, ambiguous
+    groups = sub_column_groups(rows[sub].cells) or []
+    for r in range(sub):
+        row = rows[r]
+        if any(span != 1 for span in row.spans[groups[0][0]:]):
+            continue  # the drawn grid shows which cells of this row span: it decides
+        cells_of: dict[int, list[int]] = {}  # group -> the cells of this row standing over it
+        covers: dict[int, tuple[list[int], bool]] = {}
+        for i, text in enumerate(row.cells):
+            if i < groups[0][0] or not text.strip():
+                continue
+            if text.rstrip().endswith("-"):
+                continue  # "Stijgings-" / "percentage": a word wrapped in its own column
+            covers[i] = _groups_of_cell(table, row, i, groups)
+            for g in covers[i][0]:
+                cells_of.setdefault(g, []).append(i)
+        for i, (covered, centred) in covers.items():
+            if not centred:
+                out[(r, i)] = (-1, -2)
+                ambiguous.update(k for g in covered for k in range(groups[g][0], groups[g][1] + 1))
+            elif covered and all(cells_of[g] == [i] for g in covered):
+                out[(r, i)] = (groups[covered[0]][0], groups[covered[-1]][1])
+    return out, ambiguous
+
+
+def _year_runs(cells: list[str]) -> list[tuple[int, int]]:
+    """Runs of two or more adjacent bare-year cells right of the label column ("2024 | 2025 | 2026")."""
+    runs: list[tuple[int, int]] = []
+    for i in range(1, len(cells)):
+        if not _BARE_YEAR.match(cells[i]):
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return [run for run in runs if run[1] > run[0]]
+
+
+def spread_over_year_runs(table: Table, header_rows: int) -> dict[tuple[int, int], tuple[int, int]]:
+    """Kind cells in a header row above a row of bare years ("Begroting" over "2024 | 2025 | 2026") that cover the run.
+
+    In a PDF a kind cell names the whole run when it is the only cell of its row over the run and its words are centred
+    over it. In text (pipes, tabs) a cell whose span was lost stands in the first column it spanned: a kind cell in the
+    run's first column covers the columns up to the next filled cell or the run's end, and so does every later kind cell
+    of the row; when the run's first column has no kind cell, the row is left as printed (its spans are not shown)."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    rows = table.rows[:header_rows]
+    below = next((r for r in range(len(rows) - 1, 0, -1) if _year_runs(rows[r].cells)), None)
+    if below is None:
+        return out
+    for run in _year_runs(rows[below].cells):
+        for r in range(below):
+            row = rows[r]
+            inside = [i for i in range(run[0], run[1] + 1) if i < len(row.cells) and row.cells[i].strip()]
+            if not inside or any(i < len(row.spans) and row.spans[i] != 1 for i in inside):
+                continue
+            if not all(_kind_only(row.cells[i]) for i in inside):
+                continue
+            if table.method == "text":
+                if inside[0] != run[0]:
+                    continue
+                for k, i in enumerate(inside):
+                    out[(r, i)] = (i, inside[k + 1] - 1 if k + 1 < len(inside) else run[1])
+            elif len(inside) == 1 and _centred_over(row, inside[0], rows[below], run):
+                out[(r, inside[0])] = run
+    return out
+
+
+def _kind_only(text: str) -> bool:
+    """A header cell naming a kind and no year ("Begroting", "Realisatie"): it can span a run of years."""
+    meaning = classify_header(text)
+    return meaning.role == "value" and meaning.year is None and bool(meaning.budget_kind or meaning.value_type)
+
+
+def _centred_over(row: TableRow, i: int, years: TableRow, run: tuple[int, int]) -> bool:
+    """The words of cell `i` are centred over the printed years of the run (their words' extent, not the column
+    edges, which an unruled table places in the middle of the gaps)."""
+    box = row.cell_boxes[i] if i < len(row.cell_boxes) else None
+    year_boxes = [years.cell_boxes[k] for k in range(run[0], run[1] + 1) if k < len(years.cell_boxes)]
+    if box is None or not year_boxes or any(b is None for b in year_boxes):
+        return False
+    left, right = min(b[0] for b in year_boxes), max(b[2] for b in year_boxes)  # type: ignore[index]
+    return abs((box[0] + box[2]) / 2 - (left + right) / 2) <= max(4.0, min(8.0, 0.05 * (right - left)))
+
+
+def _groups_of_cell(table: Table, row: TableRow, i: int, groups: list[tuple[int, int]]) -> tuple[list[int], bool]:
+    """The groups one header cell stands over, and whether its position shows that: by its column (text) or by its
+    words' x-extent (PDF). A PDF cell touching several groups names the run of them it is centred over (one group
+    when a long header is centred on its own group); (the touched groups, False) when it is centred over no run."""
+    by_column = [g for g, (a, b) in enumerate(groups) if a <= i <= b]
+    box = row.cell_boxes[i] if i < len(row.cell_boxes) else None
+    if box is None or table.method == "text" or len(table.columns) <= groups[-1][1] + 1:
+        return by_column, True
+    edges = [(table.columns[a], table.columns[b + 1]) for a, b in groups]
+    touched = [g for g, (x0, x1) in enumerate(edges) if min(box[2], x1) - max(box[0], x0) > 2.0]
+    if len(touched) <= 1:
+        return touched, True
+    middle = (box[0] + box[2]) / 2
+    for first in touched:
+        for last in touched:
+            left, right = edges[first][0], edges[last][1]
+            if last >= first and abs(middle - (left + right) / 2) <= min(8.0, 0.05 * (right - left)):
+                return list(range(first, last + 1)), True
+    return touched, False
 
 
 _REPEAT_CELL = re.compile(r"^[^\W\d_][^\d]*((19|20)\d{2}[^\d]*)*$|^(19|20)\d{2}$")
@@ -236,6 +394,7 @@ class HeaderMeaning:
     side: Optional[str] = None  # baten | lasten | saldo
     scope: Optional[str] = None
     money: bool = False
+    base_year: Optional[int] = None  # a verschil column: the year it is compared with ("mutatie t.o.v. 2024")
 
     @property
     def is_axis(self) -> bool:
@@ -258,10 +417,33 @@ def header_scope(header: str) -> Optional[str]:
     return cleaned or None
 
 
+_PIECE = re.compile(r"^[^\W\d_]+$")
+
+
+def join_broken_words(text: str) -> str:
+    """A header word broken over two lines without a hyphen joined again ("Jaarreken ing 2023" is "Jaarrekening 2023",
+    "Begrot ing" is "Begroting"): only when the join is a header word of the vocabulary (`split_word`) and neither
+    piece is one on its own, so "Begroting 2025" and "Jaar rekening" stay as printed."""
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        if out and _PIECE.match(out[-1]) and _PIECE.match(word) and _first("split_word", (out[-1] + word).lower()) \
+                and not _known_word(out[-1]) and not _known_word(word):
+            out[-1] += word
+            continue
+        out.append(word)
+    return " ".join(out)
+
+
+def _known_word(piece: str) -> bool:
+    low = piece.lower()
+    return bool(_first("split_word", low) or _first("header_word", low))
+
+
 @lru_cache(maxsize=4096)
 def classify_header(header: str) -> HeaderMeaning:
     """The meaning of one column header, from the shared vocabulary."""
-    text = " ".join(header.split())
+    text = join_broken_words(" ".join(header.split()))
     role = _first("role", text)
     year = parse_year_header(text)
     if role and not (role == "ignore" and year):
@@ -275,10 +457,34 @@ def classify_header(header: str) -> HeaderMeaning:
     scope = header_scope(text)
     if scope and value_type is None:
         value_type = "referentie"
+    budget_kind = _first("budget_kind", text)
+    base_year = None
+    if budget_kind == "verschil":
+        own, base_year = comparison_years(text)
+        year = own if base_year is not None or year is None else year
     return HeaderMeaning(
-        role="value", year=year, value_type=value_type, budget_kind=_first("budget_kind", text),
-        side=_first("side", text), scope=scope, money=bool(_first("money", text)),
+        role="value", year=year, value_type=value_type, budget_kind=budget_kind,
+        side=_first("side", text), scope=scope, money=bool(_first("money", text)), base_year=base_year,
     )
+
+
+def comparison_years(text: str) -> tuple[Optional[int], Optional[int]]:
+    """(year, base year) of a comparison header: the year after "t.o.v." / "ten opzichte van" is the base the column
+    is compared with, not its own year; the column's year is the newer one the header names besides it
+    ("verschil 2025-2024" and "∆ 2024-2025" are 2025, "Verschil 2023 Begr. na wijz. / realisatie" 2023). With
+    only a base printed ("mutatie t.o.v. 2024") the year is None here: the table decides (`resolve_comparisons`)."""
+    base = None
+    rest = text
+    for entry in _vocabulary():
+        if entry.category != "comparison_base":
+            continue
+        match = entry.pattern.search(text)
+        if match:
+            base = int(match.group(1))
+            rest = text[:match.start(1)] + text[match.end(1):]
+            break
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", rest)]
+    return (max(years) if years else None), base
 
 
 def indicator_value_type(header: str) -> Optional[str]:
@@ -436,6 +642,49 @@ def _area_columns(meanings: list[HeaderMeaning], headers: list[str], body: list[
     return out
 
 
+def table_scale(table: Table, head: TableHead) -> Optional[float]:
+    """The scale a table states: in its caption, the lines above, a header cell (the corner), the notes under it or
+    the first body row's label."""
+    context_text = " ".join([head.caption or "", *head.extra, *head.headers, *(ln.text for ln in table.above[-3:])])
+    body = table.rows[head.header_rows:]
+    return scale_of([context_text, *(ln.text for ln in table.notes[:3]), *(r.cells[0] for r in body[:1])])
+
+
+def unscaled_beside_scaled(verdicts: list[tuple[Table, Verdict]], page_lines: Optional[dict[int, list[str]]] = None) -> None:
+    """A budget table that states no scale, on a page where another table or line states one ("Tabel 11.1 …
+    (bedragen x € 1.000)" above "Tabel 11.2 …" without a note): its amounts may be in the same unit or in euros, and
+    reading them as euros could be 1.000 times off. Such a table is not read (verdict None, with the reason, so it
+    is reported and warned); which unit it is in is not printed. `page_lines` are the printed lines per page."""
+    stated: dict[int, float] = {}
+    for table, verdict in verdicts:
+        scale = verdict.scale if verdict.scale is not None else (table_scale(table, verdict.head) if verdict.head else None)
+        if scale is not None and scale != 1.0 and table.method != "text":
+            stated.setdefault(table.page, scale)
+    for table, verdict in verdicts:
+        if verdict.kind == "budget" and verdict.scale is None and table.page not in stated and page_lines:
+            scale = scale_of(page_lines.get(table.page, []))
+            if scale is not None and scale != 1.0:
+                stated[table.page] = scale
+    for table, verdict in verdicts:
+        if verdict.kind == "budget" and verdict.scale is None and table.method != "text" and table.page in stated \
+                and not _euro_cells(table, verdict):
+            verdict.kind = None
+            verdict.reason = (f"budget table states no scale while another table on its page states x {stated[table.page]:,.0f}: "
+                              "its amounts could be in either unit, so they are not read")
+
+
+def _euro_cells(table: Table, verdict: Verdict) -> bool:
+    """Amounts printed with € in the cells, or large enough to be whole euros (a figure of a million or more)."""
+    body = table.rows[verdict.head.header_rows:] if verdict.head else []
+    for row in body:
+        for c in verdict.value_cols:
+            text = row.cells[c] if c < len(row.cells) else ""
+            amount = parse_money(text)
+            if "€" in text or (amount is not None and abs(amount) >= 1_000_000):
+                return True
+    return False
+
+
 def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     """Indicator table, budget table or neither, from the header's axes and the body's cells."""
     head = head or analyse_head(table)
@@ -450,20 +699,23 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     meanings = _area_columns(meanings, head.headers, body, label_col)
     value_cols = []
     for i, meaning in enumerate(meanings):
-        if i == label_col or meaning.role != "value":
+        if i == label_col or meaning.role != "value" or i in head.ambiguous:
             continue
         got, filled = _numeric_share(body, i)
         if got and got >= 0.5 * filled and (meaning.is_axis or meaning.money):
             value_cols.append(i)
+    meanings = resolve_comparisons(meanings, value_cols, body)
     if not value_cols:
         reason = "no value columns: the header names no years, kinds, areas or money over numeric cells"
         if _NOT_NUMERIC_TABLE.search(" ".join(head.headers)):
             reason = "a list (projects, risks, planning), not indicators or money"
+        elif head.ambiguous:
+            reason = "header cells cross the groups of sub-columns off-centre: which columns they name is not shown"
         return Verdict(None, reason, numeric, head, meanings, label_col)
     labels = [r.cells[label_col].strip() for r in body if label_col < len(r.cells)]
     if sum(1 for x in labels if re.search(r"[^\W\d_]{3}", x)) < 1:
         return Verdict(None, "no row labels in the first column", numeric, head, meanings, label_col)
-    scale = scale_of([context_text, *(ln.text for ln in table.notes[:3]), *(r.cells[0] for r in body[:1])])
+    scale = table_scale(table, head)
     sides_in_rows = any(_first("side", x) and len(x) < 40 for x in labels)
     money_cells = any("€" in r.cells[c] for r in body for c in value_cols if c < len(r.cells))
     budget_cols = [c for c in value_cols if meanings[c].budget_kind or meanings[c].side]
@@ -492,6 +744,47 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         return Verdict("indicator", "", numeric, head, meanings, label_col, value_cols, scale)
     return Verdict(None, "years or kinds as columns, but neither indicator names nor money (no €, scale or baten/lasten)",
                    numeric, head, meanings, label_col, value_cols, scale)
+
+
+def resolve_comparisons(meanings: list[HeaderMeaning], value_cols: list[int], body: list[TableRow]) -> list[HeaderMeaning]:
+    """The year of a comparison column that prints only its base ("raming 2024 | raming 2025 | mutatie t.o.v. 2024"):
+    the latest year among the table's other value columns, when that is not before the base. Where the body holds the
+    base year's column, the arithmetic decides: the one year whose column minus the base column gives the comparison
+    column in (nearly) every row wins; when no year fits or several do, the year stays None and the column is left
+    out (warned by the reader), as a guess could give a difference the wrong year."""
+    out = list(meanings)
+    for c in value_cols:
+        meaning = meanings[c]
+        if meaning.base_year is None or meaning.year is not None:
+            continue
+        years = {meanings[k].year: k for k in value_cols
+                 if k != c and meanings[k].year is not None and meanings[k].base_year is None and meanings[k].budget_kind != "verschil"}
+        later = sorted(y for y in years if y >= meaning.base_year)
+        if not later:
+            continue
+        year: Optional[int] = later[-1]
+        if meaning.base_year in years:
+            fits = [y for y in later if y != meaning.base_year and _difference_fits(body, years[y], years[meaning.base_year], c)]
+            year = fits[0] if len(fits) == 1 else (later[-1] if len(later) == 1 else None)
+        if year is not None:
+            out[c] = replace(meaning, year=year)
+    return out
+
+
+def _difference_fits(body: list[TableRow], newer: int, base: int, diff: int) -> bool:
+    """newer − base = diff (or base − newer, a sign convention) within rounding in at least 80% of the rows with all three."""
+    checked = fitting = fitting_reversed = 0
+    for row in body:
+        try:
+            a, b, d = (parse_money(row.cells[k]) for k in (newer, base, diff))
+        except IndexError:
+            continue
+        if a is None or b is None or d is None:
+            continue
+        checked += 1
+        fitting += abs((a - b) - d) <= 1.0
+        fitting_reversed += abs((b - a) - d) <= 1.0
+    return checked >= 1 and max(fitting, fitting_reversed) >= 0.8 * checked
 
 
 _SIDE_ROW = re.compile(r"^\s*(totaal\s+|totale\s+)?(baten|lasten|saldo|opbrengsten|uitgaven)\b", re.IGNORECASE)

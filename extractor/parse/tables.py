@@ -83,6 +83,7 @@ def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
 def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], use_camelot: bool, result: TablesResult) -> None:
     from extractor.layout.tables import find_tables  # noqa: PLC0415
     from extractor.parse.indicator_goals import link_pdf_goals  # noqa: PLC0415
+    from extractor.parse.table_semantics import judge_table, unscaled_beside_scaled  # noqa: PLC0415
 
     tables, unread = find_tables(laid_out.pages, skip=set(laid_out.toc_pages), pdf_path=laid_out.raw.path, use_camelot=use_camelot)
     for page in unread:
@@ -92,11 +93,14 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
         result.rejected.append(TableNote(page=page, reason="a table header or a numeric grid that no detector could read",
                                          numeric=True))
     headings = _headings(laid_out)
-    for number, table in enumerate(tables, start=1):
+    verdicts = [(table, judge_table(table)) for table in tables]
+    unscaled_beside_scaled(verdicts, {page.number: [line.text for line in page.lines] for page in laid_out.pages
+                                      if any(t.page == page.number and v.kind == "budget" and v.scale is None for t, v in verdicts)})
+    for number, (table, verdict) in enumerate(verdicts, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
         before = len(result.indicators)
-        _one_table(table, number, _section_goals(table, goals, headings), metadata, result)
+        _one_table(table, number, _section_goals(table, goals, headings), metadata, result, verdict)
         link_pdf_goals(result.indicators[before:], goals)
 
 
