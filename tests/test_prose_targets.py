@@ -9,7 +9,7 @@ import pytest
 
 from extractor.layout import lay_out
 from extractor.model import Metadata
-from extractor.parse.prose_targets import _target, prose_targets
+from extractor.parse.prose_targets import _target, _tidy, prose_targets
 from extractor.read.types import Line, Page, RawDocument
 
 
@@ -89,3 +89,18 @@ def test_a_target_in_text_becomes_a_prose_indicator_with_its_line_span() -> None
     assert target.source_kind == "prose" and target.lines == (3, 4)
     assert target.description == "Daarom willen we in 2030 800 sociale huurwoningen hebben gebouwd."
     assert [(v.year, v.type, v.value, v.type_from) for v in target.values] == [(2030, "streefwaarde", 800.0, "prose")]
+
+
+def test_the_sentence_loses_the_spacing_the_pdf_text_layer_adds() -> None:
+    assert _tidy("CO 2 doelstelling 2030: 8 coaches (7,25 FTE) , die") == "CO2 doelstelling 2030: 8 coaches (7,25 FTE), die"
+    assert _tidy("Om aan de IZA- doelstelling te voldoen") == "Om aan de IZA-doelstelling te voldoen"
+    assert _tidy("hoog- en laagcomplexe zorg in fase B 2") == "hoog- en laagcomplexe zorg in fase B 2"  # no acronym, no formula
+
+
+def test_a_long_target_sentence_is_named_whole() -> None:
+    sentence = ("De belangrijkste activiteit van het project is het opleiden en aanstellen van welzijnscoaches in alle wijken "
+                "van de stad, in nauwe samenwerking met de huisartsen, de praktijkondersteuners en de wijkteams, zodat "
+                "we willen dat eind 2026 minimaal 40 vrijwilligers zijn opgeleid die samen met de coaches van de "
+                "buurtteams inwoners met psychosociale klachten ondersteunen.")
+    targets = prose_targets(laid_out_text(sentence), Metadata(year=2024))
+    assert len(sentence) > 300 and [t.name for t in targets] == [sentence]

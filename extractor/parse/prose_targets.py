@@ -59,6 +59,7 @@ class _Cues:
     quantity: re.Pattern[str]
     units: dict[str, str]
     number_words: dict[str, float]
+    formula: re.Pattern[str]
 
     def unit_of(self, printed: str) -> str:
         """The stored unit of a printed unit or noun; a compound keeps its printed noun ('huurwoningen')."""
@@ -95,6 +96,7 @@ def _cues() -> _Cues:
         quantity=_quantity_pattern(by_kind["unit"], by_kind["noun"], by_kind["numberword"]),
         units={p.lower(): values[p.lower()] for p in by_kind["unit"] + by_kind["noun"]},
         number_words={p.lower(): float(values[p.lower()]) for p in by_kind["numberword"]},
+        formula=re.compile(r"\b(?:" + _alternatives(by_kind["formula"]) + r") \d{1,2}\b"),
     )
 
 
@@ -217,9 +219,21 @@ def _shares(quantities: list[re.Match[str]], cues: _Cues) -> list[re.Match[str]]
     return percents
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+_ACRONYM_COMPOUND = re.compile(r"\b([A-Z]{2,})- (?=[a-z])")
+
+
+def _tidy(text: str) -> str:
+    """Undo spacing the PDF text layer adds: 'FTE) ,' -> 'FTE),', 'IZA- doelstelling' -> 'IZA-doelstelling'
+    (a compound with an acronym keeps its hyphen and has no space) and 'CO 2' -> 'CO2' (a subscript)."""
+    text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
+    text = _ACRONYM_COMPOUND.sub(r"\1-", text)
+    return _cues().formula.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def _name(sentence: str) -> str:
-    text = sentence.strip(" •-")
-    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + " …"
+    """The sentence as printed, whole even when long: a shortened name could no longer be found in the document."""
+    return sentence.strip(" •-")
 
 
 def _inside(line: Line, boxes: list) -> bool:
@@ -286,5 +300,5 @@ def _split(lines: list[Line]) -> list[_Sentence]:
         covered = [ln for k, (offset, ln) in enumerate(starts)
                    if offset < end and (starts[k + 1][0] if k + 1 < len(starts) else len(text) + 1) > begin]
         if part.strip() and covered:
-            out.append(_Sentence(" ".join(part.split()), covered))
+            out.append(_Sentence(_tidy(" ".join(part.split())), covered))
     return out
