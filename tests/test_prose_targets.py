@@ -104,3 +104,28 @@ def test_a_long_target_sentence_is_named_whole() -> None:
                 "buurtteams inwoners met psychosociale klachten ondersteunen.")
     targets = prose_targets(laid_out_text(sentence), Metadata(year=2024))
     assert len(sentence) > 300 and [t.name for t in targets] == [sentence]
+
+
+@pytest.mark.slow
+def test_prose_gold_precision_is_at_least_095(corpus_dir, tmp_path) -> None:
+    """The acceptance rule of prose targets on every `*_prose_targets.json` gold file (negatives included, where
+    any prediction is a false positive): micro precision of indicator values >= 0.95, strict matching."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    gold = sorted((repo / "tests" / "gold").glob("*_prose_targets.json"))
+    for path in [*gold, repo / "tests" / "gold" / "gold.schema.json"]:
+        shutil.copy(path, tmp_path / path.name)
+    done = subprocess.run([sys.executable, "-m", "extractor", "evaluate", "--gold", str(tmp_path), "--root", str(repo),
+                           "--run", "--json"], cwd=repo, env=dict(os.environ, PYTHONPATH=str(repo)),
+                          capture_output=True, text=True, timeout=1800)
+    assert done.returncode in (0, 3), done.stderr[-2000:]
+    payload = json.loads(done.stdout)
+    assert len(payload["documents"]) == len(gold) >= 7
+    strict = payload["overall"]["micro"]["indicator_values"]["strict"]
+    assert strict["tp"] >= 5 and strict["precision"] >= 0.95, strict
