@@ -5,10 +5,16 @@ A sentence becomes an `Indicator` with one `streefwaarde` value (`type_from="pro
 
 * a target time: a year in a time phrase ("in 2030", "uiterlijk 2027", "vóór 2025", "ambitie voor 2030")
   that is not before the document's year, or a recurring period ("jaarlijks", "per jaar");
-* exactly one quantity: a number with a unit from the cue list (%, TWh, woningen, …) — a sentence
+* exactly one quantity: a number (or a number word: "vijftig") with a unit or a counted noun from the cue
+  list (%, TWh, woningen, patiënten, …; a noun also as the head of a compound: "huurwoningen") — a sentence
   with two quantities of the same unit is ambiguous and skipped;
-* an intent cue ("streven naar", "willen we", "uiterlijk", "moet", …) and no past-tense cue
-  ("was", "bedroeg", "is gestegen", "ten opzichte van").
+* an intent cue ("streven naar", "willen we", "uiterlijk", "moet", …).
+
+and none of the signs that the figure is not the publisher's own target: a past-tense cue ("was",
+"bedroeg", "ten opzichte van"), a forecast (only a future tense "zal/zullen" with a trend verb: "zal
+stijgen", "neemt toe"), an estimate or assumption ("naar schatting", "veronderstellen"), another body's
+target or a legal rule ("landelijke", "Klimaatakkoord", "wettelijk", "artikel"), or a financial parameter
+("indexatie", "rente", "tarief").
 
 Cue words live in `models/data/prose_target_cues.csv`. The rule is deliberately conservative:
 a missed target costs less than an invented one. Text inside tables is not read here.
@@ -45,11 +51,22 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9•(‘'\"])|\s+•\s+")
 @dataclass(frozen=True)
 class _Cues:
     intent: re.Pattern[str]
-    past: re.Pattern[str]
+    weak_intent: re.Pattern[str]
+    trend: re.Pattern[str]
+    not_own: re.Pattern[str]
     period: re.Pattern[str]
     comparators: tuple[tuple[re.Pattern[str], str], ...]
     quantity: re.Pattern[str]
     units: dict[str, str]
+    number_words: dict[str, float]
+    formula: re.Pattern[str]
+
+    def unit_of(self, printed: str) -> str:
+        """The stored unit of a printed unit or noun; a compound keeps its printed noun ('huurwoningen')."""
+        return self.units.get(printed.lower(), printed.lower())
+
+    def number(self, printed: str) -> Optional[float]:
+        return self.number_words.get(printed.lower()) if printed.lower() in self.number_words else parse_number(printed)
 
 
 def _words(phrases: list[str]) -> re.Pattern[str]:
@@ -57,24 +74,42 @@ def _words(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])", re.IGNORECASE)
 
 
+_NOT_OWN_KINDS = ("past", "estimate", "other_owner", "parameter")
+
+
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     with _DATA.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    by_kind: dict[str, list[dict[str, str]]] = {}
+    by_kind: dict[str, list[str]] = {}
+    values: dict[str, str] = {}
     for row in rows:
-        by_kind.setdefault(row["kind"], []).append(row)
-    units = {r["phrase"].lower(): r["value"] for r in by_kind["unit"]}
-    unit_alternatives = "|".join(re.escape(u) for u in sorted((r["phrase"] for r in by_kind["unit"]), key=len, reverse=True))
-    quantity = re.compile(_NUMBER + r"\s?(" + unit_alternatives + r")(?![\w])", re.IGNORECASE)
+        by_kind.setdefault(row["kind"], []).append(row["phrase"])
+        values[row["phrase"].lower()] = row["value"]
     return _Cues(
-        intent=_words([r["phrase"] for r in by_kind["intent"]]),
-        past=_words([r["phrase"] for r in by_kind["past"]]),
-        period=_words([r["phrase"] for r in by_kind["period"]]),
-        comparators=tuple((_words([r["phrase"]]), r["value"]) for r in by_kind["comparator"]),
-        quantity=quantity,
-        units=units,
+        intent=_words(by_kind["intent"]),
+        weak_intent=_words(by_kind["weak_intent"]),
+        trend=_words(by_kind["trend"]),
+        not_own=_words([p for kind in _NOT_OWN_KINDS for p in by_kind[kind]]),
+        period=_words(by_kind["period"]),
+        comparators=tuple((_words([p]), values[p.lower()]) for p in by_kind["comparator"]),
+        quantity=_quantity_pattern(by_kind["unit"], by_kind["noun"], by_kind["numberword"]),
+        units={p.lower(): values[p.lower()] for p in by_kind["unit"] + by_kind["noun"]},
+        number_words={p.lower(): float(values[p.lower()]) for p in by_kind["numberword"]},
+        formula=re.compile(r"\b(?:" + _alternatives(by_kind["formula"]) + r") \d{1,2}\b"),
     )
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _quantity_pattern(units: list[str], nouns: list[str], number_words: list[str]) -> re.Pattern[str]:
+    """A number or number word, then a unit, or a counted noun (also the head of a compound: 'huurwoningen')
+    after at most one attributive adjective ('800 sociale huurwoningen', '72 getrainde sleutelpersonen')."""
+    number = _NUMBER + r"|(?<![\w])(" + _alternatives(number_words) + r")"
+    noun = r"(?:[a-zà-ÿ]{3,}e\s+)?([^\W\d_]*?(?:" + _alternatives(nouns) + r"))"
+    return re.compile(r"(?:" + number + r")\s?(?:(" + _alternatives(units) + r")|" + noun + r")(?![\w])", re.IGNORECASE)
 
 
 @dataclass
@@ -117,7 +152,7 @@ def _target(text: str, doc_year: Optional[int]):
     One quantity, plus the shares of a split printed in the same sentence ("een verhouding van 60% wind en
     40% zon"): percentages that together make exactly 100 are parts of the target, not rival readings."""
     cues = _cues()
-    if not cues.intent.search(text) or cues.past.search(text):
+    if not _states_an_own_aim(text, cues):
         return None
     years = [int(m.group(1)) for m in _TIME.finditer(text)]
     floor = doc_year if doc_year else 2000
@@ -127,7 +162,7 @@ def _target(text: str, doc_year: Optional[int]):
         return None
     if any(int(y) < floor for y in re.findall(r"\b((?:19|20)\d{2})\b", text)) and not period:
         return None  # a baseline year in the same sentence: a comparison, read from tables instead
-    quantities = [m for m in cues.quantity.finditer(text) if not re.fullmatch(r"(19|20)\d{2}", m.group(1))]
+    quantities = [m for m in cues.quantity.finditer(text) if not re.fullmatch(r"(19|20)\d{2}", _amount(m))]
     shares = _shares(quantities, cues)
     quantities = [q for q in quantities if q not in shares] or shares[:1]
     if shares and quantities == shares[:1]:
@@ -143,29 +178,62 @@ def _target(text: str, doc_year: Optional[int]):
         return None  # "tussen de 5 en 100 MW", "6 - 6,5%": a range, not one target value
     if _KNOWN_QUANTITY.search(text[max(0, match.start() - 30):match.start()]):
         return None  # "om de 2,0 TWh te realiseren": a quantity set elsewhere, referred to, not stated here
-    value = parse_number(match.group(1))
+    value = cues.number(_amount(match))
     if value is None:
         return None
-    unit = cues.units.get(match.group(2).lower(), match.group(2))
+    unit = cues.unit_of(_unit(match))
     before = text[max(0, match.start() - 25):match.start()]
     comparator = next((c for pattern, c in cues.comparators if pattern.search(before)), None)
     amounts = [(value, unit, comparator, match.group(0))]
-    amounts += [(parse_number(s.group(1)), "%", None, s.group(0)) for s in shares]
+    amounts += [(cues.number(_amount(s)), "%", None, s.group(0)) for s in shares]
     return (future[0] if future else None), amounts
+
+
+def _states_an_own_aim(text: str, cues: _Cues) -> bool:
+    """An intent cue, and no sign that the figure is past, estimated, someone else's or a parameter.
+
+    "zal/zullen" alone state an aim only without a trend verb: "de zorgvraag zal met 32% stijgen" is a forecast."""
+    if cues.not_own.search(text):
+        return False
+    if cues.intent.search(text):
+        return True
+    return bool(cues.weak_intent.search(text)) and not cues.trend.search(text)
+
+
+def _amount(match: re.Match[str]) -> str:
+    """The printed number of a quantity match: digits or a number word."""
+    return match.group(1) or match.group(2)
+
+
+def _unit(match: re.Match[str]) -> str:
+    """The printed unit or counted noun of a quantity match."""
+    return match.group(3) or match.group(4)
 
 
 def _shares(quantities: list[re.Match[str]], cues: _Cues) -> list[re.Match[str]]:
     """Two or more percentages of one sentence that add up to exactly 100: the parts of a split."""
-    percents = [q for q in quantities if cues.units.get(q.group(2).lower(), q.group(2)) == "%"]
-    numbers = [parse_number(q.group(1)) for q in percents]
+    percents = [q for q in quantities if cues.unit_of(_unit(q)) == "%"]
+    numbers = [cues.number(_amount(q)) for q in percents]
     if len(percents) < 2 or any(n is None for n in numbers) or abs(sum(numbers) - 100.0) > 1e-9:  # type: ignore[arg-type]
         return []
     return percents
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[,.;:!?)])")
+_ACRONYM_COMPOUND = re.compile(r"\b([A-Z]{2,})- (?=[a-z])")
+
+
+def _tidy(text: str) -> str:
+    """Undo spacing the PDF text layer adds: 'FTE) ,' -> 'FTE),', 'IZA- doelstelling' -> 'IZA-doelstelling'
+    (a compound with an acronym keeps its hyphen and has no space) and 'CO 2' -> 'CO2' (a subscript)."""
+    text = _SPACE_BEFORE_PUNCTUATION.sub("", text)
+    text = _ACRONYM_COMPOUND.sub(r"\1-", text)
+    return _cues().formula.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def _name(sentence: str) -> str:
-    text = sentence.strip(" •-")
-    return text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + " …"
+    """The sentence as printed, whole even when long: a shortened name could no longer be found in the document."""
+    return sentence.strip(" •-")
 
 
 def _inside(line: Line, boxes: list) -> bool:
@@ -232,5 +300,5 @@ def _split(lines: list[Line]) -> list[_Sentence]:
         covered = [ln for k, (offset, ln) in enumerate(starts)
                    if offset < end and (starts[k + 1][0] if k + 1 < len(starts) else len(text) + 1) > begin]
         if part.strip() and covered:
-            out.append(_Sentence(" ".join(part.split()), covered))
+            out.append(_Sentence(_tidy(" ".join(part.split())), covered))
     return out
