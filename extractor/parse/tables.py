@@ -219,6 +219,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
             message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
                     "their figures glued together and the split is not certain; left out: "
                     + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
+    result.errors.extend(merged_cell_warnings(table, number))
     verdict = verdict or judge_table(table)
     warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
@@ -247,6 +248,18 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
         reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
     ))
+
+
+def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
+    """One `merged_cells` warning per row whose cell holds several figures that the column grid could not place."""
+    by_row: dict[tuple[int, str], list[str]] = {}
+    for page, label, text in table.merged_cells:
+        by_row.setdefault((page, label), []).append(text)
+    return [ErrorEntry(code="merged_cells", severity="warning", page=page,
+                       message=f"table {number} on page {page}{f' ({table.caption[:60]})' if table.caption else ''}, row "
+                               f"{label[:60]!r}: cell(s) {', '.join(repr(t) for t in texts)} hold several figures whose columns "
+                               "the grid does not confirm; left out")
+            for (page, label), texts in by_row.items()]
 
 
 def _inferred_grid(table: Table) -> list[ErrorEntry]:

@@ -1,0 +1,283 @@
+"""Cells the text layer merged over several columns, split only where the table's own column grid confirms it.
+
+A ruled table whose column rules are drawn in some rows only (or a grid the detector cut too coarsely) reads
+"-20,5 -9,3 -1,3" as one cell spanning three columns. Such a cell is split when
+
+* every word of it is a figure (or "n.v.t.", "-") on one printed line,
+* each figure lines up with a *distinct* column of the column template — the position where that column's
+  own figures and year headers stand in the rows where its cells are separate: their right edge, centre or
+  left edge, whichever the column keeps most steadily — within a tolerance derived from the font size,
+* and, where the table's rows obey a relation between three columns (saldo = baten − lasten, a verschil
+  column), the split row obeys it too.
+
+A cell with several figures that cannot be split this way is not read: its row label and text go to
+`Table.merged_cells`, which the reader reports as a `merged_cells` warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+from typing import TYPE_CHECKING, Optional
+
+from extractor.read.types import Word
+
+if TYPE_CHECKING:
+    from extractor.layout.tables import Table, TableRow
+
+BBox = tuple[float, float, float, float]
+
+_FIGURE = re.compile(r"^[-−+]?€?\s*[-−]?\d[\d.,]*%?-?$|^(n\.?v\.?t\.?|n\.?b\.?|-|—|–)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_JOINER = re.compile(r"^(€|%|[-−+])$")  # printed apart from its figure by a word space
+_EDGES = ("right", "centre", "left")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a column's figures stand: one edge of their text box, and how far off a figure may be."""
+
+    edge: str
+    at: float
+    tol: float
+
+
+def is_multi_figure(text: str) -> bool:
+    """Two or more figures in one cell ("1.972 -5.234"): the candidates for a split. A range ("6 - 6,5"),
+    a value with its year ("10 (2021)") or words are not."""
+    parts = text.split()
+    if len(parts) < 2 or any(p in ("-", "–", "—", "t/m", "tot") for p in parts):
+        return False
+    return sum(1 for p in parts if _FIGURE.match(p) and not _JOINER.match(p)) >= 2
+
+
+def _all_years(text: str) -> bool:
+    return all(_YEAR.match(p) for p in text.split())
+
+
+def _edge(box: BBox, edge: str) -> float:
+    return box[2] if edge == "right" else box[0] if edge == "left" else (box[0] + box[2]) / 2
+
+
+def _words_in(words: list[Word], box: BBox) -> list[Word]:
+    return sorted((w for w in words if box[0] - 1 <= (w.x0 + w.x1) / 2 <= box[2] + 1
+                   and box[1] - 1 <= (w.top + w.bottom) / 2 <= box[3] + 1), key=lambda w: w.x0)
+
+
+def figure_tokens(words: list[Word]) -> Optional[list[BBox]]:
+    """The boxes of the figures of one cell, or None when it holds words, or lines, other than figures.
+
+    A sign, € or % printed a word space apart joins its figure ("€ 1.000", "- 20,5", "12 %")."""
+    if not words:
+        return None
+    height = median(w.bottom - w.top for w in words)
+    if max(w.top for w in words) - min(w.top for w in words) > 0.5 * height:
+        return None  # over several printed lines: not one row of figures
+    groups: list[list[Word]] = []
+    for w in words:
+        glue = groups and w.x0 - groups[-1][-1].x1 < 0.6 * height and (_JOINER.match(w.text) or _JOINER.match(groups[-1][-1].text))
+        if glue:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    texts = ["".join(w.text for w in g) for g in groups]
+    if not all(_FIGURE.match(t) for t in texts):
+        return None
+    return [(min(w.x0 for w in g), min(w.top for w in g), max(w.x1 for w in g), max(w.bottom for w in g)) for g in groups]
+
+
+def column_anchors(table: "Table", words: list[Word]) -> list[Optional[Anchor]]:
+    """Per column, where its figures stand in the rows where its cell is separate (a one-column cell holding
+    one figure, or a year in the header); None where fewer than two such cells say it."""
+    samples: list[list[BBox]] = [[] for _ in range(table.n_cols)]
+    for row in table.rows:
+        for c in range(1, min(table.n_cols, len(row.cells))):
+            span = row.spans[c] if c < len(row.spans) else 1
+            box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+            text = row.cells[c].strip()
+            if span == 1 and box is not None and text and (_FIGURE.match(text) or _YEAR.match(text)) and " " not in text:
+                samples[c].append(_text_box(box, words, table.method))
+    return [_anchor(boxes) for boxes in samples]
+
+
+def _text_box(box: BBox, words: list[Word], method: str) -> BBox:
+    """The cell's text box (camelot gives the cell's own box, the other detectors the words' box)."""
+    if method != "camelot":
+        return box
+    inside = _words_in(words, box)
+    if not inside:
+        return box
+    return (min(w.x0 for w in inside), min(w.top for w in inside), max(w.x1 for w in inside), max(w.bottom for w in inside))
+
+
+def _anchor(boxes: list[BBox]) -> Optional[Anchor]:
+    if len(boxes) < 2:
+        return None
+    height = median(b[3] - b[1] for b in boxes)
+    best = min(_EDGES, key=lambda e: _spread([_edge(b, e) for b in boxes]))
+    spread = _spread([_edge(b, best) for b in boxes])
+    if spread > 1.5 * height:
+        return None  # the column keeps no edge steady: its figures' places say nothing
+    return Anchor(best, median(_edge(b, best) for b in boxes), spread / 2 + 0.35 * height)
+
+
+def _spread(values: list[float]) -> float:
+    return max(values) - min(values)
+
+
+def place_figures(tokens: list[BBox], candidates: list[int], anchors: list[Optional[Anchor]]) -> Optional[list[int]]:
+    """The column of each figure, left to right, or None when one figure fits no column, or more than one,
+    or two figures fit the same column."""
+    placed: list[int] = []
+    for token in tokens:
+        fits = [c for c in candidates if anchors[c] is not None and abs(_edge(token, anchors[c].edge) - anchors[c].at) <= anchors[c].tol]
+        if len(fits) != 1 or (placed and fits[0] <= placed[-1]):
+            return None
+        placed.append(fits[0])
+    return placed
+
+
+def split_merged_cells(table: "Table", words: list[Word]) -> None:
+    """Split the table's merged figure cells in place where the column template (and arithmetic) confirm it;
+    record the others (not header years) in `table.merged_cells`. Their text stays as printed: no reader takes
+    "1.972 -5.234" for one figure."""
+    todo = [(r, c) for r, row in enumerate(table.rows) for c in range(1, min(len(row.cells), table.n_cols))
+            if is_multi_figure(row.cells[c])]
+    if not todo:
+        return
+    anchors = column_anchors(table, words)
+    relations = row_relations(table.rows, table.n_cols)
+    for r in sorted({r for r, _ in todo}):
+        row = table.rows[r]
+        cells = [c for rr, c in todo if rr == r]
+        split = _split_row(row, cells, anchors, words)
+        if split is not None and all(_obeys(split, relation) for relation in relations):
+            _apply(row, split)
+        else:
+            label = row.cells[0].strip() or "(no label)"
+            table.merged_cells.extend((row.page, label, row.cells[c]) for c in cells if not _all_years(row.cells[c]))
+
+
+def _split_row(row: "TableRow", cells: list[int], anchors: list[Optional[Anchor]], words: list[Word]) -> Optional[list[tuple[str, Optional[BBox]]]]:
+    """The row's cells after splitting every merged cell in `cells`, or None when one of them cannot be split."""
+    out: list[tuple[str, Optional[BBox]]] = [(text, box) for text, box in zip(row.cells, _padded(row.cell_boxes, len(row.cells)))]
+    for c in cells:
+        box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+        if box is None:
+            return None
+        inside = _words_in(words, box)
+        tokens = figure_tokens(inside)
+        if tokens is None or len(tokens) < 2:
+            return None
+        placed = place_figures(tokens, _reach(row, c), anchors)
+        if placed is None:
+            return None
+        out[c] = ("", None)
+        for token, k in zip(tokens, placed):
+            out[k] = (_token_text(inside, token), token)
+    return out
+
+
+def _padded(boxes: list[Optional[BBox]], n: int) -> list[Optional[BBox]]:
+    return list(boxes[:n]) + [None] * max(0, n - len(boxes))
+
+
+def _reach(row: "TableRow", c: int) -> list[int]:
+    """The columns a merged cell may spread over: those it spans, and empty one-column neighbours either side
+    (never the label column)."""
+    n = len(row.cells)
+    span = max(1, row.spans[c] if c < len(row.spans) else 1)
+    reach = list(range(c, min(n, c + span)))
+    k = reach[-1] + 1
+    while k < n and not row.cells[k].strip() and (k >= len(row.spans) or row.spans[k] == 1):
+        reach.append(k)
+        k += 1
+    k = c - 1
+    while k >= 1 and not row.cells[k].strip() and (k >= len(row.spans) or row.spans[k] == 1):
+        reach.insert(0, k)
+        k -= 1
+    return reach
+
+
+def _token_text(words: list[Word], token: BBox) -> str:
+    return " ".join(w.text for w in words if token[0] - 0.5 <= w.x0 and w.x1 <= token[2] + 0.5)
+
+
+def _apply(row: "TableRow", split: list[tuple[str, Optional[BBox]]]) -> None:
+    row.cells = [text for text, _ in split]
+    row.cell_boxes = [box for _, box in split]
+    row.spans = [1] * len(split)
+
+
+# --------------------------------------------------------------------------- arithmetic confirmation
+
+Relation = tuple[int, int, int, int]  # columns a, b, c and sign s: c = a + s * b in every row that prints all three
+
+
+def amount(text: str) -> Optional[float]:
+    """A Dutch figure as a number ("1.972" → 1972, "-20,5" → -20.5, "4.977-" → -4977); None for anything else."""
+    t = text.strip().replace("€", "").replace("%", "").replace(" ", "").replace("−", "-")
+    negative = t.endswith("-") or t.startswith("-")
+    t = t.strip("-+")
+    if not re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d+)?|\d+(,\d+)?", t):
+        return None
+    value = float(t.replace(".", "").replace(",", "."))
+    return -value if negative else value
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(",")[1]) if "," in text else 0
+
+
+def row_relations(rows: list["TableRow"], n_cols: int) -> list[Relation]:
+    """Relations c = a ± b between three value columns that hold (±1 in the last printed digit) in at least two
+    rows with figures and fail in none; rows still holding a merged cell do not count."""
+    valued = [_row_amounts(row, n_cols) for row in rows if not any(is_multi_figure(t) for t in row.cells)]
+    valued = [v for v in valued if len(v) >= 3]
+    if len(valued) < 2:
+        return []
+    columns = sorted({c for v in valued for c in v})
+    found: list[Relation] = []
+    for a in columns:
+        for b in columns:
+            for c in columns:
+                if len({a, b, c}) < 3:
+                    continue
+                for sign in (1, -1):
+                    if _holds_in(valued, (a, b, c, sign)):
+                        found.append((a, b, c, sign))
+    return found
+
+
+def _row_amounts(row: "TableRow", n_cols: int) -> dict[int, tuple[float, int]]:
+    out: dict[int, tuple[float, int]] = {}
+    for c in range(1, min(n_cols, len(row.cells))):
+        value = amount(row.cells[c])
+        if value is not None:
+            out[c] = (value, _decimals(row.cells[c]))
+    return out
+
+
+def _holds(values: dict[int, tuple[float, int]], relation: Relation) -> Optional[bool]:
+    a, b, c, sign = relation
+    if not all(k in values for k in (a, b, c)):
+        return None
+    unit = 10.0 ** -max(values[k][1] for k in (a, b, c))
+    return abs(values[c][0] - (values[a][0] + sign * values[b][0])) <= unit + 1e-9
+
+
+def _holds_in(valued: list[dict[int, tuple[float, int]]], relation: Relation) -> bool:
+    seen = 0
+    for values in valued:
+        verdict = _holds(values, relation)
+        if verdict is False:
+            return False
+        if verdict and any(values[k][0] for k in relation[:3]):
+            seen += 1
+    return seen >= 2
+
+
+def _obeys(split: list[tuple[str, Optional[BBox]]], relation: Relation) -> bool:
+    values = {c: (v, _decimals(text)) for c, (text, _) in enumerate(split) if c >= 1 and (v := amount(text)) is not None}
+    return _holds(values, relation) is not False
