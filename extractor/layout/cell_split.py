@@ -44,12 +44,12 @@ class Anchor:
 
 
 def is_multi_figure(text: str) -> bool:
-    """Two or more figures in one cell ("1.972 -5.234"): the candidates for a split. A range ("6 - 6,5"),
-    a value with its year ("10 (2021)") or words are not."""
+    """A cell of two or more figures and nothing else ("1.972 -5.234"): the candidates for a split. A range
+    ("6 - 6,5"), a value with its year ("10 (2021)"), figures with words are not."""
     parts = text.split()
-    if len(parts) < 2 or any(p in ("-", "–", "—", "t/m", "tot") for p in parts):
+    if len(parts) < 2 or any(p in ("-", "–", "—") for p in parts) or not all(_FIGURE.match(p) or _JOINER.match(p) for p in parts):
         return False
-    return sum(1 for p in parts if _FIGURE.match(p) and not _JOINER.match(p)) >= 2
+    return sum(1 for p in parts if not _JOINER.match(p)) >= 2
 
 
 def _all_years(text: str) -> bool:
@@ -68,7 +68,8 @@ def _words_in(words: list[Word], box: BBox) -> list[Word]:
 def figure_tokens(words: list[Word]) -> Optional[list[BBox]]:
     """The boxes of the figures of one cell, or None when it holds words, or lines, other than figures.
 
-    A sign, € or % printed a word space apart joins its figure ("€ 1.000", "- 20,5", "12 %")."""
+    A sign, € or % printed a word space apart joins its figure ("€ 1.000", "- 20,5", "12 %"); figures closer
+    than a font height apart give None too ("8 8.081" is one figure broken by the text layer)."""
     if not words:
         return None
     height = median(w.bottom - w.top for w in words)
@@ -84,21 +85,39 @@ def figure_tokens(words: list[Word]) -> Optional[list[BBox]]:
     texts = ["".join(w.text for w in g) for g in groups]
     if not all(_FIGURE.match(t) for t in texts):
         return None
+    if any(b[0].x0 - a[-1].x1 < height for a, b in zip(groups, groups[1:])):
+        return None  # figures a word space apart may be one figure the text layer broke ("8 8.081")
     return [(min(w.x0 for w in g), min(w.top for w in g), max(w.x1 for w in g), max(w.bottom for w in g)) for g in groups]
 
 
 def column_anchors(table: "Table", words: list[Word]) -> list[Optional[Anchor]]:
-    """Per column, where its figures stand in the rows where its cell is separate (a one-column cell holding
-    one figure, or a year in the header); None where fewer than two such cells say it."""
-    samples: list[list[BBox]] = [[] for _ in range(table.n_cols)]
-    for row in table.rows:
+    """Per column, where its figures stand in the rows where its cell is separate (a one-column cell holding one
+    figure); where fewer than two figures say it, where the column's header words stand (one-word header cells:
+    a year, a kind such as "Begr."), since a header printed like its figures is what a reader lines them up by.
+    None where fewer than two cells say it, or they keep no edge steady."""
+    figures: list[list[BBox]] = [[] for _ in range(table.n_cols)]
+    headers: list[list[BBox]] = [[] for _ in range(table.n_cols)]
+    body_start = _first_body_row(table.rows)
+    for r, row in enumerate(table.rows):
         for c in range(1, min(table.n_cols, len(row.cells))):
             span = row.spans[c] if c < len(row.spans) else 1
             box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
             text = row.cells[c].strip()
-            if span == 1 and box is not None and text and (_FIGURE.match(text) or _YEAR.match(text)) and " " not in text:
-                samples[c].append(_text_box(box, words, table.method))
-    return [_anchor(boxes) for boxes in samples]
+            if span != 1 or box is None or not text or " " in text:
+                continue
+            if r < body_start:
+                headers[c].append(_text_box(box, words, table.method))
+            elif _FIGURE.match(text) and not _YEAR.match(text):
+                figures[c].append(_text_box(box, words, table.method))
+    return [_anchor(f) if len(f) >= 2 else _anchor(h) for f, h in zip(figures, headers)]
+
+
+def _first_body_row(rows: list["TableRow"]) -> int:
+    """The first row printing a figure other than a year right of its label (the header ends above it)."""
+    for r, row in enumerate(rows):
+        if any(re.search(r"\d", t) and not _all_years(t) for t in row.cells[1:]):
+            return r
+    return len(rows)
 
 
 def _text_box(box: BBox, words: list[Word], method: str) -> BBox:
