@@ -84,11 +84,11 @@ def test_figures_between_the_columns_are_not_split_but_reported() -> None:
     table, words = _kengetallen("right", ["-20,5", "-9,3", "-1,3", "4,4"], anchors_shift=-30.0)
     split_merged_cells(table, words)
     assert table.rows[2].cells[1] == "-20,5 -9,3 -1,3 4,4"
-    assert table.merged_cells == [(1, "Netto schuldquote", "-20,5 -9,3 -1,3 4,4")]
+    assert [(m.page, m.label, m.text) for m in table.merged_cells] == [(1, "Netto schuldquote", "-20,5 -9,3 -1,3 4,4")]
     result = TablesResult()
     _one_table(table, 3, [], None, result)
     warned = [e for e in result.errors if e.code == "merged_cells"]
-    assert len(warned) == 1 and "Netto schuldquote" in warned[0].message and "table 3 on page 1" in warned[0].message
+    assert len(warned) == 1 and "Netto schuldquote" in warned[0].message and "table 3 at page 1" in warned[0].message
     schuld = [i for i in result.indicators if "schuldquote" in i.name]
     assert all(not i.values for i in schuld)
     assert {v.value for i in result.indicators for v in i.values} >= {60.5, 166.6}
@@ -112,7 +112,7 @@ def test_no_template_no_split() -> None:
     table, words = _table([cells], columns, ["", "2024", "2025"], [[1, 2, 0]])
     split_merged_cells(table, words)
     assert table.rows[1].cells[1] == "1.972 -5.234"
-    assert table.merged_cells == [(1, "Lasten", "1.972 -5.234")]
+    assert [(m.page, m.label, m.text) for m in table.merged_cells] == [(1, "Lasten", "1.972 -5.234")]
 
 
 def _budget(merged: list[str]) -> tuple[Table, list[Word]]:
@@ -144,7 +144,7 @@ def test_split_that_breaks_the_saldo_relation_of_the_other_rows_is_refused() -> 
     table, words = _budget(["300", "-800", "-700"])
     split_merged_cells(table, words)
     assert table.rows[-1].cells[1] == "300 -800 -700"
-    assert table.merged_cells and table.merged_cells[0][1] == "Cultuur"
+    assert table.merged_cells and table.merged_cells[0].label == "Cultuur"
 
 
 def test_row_relations_find_saldo_and_ignore_rows_with_merged_cells() -> None:
@@ -244,3 +244,25 @@ def test_wassenaar_kengetallen_with_partial_rules(corpus_dir: Path) -> None:
     assert rows["1a. Netto schuldquote"] == ["-20,5", "-9,3", "-1,3", "4,4", "8,4", "11,9"]
     assert rows["1b. Netto schuldquote gecorrigeerd voor verstrekte leningen"] == ["-26,2", "-14,6", "-6,7", "-1,2", "2,8", "6,5"]
     assert rows["4. Structurele exploitatie ruimte"] == ["-1,4", "0,0", "0,0", "-1,4", "-1,2", "-1,1"]
+
+
+def test_text_table_cell_of_two_figures_is_warned_not_read() -> None:
+    """A pipe row prints no positions: "1.972 -5.234" in one cell cannot be placed, so it is warned and left out."""
+    from extractor.layout import lay_out
+    from extractor.parse.tables import read_tables
+    from extractor.read.types import Line, RawDocument
+
+    text = "\n".join([
+        "Wat mag het kosten? (bedragen x € 1.000)",
+        "| Programma | Begroting 2024 | Begroting 2025 |",
+        "| Baten | 1.200 | 1.300 |",
+        "| Lasten | 1.972 -5.234 | |",
+        "| Saldo | -800 | -900 |",
+    ])
+    lines = [Line(text=t, line_no=k + 1, page=0) for k, t in enumerate(text.split("\n"))]
+    doc = RawDocument(path="x.txt", format="text", pages=[Page(number=0, lines=lines)], page_count=None, sha256="0", size=len(text))
+    result = read_tables(lay_out(doc), [], None, use_camelot=False, prose=False)
+    warned = [e for e in result.errors if e.code == "merged_cells"]
+    assert len(warned) == 1 and "'Lasten'" in warned[0].message and "line 4" in warned[0].message
+    assert not [b for b in result.budget_lines if b.label.startswith("Lasten")]
+    assert {b.amount for b in result.budget_lines if b.label.startswith("Baten")} == {1_200_000.0, 1_300_000.0}

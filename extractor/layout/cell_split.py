@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from statistics import median
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from extractor.read.types import Word
 
@@ -32,6 +32,15 @@ _FIGURE = re.compile(r"^[-−+]?€?\s*[-−]?\d[\d.,]*%?-?$|^(n\.?v\.?t\.?|n\.?
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _JOINER = re.compile(r"^(€|%|[-−+])$")  # printed apart from its figure by a word space
 _EDGES = ("right", "centre", "left")
+
+
+class MergedCell(NamedTuple):
+    """A cell of several figures left unsplit: where it is printed, its row's label and its text."""
+
+    page: Optional[int]  # None for text input
+    where: str  # "page 96" or "line 12"
+    label: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -174,8 +183,19 @@ def split_merged_cells(table: "Table", words: list[Word]) -> None:
         if split is not None and all(_obeys(split, relation) for relation in relations):
             _apply(row, split)
         else:
-            label = row.cells[0].strip() or "(no label)"
-            table.merged_cells.extend((row.page, label, row.cells[c]) for c in cells if not _all_years(row.cells[c]))
+            table.merged_cells.extend(_merged(row, row.cells[c]) for c in cells if not _all_years(row.cells[c]))
+
+
+def _merged(row: "TableRow", text: str) -> MergedCell:
+    where = f"line {row.lines[0]}" if row.lines else f"page {row.page}"
+    return MergedCell(None if row.lines else row.page, where, row.cells[0].strip() or "(no label)", text)
+
+
+def note_merged_text_cells(table: "Table") -> None:
+    """Text rows separated by pipes or tabs print no positions, so a cell of several figures cannot be placed:
+    it is recorded (and warned), never split."""
+    for row in table.rows[table.header_rows or 0:]:
+        table.merged_cells.extend(_merged(row, text) for text in row.cells[1:] if is_multi_figure(text) and not _all_years(text))
 
 
 def _split_row(row: "TableRow", cells: list[int], anchors: list[Optional[Anchor]], words: list[Word]) -> Optional[list[tuple[str, Optional[BBox]]]]:

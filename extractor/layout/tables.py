@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractor.layout.cell_split import split_merged_cells
+from extractor.layout.cell_split import MergedCell, split_merged_cells
 from extractor.read.types import Line, Page, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class Table:
     uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
     glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
     ocr: bool = False  # read from an OCR'd page: header words may be misread ("Rexening", "actuee|")
-    merged_cells: list[tuple[int, str, str]] = field(default_factory=list)  # (page, row label, text): several figures in one cell, not split
+    merged_cells: list[MergedCell] = field(default_factory=list)  # cells of several figures that were not split (warned)
 
     @property
     def n_cols(self) -> int:

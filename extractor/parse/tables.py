@@ -251,15 +251,18 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
 
 
 def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
-    """One `merged_cells` warning per row whose cell holds several figures that the column grid could not place."""
-    by_row: dict[tuple[int, str], list[str]] = {}
-    for page, label, text in table.merged_cells:
-        by_row.setdefault((page, label), []).append(text)
-    return [ErrorEntry(code="merged_cells", severity="warning", page=page,
-                       message=f"table {number} on page {page}{f' ({table.caption[:60]})' if table.caption else ''}, row "
-                               f"{label[:60]!r}: cell(s) {', '.join(repr(t) for t in texts)} hold several figures whose columns "
-                               "the grid does not confirm; left out")
-            for (page, label), texts in by_row.items()]
+    """One `merged_cells` warning per row holding cells of several figures that could not be placed in columns."""
+    by_row: dict[tuple[str, str], list[str]] = {}
+    pages: dict[tuple[str, str], Optional[int]] = {}
+    for cell in table.merged_cells:
+        by_row.setdefault((cell.where, cell.label), []).append(cell.text)
+        pages[(cell.where, cell.label)] = cell.page
+    caption = f" ({table.caption[:60]})" if table.caption else ""
+    return [ErrorEntry(code="merged_cells", severity="warning", page=pages[key],
+                       message=f"table {number} at {key[0]}{caption}, row {key[1][:60]!r}: cell(s) "
+                               f"{', '.join(repr(t) for t in texts)} hold several figures whose columns the grid does not "
+                               "confirm; left out")
+            for key, texts in by_row.items()]
 
 
 def _inferred_grid(table: Table) -> list[ErrorEntry]:
