@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.layout.cell_split import amount, figure_tokens, is_multi_figure, row_relations, split_merged_cells
+from extractor.layout.cell_split import ARITHMETIC, amount, figure_tokens, is_multi_figure, row_relations, split_merged_cells
 from extractor.layout.tables import Table, TableRow, find_tables
 from extractor.parse.tables import TablesResult, _one_table
 from extractor.read.types import Page, Rule, Word, make_line
@@ -144,7 +144,7 @@ def test_split_that_breaks_the_saldo_relation_of_the_other_rows_is_refused() -> 
     table, words = _budget(["300", "-800", "-700"])
     split_merged_cells(table, words)
     assert table.rows[-1].cells[1] == "300 -800 -700"
-    assert table.merged_cells and table.merged_cells[0].label == "Cultuur"
+    assert table.merged_cells and table.merged_cells[0].label == "Cultuur" and table.merged_cells[0].reason == ARITHMETIC
 
 
 def test_row_relations_find_saldo_and_ignore_rows_with_merged_cells() -> None:

@@ -41,6 +41,7 @@ class MergedCell(NamedTuple):
     where: str  # "page 96" or "line 12"
     label: str
     text: str
+    reason: str = "no column template confirms which figure belongs to which column"
 
 
 @dataclass(frozen=True)
@@ -182,20 +183,33 @@ def split_merged_cells(table: "Table", words: list[Word]) -> None:
         split = _split_row(row, cells, anchors, words)
         if split is not None and all(_obeys(split, relation) for relation in relations):
             _apply(row, split)
-        else:
-            table.merged_cells.extend(_merged(row, row.cells[c]) for c in cells if not _all_years(row.cells[c]))
+            continue
+        reason = _STACKED if any(_stacked(row, c, words) for c in cells) else ARITHMETIC if split is not None else None
+        table.merged_cells.extend(_merged(row, row.cells[c], reason) for c in cells if not _all_years(row.cells[c]))
 
 
-def _merged(row: "TableRow", text: str) -> MergedCell:
+_STACKED = "the figures stand on several printed lines (rows without a rule between them)"
+ARITHMETIC = "the split the columns suggest breaks a relation the other rows obey (saldo, verschil)"
+
+
+def _stacked(row: "TableRow", c: int, words: list[Word]) -> bool:
+    box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
+    inside = _words_in(words, box) if box is not None else []
+    return bool(inside) and max(w.top for w in inside) - min(w.top for w in inside) > 0.5 * median(w.bottom - w.top for w in inside)
+
+
+def _merged(row: "TableRow", text: str, reason: Optional[str] = None) -> MergedCell:
     where = f"line {row.lines[0]}" if row.lines else f"page {row.page}"
-    return MergedCell(None if row.lines else row.page, where, row.cells[0].strip() or "(no label)", text)
+    cell = MergedCell(None if row.lines else row.page, where, row.cells[0].strip() or "(no label)", text)
+    return cell._replace(reason=reason) if reason else cell
 
 
 def note_merged_text_cells(table: "Table") -> None:
     """Text rows separated by pipes or tabs print no positions, so a cell of several figures cannot be placed:
     it is recorded (and warned), never split."""
     for row in table.rows[table.header_rows or 0:]:
-        table.merged_cells.extend(_merged(row, text) for text in row.cells[1:] if is_multi_figure(text) and not _all_years(text))
+        table.merged_cells.extend(_merged(row, text, "a text row prints no positions to place them by")
+                                  for text in row.cells[1:] if is_multi_figure(text) and not _all_years(text))
 
 
 def _split_row(row: "TableRow", cells: list[int], anchors: list[Optional[Anchor]], words: list[Word]) -> Optional[list[tuple[str, Optional[BBox]]]]:

@@ -252,17 +252,14 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
 
 def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
     """One `merged_cells` warning per row holding cells of several figures that could not be placed in columns."""
-    by_row: dict[tuple[str, str], list[str]] = {}
-    pages: dict[tuple[str, str], Optional[int]] = {}
+    by_row: dict[tuple[str, str], list] = {}
     for cell in table.merged_cells:
-        by_row.setdefault((cell.where, cell.label), []).append(cell.text)
-        pages[(cell.where, cell.label)] = cell.page
+        by_row.setdefault((cell.where, cell.label), []).append(cell)
     caption = f" ({table.caption[:60]})" if table.caption else ""
-    return [ErrorEntry(code="merged_cells", severity="warning", page=pages[key],
-                       message=f"table {number} at {key[0]}{caption}, row {key[1][:60]!r}: cell(s) "
-                               f"{', '.join(repr(t) for t in texts)} hold several figures whose columns the grid does not "
-                               "confirm; left out")
-            for key, texts in by_row.items()]
+    return [ErrorEntry(code="merged_cells", severity="warning", page=cells[0].page,
+                       message=f"table {number} at {where}{caption}, row {label[:60]!r}: cell(s) "
+                               f"{', '.join(repr(c.text[:40]) for c in cells[:4])} hold several figures; {cells[0].reason}; left out")
+            for (where, label), cells in by_row.items()]
 
 
 def _inferred_grid(table: Table) -> list[ErrorEntry]:
