@@ -266,3 +266,60 @@ def test_text_table_cell_of_two_figures_is_warned_not_read() -> None:
     assert len(warned) == 1 and "'Lasten'" in warned[0].message and "line 4" in warned[0].message
     assert not [b for b in result.budget_lines if b.label.startswith("Lasten")]
     assert {b.amount for b in result.budget_lines if b.label.startswith("Baten")} == {1_200_000.0, 1_300_000.0}
+
+
+# --------------------------------------------------------------------------- rows stacked in one band
+
+
+def _stacked_page(label_lines: list[tuple[str, float]], figure_tops: list[float]) -> Page:
+    """A ruled table with column rules in every row but no row rule between the body rows of one band."""
+    xs = [50.0, 250.0, 320.0, 390.0]
+    ys = [100.0, 115.0, 200.0]
+    rules = [Rule(xs[0], y, xs[-1], y) for y in ys] + [Rule(x, ys[0], x, ys[-1]) for x in xs]
+    cells = [("Reserve", 52.0, 103.0), ("Begroting 2024", 252.0, 103.0), ("Begroting 2025", 322.0, 103.0)]
+    cells += [(text, 52.0, top) for text, top in label_lines]
+    values = [("577", "452"), ("44", "44"), ("1.285", "985")]
+    for (a, b), top in zip(values, figure_tops):
+        cells += [(a, xs[2] - 4 - CHAR * len(a), top), (b, xs[3] - 4 - CHAR * len(b), top)]
+    words = [_word(t, x, top) for t, x, top in cells]
+    by_top: dict[float, list[Word]] = {}
+    for w in words:
+        by_top.setdefault(w.top, []).append(w)
+    lines = [make_line(sorted(ws, key=lambda w: w.x0), page=2) for _, ws in sorted(by_top.items())]
+    return Page(number=2, width=595.0, height=842.0, lines=lines, rules=rules)
+
+
+def test_rows_stacked_in_one_band_are_split_by_their_lines() -> None:
+    """Three rows in one band; the last label wraps over two lines with its figures printed at their middle."""
+    page = _stacked_page([("BR volkshuisvesting", 120.0), ("BR kunstopdrachten", 132.0), ("BR egalisatie", 144.0),
+                          ("omgevingsvergunningen", 156.0)], [120.0, 132.0, 150.0])
+    tables, _ = find_tables([page], use_camelot=False)
+    body = [row.cells for row in tables[0].rows[1:]]
+    assert body == [["BR volkshuisvesting", "577", "452"], ["BR kunstopdrachten", "44", "44"],
+                    ["BR egalisatie omgevingsvergunningen", "1.285", "985"]]
+    assert tables[0].merged_cells == []
+
+
+def test_stacked_band_with_a_label_line_far_from_every_figure_is_not_split() -> None:
+    """A heading line inside the band, far from every row of figures: the rows cannot be told; warned."""
+    page = _stacked_page([("Bestemmingsreserves", 120.0), ("BR volkshuisvesting", 150.0), ("BR kunstopdrachten", 162.0),
+                          ("BR egalisatie", 174.0)], [150.0, 162.0, 174.0])
+    tables, _ = find_tables([page], use_camelot=False)
+    assert len(tables[0].rows) == 2
+    assert tables[0].merged_cells and "several printed lines" in tables[0].merged_cells[0].reason
+
+
+def test_wassenaar_reserves_band_split_into_its_rows(corpus_dir: Path) -> None:
+    """Begroting 2024 p119 'Tabel 12.6': eleven bestemmingsreserves printed in one band without row rules."""
+    from extractor.layout import lay_out
+    from extractor.read import read_document
+
+    doc = lay_out(read_document(str(corpus_dir / "wassenaar" / "begroting_2024.pdf")))
+    page = next(p for p in doc.pages if p.number == 119)
+    tables, _ = find_tables([page], use_camelot=False)
+    rows = {row.cells[0]: row.cells[1:] for t in tables for row in t.rows}
+    assert rows["BR volkshuisvesting en duurzaamh."][:7] == ["577", "0", "-126", "452", "0", "-22", "430"]
+    assert rows["BR Groencompensatie Amerikaans Ambassade"][:4] == ["375", "0", "0", "375"]
+    assert rows["BR grote projecten"][-1] == "1.445"
+    assert rows["Algemene reserve weerstandsvermogen"][0] == "8.000"
+    assert not [m for t in tables for m in t.merged_cells]

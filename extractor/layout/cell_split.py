@@ -334,3 +334,114 @@ def _holds_in(valued: list[dict[int, tuple[float, int]]], relation: Relation) ->
 def _obeys(split: list[tuple[str, Optional[BBox]]], relation: Relation) -> bool:
     values = {c: (v, _decimals(text)) for c, (text, _) in enumerate(split) if c >= 1 and (v := amount(text)) is not None}
     return _holds(values, relation) is not False
+
+
+# --------------------------------------------------------------------------- rows stacked in one band
+
+
+def split_stacked_rows(table: "Table", words: list[Word]) -> None:
+    """Split a band that holds several printed rows (no row rule between them, column rules drawn) into its rows.
+
+    Done only when the band shows its rows: every value cell prints one figure per line, the figure lines of
+    all value cells share the same heights (each height a row), at least two columns print a figure on every
+    row, and each line of the label cell lies nearest one row within 1.5 line heights, every row getting a
+    label (a wrapped label's lines around a figure printed at their middle go to that row)."""
+    if not any(is_multi_figure(c) for row in table.rows for c in row.cells[1:]):
+        return
+    out: list["TableRow"] = []
+    for row in table.rows:
+        out.extend(_stacked_parts(row, words) or [row])
+    table.rows = out
+
+
+def _lines_of(words: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(w.top - lines[-1][0].top) <= 0.5 * (w.bottom - w.top):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _stacked_parts(row: "TableRow", words: list[Word]) -> Optional[list["TableRow"]]:
+    n = len(row.cells)
+    if not any(is_multi_figure(c) for c in row.cells[1:]) or any(s != 1 for s in row.spans[:n]) or row.cell_boxes[0] is None:
+        return None
+    cells = [_lines_of(_words_in(words, box)) if box is not None else [] for box in _padded(row.cell_boxes, n)]
+    if any(len(line) != 1 and figure_tokens(line) is None for cell in cells[1:] for line in cell):
+        return None
+    if any(len(figure_tokens(line) or []) != 1 for cell in cells[1:] for line in cell):
+        return None  # a line holding two figures, or words: not a stack of one figure per row
+    heights = _row_heights([line for cell in cells[1:] for line in cell])
+    if heights is None or len(heights) < 2 or sum(1 for cell in cells[1:] if len(cell) == len(heights)) < 2:
+        return None
+    labels = _labels_per_row(cells[0], heights)
+    if labels is None:
+        return None
+    return [_part(row, k, labels[k], [[ln for ln in cell if _nearest(ln, heights) == k] for cell in cells[1:]])
+            for k in range(len(heights))]
+
+
+def _middle(line: list[Word]) -> float:
+    return (min(w.top for w in line) + max(w.bottom for w in line)) / 2
+
+
+def _row_heights(lines: list[list[Word]]) -> Optional[list[float]]:
+    """The middles of the figure lines, clustered: one per printed row; None when two lines of one height
+    would fall in one row of the same cell (checked by the caller through counts) or heights are unsteady."""
+    middles = sorted(_middle(line) for line in lines)
+    if not middles:
+        return None
+    height = median(w.bottom - w.top for line in lines for w in line)
+    rows: list[list[float]] = [[middles[0]]]
+    for m in middles[1:]:
+        if m - rows[-1][-1] <= 0.5 * height:
+            rows[-1].append(m)
+        else:
+            rows.append([m])
+    if any(max(r) - min(r) > 0.5 * height for r in rows):
+        return None
+    return [sum(r) / len(r) for r in rows]
+
+
+def _nearest(line: list[Word], heights: list[float]) -> int:
+    middle = _middle(line)
+    return min(range(len(heights)), key=lambda k: abs(heights[k] - middle))
+
+
+def _labels_per_row(label_lines: list[list[Word]], heights: list[float]) -> Optional[list[list[list[Word]]]]:
+    if not label_lines:
+        return None
+    height = median(w.bottom - w.top for line in label_lines for w in line)
+    out: list[list[list[Word]]] = [[] for _ in heights]
+    for line in label_lines:
+        k = _nearest(line, heights)
+        if abs(heights[k] - _middle(line)) > 1.5 * height:
+            return None  # a label line far from every figure: a heading inside the band, not a row's label
+        out[k].append(line)
+    if any(not lines for lines in out):
+        return None
+    return out
+
+
+def _part(row: "TableRow", k: int, label: list[list[Word]], cells: list[list[list[Word]]]) -> "TableRow":
+    from extractor.layout.tables import TableRow, join_wrapped  # noqa: PLC0415 - the Table model lives there
+
+    text = ""
+    for line in label:
+        piece = " ".join(w.text for w in sorted(line, key=lambda w: w.x0))
+        text = join_wrapped(text, piece) if text else piece
+    groups = [[w for line in label for w in line]] + [[w for line in cell for w in line] for cell in cells]
+    texts = [text] + [" ".join(w.text for w in sorted(g, key=lambda w: w.x0)) for g in groups[1:]]
+    boxes = [_word_box(g) for g in groups]
+    every = [w for g in groups for w in g]
+    bbox = (row.bbox[0], round(min(w.top for w in every), 2), row.bbox[2], round(max(w.bottom for w in every), 2))
+    return TableRow(texts, row.page, bbox, boxes, [1] * len(texts), bold=all(w.bold for w in every))
+
+
+def _word_box(words: list[Word]) -> Optional[BBox]:
+    if not words:
+        return None
+    return (round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
+            round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2))

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extractor.layout.cell_split import MergedCell, split_merged_cells
+from extractor.layout.cell_split import MergedCell, split_merged_cells, split_stacked_rows
 from extractor.read.types import Line, Page, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -1114,6 +1114,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         page_words = _words(page)
         for t in found:
+            split_stacked_rows(t, page_words)
             split_merged_cells(t, page_words)
             _attach_context(page, t)
             _adopt_row_below(t)
