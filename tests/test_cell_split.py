@@ -323,3 +323,15 @@ def test_wassenaar_reserves_band_split_into_its_rows(corpus_dir: Path) -> None:
     assert rows["BR grote projecten"][-1] == "1.445"
     assert rows["Algemene reserve weerstandsvermogen"][0] == "8.000"
     assert not [m for t in tables for m in t.merged_cells]
+
+
+def test_figures_a_word_space_apart_are_one_broken_figure_not_two() -> None:
+    """"8 8.081" (a thousands figure the text layer broke at a kerning gap) lines up with nothing: warned as such."""
+    columns = [50.0, 200.0, 260.0, 320.0]
+    rows = [[[_word("Activa", 52.0, 30.0)], [_placed("1.000", 256.0, "right", 30.0)], [_placed("2.000", 316.0, "right", 30.0)]],
+            [[_word("Passiva", 52.0, 50.0)], [_word("8", 226.0, 50.0), _word("8.081", 231.0 + 0.5 * SIZE, 50.0)], []],
+            [[_word("Totaal", 52.0, 70.0)], [_placed("3.000", 256.0, "right", 70.0)], [_placed("4.000", 316.0, "right", 70.0)]]]
+    table, words = _table(rows, columns, ["", "Begroting 2024", "Begroting 2025"], [[1, 1, 1], [1, 2, 0], [1, 1, 1]])
+    split_merged_cells(table, words)
+    assert table.rows[2].cells[1] == "8 8.081"
+    assert table.merged_cells[0].reason.startswith("figures a word space apart")

@@ -184,12 +184,25 @@ def split_merged_cells(table: "Table", words: list[Word]) -> None:
         if split is not None and all(_obeys(split, relation) for relation in relations):
             _apply(row, split)
             continue
-        reason = _STACKED if any(_stacked(row, c, words) for c in cells) else ARITHMETIC if split is not None else None
+        reason = _reason(row, cells, words, split is not None)
         table.merged_cells.extend(_merged(row, row.cells[c], reason) for c in cells if not _all_years(row.cells[c]))
 
 
 _STACKED = "the figures stand on several printed lines (rows without a rule between them)"
 ARITHMETIC = "the split the columns suggest breaks a relation the other rows obey (saldo, verschil)"
+_CLOSE = "figures a word space apart may be one figure the text layer broke"
+
+
+def _reason(row: "TableRow", cells: list[int], words: list[Word], placed: bool) -> Optional[str]:
+    """Why a row's merged cells were not split (None: the default, no column template confirms it)."""
+    if placed:
+        return ARITHMETIC
+    if any(_stacked(row, c, words) for c in cells):
+        return _STACKED
+    boxes = [row.cell_boxes[c] for c in cells if c < len(row.cell_boxes) and row.cell_boxes[c] is not None]
+    if any(figure_tokens(_words_in(words, box)) is None for box in boxes):
+        return _CLOSE
+    return None
 
 
 def _stacked(row: "TableRow", c: int, words: list[Word]) -> bool:
