@@ -358,12 +358,18 @@ def split_stacked_rows(table: "Table", words: list[Word]) -> None:
     Done only when the band shows its rows: every value cell prints one figure per line, the figure lines of
     all value cells share the same heights (each height a row), at least two columns print a figure on every
     row, and each line of the label cell lies nearest one row within 1.5 line heights, every row getting a
-    label (a wrapped label's lines around a figure printed at their middle go to that row)."""
+    label (a wrapped label's lines around a figure printed at their middle go to that row). Where the other
+    rows obey a relation between three columns (saldo, verschil), every new row must obey it too."""
     if not any(is_multi_figure(c) for row in table.rows for c in row.cells[1:]):
         return
+    relations = row_relations(table.rows, table.n_cols)
     out: list["TableRow"] = []
     for row in table.rows:
-        out.extend(_stacked_parts(row, words) or [row])
+        parts = _stacked_parts(row, words)
+        if parts and all(_obeys([(t, None) for t in part.cells], relation) for part in parts for relation in relations):
+            out.extend(parts)
+        else:
+            out.append(row)
     table.rows = out
 
 
