@@ -37,6 +37,8 @@ CATALOGUE: dict[str, str] = {
     "tables_not_used": "a table with figures was found but not read as indicators or budget lines (its page and the reason are in the message and in coverage.tables_rejected)",
     "glued_cells_ambiguous": "a table row printed its figures without separators and neither the header nor the "
                              "arithmetic fixes where one figure ends; the row was left out",
+    "merged_cells": "a table cell holds several figures (the text layer merged cells of neighbouring columns) and "
+                    "the column grid does not confirm which figure belongs to which column; the cell was left out",
     "ocr_unavailable": "a page needs OCR but Tesseract (tesseract-ocr, tesseract-ocr-nld) is not installed",
     "ocr_uncertain": "OCR read characters it is unsure of; the affected numbers were left out",
     "ocr_incomplete": "pages that need OCR were not OCR'd because the time for OCR ran out; their content is not extracted",
@@ -53,7 +55,7 @@ CATALOGUE: dict[str, str] = {
 # Codes not listed (e.g. one added to the enum later) count as "error": losing content silently is worse.
 WARNING_CODES: frozenset[str] = frozenset({
     "page_without_text", "goal_tree_incomplete", "no_goal_structure", "table_uncertain", "tables_not_used",
-    "glued_cells_ambiguous",
+    "glued_cells_ambiguous", "merged_cells",
     "ocr_uncertain",
 })
 

@@ -62,6 +62,7 @@ class ErrorCode(str, Enum):
     table_uncertain = "table_uncertain"
     tables_not_used = "tables_not_used"
     glued_cells_ambiguous = "glued_cells_ambiguous"
+    merged_cells = "merged_cells"  # a table cell holds several figures and the column grid does not confirm a split
     ocr_unavailable = "ocr_unavailable"
     ocr_uncertain = "ocr_uncertain"
     ocr_incomplete = "ocr_incomplete"  # pages needing OCR left unread: the time for OCR ran out

@@ -60,7 +60,7 @@ class Spec:
     label_header: str
     columns: list[Column]
     rows: list[tuple[str, list[Optional[str]], list[Optional[float]]]]  # label, printed cells, true values
-    style: str  # "ruled" | "hlines" | "unruled" | "shaded"
+    style: str  # "ruled" | "hlines" | "unruled" | "shaded" | "partial" (ruled, value column rules in some rows only)
     two_row_header: bool
     scale_text: Optional[str] = None
     scale: float = 1.0
@@ -68,6 +68,7 @@ class Spec:
     repeat_header: bool = True
     caption: str = ""
     notes: list[str] = field(default_factory=list)
+    open_rows: set[int] = field(default_factory=set)  # "partial": body rows drawn without value column rules
 
 
 def _dutch(value: float, decimals: int) -> str:
@@ -165,6 +166,15 @@ def _maybe_split(spec: Spec, rng: random.Random) -> None:
     if len(spec.rows) >= 2 and rng.random() < 0.3:
         spec.split_at = len(spec.rows) - 1 if rng.random() < 0.5 else rng.randint(1, len(spec.rows) - 1)
         spec.repeat_header = rng.random() < 0.5
+    _maybe_partial(spec, rng)
+
+
+def _maybe_partial(spec: Spec, rng: random.Random) -> None:
+    """Some ruled tables draw their value column rules in the header and some body rows only (drawn last, so the
+    other choices of a seed stay as they were)."""
+    if spec.style == "ruled" and rng.random() < 0.35:
+        spec.style = "partial"
+        spec.open_rows = {k for k in range(len(spec.rows)) if rng.random() < 0.5}
 
 
 def expected(spec: Spec) -> set[tuple]:
@@ -275,17 +285,17 @@ def _header(canvas: _Canvas, spec: Spec, xs: list[float], y: float) -> float:
         for text, a, b in groups:
             left, right = xs[a + 1], xs[b + 2]
             canvas.text((left + right) / 2 - _width(text) / 2, top + 3, text, bold=True)
-            if spec.style == "ruled":
+            if spec.style in ("ruled", "partial"):
                 canvas.line(left, top + 14.5, right, top + 14.5)
         first = top + 17
     for k, lines in enumerate(own):
         for n, text in enumerate(lines):
             canvas.text(xs[k + 2] - 3 - _width(text), first + 12 * n, text, bold=True)
     bottom = top + height
-    if spec.style in ("ruled", "hlines", "shaded"):
+    if spec.style in ("ruled", "partial", "hlines", "shaded"):
         canvas.line(xs[0], top, xs[-1], top)
         canvas.line(xs[0], bottom, xs[-1], bottom)
-    if spec.style == "ruled":
+    if spec.style in ("ruled", "partial"):
         canvas.line(xs[0], top, xs[0], bottom)
         canvas.line(xs[1], top, xs[1], bottom)
         canvas.line(xs[-1], top, xs[-1], bottom)
@@ -305,10 +315,13 @@ def _body_row(canvas: _Canvas, spec: Spec, xs: list[float], y: float, row) -> fl
         if cell is not None:
             canvas.text(xs[k + 2] - 3 - _width(cell), y + 2, cell)
     bottom = y + height
-    if spec.style in ("ruled", "hlines"):
+    if spec.style in ("ruled", "partial", "hlines"):
         canvas.line(xs[0], bottom, xs[-1], bottom)
-    if spec.style == "ruled":
+    if spec.style == "ruled" or (spec.style == "partial" and spec.rows.index(row) not in spec.open_rows):
         for x in xs:
+            canvas.line(x, y, x, bottom)
+    elif spec.style == "partial":  # the frame and the label column's rule only
+        for x in (xs[0], xs[1], xs[-1]):
             canvas.line(x, y, x, bottom)
     return bottom
 

@@ -1,6 +1,7 @@
 """Synthetic indicator and budget tables in randomised styles must be read back with their values.
 
-Each table is drawn by `tests/table_factory.py` from a seed hypothesis chooses: ruled, horizontal
+Each table is drawn by `tests/table_factory.py` from a seed hypothesis chooses: ruled, partly ruled (value column
+rules in the header and some rows only), horizontal
 rules only, unruled, or a shaded header box over an unruled body; one-row headers, a kind row
 spanning a year row, baten/lasten/saldo under each year; wrapped labels and header cells;
 continuations on the next page with and without a repeated header (also a single row); scale
@@ -42,7 +43,8 @@ def test_synthetic_tables_are_read_back(seeds: list[int]) -> None:
 def test_factory_covers_every_shape() -> None:
     """The generator draws every style, header shape and continuation kind the issue lists."""
     specs = [make_table(random.Random(seed)) for seed in range(200)]
-    assert {s.style for s in specs} == {"ruled", "hlines", "unruled", "shaded"}
+    assert {s.style for s in specs} == {"ruled", "hlines", "unruled", "shaded", "partial"}
+    assert any(s.style == "partial" and s.open_rows and len(s.open_rows) < len(s.rows) for s in specs)  # partial column rules
     assert {s.kind for s in specs} == {"indicator", "budget"}
     assert any(s.two_row_header and s.kind == "budget" and any(c.side for c in s.columns) for s in specs)
     assert any(s.split_at == len(s.rows) - 1 for s in specs)  # one-row continuation

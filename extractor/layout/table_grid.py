@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
@@ -551,7 +552,9 @@ def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
     found: list[Table] = []
     for sep in ("|", "\t"):
-        found.extend(t for t, _, _ in separated_tables(lines, sep))
+        for table, _, _ in separated_tables(lines, sep):
+            note_merged_text_cells(table)
+            found.append(table)
     found.extend(cell_per_line_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractor.layout.cell_split import MergedCell, split_merged_cells, split_stacked_rows
 from extractor.read.types import Line, Page, Rule, Word
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class Table:
     uncertain_rows: list[str] = field(default_factory=list)  # rows with figures the reader could not place in columns
     glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
     ocr: bool = False  # read from an OCR'd page: header words may be misread ("Rexening", "actuee|")
+    merged_cells: list[MergedCell] = field(default_factory=list)  # cells of several figures that were not split (warned)
 
     @property
     def n_cols(self) -> int:
@@ -568,8 +570,8 @@ def _merge_split_columns(rows: list[TableRow], columns: list[float]) -> list[flo
                     boxes = [b for b in (row.cell_boxes[c], row.cell_boxes[c + 1]) if b]
                     row.cell_boxes[c] = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)) if boxes else None
                     row.spans[c] = max(1, row.spans[c + 1]) if row.spans[c + 1] else 1
-                else:
-                    pass  # covered by a cell further left
+                elif row.spans[c + 1] == 0:
+                    _shrink_owner(row, c)  # both columns inside a span that starts further left
                 del row.cells[c + 1]
                 del row.cell_boxes[c + 1]
                 del row.spans[c + 1]
@@ -577,6 +579,13 @@ def _merge_split_columns(rows: list[TableRow], columns: list[float]) -> list[flo
             continue
         c += 1
     return columns
+
+
+def _shrink_owner(row: TableRow, c: int) -> None:
+    """Column c + 1 is joined to c, both covered by a cell starting left of c: that cell spans one column less."""
+    owner = next((k for k in range(c - 1, -1, -1) if row.spans[k] > 0), None)
+    if owner is not None and row.spans[owner] > 1:
+        row.spans[owner] -= 1
 
 
 # --------------------------------------------------------------------------- unruled tables
@@ -1068,6 +1077,7 @@ def stitch(tables_by_page: list[list[Table]], pages: list[Page]) -> list[Table]:
                     _merge_row(prev.rows[-1], rows[0])  # a cell wrapped over the page break
                     rows = rows[1:]
                 prev.rows.extend(rows)
+                prev.merged_cells.extend(t.merged_cells)
                 prev.pages.append(t.page)
                 prev.notes = t.notes
                 continue
@@ -1152,7 +1162,10 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
             if carried is not None:
                 found.append(carried)
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+        page_words = _words(page)
         for t in found:
+            split_stacked_rows(t, page_words)
+            split_merged_cells(t, page_words)
             _attach_context(page, t)
             _adopt_row_below(t)
             if before is not None and before.number == page.number - 1 and not per_page[-1]:

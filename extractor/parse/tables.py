@@ -217,6 +217,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
             message=f"table at line {table.rows[0].lines[0] if table.rows[0].lines else '?'}: {len(table.glued_left_out)} row(s) print "
                     "their figures glued together and the split is not certain; left out: "
                     + "; ".join(repr(r[:60]) for r in table.glued_left_out[:3])))
+    result.errors.extend(merged_cell_warnings(table, number))
     verdict = verdict or judge_table(table)
     warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
@@ -245,6 +246,18 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
         reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
     ))
+
+
+def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
+    """One `merged_cells` warning per row holding cells of several figures that could not be placed in columns."""
+    by_row: dict[tuple[str, str], list] = {}
+    for cell in table.merged_cells:
+        by_row.setdefault((cell.where, cell.label), []).append(cell)
+    caption = f" ({table.caption[:60]})" if table.caption else ""
+    return [ErrorEntry(code="merged_cells", severity="warning", page=cells[0].page,
+                       message=f"table {number} at {where}{caption}, row {label[:60]!r}: cell(s) "
+                               f"{', '.join(repr(c.text[:40]) for c in cells[:4])} hold several figures; {cells[0].reason}; left out")
+            for (where, label), cells in by_row.items()]
 
 
 def _inferred_grid(table: Table) -> list[ErrorEntry]:
