@@ -8,9 +8,12 @@ a block of a longer table under an empty header row, and a numeric table that is
 
 from __future__ import annotations
 
-from extractor.layout.tables import Table, TableRow
+from extractor.layout.tables import Table, TableRow, find_tables, join_wrapped
+from extractor.model import Metadata
+from extractor.parse.budget import read_budget, row_label
 from extractor.parse.table_semantics import judge_table
-from extractor.read.types import Line
+from extractor.read.types import Line, Page, Rule, Word, make_line
+from tests.test_tables_pdf import _words  # synthetic words of a fixed width per character
 
 
 def _grid_table(rows: list[list[str]], page: int = 3, caption: str | None = None) -> Table:
@@ -60,3 +63,103 @@ def test_a_name_header_over_an_empty_column_is_not_the_label_column() -> None:
     verdict = judge_table(table)
     assert verdict.kind == "indicator", verdict.reason
     assert verdict.label_col == 0
+
+
+# --------------------------------------------------------------------------- closing row and blocks on a PDF page
+
+XS = [70.0, 250.0, 310.0, 370.0]
+
+
+def _right(text: str, x1: float, top: float, bold: bool = False) -> tuple[str, float, float, bool]:
+    return text, x1 - 5.0 * len(text), top, bold
+
+
+def _grid(top: float, bottom: float, row_tops: list[float]) -> list[Rule]:
+    """Every row and column drawn as hairlines from `top` to `bottom`."""
+    rules = [Rule(XS[0], y, XS[-1], y) for y in [top, *row_tops, bottom]]
+    return rules + [Rule(x, top, x, bottom) for x in XS]
+
+
+def _page(cells: list[tuple[str, float, float, bool]], rules: list[Rule], rects: list[Rule]) -> Page:
+    words = [w for text, x, top, bold in cells for w in _words(text, x, top, bold)]
+    by_top: dict[float, list[Word]] = {}
+    for w in words:
+        by_top.setdefault(w.top, []).append(w)
+    lines = [make_line(sorted(ws, key=lambda w: w.x0), page=3) for _, ws in sorted(by_top.items())]
+    return Page(number=3, width=595.0, height=842.0, lines=lines, rules=rules, rects=rects)
+
+
+def _overview_page(closing_gap: float, block_gap: float, block_header: str = "") -> Page:
+    cells = [("Programma's", 72.0, 102.0, True), _right("Baten", 305.0, 102.0, True), _right("Lasten", 365.0, 102.0, True),
+             ("P1 Veiligheid", 72.0, 117.0, False), _right("1.101", 305.0, 117.0), _right("-4.346", 365.0, 117.0),
+             ("P2 Zorg", 72.0, 132.0, False), _right("7.921", 305.0, 132.0), _right("-34.108", 365.0, 132.0)]
+    rules = _grid(100.0, 145.0, [114.0, 129.0])
+    band = 145.0 + closing_gap  # the closing row: shaded cells in a box of their own under the frame
+    cells += [("Saldo van baten en lasten (1)", 72.0, band + 2.0, True), _right("9.022", 305.0, band + 2.0, True),
+              _right("-38.454", 365.0, band + 2.0, True)]
+    rects = [Rule(XS[i] + 0.5, band, XS[i + 1] - 0.5, band + 12.0) for i in range(len(XS) - 1)]
+    block = band + 12.0 + block_gap  # a block with the same columns and a header naming no column
+    cells += [("Reserves", 72.0, block + 2.0, True), _right(block_header, 305.0, block + 2.0, True),
+              ("P1 Veiligheid", 72.0, block + 17.0, False), _right("278", 305.0, block + 17.0), _right("0", 365.0, block + 17.0),
+              ("Mutaties reserves", 72.0, block + 32.0, False), _right("278", 305.0, block + 32.0), _right("-964", 365.0, block + 32.0)]
+    rules += _grid(block, block + 45.0, [block + 14.0, block + 29.0])
+    return _page([c for c in cells if c[0]], rules, rects)
+
+
+def test_a_shaded_closing_row_under_the_frame_stays_in_the_table() -> None:
+    tables, _ = find_tables([_overview_page(closing_gap=2.6, block_gap=16.0)])
+    labels = [r.cells[0] for r in tables[0].rows]
+    assert "Saldo van baten en lasten (1)" in labels
+    saldo = next(r for r in tables[0].rows if r.cells[0].startswith("Saldo"))
+    assert saldo.cells[1:] == ["9.022", "-38.454"]
+
+
+def test_a_block_under_an_empty_header_takes_the_columns_of_the_table_above() -> None:
+    tables, _ = find_tables([_overview_page(closing_gap=2.6, block_gap=16.0)])
+    assert len(tables) == 1
+    verdict = judge_table(tables[0])
+    assert verdict.kind == "budget", verdict.reason
+    lines, _ = read_budget(tables[0], verdict, Metadata(document_type="jaarstukken", year=2023), [])
+    got = {(line.label, line.column, line.amount) for line in lines}
+    assert ("Mutaties reserves", "Lasten", -964.0) in got
+    assert ("Saldo van baten en lasten (1)", "Baten", 9022.0) in got
+
+
+def test_a_block_with_its_own_column_header_is_a_table_of_its_own() -> None:
+    tables, _ = find_tables([_overview_page(closing_gap=2.6, block_gap=16.0, block_header="2024")])
+    assert len(tables) == 2
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_a_code_in_its_own_column_is_part_of_the_label_and_gives_the_taakveld() -> None:
+    table = _grid_table([["Bedragen x € 1.000", "", "Begroting 2025 Lasten", "Begroting 2025 Baten"],
+                         ["0.1", "Bestuur", "0", "89"],
+                         ["6.81b", "Maatschappelijke Opvang", "3.151", "672"],
+                         ["0", "Bestuur en ondersteuning", "4.670", "12.634"],
+                         ["", "", "", ""],
+                         ["Totaal", "", "73.848", "73.881"]])
+    table.header_rows = 1
+    verdict = judge_table(table)
+    assert verdict.kind == "budget", verdict.reason
+    lines, _ = read_budget(table, verdict, Metadata(document_type="begroting", year=2025), [])
+    got = {(line.label, line.taakveld, line.amount) for line in lines}
+    assert ("0.1 Bestuur", "0.1", 89_000.0) in got
+    assert ("6.81b Maatschappelijke Opvang", None, 672_000.0) in got
+    assert ("0 Bestuur en ondersteuning", None, 12_634_000.0) in got
+    assert ("Totaal", None, 73_881_000.0) in got  # the label printed in the code column, after a blank row
+
+
+def test_row_label_joins_codes_only() -> None:
+    assert row_label(["0.10", "Mutaties reserves", "0"], 1, [2]) == "0.10 Mutaties reserves"
+    assert row_label(["Totaal", "", "12"], 1, [2]) == "Totaal"
+    assert row_label(["Sociaal domein", "Wmo", "12"], 1, [2]) == "Wmo"  # a text column beside the name is no code
+    assert row_label(["12", "Wmo", "12"], 1, [0, 2]) == "Wmo"  # a value column never is
+    assert row_label(["0.1", "", "12"], 1, [2]) == ""  # a code alone names no row
+
+
+def test_a_label_wrapped_after_a_slash_is_joined_without_a_space() -> None:
+    assert join_wrapped("Gezond gewicht/Gezonde school/", "Almeers preventieakkoord") == \
+        "Gezond gewicht/Gezonde school/Almeers preventieakkoord"
+    assert join_wrapped("baten /", "lasten") == "baten / lasten"  # a slash standing free stays apart

@@ -221,8 +221,11 @@ def join_wrapped(first: str, second: str) -> str:
 
     The hyphen stays in short heads ("re-integratie"), in a printed "(ex-)" and between two equal vowels
     ("data-analyse": Dutch never hyphenates a syllable there, so the hyphen is spelling); otherwise it was
-    only the line break ("ziek-teverwekkers" is "ziekteverwekkers").
+    only the line break ("ziek-teverwekkers" is "ziekteverwekkers"). A line ending in a slash was broken
+    after it ("school/" + "Almeers"): joined without a space.
     """
+    if first.endswith("/") and len(first) > 1 and not first[-2].isspace() and second[:1].isalnum():
+        return first + second
     if first.endswith("-)") and second[:1].islower():
         return first + second  # "(ex-)" + "gedetineerden"
     if first.endswith("-") and second[:1].islower() and len(first) > 1 and first[-2].isalpha():
@@ -937,16 +940,17 @@ def _attach_context(page: Page, table: Table) -> None:
     table.notes = notes
 
 
-def _adopt_row_below(table: Table) -> None:
+def _adopt_row_below(table: Table, page: Optional[Page] = None) -> None:
     """A total printed just under a ruled table's frame ("Totaal incl. mutaties (T) 14.151 14.355 14.348") is its last row.
 
-    Taken only when the line touches the frame (gap under half a line), starts with a label and puts two or more
-    figures each into a column of the table that holds figures; otherwise it stays a note.
+    Taken only when the line touches the frame (gap under half a line) or stands in a band drawn right under
+    it (`_closing_band`), starts with a label and puts two or more figures each into a column of the table that
+    holds figures; otherwise it stays a note.
     """
     if table.method != "ruled" or not table.notes or not table.rows:
         return
     line = table.notes[0]
-    if line.top - table.bbox[3] > max(4.0, (line.bottom - line.top) * 0.5):
+    if line.top - table.bbox[3] > max(4.0, (line.bottom - line.top) * 0.5) and not (page and _closing_band(page, table, line)):
         return
     n_cols = table.n_cols
     figure_cols = {c for row in table.rows for c in range(1, n_cols) if c < len(row.cells) and _is_numeric_cell(row.cells[c])}
@@ -967,6 +971,23 @@ def _adopt_row_below(table: Table) -> None:
                                [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in line.words)))
     table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], round(line.bottom, 2))
     table.notes = table.notes[1:]
+
+
+def _closing_band(page: Page, table: Table, line: Line) -> bool:
+    """The line stands in a shaded band drawn right under the table's frame: the closing row ("Saldo van baten en
+    lasten") printed in its own box of shaded cells, found as a grid of one row (too small to be a table alone)."""
+    x0, x1 = table.bbox[0], table.bbox[2]
+    middle = (line.top + line.bottom) / 2
+    spans = sorted((max(r.x0, x0), min(r.x1, x1)) for r in page.rects
+                   if r.top - 1.0 <= middle <= r.bottom + 1.0 and r.bottom - r.top > 2 * _TOL
+                   and r.top - table.bbox[3] <= 2 * _MERGE and r.x1 > x0 and r.x0 < x1)
+    covered, reach = 0.0, x0
+    for a, b in spans:
+        a = max(a, reach)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered >= 0.8 * (x1 - x0)
 
 
 def _same_columns(a: Table, b: Table) -> bool:
@@ -1104,7 +1125,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         for t in found:
             _attach_context(page, t)
-            _adopt_row_below(t)
+            _adopt_row_below(t, page)
             if before is not None and before.number == page.number - 1 and not per_page[-1]:
                 _context_from_previous_page(t, page, before)  # no table on the page before to stitch it to
         per_page.append(join_spread_halves(found, page))
@@ -1121,7 +1142,7 @@ def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
     right of the left one, starts at the top of the page without a caption of its own, the left part
     reaches the foot of the page, and both have the same columns (equal value-column widths).
     """
-    out = _join_stacked_parts(list(tables))
+    out = _join_headerless_blocks(_join_stacked_parts(list(tables)), page)
     tables = list(out)
     for left in tables:
         for right in tables:
@@ -1149,6 +1170,38 @@ def _join_stacked_parts(tables: list[Table]) -> list[Table]:
         above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
         above.notes = table.notes
     return sorted(out, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _join_headerless_blocks(tables: list[Table], page: Page) -> list[Table]:
+    """A block printed a little below a ruled table, with the same columns and a header row of its own that names
+    no column (only a block title in the label cell, "Reserves"), is the next block of that table: its columns are
+    the ones named by the header above the first block. Joined only when nothing is printed between the two."""
+    out: list[Table] = []
+    for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
+        above = next((t for t in reversed(out) if _next_block(t, table, page)), None)
+        if above is None:
+            out.append(table)
+            continue
+        above.rows.extend(table.rows)
+        above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
+        above.notes = table.notes
+    return out
+
+
+def _next_block(above: Table, below: Table, page: Page) -> bool:
+    if not (above.method == below.method == "ruled") or above.n_cols != below.n_cols or below.caption is not None:
+        return False
+    if not below.rows or not all(abs(a - b) <= 4.0 for a, b in zip(above.columns, below.columns)):
+        return False
+    gap = below.bbox[1] - above.bbox[3]
+    row_height = max(8.0, min(r.bbox[3] - r.bbox[1] for r in above.rows))
+    if not 0.0 <= gap <= 3 * row_height:
+        return False
+    if any(above.bbox[3] < (ln.top + ln.bottom) / 2 < below.bbox[1] for ln in page.lines):
+        return False
+    first = below.rows[0].cells
+    named = any(c.strip() for c in above.rows[0].cells[1:])
+    return named and bool(first[0].strip()) and not any(c.strip() for c in first[1:])
 
 
 def _spread_continuation(left: Table, right: Table, page: Page) -> bool:

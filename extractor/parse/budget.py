@@ -61,7 +61,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
     for row in body:
-        label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
+        label = row_label(row.cells, verdict.label_col, verdict.value_cols)
         if not label:
             continue
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
@@ -109,6 +109,22 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable)
+
+
+_ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+
+
+def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
+    """A row's label as printed: a code printed in its own column ahead of the name ("0.1 | Bestuur") is part of
+    it ("0.1 Bestuur"), and a label printed left of the label column with the name cell empty ("Totaal" in the
+    code column) is the label. Value columns are never part of it."""
+    label = cells[label_col].strip() if label_col < len(cells) else ""
+    before = [cells[c].strip() for c in range(min(label_col, len(cells))) if c not in value_cols and cells[c].strip()]
+    if not before:
+        return label
+    if all(_ROW_CODE.match(c) for c in before):
+        return " ".join([*before, label]).strip() if label else ""
+    return label or " ".join(before)
 
 
 def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> tuple[list[tuple], dict[int, str], list[str]]:
