@@ -163,3 +163,33 @@ def test_a_label_wrapped_after_a_slash_is_joined_without_a_space() -> None:
     assert join_wrapped("Gezond gewicht/Gezonde school/", "Almeers preventieakkoord") == \
         "Gezond gewicht/Gezonde school/Almeers preventieakkoord"
     assert join_wrapped("baten /", "lasten") == "baten / lasten"  # a slash standing free stays apart
+
+
+def _laid_out_text(text: str):
+    from extractor.layout import lay_out  # noqa: PLC0415
+    from extractor.read.types import RawDocument  # noqa: PLC0415
+
+    lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+    return lay_out(RawDocument(path="x.txt", format="text", pages=[Page(number=0, lines=lines)], page_count=None, sha256="", size=0))
+
+
+def _cost_table(last: str, after: str = "") -> list[tuple[str, str, float]]:
+    from extractor.parse.tables import read_tables  # noqa: PLC0415
+
+    text = "\n".join(["Wat gaat het kosten?", "Exploitatie Realisatie 2024 Begroting 2025 Begroting 2026",
+                      "Totaal Lasten 4.430.450 4.966.303 4.894.135", "Totaal Baten -712.996 -498.967 -502.602", last, after])
+    result = read_tables(_laid_out_text(text.rstrip("\n")), [], Metadata(document_type="begroting", year=2026), prose=False)
+    return [(b.label, b.column, b.amount) for b in result.budget_lines]
+
+
+def test_a_row_cut_off_by_the_end_of_a_page_copy_keeps_its_values() -> None:
+    got = _cost_table("Saldo van baten en lasten 3.717.455 4.467.336")
+    saldo = [(c, a) for label, c, a in got if label.startswith("Saldo")]
+    assert [a for _, a in saldo] == [3_717_455.0, 4_467_336.0]
+    assert "2024" in saldo[0][0] and "2025" in saldo[1][0]
+
+
+def test_a_short_row_inside_the_text_is_not_placed_by_guess() -> None:
+    got = _cost_table("Saldo van baten en lasten 3.717.455 4.467.336", after="Toelichting: de lasten stijgen door de indexatie.")
+    assert not [a for label, _, a in got if label.startswith("Saldo")]
+    assert any(label == "Totaal Lasten" for label, _, _ in got)
