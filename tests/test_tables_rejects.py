@@ -193,3 +193,51 @@ def test_a_short_row_inside_the_text_is_not_placed_by_guess() -> None:
     got = _cost_table("Saldo van baten en lasten 3.717.455 4.467.336", after="Toelichting: de lasten stijgen door de indexatie.")
     assert not [a for label, _, a in got if label.startswith("Saldo")]
     assert any(label == "Totaal Lasten" for label, _, _ in got)
+
+
+# --------------------------------------------------------------------------- numeric tables never dropped silently
+
+COLS = [(76.0, "Periode"), (200.0, "Noord"), (270.0, "Oost"), (340.0, "Midden"), (410.0, "Zuid")]
+
+
+def _range_row(top: float, label: str, figures: list[str]) -> list[tuple[str, float, float, bool]]:
+    return [(label, 76.0, top, False)] + [_right(f, x + 50.0, top) for (x, _), f in zip(COLS[1:], figures)]
+
+
+def _range_pages() -> list[Page]:
+    """A grid with horizontal rules only and range cells: its header and ONE row at the foot of a page (the row set
+    off from the header by a shaded band, so wider apart than prose lines), two more rows at the top of the next."""
+    first = [("Kwantitatieve vraag in 3 perioden, netto ha", 76.0, 677.0, False)]
+    first += [(text, x, 712.0, True) for x, text in COLS]
+    first += _range_row(737.0, "2016 t/m 2025", ["453 – 477", "60 – 65", "238", "89 – 98"])
+    page_a = _page(first, [Rule(70.0, 709.0, 520.0, 709.0)], [Rule(70.0, 734.0, 520.0, 759.0)])
+    second = _range_row(73.0, "2016 t/m 2030", ["680 – 724", "90 – 105", "357", "134 – 147"])
+    second += _range_row(96.0, "2016 t/m 2035", ["949-1093", "130-208", "503", "174-219"])
+    second += [("De vraag is beleidsarm berekend en wordt elk jaar opnieuw bekeken door de provincie en de regio's.", 71.0, 165.0, False)]
+    page_b = _page(second, [Rule(70.0, 71.0, 520.0, 71.0), Rule(70.0, 118.0, 520.0, 118.0)], [])
+    page_b.number = 4
+    for line in page_b.lines:
+        line.page = 4
+    return [page_a, page_b]
+
+
+def test_a_range_grid_cut_after_one_row_is_found_over_both_pages() -> None:
+    tables, _ = find_tables(_range_pages())
+    assert len(tables) == 1
+    rows = [r.cells for r in tables[0].rows]
+    assert rows[0][:2] == ["Periode", "Noord"]
+    assert [r[0] for r in rows[1:]] == ["2016 t/m 2025", "2016 t/m 2030", "2016 t/m 2035"]
+    assert rows[-1][1] == "949-1093"
+
+
+def test_a_range_grid_is_reported_with_every_page_and_warned_not_read() -> None:
+    from extractor.parse.tables import TablesResult, _one_table, not_used_warnings  # noqa: PLC0415
+
+    tables, _ = find_tables(_range_pages())
+    result = TablesResult()
+    _one_table(tables[0], 1, [], Metadata(document_type="programma", year=2020), result)
+    assert not result.indicators and not result.budget_lines  # a range is not one value: nothing read by guess
+    note = result.rejected[0]
+    assert note.numeric and note.pages == [3, 4] and "range" in note.reason
+    warnings = not_used_warnings(result.rejected)
+    assert len(warnings) == 1 and "pages 3-4" in warnings[0].message

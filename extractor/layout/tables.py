@@ -551,6 +551,49 @@ def _is_numeric_cell(text: str) -> bool:
     return bool(t) and (bool(_NUMERIC.match(t)) or t in {"-", "n.b.", "nvt", "n.v.t."})
 
 
+_RANGE_CELL = re.compile(r"^[-−]?\d[\d.,]*\s*%?\s*[-–—]\s*[-−]?\d[\d.,]*\s*%?$")
+
+
+def _is_figure_cell(text: str) -> bool:
+    """A figure or a range of two figures ("453 – 477", "6 - 6,5"): what makes a line a row of a numeric grid.
+    Only for FINDING grids; whether a range is a value is for the meaning layer to say."""
+    return _is_numeric_cell(text) or bool(_RANGE_CELL.match(text.strip()))
+
+
+def _column_header_line(line: Line) -> bool:
+    """A line of three or more separate phrases without figures ("Periode  Zuid-Holland  Holland  MRDH"): the
+    column headers of the grid under it, whatever words they use."""
+    segments = line.segments(min_gap=10.0)
+    return len(segments) >= 3 and not any(_is_figure_cell(s.text) or re.search(r"\d", s.text) and not _YEAR_WORD.search(s.text)
+                                          for s in segments)
+
+
+def _ruled_gap(page: Page, upper: Line, lower: Line) -> bool:
+    """A rule or a shading edge drawn across the gap between two lines, not too wide a gap (under two lines): the
+    header is set off from the body by a drawn line, the cell padding making the gap wider than a line's."""
+    if lower.top - upper.bottom >= 2 * max(8.0, upper.bottom - upper.top) + 4.0:
+        return False
+    spans = [(r.x0, r.x1) for r in [*page.rules, *page.rects]
+             if upper.bottom <= r.top <= lower.top or upper.bottom <= r.bottom <= lower.top]
+    return _union_width(spans, lower.x0, lower.x1) >= 0.5 * max(lower.x1 - lower.x0, 1.0)
+
+
+def _union_width(spans: list[tuple[float, float]], x0: float, x1: float) -> float:
+    """How much of [x0, x1] the spans cover together (overlaps counted once)."""
+    covered, reach = 0.0, x0
+    for a, b in sorted((max(a, x0), min(b, x1)) for a, b in spans):
+        a = max(a, reach)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered
+
+
+def _cut_by_page_foot(page: Page, lines: list[Line], end: int) -> bool:
+    """The run is the last thing printed on the page, low on it: a table going on on the next page."""
+    return end == len(lines) - 1 and lines[end].bottom >= 0.7 * (page.height or 842.0)
+
+
 def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     """Whitespace-aligned tables: runs of lines with several numeric cells at shared right edges.
 
@@ -562,7 +605,7 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     i = 0
     while i < len(lines):
         segs = lines[i].segments(min_gap=10.0)
-        numeric = sum(1 for s in segs[1:] if _is_numeric_cell(s.text))
+        numeric = sum(1 for s in segs[1:] if _is_figure_cell(s.text))
         if numeric < 2:
             i += 1
             continue
@@ -576,7 +619,7 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             if gap > 18:
                 break
             nsegs = nxt.segments(min_gap=10.0)
-            if sum(1 for s in nsegs[1:] if _is_numeric_cell(s.text)) >= 2:
+            if sum(1 for s in nsegs[1:] if _is_figure_cell(s.text)) >= 2:
                 last_numeric = j + 1
             elif len(nsegs) > 1 or nxt.x0 > lines[start].x0 + 40:
                 break
@@ -588,7 +631,8 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
         head = start
-        while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
+        while head > 0 and start - head < 4 and not _CAPTION.match(lines[head - 1].text) and (
+                lines[head].top - lines[head - 1].bottom < 14 or (head == start and _ruled_gap(page, lines[head - 1], lines[head]))):
             head -= 1
         # plain label lines right above the first value line are its wrapped label, not header
         body_start = start
@@ -597,8 +641,10 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             body_start -= 1
         block = lines[head:end + 1]
         header_text = " ".join(ln.text for ln in lines[head:body_start])
-        body_rows = sum(1 for ln in lines[start:end + 1] if sum(1 for s in ln.segments(10.0)[1:] if _is_numeric_cell(s.text)) >= 2)
-        if body_rows >= 2 and (_HEADERISH.search(header_text) or (head > 0 and _CAPTION.match(lines[head - 1].text))):
+        body_rows = sum(1 for ln in lines[start:end + 1] if sum(1 for s in ln.segments(10.0)[1:] if _is_figure_cell(s.text)) >= 2)
+        headed = bool(_HEADERISH.search(header_text) or (head > 0 and _CAPTION.match(lines[head - 1].text))) \
+            or any(_column_header_line(ln) for ln in lines[head:body_start])
+        if headed and (body_rows >= 2 or (body_rows == 1 and body_start > head and _cut_by_page_foot(page, lines, end))):
             table = _aligned_table(page, block, body_start - head)
             if table is not None:
                 tables.append(table)
@@ -978,16 +1024,9 @@ def _closing_band(page: Page, table: Table, line: Line) -> bool:
     lasten") printed in its own box of shaded cells, found as a grid of one row (too small to be a table alone)."""
     x0, x1 = table.bbox[0], table.bbox[2]
     middle = (line.top + line.bottom) / 2
-    spans = sorted((max(r.x0, x0), min(r.x1, x1)) for r in page.rects
-                   if r.top - 1.0 <= middle <= r.bottom + 1.0 and r.bottom - r.top > 2 * _TOL
-                   and r.top - table.bbox[3] <= 2 * _MERGE and r.x1 > x0 and r.x0 < x1)
-    covered, reach = 0.0, x0
-    for a, b in spans:
-        a = max(a, reach)
-        if b > a:
-            covered += b - a
-            reach = b
-    return covered >= 0.8 * (x1 - x0)
+    spans = [(r.x0, r.x1) for r in page.rects
+             if r.top - 1.0 <= middle <= r.bottom + 1.0 and r.bottom - r.top > 2 * _TOL and r.top - table.bbox[3] <= 2 * _MERGE]
+    return _union_width(spans, x0, x1) >= 0.8 * (x1 - x0)
 
 
 def _same_columns(a: Table, b: Table) -> bool:
@@ -1262,13 +1301,13 @@ def continuation_table(page: Page, previous: Table, taken: list[BBox]) -> Option
         if block and line.top - block[-1].bottom > 14:
             break
         inside = previous.columns[0] - 6 <= line.x0 and line.x1 <= previous.columns[-1] + 6
-        numeric = sum(1 for s in line.segments(6.0)[1:] if _is_numeric_cell(s.text))
+        numeric = sum(1 for s in line.segments(6.0)[1:] if _is_figure_cell(s.text))
         if not inside or (not numeric and (len(line.text) > 90 or line.x0 > previous.columns[1])):
             if block or line.top > 120:
                 break
             continue  # a running head above the table
         block.append(line)
-    if not any(sum(1 for s in ln.segments(6.0)[1:] if _is_numeric_cell(s.text)) for ln in block):
+    if not any(sum(1 for s in ln.segments(6.0)[1:] if _is_figure_cell(s.text)) for ln in block):
         return None
     columns = list(previous.columns)
     n_cols = len(columns) - 1
@@ -1301,7 +1340,7 @@ def numeric_grid(page: Page, min_rows: int = 4, min_columns: int = 2) -> bool:
     rows = 0
     for line in page.lines:
         segments = line.segments(6.0)
-        numeric = [_is_numeric_cell(s.text) for s in segments]
+        numeric = [_is_figure_cell(s.text) for s in segments]
         if not any(a and b for a, b in zip(numeric, numeric[1:])):
             continue  # figures side by side; a contents page alternates titles and page numbers
         cells = [s for s, n in zip(segments, numeric) if n]

@@ -440,6 +440,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     if not body:
         return Verdict(None, "no body rows under the header", numeric, head, meanings)
     label_col = _label_column(meanings, body)
+    if _mostly_ranges(body, label_col):
+        return Verdict(None, "ranges (low – high) in most value cells: a range is not one value", True, head, meanings, label_col)
     meanings = _area_columns(meanings, head.headers, body, label_col)
     value_cols = []
     for i, meaning in enumerate(meanings):
@@ -492,6 +494,28 @@ _PARAMETERS = re.compile(r"\buitgangspunt(en)?\b|\bparameters?\b|\bindexering(en
 _CAPITAL = re.compile(r"krediet|kapitaalgoed|risico|^\W*(tabel\s*[\d.]+\s*-?\s*)?investeringen\b", re.IGNORECASE)
 _CAPITAL_ROWS = re.compile(r"krediet|risico|^\W*investering(en)?\b", re.IGNORECASE)
 _WORDY = re.compile(r"[^\W\d_]{3}")
+
+
+_RANGE = re.compile(r"^[-−]?\d[\d.,]*\s*%?\s*[-–—]\s*[-−]?\d[\d.,]*\s*%?$")
+
+
+def _mostly_ranges(body: list[TableRow], label_col: int) -> bool:
+    """Most figure columns print ranges ("453 – 477") in half their cells or more: estimates given as bands, which no
+    value can hold; reading only the columns that happen to print single figures would give the table a meaning
+    it does not have."""
+    n = max((len(r.cells) for r in body), default=0)
+    range_cols = figure_cols = 0
+    for col in range(n):
+        if col == label_col:
+            continue
+        cells = [r.cells[col].strip() for r in body if col < len(r.cells) and r.cells[col].strip()]
+        ranges = sum(1 for c in cells if _RANGE.match(c))
+        figures = sum(1 for c in cells if read_value(c)[0] is not None)
+        if ranges + figures == 0:
+            continue
+        figure_cols += 1
+        range_cols += ranges >= max(1, len(cells) / 2)
+    return range_cols >= 1 and range_cols * 2 > figure_cols
 
 
 def _label_column(meanings: list[HeaderMeaning], body: list[TableRow]) -> int:
