@@ -241,3 +241,17 @@ def test_a_range_grid_is_reported_with_every_page_and_warned_not_read() -> None:
     assert note.numeric and note.pages == [3, 4] and "range" in note.reason
     warnings = not_used_warnings(result.rejected)
     assert len(warnings) == 1 and "pages 3-4" in warnings[0].message
+
+
+def test_the_result_row_of_a_recapitulatie_names_no_programme() -> None:
+    table = _grid_table([["Programma's", "Realisatie 2023 baten", "Realisatie 2023 lasten"],
+                         ["P1 Veiligheid", "2.483", "-6.628"],
+                         ["Mutaties reserves", "2.580", "-964"],
+                         ["Gerealiseerde resultaat (2)", "88.539", "-89.460"]])
+    table.header_rows = 1
+    table.above = [Line(text="Bedragen x € 1.000", page=3)]
+    verdict = judge_table(table)
+    lines, _ = read_budget(table, verdict, Metadata(document_type="jaarstukken", year=2023), [])
+    programmes = {line.label: line.programme for line in lines}
+    assert programmes["P1 Veiligheid"] == "P1"
+    assert programmes["Gerealiseerde resultaat (2)"] is None

@@ -295,7 +295,8 @@ def _line_programme(label: str, programme_rows: bool, heading: Optional[str], de
 
 def _row_programme(label: str) -> Optional[str]:
     """The programme a recapitulatie row names ("P2 Mens en Maatschappij" is "P2"); None for totals and results."""
-    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|mutatie|onttrekking|toevoeging|dotatie|algemene\s+dekking)", label, re.IGNORECASE):
+    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|gerealiseerd|mutatie|onttrekking|toevoeging|dotatie|algemene\s+dekking)",
+                label, re.IGNORECASE) or re.search(r"\bresultaat\b", label, re.IGNORECASE):
         return None
     code = re.match(r"^\s*P\s?(\d{1,2})\b", label)
     return f"P{code.group(1)}" if code else label
