@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extractor.layout.tables import Table, TableRow, find_tables, join_wrapped
 from extractor.model import Metadata
-from extractor.parse.budget import read_budget, row_label
+from extractor.parse.budget import read_budget, row_label, undated_years
 from extractor.parse.table_semantics import judge_table
 from extractor.read.types import Line, Page, Rule, Word, make_line
 from tests.test_tables_pdf import _words  # synthetic words of a fixed width per character
@@ -255,3 +255,12 @@ def test_the_result_row_of_a_recapitulatie_names_no_programme() -> None:
     programmes = {line.label: line.programme for line in lines}
     assert programmes["P1 Veiligheid"] == "P1"
     assert programmes["Gerealiseerde resultaat (2)"] is None
+
+
+def test_undated_realisatie_and_verschil_columns_take_the_year_the_document_decides() -> None:
+    columns = [(1, "begroting", 2023, None), (2, "realisatie", None, None), (3, "verschil", None, None)]
+    assert [y for _, _, y, _ in undated_years(columns, "jaarstukken", 2023)] == [2023, 2023, 2023]
+    # in a begroting an undated realisatie may be any earlier year: left without one, and so is the verschil
+    assert [y for _, _, y, _ in undated_years(columns, "begroting", 2025)] == [2023, None, None]
+    mixed = [(1, "begroting", 2022, None), (2, "realisatie", 2023, None), (3, "verschil", None, None)]
+    assert undated_years(mixed, "jaarstukken", 2023)[2][2] is None  # compared columns of two years: no year

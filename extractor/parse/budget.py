@@ -54,6 +54,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
     detail_table = bool(_DETAIL.search(context + " " + corner))
     columns, names, skipped = _budget_columns(verdict, body, doc_year, bool(table.ocr))
+    columns = undated_years(columns, metadata.document_type if metadata else None, doc_year)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -163,6 +164,22 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
         seen[key] = c
         columns.append((c, kind, year, meaning.side))
     return columns, names, skipped
+
+
+def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
+    """Years for value columns whose header prints none, where the document decides it (documented rule):
+
+    * in jaarstukken of year Y, a "Realisatie" column without a year is Y (the year the document accounts for);
+    * a "Verschil" column without a year compares the table's other columns: it takes their year when they all
+      have the same one.
+    Elsewhere an undated column keeps no year (a realisatie in a begroting may be any earlier year)."""
+    out = [(c, kind, year if year is not None or kind != "realisatie" or (document_type or "").lower() != "jaarstukken" else doc_year, side)
+           for c, kind, year, side in columns]
+    years = {year for _, kind, year, _ in out if kind != "verschil"}
+    if len(years) == 1 and None not in years:
+        only = next(iter(years))
+        out = [(c, kind, only if kind == "verschil" and year is None else year, side) for c, kind, year, side in out]
+    return out
 
 
 def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str]) -> list[ErrorEntry]:
