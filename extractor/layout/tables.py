@@ -1025,7 +1025,8 @@ def _closing_band(page: Page, table: Table, line: Line) -> bool:
     x0, x1 = table.bbox[0], table.bbox[2]
     middle = (line.top + line.bottom) / 2
     spans = [(r.x0, r.x1) for r in page.rects
-             if r.top - 1.0 <= middle <= r.bottom + 1.0 and r.bottom - r.top > 2 * _TOL and r.top - table.bbox[3] <= 2 * _MERGE]
+             if r.top - 1.0 <= middle <= r.bottom + 1.0 and 2 * _TOL < r.bottom - r.top <= 3 * (line.bottom - line.top) + 2 * _MERGE
+             and -_MERGE <= r.top - table.bbox[3] <= 2 * _MERGE]
     return _union_width(spans, x0, x1) >= 0.8 * (x1 - x0)
 
 
