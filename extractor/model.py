@@ -135,6 +135,8 @@ class TableNote(_Strict):
     numeric: bool = False
     detector: Optional[str] = None
     """How the table was found: ruled, aligned (whitespace columns), camelot, text; None when none could read it."""
+    pages: Optional[list[int]] = None
+    """Every page a table continued over pages is printed on (`page` is the first); None for a one-page table."""
 
 
 class Coverage(_Strict):

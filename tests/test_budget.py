@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,8 +150,10 @@ def test_every_programme_has_its_budget_table(corpus_dir: Path, name: str) -> No
     document = _extract(str(corpus_dir / "wassenaar" / name))
     summary = [b for b in document.budget_lines if not b.detail and b.taakveld is None and b.programme and b.programme.startswith("P")]
     assert {b.programme for b in summary} == {"P1", "P2", "P3", "P4", "P5"}
-    # investment tables are not budget lines; taakveld tables are, marked as detail with their Iv3 code
-    assert all(b.label not in ("Tractie",) for b in document.budget_lines)
+    # investment tables (credits per project) are not budget lines; taakveld tables are, marked as detail with their
+    # Iv3 code. An exploitatie table whose row axis is "Kapitaalgoed" (Begroot | Realisatie | Verschil) is a budget.
+    assert not [b for b in document.budget_lines if re.search(r"krediet|restant|beschikbaar", b.column or "", re.IGNORECASE)]
+    assert all(b.label not in ("Wegen Prinsenweg", "Brug Hofcampweg") for b in document.budget_lines)
     taakveld_lines = [b for b in document.budget_lines if b.taakveld]
     assert taakveld_lines and all(b.detail for b in taakveld_lines)
     assert {"1.1", "1.2"} <= {b.taakveld for b in taakveld_lines}

@@ -423,6 +423,8 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
             rows.append(_row([label, *values], (n_line, n_line), lines[index].page))
         elif not values:
             rows.append(_row([label], (n_line, n_line), lines[index].page))
+        elif label and _cut_off(lines, index, len(values), n):
+            rows.append(_row([label, *values, *[""] * (n - len(values))], (n_line, n_line), lines[index].page))
         else:
             rows.append(_row([texts[index]], (n_line, n_line), lines[index].page))  # out of step: kept as text
     while rows and len(rows[-1].cells) == 1:
@@ -447,6 +449,12 @@ def _kind_over_years(lines: list[Line], start: int, value_heads: list[str]) -> O
     left, right = years[0].start(), years[-1].end()
     middle = above.index(words[0]) + len(words[0]) / 2
     return words[0] if abs(middle - (left + right) / 2) <= max(2.0, 0.1 * (right - left)) else None
+
+
+def _cut_off(lines: list[Line], index: int, got: int, n: int) -> bool:
+    """The text ends in the middle of this row (a page copy cut off): the values it has are the first ones of the
+    row, in the first columns. Only for the very last line of the input; elsewhere a short row stays text."""
+    return 0 < got < n and not any(ln.text.strip() for ln in lines[index + 1:])
 
 
 def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optional[list[str]]]:

@@ -223,8 +223,11 @@ def join_wrapped(first: str, second: str) -> str:
 
     The hyphen stays in short heads ("re-integratie"), in a printed "(ex-)" and between two equal vowels
     ("data-analyse": Dutch never hyphenates a syllable there, so the hyphen is spelling); otherwise it was
-    only the line break ("ziek-teverwekkers" is "ziekteverwekkers").
+    only the line break ("ziek-teverwekkers" is "ziekteverwekkers"). A line ending in a slash was broken
+    after it ("school/" + "Almeers"): joined without a space.
     """
+    if first.endswith("/") and len(first) > 1 and not first[-2].isspace() and second[:1].isalnum():
+        return first + second
     if first.endswith("-)") and second[:1].islower():
         return first + second  # "(ex-)" + "gedetineerden"
     if first.endswith("-") and second[:1].islower() and len(first) > 1 and first[-2].isalpha():
@@ -596,6 +599,49 @@ def _is_numeric_cell(text: str) -> bool:
     return bool(t) and (bool(_NUMERIC.match(t)) or t in {"-", "n.b.", "nvt", "n.v.t."})
 
 
+_RANGE_CELL = re.compile(r"^[-−]?\d[\d.,]*\s*%?\s*[-–—]\s*[-−]?\d[\d.,]*\s*%?$")
+
+
+def _is_figure_cell(text: str) -> bool:
+    """A figure or a range of two figures ("453 – 477", "6 - 6,5"): what makes a line a row of a numeric grid.
+    Only for FINDING grids; whether a range is a value is for the meaning layer to say."""
+    return _is_numeric_cell(text) or bool(_RANGE_CELL.match(text.strip()))
+
+
+def _column_header_line(line: Line) -> bool:
+    """A line of three or more separate phrases without figures ("Periode  Zuid-Holland  Holland  MRDH"): the
+    column headers of the grid under it, whatever words they use."""
+    segments = line.segments(min_gap=10.0)
+    return len(segments) >= 3 and not any(_is_figure_cell(s.text) or re.search(r"\d", s.text) and not _YEAR_WORD.search(s.text)
+                                          for s in segments)
+
+
+def _ruled_gap(page: Page, upper: Line, lower: Line) -> bool:
+    """A rule or a shading edge drawn across the gap between two lines, not too wide a gap (under two lines): the
+    header is set off from the body by a drawn line, the cell padding making the gap wider than a line's."""
+    if lower.top - upper.bottom >= 2 * max(8.0, upper.bottom - upper.top) + 4.0:
+        return False
+    spans = [(r.x0, r.x1) for r in [*page.rules, *page.rects]
+             if upper.bottom <= r.top <= lower.top or upper.bottom <= r.bottom <= lower.top]
+    return _union_width(spans, lower.x0, lower.x1) >= 0.5 * max(lower.x1 - lower.x0, 1.0)
+
+
+def _union_width(spans: list[tuple[float, float]], x0: float, x1: float) -> float:
+    """How much of [x0, x1] the spans cover together (overlaps counted once)."""
+    covered, reach = 0.0, x0
+    for a, b in sorted((max(a, x0), min(b, x1)) for a, b in spans):
+        a = max(a, reach)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered
+
+
+def _cut_by_page_foot(page: Page, lines: list[Line], end: int) -> bool:
+    """The run is the last thing printed on the page, low on it: a table going on on the next page."""
+    return end == len(lines) - 1 and lines[end].bottom >= 0.7 * (page.height or 842.0)
+
+
 def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     """Whitespace-aligned tables: runs of lines with several numeric cells at shared right edges.
 
@@ -607,7 +653,7 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     i = 0
     while i < len(lines):
         segs = lines[i].segments(min_gap=10.0)
-        numeric = sum(1 for s in segs[1:] if _is_numeric_cell(s.text))
+        numeric = sum(1 for s in segs[1:] if _is_figure_cell(s.text))
         if numeric < 2:
             i += 1
             continue
@@ -621,7 +667,7 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             if gap > 18:
                 break
             nsegs = nxt.segments(min_gap=10.0)
-            if sum(1 for s in nsegs[1:] if _is_numeric_cell(s.text)) >= 2:
+            if sum(1 for s in nsegs[1:] if _is_figure_cell(s.text)) >= 2:
                 last_numeric = j + 1
             elif len(nsegs) > 1 or nxt.x0 > lines[start].x0 + 40:
                 break
@@ -633,7 +679,8 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
         head = start
-        while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
+        while head > 0 and start - head < 4 and not _CAPTION.match(lines[head - 1].text) and (
+                lines[head].top - lines[head - 1].bottom < 14 or (head == start and _ruled_gap(page, lines[head - 1], lines[head]))):
             head -= 1
         # plain label lines right above the first value line are its wrapped label, not header
         body_start = start
@@ -642,8 +689,10 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             body_start -= 1
         block = lines[head:end + 1]
         header_text = " ".join(ln.text for ln in lines[head:body_start])
-        body_rows = sum(1 for ln in lines[start:end + 1] if sum(1 for s in ln.segments(10.0)[1:] if _is_numeric_cell(s.text)) >= 2)
-        if body_rows >= 2 and (_HEADERISH.search(header_text) or (head > 0 and _CAPTION.match(lines[head - 1].text))):
+        body_rows = sum(1 for ln in lines[start:end + 1] if sum(1 for s in ln.segments(10.0)[1:] if _is_figure_cell(s.text)) >= 2)
+        headed = bool(_HEADERISH.search(header_text) or (head > 0 and _CAPTION.match(lines[head - 1].text))) \
+            or any(_column_header_line(ln) for ln in lines[head:body_start])
+        if headed and (body_rows >= 2 or (body_rows == 1 and body_start > head and _cut_by_page_foot(page, lines, end))):
             table = _aligned_table(page, block, body_start - head)
             if table is not None:
                 tables.append(table)
@@ -996,16 +1045,17 @@ def _attach_context(page: Page, table: Table) -> None:
     table.notes = notes
 
 
-def _adopt_row_below(table: Table) -> None:
+def _adopt_row_below(table: Table, page: Optional[Page] = None) -> None:
     """A total printed just under a ruled table's frame ("Totaal incl. mutaties (T) 14.151 14.355 14.348") is its last row.
 
-    Taken only when the line touches the frame (gap under half a line), starts with a label and puts two or more
-    figures each into a column of the table that holds figures; otherwise it stays a note.
+    Taken only when the line touches the frame (gap under half a line) or stands in a band drawn right under
+    it (`_closing_band`), starts with a label and puts two or more figures each into a column of the table that
+    holds figures; otherwise it stays a note.
     """
     if table.method != "ruled" or not table.notes or not table.rows:
         return
     line = table.notes[0]
-    if line.top - table.bbox[3] > max(4.0, (line.bottom - line.top) * 0.5):
+    if line.top - table.bbox[3] > max(4.0, (line.bottom - line.top) * 0.5) and not (page and _closing_band(page, table, line)):
         return
     n_cols = table.n_cols
     figure_cols = {c for row in table.rows for c in range(1, n_cols) if c < len(row.cells) and _is_numeric_cell(row.cells[c])}
@@ -1026,6 +1076,17 @@ def _adopt_row_below(table: Table) -> None:
                                [_box(c) for c in cells], [1] * n_cols, bold=all(w.bold for w in line.words)))
     table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], round(line.bottom, 2))
     table.notes = table.notes[1:]
+
+
+def _closing_band(page: Page, table: Table, line: Line) -> bool:
+    """The line stands in a shaded band drawn right under the table's frame: the closing row ("Saldo van baten en
+    lasten") printed in its own box of shaded cells, found as a grid of one row (too small to be a table alone)."""
+    x0, x1 = table.bbox[0], table.bbox[2]
+    middle = (line.top + line.bottom) / 2
+    spans = [(r.x0, r.x1) for r in page.rects
+             if r.top - 1.0 <= middle <= r.bottom + 1.0 and 2 * _TOL < r.bottom - r.top <= 3 * (line.bottom - line.top) + 2 * _MERGE
+             and -_MERGE <= r.top - table.bbox[3] <= 2 * _MERGE]
+    return _union_width(spans, x0, x1) >= 0.8 * (x1 - x0)
 
 
 def _same_columns(a: Table, b: Table) -> bool:
@@ -1167,7 +1228,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
             split_stacked_rows(t, page_words)
             split_merged_cells(t, page_words)
             _attach_context(page, t)
-            _adopt_row_below(t)
+            _adopt_row_below(t, page)
             if before is not None and before.number == page.number - 1 and not per_page[-1]:
                 _context_from_previous_page(t, page, before)  # no table on the page before to stitch it to
         per_page.append(join_spread_halves(found, page))
@@ -1184,7 +1245,7 @@ def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
     right of the left one, starts at the top of the page without a caption of its own, the left part
     reaches the foot of the page, and both have the same columns (equal value-column widths).
     """
-    out = _join_stacked_parts(list(tables))
+    out = _join_headerless_blocks(_join_stacked_parts(list(tables)), page)
     tables = list(out)
     for left in tables:
         for right in tables:
@@ -1212,6 +1273,38 @@ def _join_stacked_parts(tables: list[Table]) -> list[Table]:
         above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
         above.notes = table.notes
     return sorted(out, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _join_headerless_blocks(tables: list[Table], page: Page) -> list[Table]:
+    """A block printed a little below a ruled table, with the same columns and a header row of its own that names
+    no column (only a block title in the label cell, "Reserves"), is the next block of that table: its columns are
+    the ones named by the header above the first block. Joined only when nothing is printed between the two."""
+    out: list[Table] = []
+    for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
+        above = next((t for t in reversed(out) if _next_block(t, table, page)), None)
+        if above is None:
+            out.append(table)
+            continue
+        above.rows.extend(table.rows)
+        above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
+        above.notes = table.notes
+    return out
+
+
+def _next_block(above: Table, below: Table, page: Page) -> bool:
+    if not (above.method == below.method == "ruled") or above.n_cols != below.n_cols or below.caption is not None:
+        return False
+    if not below.rows or not all(abs(a - b) <= 4.0 for a, b in zip(above.columns, below.columns)):
+        return False
+    gap = below.bbox[1] - above.bbox[3]
+    row_height = max(8.0, min(r.bbox[3] - r.bbox[1] for r in above.rows))
+    if not 0.0 <= gap <= 3 * row_height:
+        return False
+    if any(above.bbox[3] < (ln.top + ln.bottom) / 2 < below.bbox[1] for ln in page.lines):
+        return False
+    first = below.rows[0].cells
+    named = any(c.strip() for c in above.rows[0].cells[1:])
+    return named and bool(first[0].strip()) and not any(c.strip() for c in first[1:])
 
 
 def _spread_continuation(left: Table, right: Table, page: Page) -> bool:
@@ -1272,13 +1365,13 @@ def continuation_table(page: Page, previous: Table, taken: list[BBox]) -> Option
         if block and line.top - block[-1].bottom > 14:
             break
         inside = previous.columns[0] - 6 <= line.x0 and line.x1 <= previous.columns[-1] + 6
-        numeric = sum(1 for s in line.segments(6.0)[1:] if _is_numeric_cell(s.text))
+        numeric = sum(1 for s in line.segments(6.0)[1:] if _is_figure_cell(s.text))
         if not inside or (not numeric and (len(line.text) > 90 or line.x0 > previous.columns[1])):
             if block or line.top > 120:
                 break
             continue  # a running head above the table
         block.append(line)
-    if not any(sum(1 for s in ln.segments(6.0)[1:] if _is_numeric_cell(s.text)) for ln in block):
+    if not any(sum(1 for s in ln.segments(6.0)[1:] if _is_figure_cell(s.text)) for ln in block):
         return None
     columns = list(previous.columns)
     n_cols = len(columns) - 1
@@ -1311,7 +1404,7 @@ def numeric_grid(page: Page, min_rows: int = 4, min_columns: int = 2) -> bool:
     rows = 0
     for line in page.lines:
         segments = line.segments(6.0)
-        numeric = [_is_numeric_cell(s.text) for s in segments]
+        numeric = [_is_figure_cell(s.text) for s in segments]
         if not any(a and b for a, b in zip(numeric, numeric[1:])):
             continue  # figures side by side; a contents page alternates titles and page numbers
         cells = [s for s, n in zip(segments, numeric) if n]

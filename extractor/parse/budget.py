@@ -54,6 +54,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
     detail_table = bool(_DETAIL.search(context + " " + corner))
     columns, names, skipped = _budget_columns(verdict, body, doc_year, bool(table.ocr))
+    columns = undated_years(columns, metadata.document_type if metadata else None, doc_year)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -61,7 +62,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
     for row in body:
-        label = row.cells[verdict.label_col].strip() if verdict.label_col < len(row.cells) else ""
+        label = row_label(row.cells, verdict.label_col, verdict.value_cols)
         if not label:
             continue
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
@@ -111,6 +112,22 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
     return lines, _budget_warnings(table, body, skipped, unreadable)
 
 
+_ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+
+
+def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
+    """A row's label as printed: a code printed in its own column ahead of the name ("0.1 | Bestuur") is part of
+    it ("0.1 Bestuur"), and a label printed left of the label column with the name cell empty ("Totaal" in the
+    code column) is the label. Value columns are never part of it."""
+    label = cells[label_col].strip() if label_col < len(cells) else ""
+    before = [cells[c].strip() for c in range(min(label_col, len(cells))) if c not in value_cols and cells[c].strip()]
+    if not before:
+        return label
+    if all(_ROW_CODE.match(c) for c in before):
+        return " ".join([*before, label]).strip() if label else ""
+    return label or " ".join(before)
+
+
 def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> tuple[list[tuple], dict[int, str], list[str]]:
     """Per value column (index, kind, year, side), the column names as printed, and the columns left out: part of
     a year ("realisatie t/m aug 2024"), two columns the header cannot tell apart, or (OCR) a column whose
@@ -151,6 +168,22 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
         seen[key] = c
         columns.append((c, kind, year, meaning.side))
     return columns, names, skipped
+
+
+def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
+    """Years for value columns whose header prints none, where the document decides it (documented rule):
+
+    * in jaarstukken of year Y, a "Realisatie" column without a year is Y (the year the document accounts for);
+    * a "Verschil" column without a year compares the table's other columns: it takes their year when they all
+      have the same one.
+    Elsewhere an undated column keeps no year (a realisatie in a begroting may be any earlier year)."""
+    out = [(c, kind, year if year is not None or kind != "realisatie" or (document_type or "").lower() != "jaarstukken" else doc_year, side)
+           for c, kind, year, side in columns]
+    years = {year for _, kind, year, _ in out if kind != "verschil"}
+    if len(years) == 1 and None not in years:
+        only = next(iter(years))
+        out = [(c, kind, only if kind == "verschil" and year is None else year, side) for c, kind, year, side in out]
+    return out
 
 
 def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str]) -> list[ErrorEntry]:
@@ -283,7 +316,8 @@ def _line_programme(label: str, programme_rows: bool, heading: Optional[str], de
 
 def _row_programme(label: str) -> Optional[str]:
     """The programme a recapitulatie row names ("P2 Mens en Maatschappij" is "P2"); None for totals and results."""
-    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|mutatie|onttrekking|toevoeging|dotatie|algemene\s+dekking)", label, re.IGNORECASE):
+    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|gerealiseerd|mutatie|onttrekking|toevoeging|dotatie|algemene\s+dekking)",
+                label, re.IGNORECASE) or re.search(r"\bresultaat\b", label, re.IGNORECASE):
         return None
     code = re.match(r"^\s*P\s?(\d{1,2})\b", label)
     return f"P{code.group(1)}" if code else label

@@ -695,7 +695,9 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     context_text = " ".join([head.caption or "", *head.extra, *head.headers, *(ln.text for ln in table.above[-3:])])
     if not body:
         return Verdict(None, "no body rows under the header", numeric, head, meanings)
-    label_col = next((i for i, m in enumerate(meanings) if m.role == "label"), 0)
+    label_col = _label_column(meanings, body)
+    if _mostly_ranges(body, label_col):
+        return Verdict(None, "ranges (low – high) in most value cells: a range is not one value", True, head, meanings, label_col)
     meanings = _area_columns(meanings, head.headers, body, label_col)
     value_cols = []
     for i, meaning in enumerate(meanings):
@@ -728,7 +730,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
         (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
         (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
-    if _CAPITAL.search(own_text):
+    if _capital_amounts(head, label_col):
         return Verdict(None, "investeringen/kredieten or risks: capital and risk amounts, not the exploitatie budget",
                        numeric, head, meanings, label_col)
     if _TARIFFS.search(context_text):
@@ -790,6 +792,55 @@ def _difference_fits(body: list[TableRow], newer: int, base: int, diff: int) -> 
 _SIDE_ROW = re.compile(r"^\s*(totaal\s+|totale\s+)?(baten|lasten|saldo|opbrengsten|uitgaven)\b", re.IGNORECASE)
 _PARAMETERS = re.compile(r"\buitgangspunt(en)?\b|\bparameters?\b|\bindexering(en)?\b|\bindexatie\b", re.IGNORECASE)
 _CAPITAL = re.compile(r"krediet|kapitaalgoed|risico|^\W*(tabel\s*[\d.]+\s*-?\s*)?investeringen\b", re.IGNORECASE)
+_CAPITAL_ROWS = re.compile(r"krediet|risico|^\W*investering(en)?\b", re.IGNORECASE)
+_WORDY = re.compile(r"[^\W\d_]{3}")
+
+
+_RANGE = re.compile(r"^[-−]?\d[\d.,]*\s*%?\s*[-–—]\s*[-−]?\d[\d.,]*\s*%?$")
+
+
+def _mostly_ranges(body: list[TableRow], label_col: int) -> bool:
+    """Most figure columns print ranges ("453 – 477") in half their cells or more: estimates given as bands, which no
+    value can hold; reading only the columns that happen to print single figures would give the table a meaning
+    it does not have."""
+    n = max((len(r.cells) for r in body), default=0)
+    range_cols = figure_cols = 0
+    for col in range(n):
+        if col == label_col:
+            continue
+        cells = [r.cells[col].strip() for r in body if col < len(r.cells) and r.cells[col].strip()]
+        ranges = sum(1 for c in cells if _RANGE.match(c))
+        figures = sum(1 for c in cells if read_value(c)[0] is not None)
+        if ranges + figures == 0:
+            continue
+        figure_cols += 1
+        range_cols += ranges >= max(1, len(cells) / 2)
+    return range_cols >= 1 and range_cols * 2 > figure_cols
+
+
+def _label_column(meanings: list[HeaderMeaning], body: list[TableRow]) -> int:
+    """The column of row labels: the first column headed as one ("Indicator", "Omschrijving") that holds words in
+    the body. A header that only reads like a name header but stands over empty or numeric cells (a spanning
+    "Indicatoren …" copied over a column of norms) is not the label column; without one, the first column."""
+    for i, meaning in enumerate(meanings):
+        if meaning.role != "label":
+            continue
+        cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
+        if sum(1 for c in cells if _WORDY.search(c) and read_value(c)[0] is None) >= max(1, len(cells) // 2):
+            return i
+    return 0
+
+
+def _capital_amounts(head: TableHead, label_col: int) -> bool:
+    """Investment credits or risks, told by what the AMOUNTS are: the caption, a title row or a value column's
+    header names credits, capital goods or risks ("Restant krediet 2022"). The label column's header names what
+    the ROWS are ("Kapitaalgoed": the assets whose upkeep an exploitatie table accounts for) and counts only when
+    it names the amounts themselves ("Investeringen", "Kredieten", "Risico's")."""
+    values = [h for i, h in enumerate(head.headers) if i != label_col]
+    if _CAPITAL.search(" ".join([head.caption or "", *head.extra, *values]).strip()):
+        return True
+    label = head.headers[label_col] if label_col < len(head.headers) else ""
+    return bool(_CAPITAL_ROWS.search(label))
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)

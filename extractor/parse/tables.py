@@ -74,6 +74,8 @@ def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
         if not note.numeric:
             continue
         where = f"page {note.page}" if note.page else f"line {note.lines[0] if note.lines else '?'}"
+        if note.pages:
+            where = f"pages {note.pages[0]}-{note.pages[-1]}"
         detector = f" ({note.detector})" if note.detector else ""
         warnings.append(ErrorEntry(code="tables_not_used", severity="warning", page=note.page,
                                    message=f"table with figures on {where}{detector} not read: {note.reason}"))
@@ -245,6 +247,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         bbox=table.bbox if table.method != "text" else None,
         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
         reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
+        pages=_printed_pages(table),
     ))
 
 
@@ -258,6 +261,12 @@ def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
                        message=f"table {number} at {where}{caption}, row {label[:60]!r}: cell(s) "
                                f"{', '.join(repr(c.text[:40]) for c in cells[:4])} hold several figures; {cells[0].reason}; left out")
             for (where, label), cells in by_row.items()]
+
+
+def _printed_pages(table: Table) -> Optional[list[int]]:
+    """The pages a PDF table spans when more than one, so a rejected continuation page is named too."""
+    pages = sorted({row.page for row in table.rows if row.page} | set(table.pages)) if table.method != "text" else []
+    return pages if len(pages) > 1 else None
 
 
 def _inferred_grid(table: Table) -> list[ErrorEntry]:
