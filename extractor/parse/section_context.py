@@ -13,8 +13,8 @@ enclosing headings are asked, nearest first:
   numbering and lettering of a numbered heading confirmed in one of the structural ways above
   (deelprogramma "1B …" after "1A …" under "Programma's").
 
-The begroting year is the year a heading or the caption lines right under it name with the word
-"begroting" ("Begroting 2025" as the chapter of a 2024 vergaderbundel), nearest section first.
+The begroting year is the year a heading, a heading stacked right above it, or the caption lines right under
+it name with the word "begroting" ("Begroting 2025" as the chapter of a 2024 vergaderbundel), nearest first.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from extractor.resources import data_dir
 _PROGRAMME_WORD = re.compile(r"^\s*(?i:programma)\s*(\d{1,2}[A-Za-z]?\b|[:\-–]\s*\S|\s+[A-Z])")
 _TOTAL_PROGRAMME = re.compile(r"^\s*totaal\s+(?:deel)?programma\s+(?P<code>\d{1,2}[A-Z]?)\b", re.IGNORECASE)
 _CAPTION_LINES = 3  # short lines right under a heading that still belong to it ("Begroting 2025")
+_STACKED_TITLES = 3  # headings printed straight above one another that read as one title
 _SELF_NAMING_BLOCKS = 12  # how far into its section a heading's "programma <title>" may be printed
 
 
@@ -141,7 +142,23 @@ class SectionIndex:
         if section is None:
             return SectionContext()
         chain = [section, *section.ancestors()]
-        return SectionContext(programme=self._programme(chain), begroting_year=_begroting_year(chain))
+        return SectionContext(programme=self._programme(chain), begroting_year=_begroting_year(self._stacked(chain)))
+
+    def _stacked(self, chain: list[Section]) -> list[Section]:
+        """Each section of the chain with the headings printed directly above it, nothing in between: a stack of
+        titles ("Begroting 2025" over "Beleidsindicatoren") reads as one title, also where a text outline keeps
+        them on one level."""
+        position = {id(s): i for i, s in enumerate(self._sections)}
+        out: list[Section] = []
+        for section in chain:
+            out.append(section)
+            at = position.get(id(section))
+            for before in range(at - 1, max(-1, at - 1 - _STACKED_TITLES), -1) if at is not None else ():
+                above = self._sections[before]
+                if above.blocks or above in out:
+                    break
+                out.append(above)
+        return out
 
     def _programme(self, chain: list[Section]) -> Optional[str]:
         for section in chain:
