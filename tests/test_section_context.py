@@ -166,3 +166,32 @@ def test_pdf_tables_take_the_programme_of_their_heading_and_none_under_a_paragra
     assert {b.page for b in lines} == {1, 2} and len(lines) == 18
     assert {b.programme for b in lines if b.page == 1} == {"Programma 3 Wonen en ruimte"}
     assert {b.programme for b in lines if b.page == 2} == {None}
+
+
+@pytest.mark.parametrize("closing", ["Totaal deelprogramma 1A", "Totaal"])
+def test_a_corner_cell_block_header_confirmed_by_a_closing_total_names_the_block(closing: str) -> None:
+    from extractor.layout.tables import Table, TableRow
+    from extractor.model import Metadata
+    from extractor.parse.budget import read_budget
+    from extractor.parse.table_semantics import judge_table
+
+    def rows(cells: list[list[str]]) -> list[TableRow]:
+        return [TableRow(cells=r, page=3, bbox=(50.0, 100.0 + 15 * i, 550.0, 112.0 + 15 * i), spans=[1] * len(r))
+                for i, r in enumerate(cells)]
+
+    header = ["Rekening 2023", "Begroting 2024", "Verschil"]
+    cells = [["1A VITALE INWONERS", *header], ["Totaal lasten", "1.724", "2.043", "319"],
+             [closing, "-2.916", "-3.394", "-478"],
+             ["1B ZORG", *header], ["Totaal lasten", "1.272", "1.467", "195"]]
+    table = Table(page=3, bbox=(50.0, 100.0, 550.0, 180.0), rows=rows(cells), columns=[50.0, 250.0, 350.0, 450.0, 550.0], pages=[3],
+                  header_rows=1, caption="Bedragen x € 1.000")
+    verdict = judge_table(table)
+    assert verdict.kind == "budget"
+    lines, _ = read_budget(table, verdict, Metadata(year=2024), [])
+    got = {(b.programme, b.label, b.amount) for b in lines if b.kind == "rekening"}
+    if closing == "Totaal":  # nothing says the codes are programmes': no programme
+        assert {b.programme for b in lines} == {None} and len(got) == 3
+        return
+    assert got == {("1A VITALE INWONERS", "Totaal lasten", 1_724_000.0),
+                   ("1A VITALE INWONERS", closing, -2_916_000.0), ("1B ZORG", "Totaal lasten", 1_272_000.0)}
+    assert {b.year for b in lines if b.kind == "verschil"} == {None}  # rekening 2023 and begroting 2024 share no year

@@ -227,11 +227,17 @@ def _closed_programme_codes(body: list, label_col: int) -> set[str]:
 
 def _closed_block(label: str, closed: set[str]) -> Optional[str]:
     """A block header naming its (deel)programme by code ("1A VITALE INWONERS …" in the corner cell), when a
-    "Totaal deelprogramma 1A" row in the same table confirms that the code is a programme's; as printed."""
+    "Totaal deelprogramma 1A" row in the same table confirms that such codes are programmes' (the block's own
+    code, or one of the same form: "1B …" after a closed "1A", whose total may be on a page not printed); as printed."""
     match = _LEADING_CODE.match(label)
-    if match and match.group("code").upper() in closed:
+    if match and _code_form(match.group("code")) in {_code_form(code) for code in closed}:
         return " ".join(label.split())
     return None
+
+
+def _code_form(code: str) -> str:
+    """"1A" and "2B" share the form "9A"; "3" is "9"."""
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d+", "9", code))
 
 
 def _block_code(label: str) -> Optional[str]:
