@@ -16,6 +16,7 @@ from typing import Optional
 
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
+from extractor.parse.section_context import SectionContext
 from extractor.parse.table_context import programme_goal
 from extractor.parse.values import MISSING_MARKERS
 
@@ -31,29 +32,36 @@ _PROGRAMME_ROW = re.compile(r"^\s*(programma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z]|^\s*pr
 _DETAIL = re.compile(r"specificatie|taakveld|per\s+product|toelichting", re.IGNORECASE)
 
 
-def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple[list[BudgetLine], list[ErrorEntry]]:
+def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
+                section: Optional[SectionContext] = None) -> tuple[list[BudgetLine], list[ErrorEntry]]:
     """Budget lines from a table the meaning layer judged a budget table (any layout, PDF or text).
 
     `verdict` is a `table_semantics.Verdict`; each value column gives kind, year and side from its
     header, rows give side from their label or the last side heading ("Lasten" above its rows),
     taakveld from a leading Iv3 code, and the programme from the row itself when the label column is
-    a programme axis (recapitulatie), else from the caption or the section the table stands in.
+    a programme axis (recapitulatie), else from the caption or the section the table stands in
+    (`section`: the programme and begroting year its enclosing headings name).
     """
     from extractor.parse.table_semantics import TAAKVELD_CODE, label_norm, parse_money  # noqa: PLC0415
 
     head = verdict.head
     body = table.rows[head.header_rows:]
     doc_year = metadata.year if metadata else None
+    begroting_year = section.begroting_year if section and section.begroting_year else doc_year
     scale = verdict.scale or 1.0
     corner = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
-    corner_programme = programme_code(corner)  # "Programma: P1 Veiligheid" over the label column names the block
+    closed = _closed_programme_codes(body, verdict.label_col)
+    # "Programma: P1 Veiligheid" (or "1A VITALE …" closed by "Totaal deelprogramma 1A") over the label column names the block
+    corner_programme = programme_code(corner) or _closed_block(corner, closed)
     programme_rows = bool(_PROGRAMME_AXIS.search(corner)) and corner_programme is None
     caption = head.caption or table.caption
     context = " ".join([caption or "", *head.extra, *(ln.text for ln in table.above[-3:])])
     code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
+    if programme is None and section is not None:
+        programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
-    columns, names, skipped = _budget_columns(verdict, body, doc_year, bool(table.ocr))
+    columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
@@ -72,7 +80,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode]) -> tuple
             # the header repeated over the next block of rows ("Programma: P2 … | Begroting 2023 | …"):
             # it names that block's programme, or starts rows of no programme (reserves, the result);
             # a second header row under the first ("Saldo … per taakveld | Baten | Lasten") keeps it
-            code = programme_code(label) or _block_code(label)
+            code = programme_code(label) or _block_code(label) or _closed_block(label, closed)
             if code or not in_header:
                 programme_heading, taakveld_heading = code or "", None
             in_header = True
@@ -167,6 +175,8 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
             continue
         seen[key] = c
         columns.append((c, kind, year, meaning.side))
+    columns = [(c, kind, year if year is not None or kind != "verschil" else _verschil_year(c, columns), side)
+               for c, kind, year, side in columns]
     return columns, names, skipped
 
 
@@ -184,6 +194,15 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
         only = next(iter(years))
         out = [(c, kind, only if kind == "verschil" and year is None else year, side) for c, kind, year, side in out]
     return out
+
+
+def _verschil_year(col: int, columns: list[tuple]) -> Optional[int]:
+    """The year of a verschil column printed without one ("Verschil begr.na wijz. / rekening", "Afwijking"):
+    the year of the two columns just before it, which it compares, when they share one; else None."""
+    compared = [year for c, kind, year, _ in columns if c < col and kind != "verschil"][-2:]
+    if len(compared) == 2 and compared[0] is not None and compared[0] == compared[1]:
+        return compared[0]
+    return None
 
 
 def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str]) -> list[ErrorEntry]:
@@ -226,6 +245,36 @@ def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Option
             if meaning.budget_kind or meaning.year:
                 said.setdefault(c, set()).add((meaning.budget_kind, meaning.year, text))
     return {c: next(iter(kinds)) for c, kinds in said.items() if len({(k, y) for k, y, _ in kinds}) == 1 and len(kinds) == 1}
+
+
+_CLOSING_TOTAL = re.compile(r"^\s*totaal\s+(?:deel)?programma\s+(?P<code>\d{1,2}[A-Z]?)\b", re.IGNORECASE)
+_LEADING_CODE = re.compile(r"^\s*(?P<code>\d{1,2}[A-Z]?)\.?\s+\S")
+
+
+def _closed_programme_codes(body: list, label_col: int) -> set[str]:
+    """Codes of the blocks a row "Totaal deelprogramma 1A" / "Totaal programma 3" closes inside the table."""
+    codes: set[str] = set()
+    for row in body:
+        label = row.cells[label_col] if label_col < len(row.cells) else ""
+        match = _CLOSING_TOTAL.match(label)
+        if match:
+            codes.add(match.group("code").upper())
+    return codes
+
+
+def _closed_block(label: str, closed: set[str]) -> Optional[str]:
+    """A block header naming its (deel)programme by code ("1A VITALE INWONERS …" in the corner cell), when a
+    "Totaal deelprogramma 1A" row in the same table confirms that such codes are programmes' (the block's own
+    code, or one of the same form: "1B …" after a closed "1A", whose total may be on a page not printed); as printed."""
+    match = _LEADING_CODE.match(label)
+    if match and _code_form(match.group("code")) in {_code_form(code) for code in closed}:
+        return " ".join(label.split())
+    return None
+
+
+def _code_form(code: str) -> str:
+    """"1A" and "2B" share the form "9A"; "3" is "9"."""
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d+", "9", code))
 
 
 def _block_code(label: str) -> Optional[str]:

@@ -76,7 +76,7 @@ _REFERENCE = re.compile(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40
 
 
 def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata],
-                table_year: Optional[int]) -> tuple[Optional[str], Optional[int], str]:
+                table_year: Optional[int], begroting_year: Optional[int] = None) -> tuple[Optional[str], Optional[int], str]:
     """(type, year, type_from) of a value column; type None when neither header nor rule decides.
 
     An area column is a comparison (referentie) when its header says so ("Gemiddelde Flevoland", "Nederland"),
@@ -85,7 +85,8 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
     if meaning.budget_kind == "verschil" and not meaning.value_type:
         return None, year, "header"  # a difference between two columns ("mutatie t.o.v. 2024") is no value of its own
     if meaning.value_type == "streefwaarde" and year is None and meaning.budget_kind == "begroting":
-        year = metadata.year if metadata else None  # "begroting" without a year: the document's year
+        # "begroting" without a year: the year its section's heading names ("Begroting 2025"), else the document's
+        year = begroting_year or (metadata.year if metadata else None)
     if meaning.value_type:
         if meaning.scope and meaning.value_type == "referentie" and not _REFERENCE.search(f"{header} {meaning.scope}"):
             return "realisatie", year or table_year, "context"
@@ -106,7 +107,7 @@ def _table_year(table: Table, verdict: Verdict, metadata: Optional[Metadata]) ->
 
 
 def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table_year: Optional[int],
-             goals: list[GoalNode]) -> _Context:
+             goals: list[GoalNode], begroting_year: Optional[int] = None) -> _Context:
     head = verdict.head
     table_year = table_year if table_year is not None else _table_year(table, verdict, metadata)
     roles = {}
@@ -119,7 +120,8 @@ def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table
     value_cols = sorted({*verdict.value_cols, *sparse_columns(table, verdict)})
     return _Context(
         table=table, verdict=verdict, roles=roles, notes=notes, source=table_source(table, head, note_source),
-        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year) for c in value_cols},
+        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year, begroting_year)
+                 for c in value_cols},
         header_marks=label_header_marks(head.headers, verdict.label_col),
         goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
         goal_ids={g.id for g in goals}, goals=goals,
@@ -287,11 +289,13 @@ def _skip_label(label: str, name_header: str) -> bool:
 
 
 def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata], table_no: int,
-                    table_year: Optional[int] = None, goals: Optional[list[GoalNode]] = None) -> tuple[list[Indicator], list[ErrorEntry]]:
-    """One Indicator per body row with a label; values from the value columns that have a type."""
+                    table_year: Optional[int] = None, goals: Optional[list[GoalNode]] = None,
+                    begroting_year: Optional[int] = None) -> tuple[list[Indicator], list[ErrorEntry]]:
+    """One Indicator per body row with a label; values from the value columns that have a type.
+    `begroting_year` is the year the table's section names for its begroting ("Begroting 2025")."""
     head = verdict.head
     assert head is not None
-    ctx = _context(table, verdict, metadata, table_year, goals or [])
+    ctx = _context(table, verdict, metadata, table_year, goals or [], begroting_year)
     body = table.rows[head.header_rows:]
     name_header = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
     indicators: list[Indicator] = []

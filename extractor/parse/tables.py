@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Optional
 
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode, Indicator, Metadata, TableNote
+from extractor.parse.section_context import SectionContext, SectionIndex, table_key
 
 if TYPE_CHECKING:
     from extractor.parse.table_semantics import Verdict
@@ -98,15 +99,26 @@ def _pdf_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], u
     verdicts = [(table, judge_table(table)) for table in tables]
     unscaled_beside_scaled(verdicts, {page.number: [line.text for line in page.lines] for page in laid_out.pages
                                       if any(t.page == page.number and v.kind == "budget" and v.scale is None for t, v in verdicts)})
+    sections = _section_index(laid_out, is_pdf=True)
     for number, (table, verdict) in enumerate(verdicts, start=1):
         for row in table.rows:
             result.table_boxes.setdefault(row.page, []).append(row.bbox)
         before = len(result.indicators)
-        _one_table(table, number, _section_goals(table, goals, headings), metadata, result, verdict)
+        _one_table(table, number, _section_goals(table, goals, headings), metadata, result, verdict,
+                   section=sections.context(table_key(table, is_pdf=True)))
         link_pdf_goals(result.indicators[before:], goals)
 
 
 Heading = tuple[int, float, int, str]  # page, top, outline level, title
+
+
+def _section_index(laid_out, is_pdf: bool) -> SectionIndex:
+    """The outline's headings for the programme and year context of tables; empty when no outline can be built."""
+    try:
+        return SectionIndex(laid_out.outline(), is_pdf)
+    except Exception:  # noqa: BLE001 - the outline is a help here, never a reason to lose tables
+        log.debug("no outline for the table context", exc_info=True)
+        return SectionIndex(None, is_pdf)
 
 
 def _headings(laid_out) -> list[Heading]:
@@ -158,6 +170,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     from extractor.parse.table_semantics import judge_table, typed_header_verdict  # noqa: PLC0415
 
     lines = laid_out.lines()
+    sections = _section_index(laid_out, is_pdf=False)
     taken: list[tuple[int, int]] = []
     number = 0
     for table in indicator_text_tables(lines):
@@ -166,7 +179,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         if verdict.kind != "indicator":
             continue  # money after all, or nothing: left to the readers of the grids below (which report it)
         read = TablesResult()
-        _one_table(table, number, goals, metadata, read, verdict)
+        _one_table(table, number, goals, metadata, read, verdict, section=sections.context(table_key(table, is_pdf=False)))
         if not read.indicators:
             continue  # nothing read: the grids below may still read these lines, or report them
         link_goals(read.indicators, goals, header_line_of(table))
@@ -185,7 +198,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         before = len(result.indicators)
-        _one_table(table, number, goals, metadata, result)
+        _one_table(table, number, goals, metadata, result, section=sections.context(table_key(table, is_pdf=False)))
         link_goals(result.indicators[before:], goals, header_line_of(table))
 
 
@@ -205,8 +218,9 @@ def _add_lines_above(table: Table, lines: list, first: int) -> None:
 
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
-               verdict: Optional[Verdict] = None) -> None:
-    """Judge one table (unless the caller already did) and read it with the one reader its verdict names."""
+               verdict: Optional[Verdict] = None, section: Optional[SectionContext] = None) -> None:
+    """Judge one table (unless the caller already did) and read it with the one reader its verdict names;
+    `section` is what the enclosing headings say (programme, begroting year)."""
     from extractor.parse.budget import read_budget  # noqa: PLC0415
     from extractor.parse.indicators import read_indicators  # noqa: PLC0415
     from extractor.parse.table_semantics import judge_table  # noqa: PLC0415
@@ -223,7 +237,8 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
     verdict = verdict or judge_table(table)
     warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
-        indicators, more = read_indicators(table, verdict, metadata, number, goals=goals)
+        indicators, more = read_indicators(table, verdict, metadata, number, goals=goals,
+                                            begroting_year=section.begroting_year if section else None)
         if indicators:
             result.indicators.extend(indicators)
             result.errors.extend(warnings + more + _inferred_grid(table))
@@ -232,7 +247,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         verdict.reason = "indicator axes, but no value could be typed or read"
         warnings += more
     elif verdict.kind == "budget":
-        lines, more = read_budget(table, verdict, metadata, goals)
+        lines, more = read_budget(table, verdict, metadata, goals, section=section)
         if lines:
             result.budget_lines.extend(lines)
             result.errors.extend(warnings + more + _inferred_grid(table))
