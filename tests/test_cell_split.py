@@ -335,3 +335,29 @@ def test_figures_a_word_space_apart_are_one_broken_figure_not_two() -> None:
     split_merged_cells(table, words)
     assert table.rows[2].cells[1] == "8 8.081"
     assert table.merged_cells[0].reason.startswith("figures a word space apart")
+
+
+def _saldo_page(stacked: list[tuple[str, str, str]]) -> Page:
+    """Baten | Lasten | Saldo: two ruled rows obeying saldo = baten + lasten, then a band stacking two rows."""
+    xs = [50.0, 200.0, 260.0, 320.0, 380.0]
+    ys = [100.0, 115.0, 130.0, 145.0, 175.0]
+    rules = [Rule(xs[0], y, xs[-1], y) for y in ys] + [Rule(x, ys[0], x, ys[-1]) for x in xs]
+    cells = [("Programma", 52.0, 103.0), ("Baten", 222.0, 103.0), ("Lasten", 277.0, 103.0), ("Saldo", 342.0, 103.0)]
+    body = [("Veiligheid", ("1.000", "-3.000", "-2.000"), 118.0), ("Onderwijs", ("500", "-1.500", "-1.000"), 133.0),
+            ("Zorg", stacked[0], 148.0), ("Cultuur", stacked[1], 160.0)]
+    for label, values, top in body:
+        cells.append((label, 52.0, top))
+        cells.extend((v, xs[c + 2] - 4 - CHAR * len(v), top) for c, v in enumerate(values))
+    words = [_word(t, x, top) for t, x, top in cells]
+    by_top: dict[float, list[Word]] = {}
+    for w in words:
+        by_top.setdefault(w.top, []).append(w)
+    lines = [make_line(sorted(ws, key=lambda w: w.x0), page=3) for _, ws in sorted(by_top.items())]
+    return Page(number=3, width=595.0, height=842.0, lines=lines, rules=rules)
+
+
+def test_stacked_rows_must_obey_the_saldo_of_the_other_rows() -> None:
+    good, _ = find_tables([_saldo_page([("250", "-750", "-500"), ("300", "-800", "-500")])], use_camelot=False)
+    assert [r.cells for r in good[0].rows[-2:]] == [["Zorg", "250", "-750", "-500"], ["Cultuur", "300", "-800", "-500"]]
+    bad, _ = find_tables([_saldo_page([("250", "-750", "-500"), ("300", "-800", "-700")])], use_camelot=False)
+    assert bad[0].rows[-1].cells[0] == "Zorg Cultuur" and bad[0].merged_cells
