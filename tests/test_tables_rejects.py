@@ -13,6 +13,7 @@ from extractor.model import Metadata
 from extractor.parse.budget import read_budget, row_label, undated_years
 from extractor.parse.table_semantics import judge_table
 from extractor.read.types import Line, Page, Rule, Word, make_line
+from tests.test_tables_heldout import _page  # a synthetic page of words and rules
 from tests.test_tables_pdf import _words  # synthetic words of a fixed width per character
 
 
@@ -78,15 +79,6 @@ def _grid(top: float, bottom: float, row_tops: list[float]) -> list[Rule]:
     """Every row and column drawn as hairlines from `top` to `bottom`."""
     rules = [Rule(XS[0], y, XS[-1], y) for y in [top, *row_tops, bottom]]
     return rules + [Rule(x, top, x, bottom) for x in XS]
-
-
-def _page(cells: list[tuple[str, float, float, bool]], rules: list[Rule], rects: list[Rule]) -> Page:
-    words = [w for text, x, top, bold in cells for w in _words(text, x, top, bold)]
-    by_top: dict[float, list[Word]] = {}
-    for w in words:
-        by_top.setdefault(w.top, []).append(w)
-    lines = [make_line(sorted(ws, key=lambda w: w.x0), page=3) for _, ws in sorted(by_top.items())]
-    return Page(number=3, width=595.0, height=842.0, lines=lines, rules=rules, rects=rects)
 
 
 def _overview_page(closing_gap: float, block_gap: float, block_header: str = "") -> Page:

@@ -1258,6 +1258,13 @@ def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
     return out
 
 
+def _append_part(above: Table, below: Table) -> None:
+    """`below` is the lower part of `above`: its rows, box and notes go to `above`."""
+    above.rows.extend(below.rows)
+    above.bbox = (min(above.bbox[0], below.bbox[0]), above.bbox[1], max(above.bbox[2], below.bbox[2]), below.bbox[3])
+    above.notes = below.notes
+
+
 def _join_stacked_parts(tables: list[Table]) -> list[Table]:
     """A ruled table whose grid has a gap (a double rule, a rule not seen in a scan) is found as two
     tables one right under the other with the same columns; the lower part has no header of its own."""
@@ -1269,9 +1276,7 @@ def _join_stacked_parts(tables: list[Table]) -> list[Table]:
         if above is None:
             out.append(table)
             continue
-        above.rows.extend(table.rows)
-        above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
-        above.notes = table.notes
+        _append_part(above, table)
     return sorted(out, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
@@ -1285,9 +1290,7 @@ def _join_headerless_blocks(tables: list[Table], page: Page) -> list[Table]:
         if above is None:
             out.append(table)
             continue
-        above.rows.extend(table.rows)
-        above.bbox = (min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3])
-        above.notes = table.notes
+        _append_part(above, table)
     return out
 
 
