@@ -12,9 +12,8 @@ from extractor.layout.tables import Table, TableRow, find_tables, join_wrapped
 from extractor.model import Metadata
 from extractor.parse.budget import read_budget, row_label, undated_years
 from extractor.parse.table_semantics import judge_table
-from extractor.read.types import Line, Page, Rule, Word, make_line
+from extractor.read.types import Line, Page, Rule
 from tests.test_tables_heldout import _page  # a synthetic page of words and rules
-from tests.test_tables_pdf import _words  # synthetic words of a fixed width per character
 
 
 def _grid_table(rows: list[list[str]], page: int = 3, caption: str | None = None) -> Table:
