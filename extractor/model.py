@@ -61,6 +61,7 @@ class ErrorCode(str, Enum):
     no_goal_structure = "no_goal_structure"
     table_uncertain = "table_uncertain"
     tables_not_used = "tables_not_used"
+    numeric_grid_unread = "numeric_grid_unread"
     glued_cells_ambiguous = "glued_cells_ambiguous"
     ocr_unavailable = "ocr_unavailable"
     ocr_uncertain = "ocr_uncertain"
@@ -134,6 +135,8 @@ class TableNote(_Strict):
     numeric: bool = False
     detector: Optional[str] = None
     """How the table was found: ruled, aligned (whitespace columns), camelot, text; None when none could read it."""
+    pages: list[int] = Field(default_factory=list)
+    """Every page the table is printed on, when it is continued over pages (`page` and `bbox` are its first part)."""
 
 
 class Coverage(_Strict):
@@ -148,6 +151,9 @@ class Coverage(_Strict):
     tables_rejected: list[TableNote] = Field(default_factory=list)
     table_detectors: dict[str, int] = Field(default_factory=dict)
     """Tables found per detector (ruled, aligned, camelot, text), so a fallback's share is visible."""
+    grids_unread: list[TableNote] = Field(default_factory=list)
+    """PDF: figures aligned in columns (page and box) that gave no value or budget line and that no table
+    note covers: numbers no table reader saw. Each also has a `numeric_grid_unread` warning."""
     prose_targets: int = 0
     ocr_pages: list[int] = Field(default_factory=list)
     ocr_pages_left: list[int] = Field(default_factory=list)

@@ -560,8 +560,8 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     while i < len(lines):
         segs = lines[i].segments(min_gap=10.0)
         numeric = sum(1 for s in segs[1:] if _is_numeric_cell(s.text))
-        if numeric < 2:
-            i += 1
+        if numeric < 2 or _years_only(segs[1:]):
+            i += 1  # a row of year columns is a header: the body starts below it
             continue
         # grow the run: numeric rows, plus wrapped label lines between them
         start = i
@@ -585,7 +585,7 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
         head = start
-        while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _CAPTION.match(lines[head - 1].text):
+        while head > 0 and start - head < 4 and lines[head].top - lines[head - 1].bottom < 14 and not _caption_only(lines[head - 1]):
             head -= 1
         # plain label lines right above the first value line are its wrapped label, not header
         body_start = start
@@ -712,6 +712,18 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
 
 
 _YEAR_TOKEN = re.compile(r"^\(?['’]?(19|20)?\d{2}\)?$")
+
+
+def _years_only(cells: list[Line]) -> bool:
+    """Cells whose figures are all bare years ("2024", "2025"): the column headers of a table by year, not a body row."""
+    figures = [c.text.strip() for c in cells if _is_numeric_cell(c.text)]
+    return len(figures) >= 2 and all(re.fullmatch(r"(19|20)\d{2}", t) for t in figures)
+
+
+def _caption_only(line: Line) -> bool:
+    """A caption line ("Tabel 11.1 - …") that is only a caption; one that also prints column headers to its right
+    ("Tabel 11.1 - Meerjarenbeeld   2024   2025") is the table's header row."""
+    return bool(_CAPTION.match(line.text)) and not _years_only(line.segments(10.0)[1:])
 
 
 def _year_line(line: Line) -> bool:

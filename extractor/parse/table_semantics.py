@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -142,7 +142,10 @@ def analyse_head(table: Table) -> TableHead:
     for row in table.rows[:header_rows]:
         filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
         joined = " ".join(c for _, c in filled)
-        if len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
+        if len(filled) > 1 and _caption_beside_headers(filled):
+            head.caption = head.caption or filled[0][1].strip()  # "Tabel 11.1 - …" in the corner over the labels
+            row = replace(row, cells=["", *row.cells[1:]])
+        elif len(filled) > 1 and re.sub(r"\s+", "", joined).lower().startswith("tabel"):
             head.caption = head.caption or re.sub(r"^T\s+abel", "Tabel", joined)
             continue
         if len(filled) == 1 and (row.spans[filled[0][0]] > 1 or n > 2):
@@ -166,6 +169,14 @@ def analyse_head(table: Table) -> TableHead:
     head.headers = [" ".join(p) for p in parts]
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+def _caption_beside_headers(filled: list[tuple[int, str]]) -> bool:
+    """A header row whose first cell is the table's caption ("Tabel 11.1 - Meerjarenbeeld") and whose other cells
+    are column headers naming years or kinds: the caption stands in the corner, the headers stay."""
+    if filled[0][0] != 0 or not CAPTION_ROW.match(filled[0][1]):
+        return False
+    return all(classify_header(text).is_axis for _, text in filled[1:])
 
 
 _REPEAT_CELL = re.compile(r"^[^\W\d_][^\d]*((19|20)\d{2}[^\d]*)*$|^(19|20)\d{2}$")

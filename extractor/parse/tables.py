@@ -74,6 +74,8 @@ def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
         if not note.numeric:
             continue
         where = f"page {note.page}" if note.page else f"line {note.lines[0] if note.lines else '?'}"
+        if len(note.pages) > 1:
+            where = f"pages {note.pages[0]}-{note.pages[-1]}"
         detector = f" ({note.detector})" if note.detector else ""
         warnings.append(ErrorEntry(code="tables_not_used", severity="warning", page=note.page,
                                    message=f"table with figures on {where}{detector} not read: {note.reason}"))
@@ -246,6 +248,7 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         bbox=table.bbox if table.method != "text" else None,
         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
         reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
+        pages=sorted({r.page for r in table.rows}) if table.method != "text" and len({r.page for r in table.rows}) > 1 else [],
     ))
 
 

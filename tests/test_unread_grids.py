@@ -1,0 +1,184 @@
+"""No numeric table dropped silently: figure grids that no table reader used or reported are found and warned.
+
+Synthetic pages test the grid detector (a grid is flagged when nothing was read from it; prose with numbers,
+a table of contents and a list of dates are never grids); real pages show a formerly silent grid now read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.layout.numeric_grids import is_figure, numeric_grid_blocks
+from extractor.model import BudgetLine, ErrorCode, IndicatorValue, Indicator, TableNote
+from extractor.parse.unread_grids import unread_grid_warnings, unread_grids
+from extractor.pipeline import ExtractOptions, extract_document
+from extractor.read.types import Page, Word, make_line
+from tests.pdf_factory import build_placed_pdf
+
+
+def _words(text: str, x0: float, top: float) -> list[Word]:
+    out: list[Word] = []
+    x = x0
+    for token in text.split():
+        width = 5.0 * len(token)
+        out.append(Word(token, x, top, x + width, top + 9.0, size=9.0))
+        x += width + 3.0
+    return out
+
+
+def _right(text: str, x1: float, top: float) -> list[Word]:
+    """`text` ending at `x1`: figures in a column are right-aligned."""
+    return _words(text, x1 - 5.0 * len(text) - 3.0 * (len(text.split()) - 1), top)
+
+
+def _page(rows: list[list[Word]], number: int = 1) -> Page:
+    lines = [make_line(sorted(ws, key=lambda w: w.x0), page=number) for ws in rows if ws]
+    return Page(number=number, width=595.0, height=842.0, lines=lines)
+
+
+def _grid_page(top: float = 100.0) -> Page:
+    rows = [_words("Omschrijving", 70, top) + _right("2023", 400, top) + _right("2024", 470, top) + _right("2025", 540, top)]
+    for i, (label, figures) in enumerate([("Jeugd", ("1.250", "1.300", "1.410")), ("Wmo", ("875", "-12", "940")),
+                                          ("Participatie", ("2.004", "1.998", "2.100")), ("Totaal", ("4.129", "3.286", "4.450"))]):
+        y = top + 15.0 * (i + 1)
+        rows.append(_words(label, 70, y) + _right(figures[0], 400, y) + _right(figures[1], 470, y) + _right(figures[2], 540, y))
+    return _page(rows)
+
+
+def test_a_grid_with_nothing_read_is_flagged_with_its_box() -> None:
+    page = _grid_page()
+    blocks = numeric_grid_blocks(page)
+    assert len(blocks) == 1 and blocks[0].rows == 5 and len(blocks[0].edges) == 3
+    notes = unread_grids([page], [], [], [])
+    assert [(n.page, n.numeric) for n in notes] == [(1, True)]
+    x0, top, x1, bottom = notes[0].bbox
+    assert x0 < 80 and top <= 100 and x1 >= 535 and bottom >= 160
+    warnings = unread_grid_warnings(notes)
+    assert [w.code for w in warnings] == [ErrorCode.numeric_grid_unread] and warnings[0].severity == "warning"
+    assert "page 1" in warnings[0].message
+
+
+def test_a_grid_read_or_reported_is_not_flagged() -> None:
+    page = _grid_page()
+    line = BudgetLine(label="Jeugd", column="2023", kind="bedrag", amount=1250, raw="1.250", page=1, bbox=(380, 115, 400, 124))
+    assert unread_grids([page], [], [line], []) == []
+    value = IndicatorValue(year=2023, type="realisatie", value=875, raw="875", page=1, bbox=(385, 130, 400, 139))
+    assert unread_grids([page], [Indicator(id="i1", name="Wmo", values=[value])], [], []) == []
+    note = TableNote(page=1, bbox=(60, 95, 545, 170), reason="no value columns", numeric=True)
+    assert unread_grids([page], [], [], [note]) == []
+    continued = TableNote(page=0, bbox=(60, 600, 545, 800), reason="investeringen", numeric=True, pages=[0, 1])
+    assert unread_grids([page], [], [], [continued]) == []  # the page holds the table's continuation
+    elsewhere = BudgetLine(label="x", column="2023", kind="bedrag", amount=1, raw="1", page=1, bbox=(70, 600, 90, 609))
+    assert len(unread_grids([page], [], [elsewhere], [])) == 1  # read figures elsewhere on the page do not cover it
+    assert unread_grids([page], [], [], [], skip={1}) == []
+
+
+def test_prose_with_numbers_is_no_grid() -> None:
+    texts = ["In 2023 hadden 1.250 inwoners een uitkering, 12% meer dan in 2022 (1.116).",
+             "De gemeente telt 26.000 inwoners en 11.500 woningen; in 2030 willen we 1.200 woningen bouwen.",
+             "Het tekort van € 2,3 miljoen in 2024 loopt op tot € 4,1 miljoen in 2027.",
+             "Van de 3 scenario's kost het eerste 4 ton en het tweede 6 ton per jaar tot 2028."]
+    page = _page([_words(t, 70, 100 + 14 * i) for i, t in enumerate(texts)])
+    assert numeric_grid_blocks(page) == []
+    assert unread_grids([page], [], [], []) == []
+
+
+def test_a_table_of_contents_is_no_grid() -> None:
+    entries = [("1 Inleiding", "3"), ("2 Programma's", "7"), ("2.1 Sociaal domein", "12"), ("2.2 Wonen", "19"),
+               ("3 Paragrafen", "31"), ("4 Financiële begroting", "58")]
+    rows = [_words(title, 70, 100 + 16 * i) + _right(number, 540, 100 + 16 * i) for i, (title, number) in enumerate(entries)]
+    # a contents page in two columns alternates titles and page numbers on one line
+    rows += [_words(a, 70, 300 + 16 * i) + _right(n, 280, 300 + 16 * i) + _words(b, 320, 300 + 16 * i) + _right(m, 540, 300 + 16 * i)
+             for i, (a, n, b, m) in enumerate([("Inleiding", "3", "Wonen", "19"), ("Zorg", "7", "Paragrafen", "31"),
+                                              ("Jeugd", "12", "Financiën", "58")])]
+    rows.append(_right("2", 300, 800))  # the page number
+    assert numeric_grid_blocks(_page(rows)) == []
+
+
+def test_a_list_of_dates_and_addresses_is_no_grid() -> None:
+    rows = []
+    for i, (a, b, what) in enumerate([("12-03-2024", "15-04-2024", "Raadsvergadering"), ("14.05.2024", "18.06.2024", "Commissie"),
+                                      ("1 juli 2024", "9 september 2024", "Begrotingsraad"), ("07-10-2024", "11-11-2024", "Evaluatie")]):
+        y = 100 + 16 * i
+        rows.append(_words(a, 70, y) + _words(b, 200, y) + _words(what, 330, y))
+    for i, (street, postcode) in enumerate([("Postbus 23", "2240 AA Wassenaar"), ("Johan de Wittstraat 4", "2242 LZ Wassenaar"),
+                                           ("Stadhuisplein 1", "1315 HR Almere")]):
+        rows.append(_words(street, 70, 200 + 16 * i) + _words(postcode, 300, 200 + 16 * i))
+    assert numeric_grid_blocks(_page(rows)) == []
+    assert not is_figure("12.03.2024") and is_figure("€ 1.200") and is_figure("4.977-") and is_figure("-2.561")
+
+
+def test_two_grids_side_by_side_in_page_columns_are_found_apart() -> None:
+    rows = []
+    for i in range(4):
+        y = 100 + 15 * i
+        rows.append(_words(f"Rij{i}", 40, y) + _right(str(10 + i), 200, y) + _right(str(20 + i), 250, y)
+                    + _words(f"Rij{i}", 320, y) + _right(str(30 + i), 480, y) + _right(str(40 + i), 540, y))
+    blocks = numeric_grid_blocks(_page(rows))
+    assert len(blocks) == 1 and blocks[0].rows == 4 and len(blocks[0].edges) == 4  # one physical row band, four columns
+
+
+def test_pipeline_warns_for_a_grid_no_reader_saw(tmp_path: Path) -> None:
+    """A small PDF: an indicator table that is read, and under it figures in columns without any header."""
+    placed = [(70.0, 80.0, "Tabel 1 Indicatoren"), (70.0, 100.0, "Indicator"), (330.0, 100.0, "Realisatie 2023"),
+              (450.0, 100.0, "Streefwaarde 2024")]
+    for i, (name, a, b) in enumerate([("% inwoners dat sport", "54", "60"), ("% tevreden over buurt", "71", "75"),
+                                      ("Aantal bezoekers per 1.000 inwoners", "340", "360")]):
+        placed += [(70.0, 118.0 + 16 * i, name), (360.0, 118.0 + 16 * i, a), (480.0, 118.0 + 16 * i, b)]
+    placed.append((70.0, 300.0, "Hieronder staan de cijfers van het afgelopen jaar voor de wijken."))
+    for i, (wijk, a, b, c) in enumerate([("Noord", "112", "98", "87"), ("Zuid", "130", "121", "119"),
+                                         ("Oost", "77", "80", "92"), ("West", "141", "150", "149")]):
+        placed += [(70.0, 360.0 + 16 * i, wijk), (330.0, 360.0 + 16 * i, a), (420.0, 360.0 + 16 * i, b), (510.0, 360.0 + 16 * i, c)]
+    path = tmp_path / "grid.pdf"
+    path.write_bytes(build_placed_pdf([placed]))
+    document = extract_document(path, ExtractOptions(enrich=False, ocr="never"))
+    values = [v for i in document.indicators for v in i.values]
+    assert {v.raw for v in values} >= {"54", "60", "71", "75"}
+    unread = document.coverage.grids_unread
+    assert len(unread) == 1 and unread[0].page == 1 and unread[0].bbox[1] >= 350
+    warnings = [e for e in document.errors if e.code == ErrorCode.numeric_grid_unread]
+    assert len(warnings) == 1 and warnings[0].page == 1 and warnings[0].severity == "warning"
+    assert document.status == "success"
+
+
+# --------------------------------------------------------------------------- real pages
+
+
+def _pages_tables(corpus_dir: Path, name: str, first: int, last: int):
+    from extractor.layout import lay_out
+    from extractor.parse.tables import read_tables
+    from extractor.read import read_document
+
+    raw = read_document(str(corpus_dir / name), ocr="never")
+    raw.pages = [p for p in raw.pages if first <= p.number <= last]
+    laid_out = lay_out(raw)
+    return laid_out, read_tables(laid_out, [], None, use_camelot=False, prose=False)
+
+
+def test_meerjarenbeeld_with_its_caption_beside_the_years_is_read_not_silent(corpus_dir: Path) -> None:
+    """Wassenaar begroting 2024 p. 110: "Tabel 11.1 - Financieel Meerjarenbeeld (bedragen x € 1.000) | 2024 | … | 2027"
+    over an unruled body used to be found by no table finder (the caption line carries the year headers) and
+    table 11.2 (a ruled one with the same header form) was rejected for "no value columns"; both grids were lost
+    without a word. Now both are read as budget lines by year and no grid on the page is left unread."""
+    laid_out, result = _pages_tables(corpus_dir, "wassenaar/begroting_2024.pdf", 109, 111)
+    page = [p for p in laid_out.pages if p.number == 110][0]
+    assert len(numeric_grid_blocks(page)) == 2
+    lines = {(b.label, b.year): b.amount for b in result.budget_lines if b.page == 110}
+    assert lines[("Primitieve begroting 2023", 2026)] == -2_561_000  # scaled by "bedragen x € 1.000"
+    assert lines[("Kadernota 2024", 2027)] == -4_131_000
+    assert lines[("Saldo baten en lasten", 2024)] == -2349
+    assert not [n for n in result.rejected if n.page == 110]
+    assert unread_grids([page], result.indicators, result.budget_lines, result.rejected) == []
+
+
+def test_continued_rejected_table_covers_its_continuation_page(corpus_dir: Path) -> None:
+    """Wassenaar begroting 2025 pp. 67-68: an investeringen table (rejected, with a warning) runs on over the next
+    page without a repeated header; the note names both pages, so the continuation's figures are not silent."""
+    laid_out, result = _pages_tables(corpus_dir, "wassenaar/begroting_2025.pdf", 66, 68)
+    notes = [n for n in result.rejected if n.page == 67 and "investering" in n.reason]
+    assert len(notes) == 1 and notes[0].pages == [67, 68]
+    page = [p for p in laid_out.pages if p.number == 68][0]
+    assert numeric_grid_blocks(page)
+    assert unread_grids([page], result.indicators, result.budget_lines, result.rejected) == []
