@@ -60,12 +60,17 @@ def test_a_grid_with_nothing_read_is_flagged_with_its_box() -> None:
     assert "page 1" in warnings[0].message
 
 
+def _cell_line(column: str, x1: float, top: float) -> BudgetLine:
+    return BudgetLine(label="Jeugd", column=column, kind="bedrag", amount=1, raw="1", page=1, bbox=(x1 - 20, top, x1, top + 9))
+
+
 def test_a_grid_read_or_reported_is_not_flagged() -> None:
     page = _grid_page()
-    line = BudgetLine(label="Jeugd", column="2023", kind="bedrag", amount=1250, raw="1.250", page=1, bbox=(380, 115, 400, 124))
-    assert unread_grids([page], [], [line], []) == []
+    read = [_cell_line("2023", 400, 115), _cell_line("2024", 470, 130), _cell_line("2025", 540, 145)]
+    assert unread_grids([page], [], read, []) == []  # one figure read in every column
     value = IndicatorValue(year=2023, type="realisatie", value=875, raw="875", page=1, bbox=(385, 130, 400, 139))
-    assert unread_grids([page], [Indicator(id="i1", name="Wmo", values=[value])], [], []) == []
+    indicator = Indicator(id="i1", name="Wmo", values=[value])
+    assert unread_grids([page], [indicator], read[1:], []) == []
     note = TableNote(page=1, bbox=(60, 95, 545, 170), reason="no value columns", numeric=True)
     assert unread_grids([page], [], [], [note]) == []
     continued = TableNote(page=0, bbox=(60, 600, 545, 800), reason="investeringen", numeric=True, pages=[0, 1])
@@ -73,6 +78,29 @@ def test_a_grid_read_or_reported_is_not_flagged() -> None:
     elsewhere = BudgetLine(label="x", column="2023", kind="bedrag", amount=1, raw="1", page=1, bbox=(70, 600, 90, 609))
     assert len(unread_grids([page], [], [elsewhere], [])) == 1  # read figures elsewhere on the page do not cover it
     assert unread_grids([page], [], [], [], skip={1}) == []
+
+
+def test_a_column_left_out_of_a_table_that_was_read_is_flagged() -> None:
+    """Numbers lost inside an accepted table (a column skipped, its header not understood) are not silent either."""
+    page = _grid_page()
+    notes = unread_grids([page], [], [_cell_line("2023", 400, 115), _cell_line("2025", 540, 145)], [])
+    assert len(notes) == 1 and "column" in notes[0].reason
+    x0, top, x1, bottom = notes[0].bbox
+    assert 440 <= x0 and x1 <= 471 and top >= 115  # the 2024 column's figures, without its header year
+
+
+def test_row_numbers_and_codes_before_the_labels_are_no_value_columns() -> None:
+    """A numbering or taakveld-code column in front of the names ("1  6.  Verwijzingen Halt  8,4") is not a column
+    of values left unread when the values right of the names are read."""
+    rows, read = [], []
+    for i, (code, nr, name, value) in enumerate([("1", "6.", "Verwijzingen Halt", "8,4"), ("1", "8.", "Winkeldiefstallen", "0,9"),
+                                                 ("2", "9.", "Geweldsmisdrijven", "3,9"), ("2", "10.", "Diefstallen uit woning", "2,4")]):
+        y = 100 + 15 * i
+        rows.append(_right(code, 90, y) + _right(nr, 115, y) + _words(name, 125, y) + _right(value, 500, y) + _right("2,1", 560, y))
+        read += [_cell_line("w", 500, y), _cell_line("nl", 560, y)]
+    page = _page(rows)
+    assert len(numeric_grid_blocks(page)) == 1
+    assert unread_grids([page], [], read, []) == []
 
 
 def test_prose_with_numbers_is_no_grid() -> None:
@@ -173,12 +201,13 @@ def test_meerjarenbeeld_with_its_caption_beside_the_years_is_read_not_silent(cor
     assert unread_grids([page], result.indicators, result.budget_lines, result.rejected) == []
 
 
-def test_continued_rejected_table_covers_its_continuation_page(corpus_dir: Path) -> None:
-    """Wassenaar begroting 2025 pp. 67-68: an investeringen table (rejected, with a warning) runs on over the next
-    page without a repeated header; the note names both pages, so the continuation's figures are not silent."""
-    laid_out, result = _pages_tables(corpus_dir, "wassenaar/begroting_2025.pdf", 66, 68)
-    notes = [n for n in result.rejected if n.page == 67 and "investering" in n.reason]
-    assert len(notes) == 1 and notes[0].pages == [67, 68]
-    page = [p for p in laid_out.pages if p.number == 68][0]
-    assert numeric_grid_blocks(page)
-    assert unread_grids([page], result.indicators, result.budget_lines, result.rejected) == []
+def test_continued_rejected_table_covers_its_continuation_pages(corpus_dir: Path) -> None:
+    """Wassenaar jaarstukken 2023 pp. 80-82: a table of investeringskredieten (rejected, with a warning) runs on over
+    two more pages; the note names all three, so the figures of the continuations are not reported as silent
+    (they were, when the note named only its first page)."""
+    laid_out, result = _pages_tables(corpus_dir, "wassenaar/Jaarstukken_2023.pdf", 79, 83)
+    notes = [n for n in result.rejected if n.page == 80 and "krediet" in n.reason]
+    assert len(notes) == 1 and notes[0].pages == [80, 81, 82]
+    pages = [p for p in laid_out.pages if p.number in (81, 82)]
+    assert all(numeric_grid_blocks(p) for p in pages)
+    assert unread_grids(pages, result.indicators, result.budget_lines, result.rejected) == []

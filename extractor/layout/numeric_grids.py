@@ -18,7 +18,7 @@ from extractor.model import BBox
 from extractor.read.types import Line, Page
 
 # a figure cell: a number with Dutch or English separators, a sign, %, a comparator, a trailing minus, "€ 1.200"
-_FIGURE = re.compile(r"^[-−+<>≤≥~]?\s*(€\s*)?[-−]?\d[\d.,]*\s*%?[-−]?\*?$")
+_FIGURE = re.compile(r"^[-−+<>≤≥~]?\s*(€\s*)?[-−]?\d[\d.,]*\s*%?[-−]?\s*(\((19|20)\d{2}\))?\*?$")
 _CELL_GAP = 6.0  # points between words that separate two cells of a row
 _EDGE_TOLERANCE = 4.0
 _ROW_GAP = 36.0  # at most this far below the row above (a wrapped label or a group heading may stand between)
@@ -26,22 +26,25 @@ _ROW_GAP = 36.0  # at most this far below the row above (a wrapped label or a gr
 
 @dataclass(frozen=True)
 class GridBlock:
-    """Rows of figures aligned in columns; `edges` are the shared right edges of the figure columns."""
+    """Rows of figures aligned in columns; `edges` are the shared right edges (or middles) of the figure columns
+    and `columns` the boxes of the figures at each edge, bare years (header cells) left out."""
 
     page: int
     bbox: BBox
     rows: int
     figures: int
     edges: tuple[float, ...]
+    columns: tuple[tuple[BBox, ...], ...] = ()
 
 
+_NEGATIVE = re.compile(r"^\((€\s*)?\d[\d.,]*\)$")  # "(95.434)": a negative amount
 _DATE = re.compile(r"^\d{1,2}[.-]\d{1,2}[.-](19|20)?\d{2}$")
 
 
 def is_figure(text: str) -> bool:
     """A cell that is one figure; a date written with dots ("12.03.2024") is not."""
     t = text.strip()
-    return bool(t) and bool(_FIGURE.match(t)) and not _DATE.match(t)
+    return bool(t) and bool(_FIGURE.match(t) or _NEGATIVE.match(t)) and not _DATE.match(t)
 
 
 def grid_row_cells(line: Line) -> list[Line]:
@@ -89,15 +92,43 @@ def _aligned_block(page: int, run: list[tuple[Line, list[Line]]], min_rows: int,
         edges = _shared_edges([(c.x0 + c.x1) / 2 for _, cells in run for c in cells], min_rows)
         if len(edges) < min_columns:
             return None
-    aligned = [(line, cells) for line, cells in run
-               if sum(1 for c in cells if any(abs(c.x1 - e) <= _EDGE_TOLERANCE or abs((c.x0 + c.x1) / 2 - e) <= _EDGE_TOLERANCE
-                                              for e in edges)) >= 2]
+    aligned = [(line, cells) for line, cells in run if sum(1 for c in cells if any(_at_edge(c, e) for e in edges)) >= 2]
     if len(aligned) < min_rows:
         return None
     bbox = (round(min(ln.x0 for ln, _ in aligned), 2), round(min(ln.top for ln, _ in aligned), 2),
             round(max(ln.x1 for ln, _ in aligned), 2), round(max(ln.bottom for ln, _ in aligned), 2))
     figures = sum(len(cells) for _, cells in aligned)
-    return GridBlock(page=page, bbox=bbox, rows=len(aligned), figures=figures, edges=tuple(round(e, 2) for e in edges))
+    columns = tuple(_column(aligned, edge) for edge in edges)
+    return GridBlock(page=page, bbox=bbox, rows=len(aligned), figures=figures, edges=tuple(round(e, 2) for e in edges),
+                     columns=columns)
+
+
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def _column(rows: list[tuple[Line, list[Line]]], edge: float) -> tuple[BBox, ...]:
+    """The figures at `edge`, without bare years (header cells); empty for a column of numbers printed before the
+    row's label (a row number, a programme or taakveld code: "1", "6.", "6.21"), which are no values."""
+    cells = [(line, c) for line, cells in rows for c in cells if _at_edge(c, edge) and not _YEAR.match(c.text.strip())]
+    before_label = sum(1 for line, c in cells if _text_after(line, c))
+    if cells and before_label * 2 >= len(cells):
+        return ()
+    return tuple(_box(c) for _, c in cells)
+
+
+def _text_after(line: Line, cell: Line) -> bool:
+    """The figure opens its line and words (a label) follow: a code or number in front of a name."""
+    def wordy(w) -> bool:
+        return len(w.text) > 2 and any(ch.isalpha() for ch in w.text)
+    return not any(w.x1 <= cell.x0 and wordy(w) for w in line.words) and any(w.x0 >= cell.x1 and wordy(w) for w in line.words)
+
+
+def _at_edge(cell: Line, edge: float) -> bool:
+    return abs(cell.x1 - edge) <= _EDGE_TOLERANCE or abs((cell.x0 + cell.x1) / 2 - edge) <= _EDGE_TOLERANCE
+
+
+def _box(cell: Line) -> BBox:
+    return (round(cell.x0, 2), round(cell.top, 2), round(cell.x1, 2), round(cell.bottom, 2))
 
 
 def _shared_edges(xs: list[float], min_count: int) -> list[float]:

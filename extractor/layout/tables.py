@@ -411,8 +411,11 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
         # spanning: a column boundary without a drawn separator in this band joins the cells
         spans = [1] * n_cols
         owner = list(range(n_cols))
+        filled = -1  # the last column of this band holding words
         for c in range(1, n_cols):
-            if not _covered(by_pos, xs[c], a + 0.5, b - 0.5):
+            if cell_words[r][c - 1]:
+                filled = c - 1
+            if not _covered(by_pos, xs[c], a + 0.5, b - 0.5) and not _figures_apart(cell_words[r], filled, c, drawn, figure_cols):
                 owner[c] = owner[c - 1]
         for c in range(n_cols):
             if owner[c] != c:
@@ -451,6 +454,14 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
 
 
 _YEAR_WORD = re.compile(r"(19|20)\d{2}")
+
+
+def _figures_apart(words: list[list[Word]], left: int, right: int, drawn: list[bool], figure_cols: set[int]) -> bool:
+    """A separator missing in one band (a rule not drawn, broken in the file) does not join two figures that stand
+    in two columns whose separator is drawn elsewhere in the table: each figure keeps its own column."""
+    if left < 0 or not words[right] or left not in figure_cols or right not in figure_cols:
+        return False
+    return any(drawn[k] for k in range(left + 1, right + 1)) and all(_is_numeric_cell(w.text) for w in words[left] + words[right])
 
 
 def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[float], drawn: list[bool],

@@ -139,7 +139,7 @@ def analyse_head(table: Table) -> TableHead:
         header_rows = min(header_rows, 1)
     parts: list[list[str]] = [[] for _ in range(n)]
     head = TableHead(header_rows=header_rows, headers=[], caption=table.caption)
-    for row in table.rows[:header_rows]:
+    for row in spread_group_headers(table.rows[:header_rows], n):
         filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
         joined = " ".join(c for _, c in filled)
         if len(filled) > 1 and _caption_beside_headers(filled):
@@ -169,6 +169,50 @@ def analyse_head(table: Table) -> TableHead:
     head.headers = [" ".join(p) for p in parts]
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+def spread_group_headers(rows: list[TableRow], n: int) -> list[TableRow]:
+    """Group headers printed over the middle of their sub-columns cover the whole group.
+
+    "Rekening 2023" centred over "baten | lasten | saldo" lands in the lasten column when the grid has no
+    rule to say it spans; the baten and saldo columns would lose their year and kind. When the lowest header
+    row repeats one sequence of sub-headers in equal blocks, a cell that is alone in its block in a row above
+    covers the whole block.
+    """
+    if len(rows) < 2:
+        return rows
+    blocks = _repeating_blocks([c.strip().lower() for c in rows[-1].cells[:n]])
+    if not blocks:
+        return rows
+    out = []
+    for row in rows[:-1]:
+        cells, spans = list(row.cells), list(row.spans) if len(row.spans) == len(row.cells) else [1] * len(row.cells)
+        for start, stop in blocks:
+            filled = [k for k in range(start, stop) if k < len(cells) and cells[k].strip()]
+            if len(filled) != 1 or stop > len(cells) or filled[0] + max(1, spans[filled[0]]) > stop:
+                continue  # not alone in its block, or spanning beyond it
+            text = cells[filled[0]]
+            cells[filled[0]] = ""
+            cells[start], spans[start] = text, stop - start
+            for k in range(start + 1, stop):
+                spans[k] = 0
+        out.append(replace(row, cells=cells, spans=spans))
+    return [*out, rows[-1]]
+
+
+def _repeating_blocks(texts: list[str]) -> list[tuple[int, int]]:
+    """[start, stop) column ranges where `texts` (label column first) repeat one sequence of two or more sub-headers."""
+    first = next((i for i in range(1, len(texts)) if texts[i]), None)
+    if first is None:
+        return []
+    starts = [i for i in range(first, len(texts)) if texts[i] == texts[first]]
+    width = starts[1] - starts[0] if len(starts) >= 2 else 0
+    if width < 2 or starts != list(range(first, first + width * len(starts), width)) or first + width * len(starts) != len(texts):
+        return []
+    pattern = texts[first:first + width]
+    if not all(pattern) or any(texts[s:s + width] != pattern for s in starts):
+        return []
+    return [(s, s + width) for s in starts]
 
 
 def _caption_beside_headers(filled: list[tuple[int, str]]) -> bool:

@@ -18,6 +18,8 @@ from extractor.read.types import Page
 
 _MARGIN = 3.0
 UNREAD_REASON = "figures aligned in columns that no table reader used or reported"
+COLUMN_REASON = "a column of figures in a table that was read, none of them read or reported"
+_MIN_COLUMN_FIGURES = 3
 
 
 def unread_grids(pages: Iterable[Page], indicators: list[Indicator], budget_lines: list[BudgetLine],
@@ -38,6 +40,21 @@ def unread_grids(pages: Iterable[Page], indicators: list[Indicator], budget_line
         for block in numeric_grid_blocks(page):
             if not any(_intersects(block.bbox, box) for box in taken):
                 notes.append(_note(block))
+                continue
+            notes.extend(_unread_columns(block, taken))
+    return notes
+
+
+def _unread_columns(block: GridBlock, taken: list[BBox]) -> list[TableNote]:
+    """Columns of a grid that was read in part: each with figures in at least as many rows as a grid needs and
+    none of them read or reported (a column a reader skipped, cells merged away); bare years are headers."""
+    notes: list[TableNote] = []
+    for cells in block.columns:
+        if len(cells) < _MIN_COLUMN_FIGURES or any(_intersects(cell, box) for cell in cells for box in taken):
+            continue
+        bbox = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+        notes.append(TableNote(page=block.page, bbox=bbox, numeric=True, detector=None,
+                               reason=f"{COLUMN_REASON} ({len(cells)} figures)"))
     return notes
 
 
