@@ -152,8 +152,8 @@ class Coverage(_Strict):
     table_detectors: dict[str, int] = Field(default_factory=dict)
     """Tables found per detector (ruled, aligned, camelot, text), so a fallback's share is visible."""
     grids_unread: list[TableNote] = Field(default_factory=list)
-    """PDF: figures aligned in columns (page and box) that gave no value or budget line and that no table
-    note covers: numbers no table reader saw. Each also has a `numeric_grid_unread` warning."""
+    """Figures aligned in columns (PDF: page and box; text: lines) that gave no value or budget line and that no
+    table note covers: numbers no table reader saw. Each also has a `numeric_grid_unread` warning."""
     prose_targets: int = 0
     ocr_pages: list[int] = Field(default_factory=list)
     ocr_pages_left: list[int] = Field(default_factory=list)

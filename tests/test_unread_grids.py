@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.layout.numeric_grids import is_figure, numeric_grid_blocks
+from extractor.layout.numeric_grids import is_figure, numeric_grid_blocks, text_grid_blocks
 from extractor.model import BudgetLine, ErrorCode, IndicatorValue, Indicator, TableNote
-from extractor.parse.unread_grids import unread_grid_warnings, unread_grids
+from extractor.parse.unread_grids import unread_grid_warnings, unread_grids, unread_text_grids
 from extractor.pipeline import ExtractOptions, extract_document
-from extractor.read.types import Page, Word, make_line
+from extractor.read.types import Line, Page, Word, make_line
 from tests.pdf_factory import build_placed_pdf
 
 
@@ -169,6 +169,36 @@ def test_pipeline_warns_for_a_grid_no_reader_saw(tmp_path: Path) -> None:
     warnings = [e for e in document.errors if e.code == ErrorCode.numeric_grid_unread]
     assert len(warnings) == 1 and warnings[0].page == 1 and warnings[0].severity == "warning"
     assert document.status == "success"
+
+
+# --------------------------------------------------------------------------- text input
+
+
+def _text_lines(text: str) -> list[Line]:
+    return [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+
+
+def test_text_grid_with_nothing_read_is_flagged_by_its_lines() -> None:
+    lines = _text_lines("\n".join([
+        "De cijfers per wijk:", "", "Wijk\t2022\t2023", "Noord\t112\t98", "", "Zuid | 130 | 121", "Oost    77    80",
+        "", "Daarna volgt weer gewone tekst met 12 woningen en 3 scholen in 2024.",
+    ]))
+    assert [b.lines for b in text_grid_blocks(lines)] == [(3, 7)]
+    notes = unread_text_grids(lines, [], [], [])
+    assert [(n.lines, n.page) for n in notes] == [((3, 7), None)]
+    assert "lines 3-7" in unread_grid_warnings(notes)[0].message
+    assert unread_text_grids(lines, [], [], [], table_lines=[(2, 8)]) == []
+    assert unread_text_grids(lines, [], [], [TableNote(lines=(4, 6), reason="no value columns", numeric=True)]) == []
+
+
+def test_text_prose_contents_and_dates_are_no_grid() -> None:
+    lines = _text_lines("\n".join([
+        "In 2023 hadden 1.250 inwoners een uitkering, 12% meer dan in 2022.",
+        "1 Inleiding .......... 3", "2 Programma's .......... 7", "2.1 Sociaal domein .......... 12",
+        "12-03-2024  Raadsvergadering", "14-05-2024  Commissie", "1 juli 2024  Begrotingsraad",
+        "Postbus 23, 2240 AA Wassenaar", "Telefoon 14 070",
+    ]))
+    assert text_grid_blocks(lines) == []
 
 
 # --------------------------------------------------------------------------- real pages

@@ -141,3 +141,50 @@ def _shared_edges(xs: list[float], min_count: int) -> list[float]:
         if len(near) >= min_count:
             edges.append(sum(near) / len(near))
     return edges
+
+
+# --------------------------------------------------------------------------- text input
+
+
+@dataclass(frozen=True)
+class TextGridBlock:
+    """Lines of a text file that print two or more figures side by side as cells (tab, '|' or a wide space between)."""
+
+    lines: tuple[int, int]
+    rows: int
+    figures: int
+
+
+_TEXT_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
+_TEXT_GAP = 2  # lines without figures (blank lines, a wrapped label) allowed between two rows of a grid
+
+
+def text_grid_row(text: str) -> int:
+    """The number of figure cells of a text line when two of them stand side by side as cells, else 0."""
+    if sum(1 for ch in text if ch.isdigit()) < 2:
+        return 0
+    cells = [c for c in _TEXT_CELL_SPLIT.split(text.strip()) if c.strip()]
+    figure = [is_figure(c) for c in cells]
+    if not any(a and b for a, b in zip(figure, figure[1:])):
+        return 0
+    return sum(figure)
+
+
+def text_grid_blocks(lines: list[Line], min_rows: int = 3) -> list[TextGridBlock]:
+    """Runs of at least `min_rows` figure rows in the lines of a text file (`Line.line_no` numbered)."""
+    blocks: list[TextGridBlock] = []
+    run: list[tuple[int, int]] = []  # (line number, figures)
+    for line in lines:
+        if line.line_no is None:
+            continue
+        figures = text_grid_row(line.text)
+        if not figures:
+            continue
+        if run and line.line_no - run[-1][0] > _TEXT_GAP + 1:
+            if len(run) >= min_rows:
+                blocks.append(TextGridBlock((run[0][0], run[-1][0]), len(run), sum(f for _, f in run)))
+            run = []
+        run.append((line.line_no, figures))
+    if len(run) >= min_rows:
+        blocks.append(TextGridBlock((run[0][0], run[-1][0]), len(run), sum(f for _, f in run)))
+    return blocks

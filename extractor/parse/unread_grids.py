@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from extractor.layout.numeric_grids import GridBlock, numeric_grid_blocks
-from extractor.model import BBox, BudgetLine, ErrorCode, ErrorEntry, Indicator, TableNote
-from extractor.read.types import Page
+from extractor.layout.numeric_grids import GridBlock, numeric_grid_blocks, text_grid_blocks
+from extractor.model import BBox, BudgetLine, ErrorCode, ErrorEntry, Indicator, LineSpan, TableNote
+from extractor.read.types import Line, Page
 
 _MARGIN = 3.0
 UNREAD_REASON = "figures aligned in columns that no table reader used or reported"
@@ -58,12 +58,32 @@ def _unread_columns(block: GridBlock, taken: list[BBox]) -> list[TableNote]:
     return notes
 
 
+def unread_text_grids(lines: list[Line], indicators: list[Indicator], budget_lines: list[BudgetLine],
+                      rejected: list[TableNote], table_lines: Iterable[LineSpan] = ()) -> list[TableNote]:
+    """Text input: the runs of lines printing figures as cells that no table, value, budget line or note covers."""
+    spans: list[LineSpan] = [*table_lines]
+    spans += [note.lines for note in rejected if note.lines]
+    spans += [line.lines for line in budget_lines if line.lines]
+    spans += [indicator.lines for indicator in indicators if indicator.lines]
+    notes: list[TableNote] = []
+    for block in text_grid_blocks(lines):
+        first, last = block.lines
+        if not any(a <= last and first <= b for a, b in spans):
+            notes.append(TableNote(lines=block.lines, numeric=True, detector=None,
+                                   reason=f"{UNREAD_REASON} ({block.rows} rows, {block.figures} figures)"))
+    return notes
+
+
 def unread_grid_warnings(notes: list[TableNote]) -> list[ErrorEntry]:
-    """One `numeric_grid_unread` warning per silent grid, naming its page and box."""
-    return [ErrorEntry(code=ErrorCode.numeric_grid_unread, severity="warning", page=note.page,
-                       message=f"figures aligned in columns on page {note.page} at {list(note.bbox or ())} "
-                               "were not read as indicators or budget lines by any table reader; please check that page")
-            for note in notes]
+    """One `numeric_grid_unread` warning per silent grid, naming its page and box (or its lines in a text file)."""
+    warnings: list[ErrorEntry] = []
+    for note in notes:
+        where = f"on page {note.page} at {list(note.bbox or ())}" if note.page is not None else \
+            f"on lines {note.lines[0]}-{note.lines[1]}" if note.lines else "in the document"
+        warnings.append(ErrorEntry(code=ErrorCode.numeric_grid_unread, severity="warning", page=note.page,
+                                   message=f"figures aligned in columns {where} were not read as indicators or budget "
+                                           "lines by any table reader; please check them"))
+    return warnings
 
 
 def _note(block: GridBlock) -> TableNote:
