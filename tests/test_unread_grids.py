@@ -226,7 +226,10 @@ def test_meerjarenbeeld_with_its_caption_beside_the_years_is_read_not_silent(cor
     lines = {(b.label, b.year): b.amount for b in result.budget_lines if b.page == 110}
     assert lines[("Primitieve begroting 2023", 2026)] == -2_561_000  # scaled by "bedragen x € 1.000"
     assert lines[("Kadernota 2024", 2027)] == -4_131_000
-    assert lines[("Saldo baten en lasten", 2024)] == -2349
+    # table 11.2 prints no unit: it is read in the unit of table 11.1 above it (same years), and warned
+    assert lines[("Saldo baten en lasten", 2024)] == -2_349_000
+    assert lines[("Structureel begrotingssaldo (verschil tussen A en B)", 2027)] == -4_077_000  # a year column with "-" cells
+    assert any(e.page == 110 and "prints no unit" in e.message and "x 1.000" in e.message for e in result.errors)
     assert not [n for n in result.rejected if n.page == 110]
     assert unread_grids([page], result.indicators, result.budget_lines, result.rejected) == []
 

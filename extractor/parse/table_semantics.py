@@ -425,13 +425,15 @@ class Verdict:
 
 _NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
                             r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
+_DASH_CELL = re.compile(r"^\s*[-–—]\s*$")  # "-": nothing in this cell (a zero or no amount), not a word
 _NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
 
 
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
     """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like are not counted as filled,
     and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") counts as a figure."""
-    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])]
+    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])
+              and not _DASH_CELL.match(r.cells[col])]
     numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c))
     unplaced = sum(1 for r in rows if r.problem and not (col < len(r.cells) and r.cells[col].strip()))
     return numbers + unplaced, len(filled) + unplaced  # a row whose figures the layout saw but could not place counts

@@ -13,6 +13,7 @@ reason, and a `tables_not_used` warning is written when such a table held figure
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -38,6 +39,7 @@ class TablesResult:
     table_boxes: dict[int, list] = field(default_factory=dict)  # PDF: page -> boxes of tables (prose is not read there)
     table_lines: list[tuple[int, int]] = field(default_factory=list)  # text: line spans of tables
     detectors: dict[str, int] = field(default_factory=dict)  # tables found per detector (coverage.table_detectors)
+    last_scale: Optional[tuple[int, tuple[int, ...], float]] = None  # PDF: (last page, years, scale) of the last scaled budget table
 
 
 def parse_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata]) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
@@ -233,11 +235,14 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         verdict.reason = "indicator axes, but no value could be typed or read"
         warnings += more
     elif verdict.kind == "budget":
+        warnings += _scale_from_neighbour(table, verdict, result)
         lines, more = read_budget(table, verdict, metadata, goals)
         if lines:
             result.budget_lines.extend(lines)
             result.errors.extend(warnings + more + _inferred_grid(table))
             result.tables_budget += 1
+            if verdict.scale and table.method != "text":
+                result.last_scale = (max(r.page for r in table.rows), _years(verdict), verdict.scale)
             return
         verdict.reason = "budget axes, but no amount could be read"
         warnings += more
@@ -250,6 +255,29 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
         pages=sorted({r.page for r in table.rows}) if table.method != "text" and len({r.page for r in table.rows}) > 1 else [],
     ))
+
+
+def _years(verdict: Verdict) -> tuple[int, ...]:
+    return tuple(sorted({y for c in verdict.value_cols if (y := verdict.meanings[c].year) is not None}))
+
+
+def _scale_from_neighbour(table: Table, verdict: Verdict, result: TablesResult) -> list[ErrorEntry]:
+    """A budget table printing no scale, right after one with the same year columns that does ("Tabel 11.1 …
+    (bedragen x € 1.000) | 2024 | 2025" and under it "Tabel 11.2 … | 2024 | 2025"), is in the same unit: read as
+    printed its amounts would be 1.000 times too small. The scale is taken over and said so in a warning."""
+    last = result.last_scale
+    if verdict.scale or last is None or table.method == "text" or table.page - last[0] not in (0, 1):
+        return []
+    years = _years(verdict)
+    if not years or years != last[1]:
+        return []
+    printed = " ".join([table.caption or "", *(ln.text for ln in table.above[-3:]), *(c for r in table.rows for c in r.cells)])
+    if re.search(r"€|\beuro", printed, re.IGNORECASE):
+        return []  # "Bedrag in €", "€ 1.200": the unit is printed, in euros
+    verdict.scale = last[2]
+    return [ErrorEntry(code="table_uncertain", severity="warning", page=table.page,
+                       message=f"table on page {table.page} prints no unit; its amounts are read in the unit of the table "
+                               f"above with the same year columns (x {last[2]:,.0f}), please check".replace(",", "."))]
 
 
 def _inferred_grid(table: Table) -> list[ErrorEntry]:
