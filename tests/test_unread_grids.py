@@ -244,3 +244,14 @@ def test_continued_rejected_table_covers_its_continuation_pages(corpus_dir: Path
     pages = [p for p in laid_out.pages if p.number in (81, 82)]
     assert all(numeric_grid_blocks(p) for p in pages)
     assert unread_grids(pages, result.indicators, result.budget_lines, result.rejected) == []
+
+
+def test_row_numbers_raised_above_their_row_no_longer_hide_the_table(corpus_dir: Path) -> None:
+    """Wassenaar jaarstukken 2023 p. 14: the row number and programme ("1  1", a larger font) stand 3 pt above the
+    row's name and amount, so each table row was two lines and no finder saw a table: the figure grid was silent
+    (the first unread grids this check reported). The lines are now joined and the amounts read."""
+    laid_out, result = _pages_tables(corpus_dir, "wassenaar/Jaarstukken_2023.pdf", 13, 16)
+    amounts = {(b.page, b.label): b.amount for b in result.budget_lines}
+    assert amounts[(14, "Opvang ontheemden uit Oekraïne")] == 278_000
+    assert amounts[(15, "Specifieke Uitkering Gemeentelijk Onderwijsachterstandenbeleid")] == 395_000
+    assert unread_grids(laid_out.pages, result.indicators, result.budget_lines, result.rejected) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.layout.tables import join_raised_figures
 from extractor.model import BBox
 from extractor.read.types import Line, Page
 
@@ -59,7 +60,10 @@ def grid_row_cells(line: Line) -> list[Line]:
 
 
 def numeric_grid_blocks(page: Page, min_rows: int = 3, min_columns: int = 2) -> list[GridBlock]:
-    """Every block of at least `min_rows` figure rows whose figures share at least `min_columns` column edges."""
+    """Every block of at least `min_rows` figure rows whose figures share at least `min_columns` column edges.
+
+    Lines are taken as the table finders take them (row numbers raised above their row joined to it)."""
+    page = join_raised_figures(page)
     rows = [(line, cells) for line in page.lines if (cells := grid_row_cells(line))]
     rows.sort(key=lambda r: r[0].top)
     runs: list[list[tuple[Line, list[Line]]]] = []

@@ -21,10 +21,10 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from extractor.read.types import Line, Page, Rule, Word
+from extractor.read.types import Line, Page, Rule, Word, make_line
 
 log = logging.getLogger(__name__)
 
@@ -1111,6 +1111,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
     for page in pages:
         if page.number in skip or not page.lines:
             continue
+        page = join_raised_figures(page)
         found = find_ruled_tables(page)
         aligned = find_aligned_tables(page, [t.bbox for t in found])
         found = join_header_boxes(found, aligned)
@@ -1133,6 +1134,35 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         per_page.append(join_spread_halves(found, page))
         before = page
     return stitch(per_page, pages), unread
+
+
+def join_raised_figures(page: Page) -> Page:
+    """A page whose row numbers or codes are set in a larger font stand a few points above their row ("1  1" over
+    "Opvang ontheemden … 278.000"), so the reader makes two lines of one table row. A line of figures only, left
+    of and overlapping vertically with the next line for at least half its height, is joined to that line."""
+    lines = page.lines
+    out: list[Line] = []
+    i = 0
+    joined = False
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _raised_figures(line, nxt):
+            out.append(make_line(sorted([*line.words, *nxt.words], key=lambda w: w.x0), page=page.number))
+            i += 2
+            joined = True
+            continue
+        out.append(line)
+        i += 1
+    return replace(page, lines=out) if joined else page
+
+
+def _raised_figures(line: Line, nxt: Line) -> bool:
+    if not line.words or not nxt.words or len(line.words) > 3 or not all(_is_numeric_cell(w.text) for w in line.words):
+        return False
+    overlap = min(line.bottom, nxt.bottom) - max(line.top, nxt.top)
+    height = min(line.bottom - line.top, nxt.bottom - nxt.top)
+    return height > 0 and overlap >= 0.5 * height and line.x1 < nxt.x0
 
 
 def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:
