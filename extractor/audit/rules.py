@@ -245,7 +245,7 @@ def reserves_rule(doc: AuditDocument) -> Iterator[Finding]:
             continue
         for column, target in mutations[0].cells.items():
             w, a = withdrawals[0].cells.get(column), additions[0].cells.get(column)
-            if w is None or a is None or saldo_only(mutations[0], column):
+            if w is None or a is None or saldo_only(mutations[0], column) or sides_only([withdrawals[0], additions[0]], column):
                 continue
             tolerance = sum_tolerance([table.tolerance_of(x) for x in (target, w, a)])
             options = (w.amount + a.amount, w.amount - a.amount, a.amount - w.amount)
@@ -265,6 +265,18 @@ def saldo_only(row: Row, column: str) -> bool:
         return False
     saldo = [other for other in row.cells.values() if other.side == "saldo" and other.kind == cell.kind and other.year == cell.year]
     return not saldo or any(other.amount != 0 for other in saldo)
+
+
+def sides_only(rows: list[Row], column: str) -> bool:
+    """The mirror of `saldo_only`: onttrekking and toevoeging rows printed only under baten and lasten, with 0 in
+    their saldo column ("Onttrekking aan reserves | 3.500 | 0 | 0"), while the mutaties row below carries the
+    saldo. Those zeros say nothing about the rows' saldo, so the saldo column is not checked."""
+    cells = [row.cells.get(column) for row in rows]
+    if any(cell is None or cell.amount != 0 or cell.side != "saldo" for cell in cells):
+        return False
+    kind, year = cells[0].kind, cells[0].year  # type: ignore[union-attr]
+    return any(other.amount != 0 for row in rows for other in row.cells.values()
+               if other.side in ("baten", "lasten") and other.kind == kind and other.year == year)
 
 
 _PROGRAMME_IN_LABEL = re.compile(r"^\s*(?:programma\s+)?(P?\d{1,2}[A-Z]?)\b", re.IGNORECASE)
