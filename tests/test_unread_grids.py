@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from extractor.layout.numeric_grids import is_figure, numeric_grid_blocks, text_grid_blocks
 from extractor.model import BudgetLine, ErrorCode, IndicatorValue, Indicator, TableNote
@@ -85,7 +84,7 @@ def test_a_column_left_out_of_a_table_that_was_read_is_flagged() -> None:
     page = _grid_page()
     notes = unread_grids([page], [], [_cell_line("2023", 400, 115), _cell_line("2025", 540, 145)], [])
     assert len(notes) == 1 and "column" in notes[0].reason
-    x0, top, x1, bottom = notes[0].bbox
+    x0, top, x1, _ = notes[0].bbox
     assert 440 <= x0 and x1 <= 471 and top >= 115  # the 2024 column's figures, without its header year
 
 
