@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from extractor.layout.numeric_grids import is_figure, numeric_grid_blocks, text_grid_blocks
 from extractor.model import BudgetLine, ErrorCode, IndicatorValue, Indicator, TableNote
 from extractor.parse.unread_grids import unread_grid_warnings, unread_grids, unread_text_grids
