@@ -35,6 +35,8 @@ CATALOGUE: dict[str, str] = {
     "no_goal_structure": "the document has headings or lists but no goal structure was recognised in them",
     "table_uncertain": "a table could not be read confidently; its values were left out",
     "tables_not_used": "a table with figures was found but not read as indicators or budget lines (its page and the reason are in the message and in coverage.tables_rejected)",
+    "numeric_grid_unread": "figures aligned in columns on a page were not read as indicators or budget lines and no "
+                           "table note covers them (page and box in the message and in coverage.grids_unread)",
     "glued_cells_ambiguous": "a table row printed its figures without separators and neither the header nor the "
                              "arithmetic fixes where one figure ends; the row was left out",
     "merged_cells": "a table cell holds several figures (the text layer merged cells of neighbouring columns) and "
@@ -55,7 +57,7 @@ CATALOGUE: dict[str, str] = {
 # Codes not listed (e.g. one added to the enum later) count as "error": losing content silently is worse.
 WARNING_CODES: frozenset[str] = frozenset({
     "page_without_text", "goal_tree_incomplete", "no_goal_structure", "table_uncertain", "tables_not_used",
-    "glued_cells_ambiguous", "merged_cells",
+    "glued_cells_ambiguous", "merged_cells", "numeric_grid_unread",
     "ocr_uncertain",
 })
 

@@ -61,6 +61,7 @@ class ErrorCode(str, Enum):
     no_goal_structure = "no_goal_structure"
     table_uncertain = "table_uncertain"
     tables_not_used = "tables_not_used"
+    numeric_grid_unread = "numeric_grid_unread"
     glued_cells_ambiguous = "glued_cells_ambiguous"
     merged_cells = "merged_cells"  # a table cell holds several figures and the column grid does not confirm a split
     ocr_unavailable = "ocr_unavailable"
@@ -151,6 +152,9 @@ class Coverage(_Strict):
     tables_rejected: list[TableNote] = Field(default_factory=list)
     table_detectors: dict[str, int] = Field(default_factory=dict)
     """Tables found per detector (ruled, aligned, camelot, text), so a fallback's share is visible."""
+    grids_unread: list[TableNote] = Field(default_factory=list)
+    """Figures aligned in columns (PDF: page and box; text: lines) that gave no value or budget line and that no
+    table note covers: numbers no table reader saw. Each also has a `numeric_grid_unread` warning."""
     prose_targets: int = 0
     ocr_pages: list[int] = Field(default_factory=list)
     ocr_pages_left: list[int] = Field(default_factory=list)

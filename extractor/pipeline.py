@@ -23,6 +23,7 @@ from extractor.parse.goals import missing_goal_warning, outline_items, parse_goa
 from extractor.parse.metadata import metadata_from_filename, parse_metadata
 from extractor.parse.ocr_provenance import mark_ocr_items
 from extractor.parse.tables import read_tables
+from extractor.parse.unread_grids import unread_grid_warnings, unread_grids, unread_text_grids
 from extractor.read import read_document
 from extractor.read.dispatch import DEFAULT_MAX_PAGE_AREA, OCR_MODES, PDF_READERS, file_facts
 from extractor.read.ocr import DEFAULT_LANG
@@ -182,6 +183,22 @@ def _stage_tables(document: Document, state: dict) -> None:
     coverage.tables_found, coverage.tables_indicators, coverage.tables_budget = result.tables_found, result.tables_indicators, result.tables_budget
     coverage.tables_rejected, coverage.prose_targets = result.rejected, result.prose_targets
     coverage.table_detectors = dict(result.detectors)
+    state["table_lines"] = result.table_lines
+    _check_unread_grids(document, state)
+
+
+def _check_unread_grids(document: Document, state: dict) -> None:
+    """Figures in columns that no table reader used or reported get a warning (PDF: page and box; text: lines)."""
+    laid_out = state["laid_out"]
+    coverage = document.coverage
+    if getattr(laid_out, "format", None) == "pdf":
+        notes = unread_grids(laid_out.pages, document.indicators, document.budget_lines, coverage.tables_rejected,
+                             skip=set(laid_out.toc_pages))
+    else:
+        notes = unread_text_grids(laid_out.lines(), document.indicators, document.budget_lines, coverage.tables_rejected,
+                                  state.get("table_lines", ()))
+    document.coverage.grids_unread = notes
+    document.errors.extend(unread_grid_warnings(notes))
 
 
 def _stage_catalogue(document: Document, state: dict) -> None:

@@ -438,3 +438,25 @@ def test_reserve_mutation_zero_under_a_side_without_a_saldo_column_read_is_not_j
              cell("Mutaties reserves", "Rekening 2022 lasten", "rekening", 2022, 0, row=2, programme=None)]
     lines = [ln.model_copy(update={"side": "lasten"}) for ln in lines]
     assert rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2024, lines=lines)) == []
+
+
+def _side_line(label: str, side: str, amount_k: float, row: float) -> BudgetLine:
+    line = cell(label, f"Rekening 2023 {side}", "rekening", 2023, amount_k, row=row, programme=None)
+    line.side = side  # type: ignore[assignment]
+    return line
+
+
+def test_reserve_rows_printed_only_under_baten_and_lasten_are_not_checked_in_the_saldo_column():
+    """'Onttrekking aan reserves | 3.500 | 0 | 0', 'Toevoeging | 0 | -964 | 0', 'Mutaties reserves | 0 | 0 | 2.536':
+    the saldo is printed on the mutaties row only; the zeros above it are no saldo to add up."""
+    lines = [_side_line("Onttrekking aan reserves", "baten", 3500, 0), _side_line("Onttrekking aan reserves", "lasten", 0, 0),
+             _side_line("Onttrekking aan reserves", "saldo", 0, 0),
+             _side_line("Toevoeging aan reserves", "baten", 0, 1), _side_line("Toevoeging aan reserves", "lasten", -964, 1),
+             _side_line("Toevoeging aan reserves", "saldo", 0, 1),
+             _side_line("Mutaties reserves", "baten", 0, 2), _side_line("Mutaties reserves", "lasten", 0, 2),
+             _side_line("Mutaties reserves", "saldo", 2536, 2)]
+    assert rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2025, lines=lines)) == []
+    lines[-1] = _side_line("Mutaties reserves", "saldo", 2536, 2)
+    lines[2] = _side_line("Onttrekking aan reserves", "saldo", 3500, 0)  # saldo printed on the parts: checked again
+    lines[5] = _side_line("Toevoeging aan reserves", "saldo", -1964, 1)
+    assert len(rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2025, lines=lines))) == 1

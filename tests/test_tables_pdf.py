@@ -88,6 +88,25 @@ def test_ruled_table_reads_wrapped_cells_and_spanning_header() -> None:
     assert indicators[1].name == "% eenzaamheid" and indicators[1].footnotes == ["*"]
 
 
+def test_figures_keep_their_columns_where_one_band_misses_a_rule() -> None:
+    """A kengetallen table whose rules between the year columns are missing in one body row (as drawn in the file)
+    read that row as one cell "-20,5 -9,3 -1,3"; the separators drawn elsewhere keep each figure in its column,
+    while a header cell over two columns in a band without the rule still spans them."""
+    xs = [70.0, 250.0, 330.0, 410.0, 490.0]
+    ys = [100.0, 115.0, 130.0, 145.0, 160.0]
+    cells = [
+        ("Indicatoren", 300.0, 103.0, True),
+        ("Kengetallen", 72.0, 118.0, True), ("2023", 260.0, 118.0, True), ("2024", 340.0, 118.0, True), ("2025", 420.0, 118.0, True),
+        ("Netto schuldquote", 72.0, 133.0, False), ("-20,5", 260.0, 133.0, False), ("-9,3", 340.0, 133.0, False), ("-1,3", 420.0, 133.0, False),
+        ("Solvabiliteit", 72.0, 148.0, False), ("60,5", 260.0, 148.0, False), ("61,3", 340.0, 148.0, False), ("62,1", 420.0, 148.0, False),
+    ]
+    tables = find_ruled_tables(_page(5, cells, _grid(xs, ys, skip_vertical={(0, 2), (0, 3), (2, 2), (2, 3)})))
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert rows[0].spans[1:] == [3, 0, 0]  # the header over the year columns spans them
+    assert rows[2].cells == ["Netto schuldquote", "-20,5", "-9,3", "-1,3"]
+
+
 def test_table_over_two_pages_is_stitched_with_repeated_header_dropped() -> None:
     xs = [70.0, 300.0, 400.0]
     head = [("Indicator", 72.0, 103.0, True), ("2024", 305.0, 103.0, True), ("2025", 405.0, 103.0, True)]

@@ -321,3 +321,55 @@ def test_any_table_keeps_a_sparse_typed_column_and_skips_goal_group_rows_in_the_
     assert [(v.year, v.value) for v in indicators[1].values] == [(2013, 11.0), (2014, 13.0), (2015, 8.0)]
     assert indicators[0].direction == "decrease"
     assert all(i.footnotes == ["*"] for i in indicators)
+
+
+# --------------------------------------------------------------------------- header forms that hid value columns
+
+
+def test_group_headers_centred_over_baten_lasten_saldo_cover_the_whole_group() -> None:
+    """'Rekening 2023' printed over the middle of 'baten | lasten | saldo' (no rule saying it spans) names all three
+    columns; before, baten and saldo lost their year and kind and were left out without a word."""
+    table = _grid_table([
+        ["Programma", "", "Rekening", "", "", "Begroting", ""],
+        ["bedragen x € 1.000", "", "2023", "", "", "2024", ""],
+        ["", "baten", "lasten", "saldo", "baten", "lasten", "saldo"],
+        ["P1 Veiligheid", "2.483", "-6.628", "-4.145", "102", "-4.489", "-4.387"],
+        ["P2 Zorg", "9.688", "-36.647", "-26.959", "13.309", "-42.597", "-29.288"],
+    ])
+    table.rows[1].spans = [1, 1, 2, 0, 1, 1, 1]  # a year spanning two of its three sub-columns (a broken rule)
+    table.rows[1].cells = ["bedragen x € 1.000", "", "2023", "", "", "2024", ""]
+    from extractor.parse.budget import read_budget
+
+    verdict = judge_table(table)
+    assert verdict.kind == "budget", verdict.reason
+    budget_lines, _ = read_budget(table, verdict, Metadata(document_type="begroting", year=2024), [])
+    lines = {(b.label, b.kind, b.year, b.side): b.amount for b in budget_lines}
+    assert lines[("P1 Veiligheid", "rekening", 2023, "baten")] == 2_483_000
+    assert lines[("P2 Zorg", "begroting", 2024, "saldo")] == -29_288_000
+    assert len(lines) == 12
+
+
+def test_a_caption_in_the_corner_cell_keeps_the_year_headers_beside_it() -> None:
+    table = _grid_table([
+        ["Tabel 11.2 - Structureel begrotingssaldo (bedragen x € 1.000)", "2024", "2025", "2026"],
+        ["Saldo baten en lasten", "-2.349", "-554", "-4.411"],
+        ["Begrotingssaldo (A)", "32", "368", "-4.314"],
+    ])
+    verdict = judge_table(table)  # before: "no value columns" (the caption swallowed the whole header row)
+    assert verdict.kind == "budget" and verdict.head.caption.startswith("Tabel 11.2") and verdict.scale == 1000
+    assert [verdict.meanings[c].year for c in verdict.value_cols] == [2024, 2025, 2026]
+
+
+def test_a_list_of_projects_with_amounts_and_years_is_still_not_read_as_indicators() -> None:
+    table = _grid_table([["Project", "Trekker", "Planning"], ["Herinrichting Dorpsstraat", "Team Wegen", "2025"],
+                         ["Nieuwe sporthal", "Team Sport", "2026"], ["Fietspad Noord", "Team Wegen", "2027"]])
+    verdict = judge_table(table)
+    assert verdict.kind is None
+
+
+@pytest.mark.parametrize("header, kind, year", [("Rek. 2023", "rekening", 2023), ("Begroting na 1e wijziging 2024", "begroting_na_wijziging", 2024),
+                                                ("Begroting na 2e begrotingswijziging", "begroting_na_wijziging", None)])
+def test_abbreviated_and_numbered_kinds_in_headers(header: str, kind: str, year: int | None) -> None:
+    meaning = classify_header(header)
+    assert (meaning.budget_kind, meaning.year) == (kind, year) and meaning.is_axis
+

@@ -60,6 +60,7 @@ def _with_document(result: DocumentResult, doc: Document) -> DocumentResult:
     result.pages = doc.source.pages
     result.errors = sum(1 for e in doc.errors if e.severity == "error")
     result.warnings = len(doc.errors) - result.errors
+    result.grids_unread = len(doc.coverage.grids_unread)
     if doc.status == "failure":
         result.status = "failure"
         result.message = doc.errors[0].message if doc.errors else "extraction failed"

@@ -30,7 +30,7 @@ def to_json(results: list[DocumentResult], details: bool = False) -> dict[str, A
         entry: dict[str, Any] = {
             "name": r.name, "source": r.source, "document_type": r.document_type, "status": r.status,
             "message": r.message, "pages": r.pages, "seconds": r.seconds, "errors": r.errors, "warnings": r.warnings,
-            "fields": {},
+            "grids_unread": r.grids_unread, "fields": {},
         }
         for name, score in r.fields.items():
             entry["fields"][name] = {mode: counts_json(score.counts(mode)) for mode in MODES}
@@ -50,6 +50,7 @@ def to_json(results: list[DocumentResult], details: bool = False) -> dict[str, A
         "skipped": [r.name for r in results if not r.scored],
         "seconds": _round(sum(r.seconds or 0.0 for r in results)),
         "pages": sum(r.pages or 0 for r in results),
+        "grids_unread": sum(r.grids_unread for r in results),
     }
 
 
@@ -88,6 +89,8 @@ def render_text(results: list[DocumentResult], use_rich: bool, details: bool = F
             info.append(f"{r.seconds:.2f} s")
         if r.scored:
             info.append(f"{r.errors} errors, {r.warnings} warnings")
+            if r.grids_unread:
+                info.append(f"{r.grids_unread} figure grids unread")
         if r.message:
             info.append(r.message)
         notes: list[str] = []
@@ -109,7 +112,8 @@ def render_text(results: list[DocumentResult], use_rich: bool, details: bool = F
     failures = sum(1 for r in results if r.status in ("failure", "missing_prediction"))
     skipped = sum(1 for r in results if not r.scored)
     footer = (f"{len(results)} gold documents, {failures} failed or without prediction, {skipped} skipped; "
-              f"{sum(r.pages or 0 for r in results)} pages, {sum(r.seconds or 0.0 for r in results):.1f} s extraction")
+              f"{sum(r.pages or 0 for r in results)} pages, {sum(r.seconds or 0.0 for r in results):.1f} s extraction; "
+              f"{sum(r.grids_unread for r in results)} figure grids no table reader used or reported (numeric_grid_unread)")
     return _render_rich(blocks, footer) if use_rich else _render_plain(blocks, footer)
 
 

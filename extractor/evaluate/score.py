@@ -175,6 +175,7 @@ class DocumentResult:
     seconds: Optional[float] = None
     errors: int = 0
     warnings: int = 0
+    grids_unread: int = 0  # figure grids no table reader used or reported (coverage.grids_unread): "silent" tables
     fields: dict[str, FieldScore] = field(default_factory=dict)
 
     @property

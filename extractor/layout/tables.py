@@ -21,11 +21,11 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from extractor.layout.cell_split import MergedCell, split_merged_cells, split_stacked_rows
-from extractor.read.types import Line, Page, Rule, Word
+from extractor.read.types import Line, Page, Rule, Word, make_line
 
 log = logging.getLogger(__name__)
 
@@ -455,8 +455,11 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
         # spanning: a column boundary without a drawn separator in this band joins the cells
         spans = [1] * n_cols
         owner = list(range(n_cols))
+        filled = -1  # the last column of this band holding words
         for c in range(1, n_cols):
-            if not _covered(by_pos, xs[c], a + 0.5, b - 0.5):
+            if cell_words[r][c - 1]:
+                filled = c - 1
+            if not _covered(by_pos, xs[c], a + 0.5, b - 0.5) and not _figures_apart(cell_words[r], filled, c, drawn, figure_cols):
                 owner[c] = owner[c - 1]
         for c in range(n_cols):
             if owner[c] != c:
@@ -495,6 +498,14 @@ def _grid_table(page: Page, words: list[Word], xs: list[float], ys: list[float],
 
 
 _YEAR_WORD = re.compile(r"(19|20)\d{2}")
+
+
+def _figures_apart(words: list[list[Word]], left: int, right: int, drawn: list[bool], figure_cols: set[int]) -> bool:
+    """A separator missing in one band (a rule not drawn, broken in the file) does not join two figures that stand
+    in two columns whose separator is drawn elsewhere in the table: each figure keeps its own column."""
+    if left < 0 or not words[right] or left not in figure_cols or right not in figure_cols:
+        return False
+    return any(drawn[k] for k in range(left + 1, right + 1)) and all(_is_numeric_cell(w.text) for w in words[left] + words[right])
 
 
 def _split_unruled_band(page_number: int, words: list[list[Word]], xs: list[float], drawn: list[bool],
@@ -654,8 +665,8 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
     while i < len(lines):
         segs = lines[i].segments(min_gap=10.0)
         numeric = sum(1 for s in segs[1:] if _is_figure_cell(s.text))
-        if numeric < 2:
-            i += 1
+        if numeric < 2 or _years_only(segs[1:]):
+            i += 1  # a row of year columns is a header: the body starts below it
             continue
         # grow the run: numeric rows, plus wrapped label lines between them
         start = i
@@ -679,7 +690,7 @@ def find_aligned_tables(page: Page, taken: list[BBox]) -> list[Table]:
             end += 1  # the last label going on below its figures
         # header lines above: up to 4 lines that close the gap and look like a header
         head = start
-        while head > 0 and start - head < 4 and not _CAPTION.match(lines[head - 1].text) and (
+        while head > 0 and start - head < 4 and not _caption_only(lines[head - 1]) and (
                 lines[head].top - lines[head - 1].bottom < 14 or (head == start and _ruled_gap(page, lines[head - 1], lines[head]))):
             head -= 1
         # plain label lines right above the first value line are its wrapped label, not header
@@ -810,6 +821,18 @@ def _aligned_table(page: Page, block: list[Line], n_header: int) -> Optional[Tab
 
 
 _YEAR_TOKEN = re.compile(r"^\(?['’]?(19|20)?\d{2}\)?$")
+
+
+def _years_only(cells: list[Line]) -> bool:
+    """Cells whose figures are all bare years ("2024", "2025"): the column headers of a table by year, not a body row."""
+    figures = [c.text.strip() for c in cells if _is_numeric_cell(c.text)]
+    return len(figures) >= 2 and all(re.fullmatch(r"(19|20)\d{2}", t) for t in figures)
+
+
+def _caption_only(line: Line) -> bool:
+    """A caption line ("Tabel 11.1 - …") that is only a caption; one that also prints column headers to its right
+    ("Tabel 11.1 - Meerjarenbeeld   2024   2025") is the table's header row."""
+    return bool(_CAPTION.match(line.text)) and not _years_only(line.segments(10.0)[1:])
 
 
 def _year_line(line: Line) -> bool:
@@ -1209,6 +1232,7 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
     for page in pages:
         if page.number in skip or not page.lines:
             continue
+        page = join_raised_figures(page)
         found = find_ruled_tables(page)
         aligned = find_aligned_tables(page, [t.bbox for t in found])
         found = join_header_boxes(found, aligned)
@@ -1234,6 +1258,35 @@ def find_tables(pages: list[Page], skip: Optional[set[int]] = None, pdf_path: Op
         per_page.append(join_spread_halves(found, page))
         before = page
     return stitch(per_page, pages), unread
+
+
+def join_raised_figures(page: Page) -> Page:
+    """A page whose row numbers or codes are set in a larger font stand a few points above their row ("1  1" over
+    "Opvang ontheemden … 278.000"), so the reader makes two lines of one table row. A line of figures only, left
+    of and overlapping vertically with the next line for at least half its height, is joined to that line."""
+    lines = page.lines
+    out: list[Line] = []
+    i = 0
+    joined = False
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _raised_figures(line, nxt):
+            out.append(make_line(sorted([*line.words, *nxt.words], key=lambda w: w.x0), page=page.number))
+            i += 2
+            joined = True
+            continue
+        out.append(line)
+        i += 1
+    return replace(page, lines=out) if joined else page
+
+
+def _raised_figures(line: Line, nxt: Line) -> bool:
+    if not line.words or not nxt.words or len(line.words) > 3 or not all(_is_numeric_cell(w.text) for w in line.words):
+        return False
+    overlap = min(line.bottom, nxt.bottom) - max(line.top, nxt.top)
+    height = min(line.bottom - line.top, nxt.bottom - nxt.top)
+    return height > 0 and overlap >= 0.5 * height and line.x1 < nxt.x0
 
 
 def join_spread_halves(tables: list[Table], page: Page) -> list[Table]:

@@ -69,8 +69,9 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
+    not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
     for row in body:
-        label = row_label(row.cells, verdict.label_col, verdict.value_cols)
+        label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
         if not label:
             continue
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
@@ -123,10 +124,26 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
 _ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
 
 
+def _programme_cols(verdict) -> list[int]:
+    """Columns headed as the programme ("Progr"): what the row belongs to, not part of its label."""
+    return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "programme"]
+
+
+def _numbering_cols(body: list, label_col: int) -> list[int]:
+    """Columns left of the label that number the rows 1, 2, 3 … (three or more): a row's place in a list, not a
+    code of the item, so not part of its label (a taakveld or programme code column is no such run)."""
+    out: list[int] = []
+    for c in range(label_col):
+        cells = [r.cells[c].strip().rstrip(".") for r in body if c < len(r.cells) and r.cells[c].strip()]
+        if len(cells) >= 3 and all(t.isdigit() for t in cells) and [int(t) for t in cells] == list(range(1, len(cells) + 1)):
+            out.append(c)
+    return out
+
+
 def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
     """A row's label as printed: a code printed in its own column ahead of the name ("0.1 | Bestuur") is part of
     it ("0.1 Bestuur"), and a label printed left of the label column with the name cell empty ("Totaal" in the
-    code column) is the label. Value columns are never part of it."""
+    code column) is the label. Value columns (and the caller's programme and numbering columns) are never part of it."""
     label = cells[label_col].strip() if label_col < len(cells) else ""
     before = [cells[c].strip() for c in range(min(label_col, len(cells))) if c not in value_cols and cells[c].strip()]
     if not before:

@@ -224,8 +224,8 @@ def spread_over_groups(table: Table, header_rows: int) -> tuple[dict[tuple[int, 
     groups = sub_column_groups(rows[sub].cells) or []
     for r in range(sub):
         row = rows[r]
-        if any(span != 1 for span in row.spans[groups[0][0]:]):
-            continue  # the drawn grid shows which cells of this row span: it decides
+        if _spans_cross_groups(row, groups):
+            continue  # the drawn grid shows cells of this row spanning groups: it decides
         cells_of: dict[int, list[int]] = {}  # group -> the cells of this row standing over it
         covers: dict[int, tuple[list[int], bool]] = {}
         for i, text in enumerate(row.cells):
@@ -303,6 +303,15 @@ def _centred_over(row: TableRow, i: int, years: TableRow, run: tuple[int, int]) 
         return False
     left, right = min(b[0] for b in year_boxes), max(b[2] for b in year_boxes)  # type: ignore[index]
     return abs((box[0] + box[2]) / 2 - (left + right) / 2) <= max(4.0, min(8.0, 0.05 * (right - left)))
+
+
+def _spans_cross_groups(row: TableRow, groups: list[tuple[int, int]]) -> bool:
+    """A drawn cell of the row spans over the edge of a group. A span inside one group (a rule missing between two
+    of its sub-columns) says nothing about the group and leaves the cell alone in it."""
+    for i, span in enumerate(row.spans):
+        if span > 1 and not any(a <= i and i + span - 1 <= b for a, b in groups):
+            return True
+    return False
 
 
 def _groups_of_cell(table: Table, row: TableRow, i: int, groups: list[tuple[int, int]]) -> tuple[list[int], bool]:
@@ -582,13 +591,15 @@ class Verdict:
 
 _NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
                             r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
+_DASH_CELL = re.compile(r"^\s*[-–—]\s*$")  # "-": nothing in this cell (a zero or no amount), not a word
 _NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
 
 
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
     """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like are not counted as filled,
     and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") or a range ("6 - 6,5") counts as a figure."""
-    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])]
+    filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])
+              and not _DASH_CELL.match(r.cells[col])]
     numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c)
                   or parse_range(c) is not None)
     unplaced = sum(1 for r in rows if r.problem and not (col < len(r.cells) and r.cells[col].strip()))
@@ -841,7 +852,9 @@ def _capital_amounts(head: TableHead, label_col: int) -> bool:
         return True
     label = head.headers[label_col] if label_col < len(head.headers) else ""
     return bool(_CAPITAL_ROWS.search(label))
-_TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
+
+
+_TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie|\bwoonlasten", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
 

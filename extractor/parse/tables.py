@@ -13,6 +13,7 @@ reason, and a `tables_not_used` warning is written when such a table held figure
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -75,7 +76,7 @@ def not_used_warnings(rejected: list[TableNote]) -> list[ErrorEntry]:
         if not note.numeric:
             continue
         where = f"page {note.page}" if note.page else f"line {note.lines[0] if note.lines else '?'}"
-        if note.pages:
+        if note.pages and len(note.pages) > 1:
             where = f"pages {note.pages[0]}-{note.pages[-1]}"
         detector = f" ({note.detector})" if note.detector else ""
         warnings.append(ErrorEntry(code="tables_not_used", severity="warning", page=note.page,

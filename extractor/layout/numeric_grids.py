@@ -1,0 +1,194 @@
+"""Blocks of figures standing in columns on a page, found from the reader's positioned lines alone.
+
+A cheap, finder-independent view of where a page holds a numeric grid: rows that print two or more
+figures side by side, stacked under one another with the figures at shared column edges. It does not
+read the grid; it tells which regions a table reader should have produced something for, so the
+pipeline can report figures that no table finder saw (`parse.unread_grids`).
+
+Running text with numbers, a table of contents (a title, then its page number), dates ("1 januari
+2024", "12-03-2024") and addresses never give two figure cells side by side, so they are no grid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.layout.tables import join_raised_figures
+from extractor.model import BBox
+from extractor.read.types import Line, Page
+
+# a figure cell: a number with Dutch or English separators, a sign, %, a comparator, a trailing minus, "€ 1.200"
+_FIGURE = re.compile(r"^[-−+<>≤≥~]?\s*(€\s*)?[-−]?\d[\d.,]*\s*%?[-−]?\s*(\((19|20)\d{2}\))?\*?$")
+_CELL_GAP = 6.0  # points between words that separate two cells of a row
+_EDGE_TOLERANCE = 4.0
+_ROW_GAP = 36.0  # at most this far below the row above (a wrapped label or a group heading may stand between)
+
+
+@dataclass(frozen=True)
+class GridBlock:
+    """Rows of figures aligned in columns; `edges` are the shared right edges (or middles) of the figure columns
+    and `columns` the boxes of the figures at each edge, bare years (header cells) left out."""
+
+    page: int
+    bbox: BBox
+    rows: int
+    figures: int
+    edges: tuple[float, ...]
+    columns: tuple[tuple[BBox, ...], ...] = ()
+
+
+_NEGATIVE = re.compile(r"^\((€\s*)?\d[\d.,]*\)$")  # "(95.434)": a negative amount
+_DATE = re.compile(r"^\d{1,2}[.-]\d{1,2}[.-](19|20)?\d{2}$")
+
+
+def is_figure(text: str) -> bool:
+    """A cell that is one figure; a date written with dots ("12.03.2024") is not."""
+    t = text.strip()
+    return bool(t) and bool(_FIGURE.match(t) or _NEGATIVE.match(t)) and not _DATE.match(t)
+
+
+def grid_row_cells(line: Line) -> list[Line]:
+    """The figure cells of `line` when it prints at least two figures side by side, else []."""
+    if sum(1 for w in line.words if any(ch.isdigit() for ch in w.text)) < 2:
+        return []  # cheap test first: most lines of a page are prose
+    cells = line.segments(_CELL_GAP)
+    figure = [is_figure(c.text) for c in cells]
+    if not any(a and b for a, b in zip(figure, figure[1:])):
+        return []  # a contents line alternates a title and its page number
+    return [c for c, f in zip(cells, figure) if f]
+
+
+def numeric_grid_blocks(page: Page, min_rows: int = 3, min_columns: int = 2) -> list[GridBlock]:
+    """Every block of at least `min_rows` figure rows whose figures share at least `min_columns` column edges.
+
+    Lines are taken as the table finders take them (row numbers raised above their row joined to it)."""
+    page = join_raised_figures(page)
+    rows = [(line, cells) for line in page.lines if (cells := grid_row_cells(line))]
+    rows.sort(key=lambda r: r[0].top)
+    runs: list[list[tuple[Line, list[Line]]]] = []
+    for row in rows:
+        if runs and row[0].top - runs[-1][-1][0].bottom <= _ROW_GAP and _overlaps(runs[-1], row):
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    blocks: list[GridBlock] = []
+    for run in runs:
+        block = _aligned_block(page.number, run, min_rows, min_columns)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _overlaps(run: list[tuple[Line, list[Line]]], row: tuple[Line, list[Line]]) -> bool:
+    """The row stands under the run, not in another column of the page."""
+    x0 = min(r[0].x0 for r in run)
+    x1 = max(r[0].x1 for r in run)
+    return row[0].x0 < x1 and row[0].x1 > x0
+
+
+def _aligned_block(page: int, run: list[tuple[Line, list[Line]]], min_rows: int, min_columns: int) -> GridBlock | None:
+    if len(run) < min_rows:
+        return None
+    edges = _shared_edges([c.x1 for _, cells in run for c in cells], min_rows)
+    if len(edges) < min_columns:
+        # centred figures share their middles instead of their right edges
+        edges = _shared_edges([(c.x0 + c.x1) / 2 for _, cells in run for c in cells], min_rows)
+        if len(edges) < min_columns:
+            return None
+    aligned = [(line, cells) for line, cells in run if sum(1 for c in cells if any(_at_edge(c, e) for e in edges)) >= 2]
+    if len(aligned) < min_rows:
+        return None
+    bbox = (round(min(ln.x0 for ln, _ in aligned), 2), round(min(ln.top for ln, _ in aligned), 2),
+            round(max(ln.x1 for ln, _ in aligned), 2), round(max(ln.bottom for ln, _ in aligned), 2))
+    figures = sum(len(cells) for _, cells in aligned)
+    columns = tuple(_column(aligned, edge) for edge in edges)
+    return GridBlock(page=page, bbox=bbox, rows=len(aligned), figures=figures, edges=tuple(round(e, 2) for e in edges),
+                     columns=columns)
+
+
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def _column(rows: list[tuple[Line, list[Line]]], edge: float) -> tuple[BBox, ...]:
+    """The figures at `edge`, without bare years (header cells); empty for a column of numbers printed before the
+    row's label (a row number, a programme or taakveld code: "1", "6.", "6.21"), which are no values."""
+    cells = [(line, c) for line, cells in rows for c in cells if _at_edge(c, edge) and not _YEAR.match(c.text.strip())]
+    before_label = sum(1 for line, c in cells if _text_after(line, c))
+    if cells and before_label * 2 >= len(cells):
+        return ()
+    return tuple(_box(c) for _, c in cells)
+
+
+def _text_after(line: Line, cell: Line) -> bool:
+    """The figure opens its line and words (a label) follow: a code or number in front of a name."""
+    def wordy(w) -> bool:
+        return len(w.text) > 2 and any(ch.isalpha() for ch in w.text)
+    return not any(w.x1 <= cell.x0 and wordy(w) for w in line.words) and any(w.x0 >= cell.x1 and wordy(w) for w in line.words)
+
+
+def _at_edge(cell: Line, edge: float) -> bool:
+    return abs(cell.x1 - edge) <= _EDGE_TOLERANCE or abs((cell.x0 + cell.x1) / 2 - edge) <= _EDGE_TOLERANCE
+
+
+def _box(cell: Line) -> BBox:
+    return (round(cell.x0, 2), round(cell.top, 2), round(cell.x1, 2), round(cell.bottom, 2))
+
+
+def _shared_edges(xs: list[float], min_count: int) -> list[float]:
+    """Positions where at least `min_count` of `xs` fall within the tolerance of one another (one per column)."""
+    edges: list[float] = []
+    for x in sorted(xs):
+        if edges and x - edges[-1] <= _EDGE_TOLERANCE:
+            continue
+        near = [y for y in xs if abs(y - x) <= _EDGE_TOLERANCE]
+        if len(near) >= min_count:
+            edges.append(sum(near) / len(near))
+    return edges
+
+
+# --------------------------------------------------------------------------- text input
+
+
+@dataclass(frozen=True)
+class TextGridBlock:
+    """Lines of a text file that print two or more figures side by side as cells (tab, '|' or a wide space between)."""
+
+    lines: tuple[int, int]
+    rows: int
+    figures: int
+
+
+_TEXT_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
+_TEXT_GAP = 2  # lines without figures (blank lines, a wrapped label) allowed between two rows of a grid
+
+
+def text_grid_row(text: str) -> int:
+    """The number of figure cells of a text line when two of them stand side by side as cells, else 0."""
+    if sum(1 for ch in text if ch.isdigit()) < 2:
+        return 0
+    cells = [c for c in _TEXT_CELL_SPLIT.split(text.strip()) if c.strip()]
+    figure = [is_figure(c) for c in cells]
+    if not any(a and b for a, b in zip(figure, figure[1:])):
+        return 0
+    return sum(figure)
+
+
+def text_grid_blocks(lines: list[Line], min_rows: int = 3) -> list[TextGridBlock]:
+    """Runs of at least `min_rows` figure rows in the lines of a text file (`Line.line_no` numbered)."""
+    blocks: list[TextGridBlock] = []
+    run: list[tuple[int, int]] = []  # (line number, figures)
+    for line in lines:
+        if line.line_no is None:
+            continue
+        figures = text_grid_row(line.text)
+        if not figures:
+            continue
+        if run and line.line_no - run[-1][0] > _TEXT_GAP + 1:
+            if len(run) >= min_rows:
+                blocks.append(TextGridBlock((run[0][0], run[-1][0]), len(run), sum(f for _, f in run)))
+            run = []
+        run.append((line.line_no, figures))
+    if len(run) >= min_rows:
+        blocks.append(TextGridBlock((run[0][0], run[-1][0]), len(run), sum(f for _, f in run)))
+    return blocks
