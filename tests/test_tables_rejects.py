@@ -255,3 +255,40 @@ def test_undated_realisatie_and_verschil_columns_take_the_year_the_document_deci
     assert [y for _, _, y, _ in undated_years(columns, "begroting", 2025)] == [2023, None, None]
     mixed = [(1, "begroting", 2022, None), (2, "realisatie", 2023, None), (3, "verschil", None, None)]
     assert undated_years(mixed, "jaarstukken", 2023)[2][2] is None  # compared columns of two years: no year
+
+
+def test_a_caption_naming_the_exploitatie_of_capital_goods_is_a_budget() -> None:
+    """"Exploitatiegegevens kapitaalgoederen" over bare years: the yearly budget of the assets, not credits."""
+    table = _grid_table([["Kapitaalgoed", "2024", "2025", "Specificatie werkzaamheden"],
+                         ["Wegen", "1.707", "1.886", "Groot onderhoud"],
+                         ["Riolering", "2.010", "2.104", "Vervanging"]],
+                        caption="Tabel 9.2 - Exploitatiegegevens kapitaalgoederen (bedragen x € 1.000)")
+    table.header_rows = 1
+    verdict = judge_table(table)
+    assert verdict.kind == "budget", verdict.reason
+    credits = _grid_table([["Kapitaalgoed", "Restant krediet 2024", "2025"], ["Wegen", "1.707", "1.886"],
+                           ["Riolering", "2.010", "2.104"]], caption="Tabel 9.3 - Exploitatie en kredieten kapitaalgoederen")
+    credits.header_rows = 1
+    assert judge_table(credits).kind != "budget"  # a value column naming credits still decides
+
+
+def test_a_wrapped_programme_block_header_names_its_block() -> None:
+    """"Programma:P5 Natuur, klimaat en" / "mobiliteit" without its kind headers (they wrapped onto the sub-header)
+    names the block below it; the sub-header row under it does not reset the programme."""
+    table = _grid_table([["Programma:P4 Fysieke leefomgeving", "Begroting 2023", "", ""],
+                         ["Saldo per taakveld", "Baten", "Lasten", "Saldo"],
+                         ["8.3 Wonen en bouwen", "1.432", "-937", "495"],
+                         ["Programma:P5 Natuur, klimaat en", "", "", ""],
+                         ["mobiliteit", "", "", ""],
+                         ["Saldo per taakveld", "Baten", "Lasten", "Saldo"],
+                         ["2.1 Verkeer en vervoer", "198", "-4.287", "-4.089"],
+                         ["Saldo van baten en lasten programma's", "1.630", "-5.224", "-3.594"]],
+                        caption="Overzicht baten en lasten per taakveld (bedragen x € 1.000)")
+    table.header_rows = 2
+    verdict = judge_table(table)
+    assert verdict.kind == "budget", verdict.reason
+    lines, _ = read_budget(table, verdict, Metadata(document_type="jaarstukken", year=2023), [])
+    programmes = {(line.label, line.programme) for line in lines}
+    assert ("8.3 Wonen en bouwen", "P4") in programmes
+    assert ("2.1 Verkeer en vervoer", "P5") in programmes
+    assert ("Saldo van baten en lasten programma's", None) in programmes  # the total over all programmes

@@ -86,12 +86,19 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 programme_heading, taakveld_heading = code or "", None
             in_header = True
             continue
-        in_header = False
+        was_header, in_header = in_header, False
         if not filled:
+            if was_header and label[:1].islower():
+                in_header = True  # "mobiliteit": the rest of a wrapped block header, not a row of its own
+                continue
             if row_side and len(label) < 30:
                 side_heading = row_side
             if taakveld:
                 taakveld_heading = taakveld.group("code")
+            elif programme_code(label):
+                # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
+                # so the sub-header row right under it ("… per taakveld | Baten | Lasten") keeps its programme
+                programme_heading, taakveld_heading, in_header = programme_code(label), None, True
             elif _PROGRAMME_ROW.match(label):
                 programme_heading, taakveld_heading = label, None
             continue
@@ -243,7 +250,7 @@ def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: l
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
 _PROGRAMME_HEADING = re.compile(r"^\s*programma\s*:?\s*P\s?([\dO]{1,2})\b", re.IGNORECASE)
 _OWN_PROGRAMME = re.compile(r"^\s*[Pp]rogramma\s*:?\s+(\d{1,2}[a-z]?\.?\s+)?[A-Z]")  # a row naming a programme, not "Programma resultaat"
-_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\b.*\bprogramma['’]?s\b", re.IGNORECASE)
+_ALL_PROGRAMMES = re.compile(r"\balle\s+programma|\btotaal\b.*\bprogramma['’]?s\b|\bprogramma['’]s\b", re.IGNORECASE)
 
 
 def _repeated_kinds(body: list, value_cols: list[int]) -> dict[int, tuple[Optional[str], Optional[int], str]]:

@@ -846,8 +846,11 @@ def _capital_amounts(head: TableHead, label_col: int) -> bool:
     """Investment credits or risks, told by what the AMOUNTS are: the caption, a title row or a value column's
     header names credits, capital goods or risks ("Restant krediet 2022"). The label column's header names what
     the ROWS are ("Kapitaalgoed": the assets whose upkeep an exploitatie table accounts for) and counts only when
-    it names the amounts themselves ("Investeringen", "Kredieten", "Risico's")."""
+    it names the amounts themselves ("Investeringen", "Kredieten", "Risico's"). A caption naming the exploitatie
+    of the assets says the amounts are their yearly budget, unless a value column names credits itself."""
     values = [h for i, h in enumerate(head.headers) if i != label_col]
+    if re.search(r"exploitatie", " ".join([head.caption or "", *head.extra]), re.IGNORECASE) and not _CAPITAL.search(" ".join(values)):
+        return False  # "Exploitatiegegevens kapitaalgoederen": the yearly budget of the assets, not credits
     if _CAPITAL.search(" ".join([head.caption or "", *head.extra, *values]).strip()):
         return True
     label = head.headers[label_col] if label_col < len(head.headers) else ""
