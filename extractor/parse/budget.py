@@ -199,8 +199,6 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
             continue
         seen[key] = c
         columns.append((c, kind, year, meaning.side))
-    columns = [(c, kind, year if year is not None or kind != "verschil" else _verschil_year(c, columns), side)
-               for c, kind, year, side in columns]
     return columns, names, skipped
 
 
@@ -208,9 +206,11 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     """Years for value columns whose header prints none, where the document decides it (documented rule):
 
     * in jaarstukken of year Y, a "Realisatie" column without a year is Y (the year the document accounts for);
-    * a "Verschil" column without a year compares the table's other columns: it takes their year when they all
-      have the same one.
+    * a "Verschil" column without a year compares the columns printed just before it: it takes their year when
+      the two share one (`_verschil_year`), else the year of all the table's other columns when they have one.
     Elsewhere an undated column keeps no year (a realisatie in a begroting may be any earlier year)."""
+    columns = [(c, kind, year if year is not None or kind != "verschil" else _verschil_year(c, columns), side)
+               for c, kind, year, side in columns]
     out = [(c, kind, year if year is not None or kind != "realisatie" or (document_type or "").lower() != "jaarstukken" else doc_year, side)
            for c, kind, year, side in columns]
     years = {year for _, kind, year, _ in out if kind != "verschil"}
