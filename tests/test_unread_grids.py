@@ -199,6 +199,30 @@ def test_text_prose_contents_and_dates_are_no_grid() -> None:
     assert text_grid_blocks(lines) == []
 
 
+def test_text_rows_flattened_to_single_spaces_are_a_grid() -> None:
+    """pdftotext-flattened rows: the label and its figures separated by one space; a header of years is not a row."""
+    lines = _text_lines("\n".join([
+        "Kosten per onderdeel", "Onderdeel 2022 2023 2024", "Onderhoud wegen 1.234 1.310 1.402",
+        "Verlichting 220 231- 240", "Groen 12,5% 13,0% 13,5%", "", "Daarna tekst over 2023 en 1.200 woningen.",
+    ]))
+    assert [(b.lines, b.rows, b.figures) for b in text_grid_blocks(lines)] == [((3, 5), 3, 9)]
+
+
+def test_text_one_cell_per_line_is_a_grid_but_a_contents_list_is_not() -> None:
+    """Text copied from a web table puts each cell on its own line (blank lines between); figures on consecutive
+    cell lines are cells side by side. A contents list alternates a title and its page number: no grid."""
+    table = ["Project", "", "Kosten", "", "Dekking", ""]
+    for label, a, b in [("Fietspad", "1.250", "800"), ("Brug", "2.300", "2.100"), ("Plein", "640", "600")]:
+        table += [label, "", a, "", b, ""]
+    blocks = text_grid_blocks(_text_lines("\n".join(table)))
+    assert [(b.lines, b.rows, b.figures) for b in blocks] == [((9, 23), 3, 6)]
+    contents = ["Inhoud", ""]
+    for title, page in [("Inleiding", "3"), ("Programma 1", "5"), ("Programma 2", "9"), ("Programma 3", "14"),
+                        ("Programma 4", "18"), ("Programma 5", "22"), ("Bijlagen", "30")]:
+        contents += [title, "", page, ""]
+    assert text_grid_blocks(_text_lines("\n".join(contents))) == []
+
+
 # --------------------------------------------------------------------------- real pages
 
 

@@ -163,15 +163,43 @@ _TEXT_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 _TEXT_GAP = 2  # lines without figures (blank lines, a wrapped label) allowed between two rows of a grid
 
 
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_MIN_SPACED_FIGURES = 3  # single-space rows need three figures at the end: two could be prose ("in 2023 1.200")
+_LONE_GAP = 4  # one cell per line: blank, label, blank between the last figure of a row and the next row's first
+_MIN_LONE_FIGURES = 6
+_MIN_LONE_PAIRS = 2  # figures on consecutive cell lines (only blank lines between): cells side by side
+
+
 def text_grid_row(text: str) -> int:
-    """The number of figure cells of a text line when two of them stand side by side as cells, else 0."""
+    """The number of figure cells of a text line when two of them stand side by side as cells, else 0.
+
+    Cells are split by tabs, pipes or wide spaces; a row flattened to single spaces counts when it ends in at
+    least three figures that are not all years (a header of years is no row of figures).
+    """
     if sum(1 for ch in text if ch.isdigit()) < 2:
         return 0
     cells = [c for c in _TEXT_CELL_SPLIT.split(text.strip()) if c.strip()]
     figure = [is_figure(c) for c in cells]
-    if not any(a and b for a, b in zip(figure, figure[1:])):
+    if any(a and b for a, b in zip(figure, figure[1:])):
+        return sum(figure)
+    return _trailing_figures(text)
+
+
+def _trailing_figures(text: str) -> int:
+    run: list[str] = []
+    for token in reversed(text.split()):
+        if not is_figure(token):
+            break
+        run.append(token)
+    if len(run) < _MIN_SPACED_FIGURES or all(_YEAR.match(t) for t in run):
         return 0
-    return sum(figure)
+    return len(run)
+
+
+def _lone_figure(text: str) -> bool:
+    """A line that is one figure cell and nothing else (text copied from a web table: one cell per line)."""
+    t = text.strip()
+    return bool(t) and is_figure(t) and not _YEAR.match(t)
 
 
 def text_grid_blocks(lines: list[Line], min_rows: int = 3) -> list[TextGridBlock]:
@@ -191,4 +219,28 @@ def text_grid_blocks(lines: list[Line], min_rows: int = 3) -> list[TextGridBlock
         run.append((line.line_no, figures))
     if len(run) >= min_rows:
         blocks.append(TextGridBlock((run[0][0], run[-1][0]), len(run), sum(f for _, f in run)))
+    return blocks + _lone_figure_blocks(lines)
+
+
+def _lone_figure_blocks(lines: list[Line]) -> list[TextGridBlock]:
+    """Runs of one-figure lines (one cell per line) with figures on consecutive cell lines, so a contents list
+    (a title, then its page number) is no grid; `rows` counts the runs of adjacent figures."""
+    blocks: list[TextGridBlock] = []
+    run: list[int] = []
+    for line in lines:
+        if line.line_no is None or not _lone_figure(line.text):
+            continue
+        if run and line.line_no - run[-1] > _LONE_GAP + 1:
+            blocks.extend(_lone_block(run))
+            run = []
+        run.append(line.line_no)
+    blocks.extend(_lone_block(run))
     return blocks
+
+
+def _lone_block(run: list[int]) -> list[TextGridBlock]:
+    adjacent = [b - a <= 2 for a, b in zip(run, run[1:])]
+    if len(run) < _MIN_LONE_FIGURES or sum(adjacent) < _MIN_LONE_PAIRS:
+        return []
+    rows = 1 + sum(1 for near in adjacent if not near)
+    return [TextGridBlock((run[0], run[-1]), rows, len(run))]
