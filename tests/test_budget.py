@@ -236,3 +236,44 @@ def test_a_verschil_column_takes_the_side_of_its_row() -> None:
     ])
     lines, _ = _read(table)
     assert {(b.label, b.side) for b in lines if b.kind == "verschil"} == {("Baten", "baten"), ("Lasten", "lasten"), ("Saldo", "saldo")}
+
+
+def test_nadeel_voordeel_marks_sign_only_a_table_that_mixes_them() -> None:
+    """"N 1.234" / "V 56": a nadeel or voordeel mark before the amount. Where a table mixes both marks the mark is
+    the sign (nadeel negative); where every amount carries the same mark (a lasten overview, all N) it tells
+    nothing per cell and the amounts stay as printed."""
+    mixed = _table([
+        ["bedragen x € 1.000", "Begroting 2024", "Begroting 2025"],
+        ["Saldo programma A", "N 1.234", "V 56"],
+        ["Saldo programma B", "V 300", "N 12"],
+    ])
+    lines, _ = _read(mixed)
+    assert [(b.label, b.year, b.amount, b.raw) for b in lines] == [
+        ("Saldo programma A", 2024, -1_234_000.0, "N 1.234"), ("Saldo programma A", 2025, 56_000.0, "V 56"),
+        ("Saldo programma B", 2024, 300_000.0, "V 300"), ("Saldo programma B", 2025, -12_000.0, "N 12"),
+    ]
+    same = _table([
+        ["bedragen x € 1.000", "Begroting 2024", "Begroting 2025"],
+        ["Lasten programma A", "N 1.234", "N 1.300"],
+        ["Lasten programma B", "N 300", "N 310"],
+    ])
+    lines, _ = _read(same)
+    assert [b.amount for b in lines] == [1_234_000.0, 1_300_000.0, 300_000.0, 310_000.0]
+
+
+def test_flattened_rows_with_nadeel_marks_are_read_from_text(tmp_path: Path) -> None:
+    """Rows of a web table flattened to single spaces, every amount after its mark: each mark and amount is one cell."""
+    text = "\n".join([
+        "Overzicht lasten per programma (bedragen x € 1.000)",
+        "Programma Rekening 2022 Begroting 2023 Begroting 2024",
+        "1. Veiligheid N 7.100 N 7.250 N 7.300",
+        "2. Verkeer en vervoer N 8.015 N 10.168 N 9.400",
+        "3. Economie N 1.382 N 1.614 N 1.121",
+    ])
+    path = tmp_path / "gemeente_begroting_2024_lasten.txt"
+    path.write_text(text, encoding="utf-8")
+    document = extract_document(str(path), ExtractOptions(enrich=False))
+    got = {(b.label, b.kind, b.year): (b.amount, b.raw) for b in document.budget_lines}
+    assert got[("2. Verkeer en vervoer", "begroting", 2023)] == (10_168_000.0, "N 10.168")
+    assert got[("3. Economie", "rekening", 2022)] == (1_382_000.0, "N 1.382")
+    assert len(got) == 9

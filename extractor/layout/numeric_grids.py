@@ -19,7 +19,7 @@ from extractor.model import BBox
 from extractor.read.types import Line, Page
 
 # a figure cell: a number with Dutch or English separators, a sign, %, a comparator, a trailing minus, "€ 1.200"
-_FIGURE = re.compile(r"^[-−+<>≤≥~]?\s*(€\s*)?[-−]?\d[\d.,]*\s*%?[-−]?\s*(\((19|20)\d{2}\))?\*?$")
+_FIGURE = re.compile(r"^([NV]\s+)?[-−+<>≤≥~]?\s*(€\s*)?[-−]?\d[\d.,]*\s*%?[-−]?\s*(\((19|20)\d{2}\))?\*?$")
 _CELL_GAP = 6.0  # points between words that separate two cells of a row
 _EDGE_TOLERANCE = 4.0
 _ROW_GAP = 36.0  # at most this far below the row above (a wrapped label or a group heading may stand between)
@@ -187,10 +187,11 @@ def text_grid_row(text: str) -> int:
 
 def _trailing_figures(text: str) -> int:
     run: list[str] = []
-    for token in reversed(text.split()):
-        if not is_figure(token):
-            break
-        run.append(token)
+    tokens = text.split()
+    while tokens and is_figure(tokens[-1]):
+        run.append(tokens.pop())
+        if len(tokens) > 1 and tokens[-1] in ("N", "V"):
+            tokens.pop()  # "N 31.393": a nadeel/voordeel mark before the amount
     if len(run) < _MIN_SPACED_FIGURES or all(_YEAR.match(t) for t in run):
         return 0
     return len(run)

@@ -32,7 +32,7 @@ from extractor.read.types import Line
 _YEAR = re.compile(r"^\(?['‘’]?((19|20)\d{2}|\d{2})\)?$")
 _FULL_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _NUMBER_CELL = re.compile(
-    r"^(€\s*)?[<>≤≥~]?\s*(-/-\s*|[-−])?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?\s*(%|‰)?\s*(\*+)?(\s*\((19|20)\d{2}\))?$"
+    r"^([NV]\s+)?(€\s*)?[<>≤≥~]?\s*(-/-\s*|[-−])?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?\s*(%|‰)?\s*(\*+)?(\s*\((19|20)\d{2}\))?$"
 )
 _MISSING = {"-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
 _KIND_WORD = re.compile(
@@ -42,6 +42,7 @@ _KIND_WORD = re.compile(
 )
 _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
+NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
 _TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
 
 
@@ -350,12 +351,15 @@ def _tail_values(text: str) -> tuple[str, list[str]]:
     """A flattened row: the label and the run of value tokens at its end."""
     tokens = text.split()
     k = len(tokens)
-    while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
-        k -= 1
-    # "€ 769.100": a euro sign printed as its own token belongs to the value after it
     values: list[str] = []
-    for t in tokens[k:]:
-        values.append(t)
+    while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
+        if k > 1 and NADEEL_VOORDEEL.fullmatch(tokens[k - 2]) and tokens[k - 1][:1].isdigit():
+            values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "N 31.393": the nadeel/voordeel mark and its amount
+            k -= 2
+            continue
+        values.insert(0, tokens[k - 1])
+        k -= 1
+    # "€ 769.100": a euro sign printed as its own token belongs to the label's end and is dropped below
     label = " ".join(tokens[:k])
     while label.endswith(" €") or label == "€":
         label = label[:-1].rstrip()

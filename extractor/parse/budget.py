@@ -42,7 +42,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     a programme axis (recapitulatie), else from the caption or the section the table stands in
     (`section`: the programme and begroting year its enclosing headings name).
     """
-    from extractor.parse.table_semantics import TAAKVELD_CODE, label_norm, parse_money  # noqa: PLC0415
+    from extractor.parse.table_semantics import TAAKVELD_CODE, label_norm, mixed_marks, parse_money  # noqa: PLC0415
 
     head = verdict.head
     body = table.rows[head.header_rows:]
@@ -70,6 +70,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
     not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
+    signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
     for row in body:
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
         if not label:
@@ -106,7 +107,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             raw = row.cells[c].strip() if c < len(row.cells) else ""
             if not raw or raw.lower() in MISSING_MARKERS:
                 continue
-            amount = parse_money(raw)
+            amount = parse_money(raw, signed_marks)
             if amount is None:
                 if _DIGIT.search(raw):
                     unreadable.append(raw)

@@ -27,7 +27,7 @@ import csv
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.values import parse_range, parse_value, parse_year_header
@@ -621,13 +621,25 @@ def typed_header_verdict(table: Table, verdict: Verdict) -> Verdict:
     return Verdict("indicator", "", verdict.numeric, head, verdict.meanings, verdict.label_col, typed, verdict.scale)
 
 
-def parse_money(cell: str) -> Optional[float]:
-    """An amount as printed in a budget cell: "€ 769.100", "4.977-" (trailing minus), "(1.234)", "-/- 12"."""
+_MARKED = re.compile(r"^(?P<mark>[NV])\s+(?P<amount>\S.*)$")
+
+
+def parse_money(cell: str, signed_marks: bool = False) -> Optional[float]:
+    """An amount as printed in a budget cell: "€ 769.100", "4.977-" (trailing minus), "(1.234)", "-/- 12",
+    "N 31.393" (a nadeel/voordeel mark). A mark gives the sign only with `signed_marks` (the table mixes N and V,
+    so the mark is what tells a nadeel from a voordeel: N negative); where every amount carries the same mark it
+    says nothing per cell and the amount stays as printed."""
     from extractor.parse.values import parse_number  # noqa: PLC0415 - keeps the import list short
 
     text = " ".join(cell.replace("€", " ").split())
     if not text:
         return None
+    marked = _MARKED.match(text)
+    if marked:
+        amount = parse_money(marked.group("amount"))
+        if amount is None or amount < 0:
+            return None  # "N -12": two signs, not a format anyone means
+        return -amount if signed_marks and marked.group("mark") == "N" and amount else amount
     if text.endswith("-") and len(text) > 1 and text[-2].isdigit():
         number = parse_number(text[:-1])
         return -number if number else number
@@ -866,3 +878,9 @@ def _indicator_name(label: str) -> bool:
     """A row label that reads like an indicator name ("% inwoners …", "Aantal … per 1.000 inwoners"); a label that is a
     paragraph (an explanation of 16 words or more, as in a table of budget assumptions) is no indicator name."""
     return len(label.split()) < 16 and bool(_INDICATOR_LABEL.search(label))
+
+
+def mixed_marks(cells: Iterable[str]) -> bool:
+    """Whether the amounts of a table carry both nadeel (N) and voordeel (V) marks: then the mark is the sign."""
+    marks = {m.group("mark") for m in (_MARKED.match(" ".join(c.split())) for c in cells) if m}
+    return marks == {"N", "V"}
