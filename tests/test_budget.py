@@ -277,3 +277,21 @@ def test_flattened_rows_with_nadeel_marks_are_read_from_text(tmp_path: Path) -> 
     assert got[("2. Verkeer en vervoer", "begroting", 2023)] == (10_168_000.0, "N 10.168")
     assert got[("3. Economie", "rekening", 2022)] == (1_382_000.0, "N 1.382")
     assert len(got) == 9
+    assert {b.programme for b in document.budget_lines} == {"1. Veiligheid", "2. Verkeer en vervoer", "3. Economie"}
+
+
+def test_a_table_without_a_unit_keeps_its_amounts_and_says_so() -> None:
+    """No unit printed and whole amounts under a million: they may be thousands; kept as printed, with a warning."""
+    lines, errors = _read(_table([
+        ["Programma", "Lasten 2024", "Lasten 2025"],
+        ["1 Veiligheid", "7.047", "8.450"],
+        ["2 Economie", "1.382", "1.614"],
+    ], caption="Lasten per programma"))
+    assert [b.amount for b in lines] == [7047.0, 8450.0, 1382.0, 1614.0]
+    assert [e.code for e in errors] == ["table_uncertain"] and "prints no unit" in errors[0].message
+    lines, errors = _read(_table([
+        ["Programma", "Lasten 2024", "Lasten 2025"],
+        ["1 Veiligheid", "7.047.120", "8.450.300"],
+        ["2 Economie", "1.382.000", "1.614.010"],
+    ], caption="Lasten per programma"))
+    assert errors == [] and lines[0].amount == 7_047_120.0

@@ -470,8 +470,9 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
     lead = re.match(r"^(?P<corner>[^\d]+?)\s+(?P<year>\(?(19|20)\d{2}\)?)$", kinded[0]) if kinded else None
     if lead and not _KIND_WORD.search(lead.group("corner")):
         corner, kinded[0] = (corner + " " + lead.group("corner")).strip(), lead.group("year")  # "Programma 2024 2025"
-    elif kinded and not _FULL_YEAR.search(kinded[0]) and not _KIND_WORD.match(kinded[0]):
-        # "Programma (in € 1.000) Primitieve begroting": the corner runs up to the first kind word
+    elif kinded and not _KIND_WORD.match(kinded[0]) and (_ROLE_WORD.match(kinded[0]) or not _FULL_YEAR.search(kinded[0])):
+        # "Programma (in € 1.000) Primitieve begroting", "Programma Rekening 2019": the corner runs up to the first
+        # kind word (before a year only after a role word: "Totale begroting 2025" is one column's header)
         match = _KIND_WORD.search(kinded[0])
         if match:
             corner = (corner + " " + kinded[0][:match.start()]).strip()

@@ -126,7 +126,20 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             ))
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
-    return lines, _budget_warnings(table, body, skipped, unreadable)
+    return lines, _budget_warnings(table, body, skipped, unreadable) + _unit_warning(table, verdict, lines)
+
+
+def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorEntry]:
+    """A table that prints no unit, with whole amounts all under a million: they may well be thousands of euros
+    (a programme's lasten of "31.393"). The amounts stay as printed — a guessed scale would be a wrong number
+    as often as a right one — and the reader is told."""
+    if verdict.scale is not None or not lines or any("€" in b.raw for b in lines):
+        return []
+    if any(abs(b.amount) >= 1_000_000 or b.amount != int(b.amount) for b in lines):
+        return []
+    where = f"page {table.page}" if table.method != "text" else f"line {lines[0].lines[0] if lines[0].lines else '?'}"
+    return [ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
+                       message=f"budget table at {where} prints no unit (euros or x € 1.000): its amounts are kept as printed")]
 
 
 _ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
