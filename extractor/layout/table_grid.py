@@ -243,7 +243,7 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_cell_run(block, i)
+            found = _read_cell_run(block, i) or _read_role_run(block, i)
             if found is None:
                 i += 1
                 continue
@@ -325,6 +325,75 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
         return None
     above = [Line(text=g) for g in groups]
     return _table(rows, width, "text", above), max(k, j)
+
+
+_ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)
+_VALUE_HEADER = re.compile(r"^(waarde|score|cijfer|uitkomst)\*?$", re.IGNORECASE)
+_TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied)\*?$", re.IGNORECASE)
+_CODE_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+
+
+def _role_column(header: str) -> Optional[str]:
+    """What a cell of a role header holds: "value", "year" (the year of the row's values), "code", "text", or None."""
+    t = header.strip()
+    if _VALUE_HEADER.match(t):
+        return "value"
+    if _ROW_YEAR_HEADER.match(t):
+        return "year"
+    if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE):
+        return "code"
+    if _ROLE_WORD.match(t) or _TEXT_HEADER.match(t):
+        return "text"
+    return None
+
+
+def _fits_role(kind: str, text: str) -> bool:
+    if kind == "value":
+        return _value_like(text) and not is_year_cell(text)
+    if kind == "year":
+        return is_year_cell(text)
+    if kind == "code":
+        return bool(_CODE_CELL.match(text.strip()))
+    return not _value_like(text) and not is_year_cell(text)
+
+
+def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+    """A header of column roles only ("Indicator" / "eenheid" / "periode" / "waarde"): a label, a value column and a
+    column giving each row's year. Rows are read when all their cells fit their columns; a single cell between rows
+    (a group row) is kept as a one-cell row; anything else ends the table."""
+    first = block[start].text.strip()
+    if _role_column(first) is None and (len(first) > 40 or first.endswith((".", ":")) or _value_like(first)):
+        return None
+    kinds: list[str] = [_role_column(first) or "text"]  # the label column's header may be any short word
+    j = start + 1
+    while j < len(block) and (kind := _role_column(block[j].text)) is not None:
+        kinds.append(kind)
+        j += 1
+    if "value" not in kinds or "year" not in kinds or kinds[0] not in ("text", "code") or len(kinds) < 3:
+        return None
+    head = block[start:j]
+    width = len(kinds)
+    rows: list[TableRow] = [_row([h.text for h in head], (head[0].first, head[-1].last), head[0].page)]
+    k, body = j, 0
+    while k < len(block):
+        cells = block[k:k + width]
+        if len(cells) == width and all(_fits_role(kind, c.text) for kind, c in zip(kinds, cells)):
+            rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), cells[0].page))
+            k += width
+            body += 1
+            continue
+        nxt = block[k + 1] if k + 1 < len(block) else None
+        if nxt is not None and _fits_role(kinds[0], block[k].text) and _fits_role(kinds[0], nxt.text) \
+                and len(block[k].text) <= 80:
+            rows.append(_row([block[k].text], (block[k].first, block[k].last), block[k].page))  # a group row
+            k += 1
+            continue
+        break
+    while rows and len(rows[-1].cells) == 1:
+        rows.pop()
+    if body < 2:
+        return None
+    return _table(rows, width, "text", []), k
 
 
 # ------------------------------------------------------------------ flattened rows

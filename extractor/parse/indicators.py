@@ -38,7 +38,7 @@ _CODE_BEFORE_NAME = re.compile(
     r"^(?P<code>\d{1,2}[A-Z]{1,3}\d{1,2}\.[a-z0-9]{1,2}|\d{1,2}\.\d{1,2}\.[a-z0-9]{1,2})\s+(?P<name>.+)$")
 _DIRECTION_MARK = re.compile(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$")
 _NOTE_ROW = re.compile(r"^(bron|eenheid|toelichting|definitie)\b", re.IGNORECASE)
-_ROLES = ("code", "unit", "source", "programme")
+_ROLES = ("code", "unit", "source", "programme", "year")
 
 
 @dataclass
@@ -58,6 +58,7 @@ class _Context:
     unreadable: list[str] = field(default_factory=list)
     problems: list[TableRow] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    metadata: Optional[Metadata] = None
 
 
 @dataclass
@@ -124,7 +125,7 @@ def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table
                  for c in value_cols},
         header_marks=label_header_marks(head.headers, verdict.label_col),
         goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
-        goal_ids={g.id for g in goals}, goals=goals,
+        goal_ids={g.id for g in goals}, goals=goals, metadata=metadata,
     )
 
 
@@ -191,7 +192,7 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
     units: list[str] = []
     marks: list[str] = []
     for c in filled:
-        kind, year, type_from = ctx.columns[c]
+        kind, year, type_from = _row_year_type(ctx, row, ctx.columns[c])
         text = row.cells[c].strip()
         parsed, unit_word = read_value(text)
         bounds = [parsed] if parsed is not None else _target_range(text, kind)
@@ -212,6 +213,20 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
         units.append(" ".join(u for u in (bounds[0].unit, unit_word) if u))
         marks.extend(m for m in bounds[0].footnotes if m not in marks)
     return values, units, marks
+
+
+def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optional[str], Optional[int], str]:
+    """A year column ("periode", "jaar") gives each row the year of its values where the value header names none;
+    the type then follows the document's context rule for that year (a begroting's figure of an earlier year is a
+    realisatie), or stays the header's when the rule does not decide."""
+    kind, year, type_from = column
+    printed = re.fullmatch(r"\(?((?:19|20)\d{2})\)?", _cell(row, ctx.roles.get("year")))
+    if year is not None or printed is None:
+        return column
+    year = int(printed.group(1))
+    meta = ctx.metadata
+    rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
+    return (rule, year, "context") if rule else (kind, year, type_from)
 
 
 def _target_range(text: str, kind: Optional[str]) -> list[ParsedValue]:

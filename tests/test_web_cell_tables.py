@@ -1,0 +1,58 @@
+"""Tables copied from web pages one cell per line whose header names column roles, not years or kinds
+("Kenmerk" / "eenheid" / "periode" / "waarde"): each row's year comes from its own year cell.
+
+The texts are synthetic (invented names and figures) with the shape of such pages: blank lines between the
+cells, group rows between the rows, and a begroting whose table reports the latest measured figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.layout.table_grid import text_tables
+from extractor.pipeline import ExtractOptions, extract_document
+from extractor.read.types import Line
+
+
+def _lines(cells: list[str]) -> list[Line]:
+    text = "\n\n".join(cells)
+    return [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+
+
+_ROWS = [("Groep noord (p3)", None, None, None),
+         ("Alfa meldingen", "aantal per 1.000 inwoners", "2018", "4,2"),
+         ("Beta bezoeken", "%", "2019", "17"),
+         ("Groep zuid (p5)", None, None, None),
+         ("Gamma ritten", "per 100 huishoudens", "2017", "0,9")]
+
+
+def _cells(header: list[str]) -> list[str]:
+    cells = ["Proza over de tabel hieronder, met zinnen die eindigen op een punt.", *header]
+    for name, unit, year, value in _ROWS:
+        cells += [name] if unit is None else [name, unit, year, value]  # type: ignore[list-item]
+    return cells
+
+
+def test_role_header_rows_and_group_rows_form_one_grid() -> None:
+    (table,) = text_tables(_lines(_cells(["Kenmerk", "eenheid", "periode", "waarde*"])))
+    assert table.rows[0].cells == ["Kenmerk", "eenheid", "periode", "waarde*"]
+    assert [r.cells for r in table.rows[1:3]] == [["Groep noord (p3)", "", "", ""],
+                                                  ["Alfa meldingen", "aantal per 1.000 inwoners", "2018", "4,2"]]
+    assert table.rows[-1].cells == ["Gamma ritten", "per 100 huishoudens", "2017", "0,9"]
+
+
+def test_a_header_without_a_year_column_is_not_read_this_way() -> None:
+    assert text_tables(_lines(_cells(["Kenmerk", "eenheid", "soort", "waarde*"]))) == []
+
+
+def test_each_value_takes_its_rows_year_and_the_begroting_context_type(tmp_path: Path) -> None:
+    path = tmp_path / "programmabegroting_2021.txt"
+    path.write_text("Programmabegroting 2021\n\n" + "\n\n".join(_cells(["Kenmerk", "eenheid", "periode", "waarde*"])) + "\n",
+                    encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: (i.unit, [(v.year, v.type, v.value, v.type_from) for v in i.values]) for i in document.indicators}
+    assert read == {
+        "Alfa meldingen": ("aantal per 1.000 inwoners", [(2018, "realisatie", 4.2, "context")]),
+        "Beta bezoeken": ("%", [(2019, "realisatie", 17.0, "context")]),
+        "Gamma ritten": ("per 100 huishoudens", [(2017, "realisatie", 0.9, "context")]),
+    }
