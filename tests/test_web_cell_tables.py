@@ -56,3 +56,29 @@ def test_each_value_takes_its_rows_year_and_the_begroting_context_type(tmp_path:
         "Beta bezoeken": ("%", [(2019, "realisatie", 17.0, "context")]),
         "Gamma ritten": ("per 100 huishoudens", [(2017, "realisatie", 0.9, "context")]),
     }
+
+
+def _area_page() -> str:
+    """Each indicator takes two rows: the gemeente's and a comparison group's (only year, area and value printed;
+    name, unit and description span both). Bracketed figures under the values are an earlier edition's."""
+    cells = ["In deze begroting 2021 vergelijken wij onze cijfers met die van dorpen van dezelfde grootte. "
+             "Tussen haakjes staan de cijfers uit de vorige begroting.",
+             "Indicator", "eenheid", "jaar", "regio", "waarde", "Beschrijving"]
+    for name, unit, year, own, other in [("Alfa meldingen", "per 1.000 inwoners", "2019", "3,4\n(2,9)", "5,1\n(5,5)"),
+                                         ("Beta bezoeken", "%", "2018", "12\n(14)", "9,5\n(9)")]:
+        cells += [name, unit, year, "Ons Dorp", own, f"Het aantal {name.lower()} per jaar, gemeten bij de balie.",
+                  year, "Dorpen van 10.000 - 20.000 inwoners", other]
+    return "\n\n".join(cells) + "\n"
+
+
+def test_a_second_area_row_adds_a_reference_value_to_the_indicator_above(tmp_path: Path) -> None:
+    path = tmp_path / "begroting_2021.txt"
+    path.write_text(_area_page(), encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: [(v.year, v.type, v.value, v.scope) for v in i.values] for i in document.indicators}
+    assert read == {
+        "Alfa meldingen": [(2019, "realisatie", 3.4, None), (2019, "referentie", 5.1, "Dorpen van 10.000 - 20.000 inwoners")],
+        "Beta bezoeken": [(2018, "realisatie", 12.0, None), (2018, "referentie", 9.5, "Dorpen van 10.000 - 20.000 inwoners")],
+    }
+    assert document.indicators[0].description == "Het aantal alfa meldingen per jaar, gemeten bij de balie."
+    assert all(v.raw is not None and "(" in v.raw for i in document.indicators for v in i.values)

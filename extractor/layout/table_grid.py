@@ -357,6 +357,46 @@ def _fits_role(kind: str, text: str) -> bool:
     return not _value_like(text) and not is_year_cell(text)
 
 
+_BRACKETED_FIGURE = re.compile(r"^\(\s*[-−]?\d[\d.,]*\s*%?\s*\)$")
+
+
+def _resumed_columns(kinds: list[str]) -> Optional[tuple[int, int]]:
+    """(first, end) of the columns a row of a second area fills under the same indicator: from the year column
+    through the last value column, when an area column stands between them ("jaar" / "regio" / "waarde")."""
+    year = kinds.index("year")
+    last_value = max(i for i, kind in enumerate(kinds) if kind == "value")
+    if year == 0 or last_value < year or not any(kind == "text" for kind in kinds[year + 1:last_value]):
+        return None
+    return year, last_value + 1
+
+
+def _role_row(block: list[_Item], k: int, kinds: list[str], first_col: int, end_col: int
+              ) -> Optional[tuple[list[str], _Item, int]]:
+    """The cells of one row from item `k` filling columns first_col..end_col-1 (the others left empty), or None.
+
+    A bracketed figure right after a value cell ("0,76" / "(1)": an earlier edition's figure) is left out of
+    the row, so the cells after it stay in step."""
+    cells = [""] * len(kinds)
+    col, start = first_col, k
+    while col < end_col:
+        if k >= len(block):
+            return None
+        text = block[k].text
+        if col > first_col and kinds[col - 1] == "value" and _BRACKETED_FIGURE.match(text.strip()) \
+                and not is_year_cell(text):
+            k += 1
+            continue
+        if not _fits_role(kinds[col], text):
+            return None
+        cells[col] = text
+        col += 1
+        k += 1
+    if kinds[end_col - 1] == "value" and k < len(block) and _BRACKETED_FIGURE.match(block[k].text.strip()) \
+            and not is_year_cell(block[k].text):
+        k += 1  # the bracketed figure after the row's last value
+    return cells, block[start], k
+
+
 def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
     """A header of column roles only ("Indicator" / "eenheid" / "periode" / "waarde"): a label, a value column and a
     column giving each row's year. Rows are read when all their cells fit their columns; a single cell between rows
@@ -375,11 +415,14 @@ def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     width = len(kinds)
     rows: list[TableRow] = [_row([h.text for h in head], (head[0].first, head[-1].last), head[0].page)]
     k, body = j, 0
+    resumed = _resumed_columns(kinds)
     while k < len(block):
-        cells = block[k:k + width]
-        if len(cells) == width and all(_fits_role(kind, c.text) for kind, c in zip(kinds, cells)):
-            rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), cells[0].page))
-            k += width
+        taken = _role_row(block, k, kinds, 0, width)
+        if taken is None and body and resumed is not None and len(rows[-1].cells) > 1:
+            taken = _role_row(block, k, kinds, *resumed)  # the next area's figures of the indicator above
+        if taken is not None:
+            cells, first, k = taken
+            rows.append(_row(cells, (first.first, block[k - 1].last), first.page))
             body += 1
             continue
         nxt = block[k + 1] if k + 1 < len(block) else None

@@ -38,7 +38,7 @@ _CODE_BEFORE_NAME = re.compile(
     r"^(?P<code>\d{1,2}[A-Z]{1,3}\d{1,2}\.[a-z0-9]{1,2}|\d{1,2}\.\d{1,2}\.[a-z0-9]{1,2})\s+(?P<name>.+)$")
 _DIRECTION_MARK = re.compile(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$")
 _NOTE_ROW = re.compile(r"^(bron|eenheid|toelichting|definitie)\b", re.IGNORECASE)
-_ROLES = ("code", "unit", "source", "programme", "year")
+_ROLES = ("code", "unit", "source", "programme", "year", "area", "description")
 
 
 @dataclass
@@ -288,7 +288,8 @@ def _indicator(ctx: _Context, row: TableRow, row_no: int, table_no: int, label: 
     marks = list(dict.fromkeys([*ctx.header_marks, *parts.marks, *value_marks]))
     pdf = ctx.table.method != "text"
     return Indicator(
-        id=indicator_id(_where(row), table_no, row_no), code=code or None, name=parts.name, description=parts.description,
+        id=indicator_id(_where(row), table_no, row_no), code=code or None, name=parts.name,
+        description=parts.description or _cell(row, ctx.roles.get("description")) or None,
         unit=_unit(ctx, row, parts.name, units),
         source=_cell(row, ctx.roles.get("source")) or parts.source or ctx.source,
         goal=_row_goal(ctx, row, code, parts.code is not None, goal_group),
@@ -322,6 +323,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     by_index: dict[int, Indicator] = {}
     counted = 0
     goal_group: Optional[str] = None
+    own_area: Optional[str] = None  # the area cell of the last indicator row (an area column: "regio")
     for position, row in enumerate(body, start=1):
         label = _cell(row, verdict.label_col)
         filled = [c for c in value_cols if c < len(row.cells) and row.cells[c].strip()]
@@ -336,6 +338,10 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             filled = []  # the layout could not place this row's figures: none is read
         if _NOTE_ROW.match(label):
             filled = []  # "Eenheid: | Aantal per 1.000 inwoners": a note row, not figures
+        area_cell = _cell(row, ctx.roles.get("area"))
+        if not label and filled and area_cell and indicators and own_area not in (None, area_cell):
+            indicators[-1].values.extend(_values(ctx, row, filled, area_cell)[0])  # the next area's figures
+            continue
         described = any(_cell(row, c) for c in ctx.roles.values())  # a code, unit or source printed: an indicator row
         if not filled and not ((described or row.problem) and label and not _skip_label(label, name_header)):
             note = " ".join(c.strip() for c in row.cells if c.strip())
@@ -371,6 +377,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             indicator.name = f"{heading} {indicator.name}"
         worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
         if indicator.values or indicator.source or indicator.code or worded:
+            own_area = area_cell or None
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)
 
