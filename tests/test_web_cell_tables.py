@@ -82,3 +82,32 @@ def test_a_second_area_row_adds_a_reference_value_to_the_indicator_above(tmp_pat
     }
     assert document.indicators[0].description == "Het aantal alfa meldingen per jaar, gemeten bij de balie."
     assert all(v.raw is not None and "(" in v.raw for i in document.indicators for v in i.values)
+
+
+def _coded_page() -> str:
+    """Coded rows ("1a" / name / three figures) and a group row whose sub-rows print fewer figures than the header
+    has columns: the copy dropped their empty cells, so where the figures belong is not printed."""
+    cells = ["Jaarverslag 2021", "nr.", "Effectindicatoren", "Realisatie 2020", "Streefwaarde 2021", "Realisatie\n 2021"]
+    for code, name, figures in [("1a", "Tevredenheid over de balie", ["61%", "65%", "63%"]),
+                                ("1b", "Tevredenheid over de website", ["6,2", "7,0", "6,8"]),
+                                ("2", "Oordeel over de wijkteams:", ["3,5"]),
+                                ("2a", "Wijkteam oost", ["4,0", "4,1"]),
+                                ("2b", "Wijkteam west", ["3,2", "3,6"])]:
+        cells += [code, name, *figures]
+    return "\n\n".join(cells) + "\n"
+
+
+def test_coded_rows_are_read_and_ragged_rows_are_kept_without_values_and_warned(tmp_path: Path) -> None:
+    path = tmp_path / "jaarverslag_2021.txt"
+    path.write_text(_coded_page(), encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {(i.code, i.name): [(v.year, v.type, v.value) for v in i.values] for i in document.indicators}
+    assert read == {
+        ("1a", "Tevredenheid over de balie"): [(2020, "realisatie", 61.0), (2021, "streefwaarde", 65.0),
+                                               (2021, "realisatie", 63.0)],
+        ("1b", "Tevredenheid over de website"): [(2020, "realisatie", 6.2), (2021, "streefwaarde", 7.0),
+                                                 (2021, "realisatie", 6.8)],
+        ("2", "Oordeel over de wijkteams:"): [], ("2a", "Wijkteam oost"): [], ("2b", "Wijkteam west"): [],
+    }
+    uncertain = [e for e in document.errors if e.code == "table_uncertain"]
+    assert len(uncertain) == 3 and all("fewer cells" in e.message for e in uncertain)

@@ -40,7 +40,7 @@ _KIND_WORD = re.compile(
     r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 _TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
 
@@ -282,6 +282,27 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     return role + rest, []
 
 
+_CODE_HEADER = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
+RAGGED_PROBLEM = "row prints fewer cells than the header has columns (empty cells dropped by the copy); values left out"
+
+
+def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optional[tuple[TableRow, int]]:
+    """A coded row with fewer figures than the header has value columns ("4a" / "Naam" / "4,0" / "4,0" under three
+    years): which columns its figures belong to is not printed, so the row keeps its code and name, no values, and
+    a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one."""
+    if not _CODE_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
+        return None
+    end = k + n_label
+    while end < len(block) and end - k < width and _value_like(block[end].text) and not _CODE_CELL.match(block[end].text.strip()):
+        end += 1
+    if end - k >= width or end == k + n_label:
+        return None  # as many cells as the header (not ragged), or no figure at all (a numbered note)
+    cells = [c.text for c in block[k:k + n_label]]
+    row = _row(cells, (block[k].first, block[end - 1].last), block[k].page)
+    row.problem = RAGGED_PROBLEM
+    return row, end
+
+
 def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
     found = _header_run(block, start)
     if found is None:
@@ -312,6 +333,11 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
             k += width
             body += 1
             continue
+        ragged = _ragged_row(block, k, n_label, width) if body and _CODE_HEADER.match(columns[0]) else None
+        if ragged is not None:
+            rows.append(ragged[0])
+            k = ragged[1]
+            continue
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
         if len(item.text) > 120:
@@ -324,7 +350,9 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     if body < 1:
         return None
     above = [Line(text=g) for g in groups]
-    return _table(rows, width, "text", above), max(k, j)
+    table = _table(rows, width, "text", above)
+    table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
+    return table, max(k, j)
 
 
 _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)
@@ -436,7 +464,9 @@ def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
         rows.pop()
     if body < 2:
         return None
-    return _table(rows, width, "text", []), k
+    table = _table(rows, width, "text", [])
+    table.header_rows = 1
+    return table, k
 
 
 # ------------------------------------------------------------------ flattened rows
