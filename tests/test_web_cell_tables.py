@@ -111,3 +111,30 @@ def test_coded_rows_are_read_and_ragged_rows_are_kept_without_values_and_warned(
     }
     uncertain = [e for e in document.errors if e.code == "table_uncertain"]
     assert len(uncertain) == 3 and all("fewer cells" in e.message for e in uncertain)
+
+
+def test_kerngegevens_rows_flattened_to_single_spaces_are_indicators(tmp_path: Path) -> None:
+    """A 'Kerngegevens' table (counts of inwoners, oppervlakte) flattened to one line per row: heading rows without
+    figures, a heading ending in a footnote mark that is no wrapped label, and a line of peildata that is no row."""
+    text = "\n".join([
+        "Kerngegevens",
+        "",
+        "Kerngegevens Rekening 2019 Begroting 2020 Begroting 2021 Prognose 2022",
+        "Bevolking 31-12-2019 1-1-2020 1-1-2021 1-1-2022",
+        "Inwoners",
+        " jonger dan 18 jaar 1.210 1.230 1.250 1.260",
+        " 18 jaar en ouder 5.433 5.450 5.470 5.480",
+        "Totaal inwoners 6.643 6.680 6.720 6.740",
+        "Oppervlakte in hectare*",
+        "water 105,5 105,5 105,5 105,5",
+        "Totaal oppervlakte 2.311,0 2.311,0 2.311,0 2.311,0",
+        "*Bron voor de oppervlakte: het kadaster.",
+    ]) + "\n"
+    path = tmp_path / "begroting_2021_kerngegevens.txt"
+    path.write_text(text, encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: [(v.year, v.type, v.value) for v in i.values] for i in document.indicators}
+    assert sorted(read) == ["18 jaar en ouder", "Totaal inwoners", "Totaal oppervlakte", "jonger dan 18 jaar", "water"]
+    assert read["water"] == [(2019, "realisatie", 105.5), (2020, "streefwaarde", 105.5), (2021, "streefwaarde", 105.5),
+                             (2022, "prognose", 105.5)]
+    assert read["Totaal inwoners"][0] == (2019, "realisatie", 6643.0)
