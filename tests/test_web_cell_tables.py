@@ -138,3 +138,23 @@ def test_kerngegevens_rows_flattened_to_single_spaces_are_indicators(tmp_path: P
     assert read["water"] == [(2019, "realisatie", 105.5), (2020, "streefwaarde", 105.5), (2021, "streefwaarde", 105.5),
                              (2022, "prognose", 105.5)]
     assert read["Totaal inwoners"][0] == (2019, "realisatie", 6643.0)
+
+
+def test_rows_with_fewer_figures_than_year_columns_keep_their_names_only(tmp_path: Path) -> None:
+    """A header of role cells, words no vocabulary knows ("Verplicht") and six years; each numbered row prints only
+    four figure cells (the copy dropped the empty ones), some with a national figure in the cell: which years they
+    belong to is not printed, so no value is read and every row is warned."""
+    cells = ["BEGROTING 2024", "Kengetallen", "Nr", "Taakveld", "Indicator", "Eenheid", "Verplicht", "Bron",
+             "2018", "2019", "2020", "2021", "2022", "2023"]
+    for code, name, figures in [("1.", "Formatie", ["5,1", "5,3", "5,0", "5,2"]),
+                                ("2.", "Bezetting", ["4,8", "4,7", "4,7", "4,9"]),
+                                ("4.", "Meldingen", ["10 tov 12 landelijk", "11 tov 12 landelijk", "9 tov 11 landelijk",
+                                                     "9 tov 10 landelijk"])]:
+        cells += [code, "Bestuur", name, "per 1.000 inwoners", "J", "Eigen telling", *figures]
+    path = tmp_path / "begroting_2024_kengetallen.txt"
+    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    assert [(i.code, i.name, i.values) for i in document.indicators] == [
+        ("1", "Formatie", []), ("2", "Bezetting", []), ("4", "Meldingen", [])]
+    uncertain = [e for e in document.errors if e.code == "table_uncertain" and "fewer cells" in e.message]
+    assert len(uncertain) == 3

@@ -256,11 +256,15 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
-    while j < len(block) and is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text)):
+    while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+                              or j > start and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         j += 1
+    codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
+    if codes:
+        start = codes[0]  # a number column opens the header: the cells before it are titles and captions
     head = block[start:j]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
     if len(marked) < 2:
@@ -276,7 +280,7 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     years_only = [t for t in rest if is_year_cell(t)]
     groups = [t for t in rest if not is_year_cell(t) and not _FULL_YEAR.search(t)]
     if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
-        rest.index(g) < rest.index(years_only[0]) for g in groups
+        rest.index(g) < rest.index(years_only[0]) and _KIND_WORD.search(g) for g in groups
     ):
         return role + years_only, groups  # kind words over a run of bare years
     return role + rest, []
@@ -292,15 +296,38 @@ def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optiona
     a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one."""
     if not _CODE_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
         return None
-    end = k + n_label
-    while end < len(block) and end - k < width and _value_like(block[end].text) and not _CODE_CELL.match(block[end].text.strip()):
+    end, figures = k + n_label, 0
+    while end < len(block) and end - k < width and not _starts_coded_row(block, end):
+        if _figure_start(block[end].text):
+            figures += 1
+        elif figures:
+            break  # a word cell after the figures: the row is over
         end += 1
-    if end - k >= width or end == k + n_label:
+    if end - k >= width or not figures:
         return None  # as many cells as the header (not ragged), or no figure at all (a numbered note)
     cells = [c.text for c in block[k:k + n_label]]
     row = _row(cells, (block[k].first, block[end - 1].last), block[k].page)
     row.problem = RAGGED_PROBLEM
     return row, end
+
+
+def _unknown_header_cell(block: list[_Item], j: int) -> bool:
+    """A short word cell inside a header ("Verplicht") that no vocabulary knows: a header cell when a known header
+    cell follows within two cells."""
+    text = block[j].text.strip()
+    if len(text) > 30 or _value_like(text) or text.endswith((".", ":", ";")):
+        return False
+    return any(is_header_cell(block[i].text) for i in range(j + 1, min(j + 3, len(block))))
+
+
+def _starts_coded_row(block: list[_Item], i: int) -> bool:
+    return bool(_CODE_CELL.match(block[i].text.strip())) and i + 1 < len(block) and not _value_like(block[i + 1].text)
+
+
+def _figure_start(text: str) -> bool:
+    """A figure cell, or a cell that opens with one ("104 tov 134 landelijk")."""
+    t = text.strip()
+    return _value_like(t) or bool(re.match(r"^[<>≤≥€]?\s*[-−]?\d", t)) and not re.match(r"^\d{1,2}[.)]\s", t)
 
 
 def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
@@ -320,12 +347,15 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
     k = j
-    body = 0
+    body = n_ragged = 0
+    coded = bool(_CODE_HEADER.match(columns[0]))
     while k < len(block):
         item = block[k]
         cells = block[k:k + width]
         values = cells[n_label:n_label + n_values]
         labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) for c in cells[:n_label])
+        if coded and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
+            labels_ok = False  # the next row's number inside the window: this row is shorter than the header
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
                 and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
                         for x, v in enumerate(values)):
@@ -333,10 +363,11 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
             k += width
             body += 1
             continue
-        ragged = _ragged_row(block, k, n_label, width) if body and _CODE_HEADER.match(columns[0]) else None
+        ragged = _ragged_row(block, k, n_label, width) if coded else None
         if ragged is not None:
             rows.append(ragged[0])
             k = ragged[1]
+            n_ragged += 1
             continue
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
@@ -347,7 +378,7 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     while rows and len(rows[-1].cells) == 1:
         rows.pop()
         k -= 1
-    if body < 1:
+    if body < 1 and n_ragged < 2:
         return None
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
