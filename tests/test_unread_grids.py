@@ -234,6 +234,20 @@ def test_one_cell_per_line_with_label_cells_between_lone_figures_is_a_grid() -> 
     assert [(b.rows, b.figures) for b in blocks] == [(6, 6)]
 
 
+def test_lone_figures_past_the_end_of_a_read_table_still_get_their_note() -> None:
+    """One run of lone figures can go on past the table a reader took: the figures outside it are reported."""
+    table = []
+    for name, a, b in [("Alfa", "12", "15"), ("Beta", "7", "9"), ("Gamma", "31", "30"), ("Delta", "4", "6"),
+                       ("Epsilon", "18", "21"), ("Zeta", "2", "3")]:
+        table += [name, "", a, "", b, ""]
+    lines = _text_lines("\n".join(table))
+    (block,) = text_grid_blocks(lines)
+    assert block.lines == (3, 35)
+    notes = unread_text_grids(lines, [], [], [], table_lines=[(1, 17)])
+    assert [(n.lines, "6 figures" in n.reason) for n in notes] == [((21, 35), True)]
+    assert unread_text_grids(lines, [], [], [], table_lines=[(1, 23)]) == []  # four figures left: no grid by itself
+
+
 def test_numbered_list_with_rising_numbers_between_labels_is_no_grid() -> None:
     """A contents list printed one cell per line with a chapter cell and a title cell before each page number."""
     contents = []

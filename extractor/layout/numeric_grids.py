@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, Optional
 
 from extractor.layout.tables import join_raised_figures
 from extractor.model import BBox
@@ -157,6 +158,7 @@ class TextGridBlock:
     lines: tuple[int, int]
     rows: int
     figures: int
+    cells: tuple[tuple[int, int], ...] = ()  # one cell per line: (line number, cell index) of each figure
 
 
 _TEXT_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
@@ -253,7 +255,18 @@ def _lone_block(run: list[tuple[int, Line]]) -> list[TextGridBlock]:
     if adjacent < _MIN_LONE_PAIRS and (period < _MIN_LONE_PERIOD or period * 2 < len(gaps)):
         return []
     rows = 1 + sum(1 for gap in gaps if gap > 1)
-    return [TextGridBlock((run[0][1].line_no or 0, run[-1][1].line_no or 0), rows, len(run))]
+    cells = tuple((line.line_no or 0, index) for index, line in run)
+    return [TextGridBlock((run[0][1].line_no or 0, run[-1][1].line_no or 0), rows, len(run), cells)]
+
+
+def lone_figures_outside(block: TextGridBlock, covered: Callable[[int], bool]) -> Optional[TextGridBlock]:
+    """The part of a one-cell-per-line grid whose figure lines are not `covered` (a table read or reported over part
+    of the run), when it is still a grid by itself; None otherwise."""
+    left = [(line, index) for line, index in block.cells if not covered(line)]
+    if len(left) < _MIN_LONE_FIGURES:
+        return None
+    rows = 1 + sum(1 for (_, a), (_, b) in zip(left, left[1:]) if b - a > 1)
+    return TextGridBlock((left[0][0], left[-1][0]), rows, len(left), tuple(left))
 
 
 def _only_rising_integers(texts: list[str]) -> bool:

@@ -312,12 +312,15 @@ def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optiona
 
 
 def _unknown_header_cell(block: list[_Item], j: int) -> bool:
-    """A short word cell inside a header ("Verplicht") that no vocabulary knows: a header cell when a known header
-    cell follows within two cells."""
-    text = block[j].text.strip()
-    if len(text) > 30 or _value_like(text) or text.endswith((".", ":", ";")):
-        return False
-    return any(is_header_cell(block[i].text) for i in range(j + 1, min(j + 3, len(block))))
+    """A short word cell inside a header ("Verplicht") that no vocabulary knows: a header cell when the header goes
+    on to its year columns (two years in a row within a few short word cells)."""
+    for i in range(j, min(j + 6, len(block) - 1)):
+        text = block[i].text.strip()
+        if is_year_cell(text) and is_year_cell(block[i + 1].text):
+            return i > j
+        if len(text) > 30 or _value_like(text) or text.endswith((".", ":", ";")):
+            return False
+    return False
 
 
 def _starts_coded_row(block: list[_Item], i: int) -> bool:
