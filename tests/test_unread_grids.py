@@ -246,6 +246,13 @@ def test_lone_figures_past_the_end_of_a_read_table_still_get_their_note() -> Non
     notes = unread_text_grids(lines, [], [], [], table_lines=[(1, 17)])
     assert [(n.lines, "6 figures" in n.reason) for n in notes] == [((21, 35), True)]
     assert unread_text_grids(lines, [], [], [], table_lines=[(1, 23)]) == []  # four figures left: no grid by itself
+    notes_below = table[:12]
+    for part in ("Toelichting", "Bronnen"):
+        notes_below += [part, ""]
+        for number in ("1", "2", "3"):
+            notes_below += [number, "", f"Een korte noot bij rij {number}.", ""]
+    lines = _text_lines("\n".join(notes_below))
+    assert unread_text_grids(lines, [], [], [], table_lines=[(1, 11)]) == []  # note numbers 1-3, 1-3 are no figures
 
 
 def test_numbered_list_with_rising_numbers_between_labels_is_no_grid() -> None:

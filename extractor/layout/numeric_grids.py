@@ -259,19 +259,21 @@ def _lone_block(run: list[tuple[int, Line]]) -> list[TextGridBlock]:
     return [TextGridBlock((run[0][1].line_no or 0, run[-1][1].line_no or 0), rows, len(run), cells)]
 
 
-def lone_figures_outside(block: TextGridBlock, covered: Callable[[int], bool]) -> Optional[TextGridBlock]:
+def lone_figures_outside(block: TextGridBlock, covered: Callable[[int], bool], texts: dict[int, str]) -> Optional[TextGridBlock]:
     """The part of a one-cell-per-line grid whose figure lines are not `covered` (a table read or reported over part
-    of the run), when it is still a grid by itself; None otherwise."""
+    of the run), when it is still a grid by itself; None otherwise. `texts` are the lines' texts by number."""
     left = [(line, index) for line, index in block.cells if not covered(line)]
-    if len(left) < _MIN_LONE_FIGURES:
-        return None
+    if len(left) < _MIN_LONE_FIGURES or _only_rising_integers([texts[line] for line, _ in left]):
+        return None  # too few, or the numbers of notes below the table
     rows = 1 + sum(1 for (_, a), (_, b) in zip(left, left[1:]) if b - a > 1)
     return TextGridBlock((left[0][0], left[-1][0]), rows, len(left), tuple(left))
 
 
 def _only_rising_integers(texts: list[str]) -> bool:
-    """Page numbers of a contents list: whole numbers that never go down."""
+    """Page numbers of a contents list (whole numbers that never go down) or the numbers of notes and lists
+    (each one more than the one before, or starting again at 1)."""
     if not all(t.isdigit() for t in texts):
         return False
     numbers = [int(t) for t in texts]
-    return all(a <= b for a, b in zip(numbers, numbers[1:]))
+    steps = list(zip(numbers, numbers[1:]))
+    return all(a <= b for a, b in steps) or all(b == a + 1 or b <= 1 for a, b in steps)

@@ -72,7 +72,8 @@ def unread_text_grids(lines: list[Line], indicators: list[Indicator], budget_lin
             if not block.cells:
                 continue
             # one cell per line: the figures of the run outside what was read or reported
-            left = lone_figures_outside(block, lambda n: any(a <= n <= b for a, b in spans))
+            texts = {line.line_no: line.text.strip() for line in lines if line.line_no is not None}
+            left = lone_figures_outside(block, lambda n: any(a <= n <= b for a, b in spans), texts)
             if left is None:
                 continue
             block = left
