@@ -62,7 +62,7 @@ def _area_page() -> str:
     """Each indicator takes two rows: the gemeente's and a comparison group's (only year, area and value printed;
     name, unit and description span both). Bracketed figures under the values are an earlier edition's."""
     cells = ["In deze begroting 2021 vergelijken wij onze cijfers met die van dorpen van dezelfde grootte. "
-             "Tussen haakjes staan de cijfers uit de vorige begroting.",
+             "De cijfers tussen haakjes komen uit de vorige editie.",
              "Indicator", "eenheid", "jaar", "regio", "waarde", "Beschrijving"]
     for name, unit, year, own, other in [("Alfa meldingen", "per 1.000 inwoners", "2019", "3,4\n(2,9)", "5,1\n(5,5)"),
                                          ("Beta bezoeken", "%", "2018", "12\n(14)", "9,5\n(9)")]:

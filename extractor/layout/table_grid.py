@@ -291,7 +291,7 @@ RAGGED_PROBLEM = "row prints fewer cells than the header has columns (empty cell
 
 
 def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optional[tuple[TableRow, int]]:
-    """A coded row with fewer figures than the header has value columns ("4a" / "Naam" / "4,0" / "4,0" under three
+    """A coded row with fewer figures than the header has value columns ("2a" / "Naam" / "4,0" / "4,1" under three
     years): which columns its figures belong to is not printed, so the row keeps its code and name, no values, and
     a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one."""
     if not _CODE_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
@@ -328,7 +328,7 @@ def _starts_coded_row(block: list[_Item], i: int) -> bool:
 
 
 def _figure_start(text: str) -> bool:
-    """A figure cell, or a cell that opens with one ("104 tov 134 landelijk")."""
+    """A figure cell, or a cell that opens with one ("10 tov 12 landelijk")."""
     t = text.strip()
     return _value_like(t) or bool(re.match(r"^[<>≤≥€]?\s*[-−]?\d", t)) and not re.match(r"^\d{1,2}[.)]\s", t)
 
@@ -436,7 +436,7 @@ def _role_row(block: list[_Item], k: int, kinds: list[str], first_col: int, end_
               ) -> Optional[tuple[list[str], _Item, int]]:
     """The cells of one row from item `k` filling columns first_col..end_col-1 (the others left empty), or None.
 
-    A bracketed figure right after a value cell ("0,76" / "(1)": an earlier edition's figure) is left out of
+    A bracketed figure right after a value cell ("3,4" / "(2,9)": an earlier edition's figure) is left out of
     the row, so the cells after it stay in step."""
     cells = [""] * len(kinds)
     col, start = first_col, k

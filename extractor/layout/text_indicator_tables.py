@@ -545,7 +545,7 @@ def _stacked_row(lines: list[Line], index: int, found: _Found) -> Optional[tuple
         return None  # more values than columns: not this table's shape
     code = ""
     if len(names) > 1 and _ROW_CODE.match(names[0].text.strip()):
-        code = names[0].text.strip().rstrip(".")  # "1a" on its own line above the name: the row's code
+        code = names[0].text.strip().rstrip(".")  # "2b" on its own line above the name: the row's code
     named = names[1:] if code else names
     cells = [code, _join_wrapped([line.text.strip() for line in named])] + [line.text.strip() for line in values]
     return _row(names + values, cells), index
