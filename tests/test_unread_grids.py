@@ -223,6 +223,47 @@ def test_text_one_cell_per_line_is_a_grid_but_a_contents_list_is_not() -> None:
     assert text_grid_blocks(_text_lines("\n".join(contents))) == []
 
 
+def test_one_cell_per_line_with_label_cells_between_lone_figures_is_a_grid() -> None:
+    """Name, unit and year cells between the figures of a web table (one figure per row) still make a grid: the
+    figures recur at one cell distance; a group row between rows does not break it. Blank lines do not count."""
+    table = ["Kenmerk", "", "eenheid", "", "periode", "", "waarde", "", "Groep een", ""]
+    for name, value in [("Alfa", "4,2"), ("Beta", "17"), ("Gamma", "0,9"), ("Groep twee", None), ("Delta", "311"),
+                        ("Epsilon", "12,5"), ("Zeta", "7")]:
+        table += [name, ""] if value is None else [name, "", "per 100 stuks", "", "2019", "", value, ""]
+    blocks = text_grid_blocks(_text_lines("\n".join(table)))
+    assert [(b.rows, b.figures) for b in blocks] == [(6, 6)]
+
+
+def test_lone_figures_past_the_end_of_a_read_table_still_get_their_note() -> None:
+    """One run of lone figures can go on past the table a reader took: the figures outside it are reported."""
+    table = []
+    for name, a, b in [("Alfa", "12", "15"), ("Beta", "7", "9"), ("Gamma", "31", "30"), ("Delta", "4", "6"),
+                       ("Epsilon", "18", "21"), ("Zeta", "2", "3")]:
+        table += [name, "", a, "", b, ""]
+    lines = _text_lines("\n".join(table))
+    (block,) = text_grid_blocks(lines)
+    assert block.lines == (3, 35)
+    notes = unread_text_grids(lines, [], [], [], table_lines=[(1, 17)])
+    assert [(n.lines, "6 figures" in n.reason) for n in notes] == [((21, 35), True)]
+    assert unread_text_grids(lines, [], [], [], table_lines=[(1, 23)]) == []  # four figures left: no grid by itself
+    notes_below = table[:12]
+    for part in ("Toelichting", "Bronnen"):
+        notes_below += [part, ""]
+        for number in ("1", "2", "3"):
+            notes_below += [number, "", f"Een korte noot bij rij {number}.", ""]
+    lines = _text_lines("\n".join(notes_below))
+    assert unread_text_grids(lines, [], [], [], table_lines=[(1, 11)]) == []  # note numbers 1-3, 1-3 are no figures
+
+
+def test_numbered_list_with_rising_numbers_between_labels_is_no_grid() -> None:
+    """A contents list printed one cell per line with a chapter cell and a title cell before each page number."""
+    contents = []
+    for n, (title, page) in enumerate([("Inleiding", "3"), ("Wonen", "5"), ("Werken", "9"), ("Zorg", "14"),
+                                       ("Groen", "18"), ("Geld", "22"), ("Bijlagen", "30")], start=1):
+        contents += [f"Hoofdstuk {n}", "", title, "", page, ""]
+    assert text_grid_blocks(_text_lines("\n".join(contents))) == []
+
+
 # --------------------------------------------------------------------------- real pages
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, Optional
 
 from extractor.layout.tables import join_raised_figures
 from extractor.model import BBox
@@ -157,6 +158,7 @@ class TextGridBlock:
     lines: tuple[int, int]
     rows: int
     figures: int
+    cells: tuple[tuple[int, int], ...] = ()  # one cell per line: (line number, cell index) of each figure
 
 
 _TEXT_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
@@ -165,9 +167,11 @@ _TEXT_GAP = 2  # lines without figures (blank lines, a wrapped label) allowed be
 
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _MIN_SPACED_FIGURES = 3  # single-space rows need three figures at the end: two could be prose ("in 2023 1.200")
-_LONE_GAP = 4  # one cell per line: blank, label, blank between the last figure of a row and the next row's first
+_LONE_CELL_GAP = 8  # one cell per line: at most this many cells (non-blank lines) from one figure to the next
 _MIN_LONE_FIGURES = 6
-_MIN_LONE_PAIRS = 2  # figures on consecutive cell lines (only blank lines between): cells side by side
+_MIN_LONE_PAIRS = 2  # figures on consecutive cells: cells side by side
+_MIN_LONE_PERIOD = 3  # or figures at the same cell distance this often: one figure per row of a fixed width
+_ROW_CODE = re.compile(r"^\d{1,3}[.)]$")  # "1.", "12)": a row number, not a figure
 
 
 def text_grid_row(text: str) -> int:
@@ -200,7 +204,7 @@ def _trailing_figures(text: str) -> int:
 def _lone_figure(text: str) -> bool:
     """A line that is one figure cell and nothing else (text copied from a web table: one cell per line)."""
     t = text.strip()
-    return bool(t) and is_figure(t) and not _YEAR.match(t)
+    return bool(t) and is_figure(t) and not _YEAR.match(t) and not _ROW_CODE.match(t)
 
 
 def text_grid_blocks(lines: list[Line], min_rows: int = 3) -> list[TextGridBlock]:
@@ -224,24 +228,53 @@ def text_grid_blocks(lines: list[Line], min_rows: int = 3) -> list[TextGridBlock
 
 
 def _lone_figure_blocks(lines: list[Line]) -> list[TextGridBlock]:
-    """Runs of one-figure lines (one cell per line) with figures on consecutive cell lines, so a contents list
-    (a title, then its page number) is no grid; `rows` counts the runs of adjacent figures."""
+    """Runs of one-figure lines (one cell per line) counted in cells, blank lines skipped.
+
+    A run is a grid when its figures stand on consecutive cells (cells side by side) or recur at one cell
+    distance (label cells between them: one figure per row of a fixed width); a contents list (titles with
+    page numbers that only go up) is no grid. `rows` counts the runs of adjacent figures."""
+    cells = [line for line in lines if line.line_no is not None and line.text.strip()]
     blocks: list[TextGridBlock] = []
-    run: list[int] = []
-    for line in lines:
-        if line.line_no is None or not _lone_figure(line.text):
+    run: list[tuple[int, Line]] = []  # (cell index, line)
+    for index, line in enumerate(cells):
+        if not _lone_figure(line.text):
             continue
-        if run and line.line_no - run[-1] > _LONE_GAP + 1:
+        if run and index - run[-1][0] > _LONE_CELL_GAP:
             blocks.extend(_lone_block(run))
             run = []
-        run.append(line.line_no)
+        run.append((index, line))
     blocks.extend(_lone_block(run))
     return blocks
 
 
-def _lone_block(run: list[int]) -> list[TextGridBlock]:
-    adjacent = [b - a <= 2 for a, b in zip(run, run[1:])]
-    if len(run) < _MIN_LONE_FIGURES or sum(adjacent) < _MIN_LONE_PAIRS:
+def _lone_block(run: list[tuple[int, Line]]) -> list[TextGridBlock]:
+    if len(run) < _MIN_LONE_FIGURES or _only_rising_integers([line.text.strip() for _, line in run]):
         return []
-    rows = 1 + sum(1 for near in adjacent if not near)
-    return [TextGridBlock((run[0], run[-1]), rows, len(run))]
+    gaps = [b - a for (a, _), (b, _) in zip(run, run[1:])]
+    adjacent = sum(1 for gap in gaps if gap == 1)
+    period = max(gaps.count(gap) for gap in set(gaps))
+    if adjacent < _MIN_LONE_PAIRS and (period < _MIN_LONE_PERIOD or period * 2 < len(gaps)):
+        return []
+    rows = 1 + sum(1 for gap in gaps if gap > 1)
+    cells = tuple((line.line_no or 0, index) for index, line in run)
+    return [TextGridBlock((run[0][1].line_no or 0, run[-1][1].line_no or 0), rows, len(run), cells)]
+
+
+def lone_figures_outside(block: TextGridBlock, covered: Callable[[int], bool], texts: dict[int, str]) -> Optional[TextGridBlock]:
+    """The part of a one-cell-per-line grid whose figure lines are not `covered` (a table read or reported over part
+    of the run), when it is still a grid by itself; None otherwise. `texts` are the lines' texts by number."""
+    left = [(line, index) for line, index in block.cells if not covered(line)]
+    if len(left) < _MIN_LONE_FIGURES or _only_rising_integers([texts[line] for line, _ in left]):
+        return None  # too few, or the numbers of notes below the table
+    rows = 1 + sum(1 for (_, a), (_, b) in zip(left, left[1:]) if b - a > 1)
+    return TextGridBlock((left[0][0], left[-1][0]), rows, len(left), tuple(left))
+
+
+def _only_rising_integers(texts: list[str]) -> bool:
+    """Page numbers of a contents list (whole numbers that never go down) or the numbers of notes and lists
+    (each one more than the one before, or starting again at 1)."""
+    if not all(t.isdigit() for t in texts):
+        return False
+    numbers = [int(t) for t in texts]
+    steps = list(zip(numbers, numbers[1:]))
+    return all(a <= b for a, b in steps) or all(b == a + 1 or b <= 1 for a, b in steps)

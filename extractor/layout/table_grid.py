@@ -40,7 +40,7 @@ _KIND_WORD = re.compile(
     r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
 _TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
@@ -244,7 +244,7 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_cell_run(block, i)
+            found = _read_cell_run(block, i) or _read_role_run(block, i)
             if found is None:
                 i += 1
                 continue
@@ -257,11 +257,15 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
-    while j < len(block) and is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text)):
+    while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+                              or j > start and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         j += 1
+    codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
+    if codes:
+        start = codes[0]  # a number column opens the header: the cells before it are titles and captions
     head = block[start:j]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
     if len(marked) < 2:
@@ -277,10 +281,57 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     years_only = [t for t in rest if is_year_cell(t)]
     groups = [t for t in rest if not is_year_cell(t) and not _FULL_YEAR.search(t)]
     if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
-        rest.index(g) < rest.index(years_only[0]) for g in groups
+        rest.index(g) < rest.index(years_only[0]) and _KIND_WORD.search(g) for g in groups
     ):
         return role + years_only, groups  # kind words over a run of bare years
     return role + rest, []
+
+
+_CODE_HEADER = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
+RAGGED_PROBLEM = "row prints fewer cells than the header has columns (empty cells dropped by the copy); values left out"
+
+
+def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optional[tuple[TableRow, int]]:
+    """A coded row with fewer figures than the header has value columns ("2a" / "Naam" / "4,0" / "4,1" under three
+    years): which columns its figures belong to is not printed, so the row keeps its code and name, no values, and
+    a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one."""
+    if not _CODE_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
+        return None
+    end, figures = k + n_label, 0
+    while end < len(block) and end - k < width and not _starts_coded_row(block, end):
+        if _figure_start(block[end].text):
+            figures += 1
+        elif figures:
+            break  # a word cell after the figures: the row is over
+        end += 1
+    if end - k >= width or not figures:
+        return None  # as many cells as the header (not ragged), or no figure at all (a numbered note)
+    cells = [c.text for c in block[k:k + n_label]]
+    row = _row(cells, (block[k].first, block[end - 1].last), block[k].page)
+    row.problem = RAGGED_PROBLEM
+    return row, end
+
+
+def _unknown_header_cell(block: list[_Item], j: int) -> bool:
+    """A short word cell inside a header ("Verplicht") that no vocabulary knows: a header cell when the header goes
+    on to its year columns (two years in a row within a few short word cells)."""
+    for i in range(j, min(j + 6, len(block) - 1)):
+        text = block[i].text.strip()
+        if is_year_cell(text) and is_year_cell(block[i + 1].text):
+            return i > j
+        if len(text) > 30 or _value_like(text) or text.endswith((".", ":", ";")):
+            return False
+    return False
+
+
+def _starts_coded_row(block: list[_Item], i: int) -> bool:
+    return bool(_CODE_CELL.match(block[i].text.strip())) and i + 1 < len(block) and not _value_like(block[i + 1].text)
+
+
+def _figure_start(text: str) -> bool:
+    """A figure cell, or a cell that opens with one ("10 tov 12 landelijk")."""
+    t = text.strip()
+    return _value_like(t) or bool(re.match(r"^[<>≤≥€]?\s*[-−]?\d", t)) and not re.match(r"^\d{1,2}[.)]\s", t)
 
 
 def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
@@ -300,18 +351,27 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
     k = j
-    body = 0
+    body = n_ragged = 0
+    coded = bool(_CODE_HEADER.match(columns[0]))
     while k < len(block):
         item = block[k]
         cells = block[k:k + width]
         values = cells[n_label:n_label + n_values]
         labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) for c in cells[:n_label])
+        if coded and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
+            labels_ok = False  # the next row's number inside the window: this row is shorter than the header
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
                 and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
                         for x, v in enumerate(values)):
             rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
             k += width
             body += 1
+            continue
+        ragged = _ragged_row(block, k, n_label, width) if coded else None
+        if ragged is not None:
+            rows.append(ragged[0])
+            k = ragged[1]
+            n_ragged += 1
             continue
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
@@ -322,10 +382,126 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     while rows and len(rows[-1].cells) == 1:
         rows.pop()
         k -= 1
-    if body < 1:
+    if body < 1 and n_ragged < 2:
         return None
     above = [Line(text=g) for g in groups]
-    return _table(rows, width, "text", above), max(k, j)
+    table = _table(rows, width, "text", above)
+    table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
+    return table, max(k, j)
+
+
+_ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)
+_VALUE_HEADER = re.compile(r"^(waarde|score|cijfer|uitkomst)\*?$", re.IGNORECASE)
+_TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied)\*?$", re.IGNORECASE)
+_CODE_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+
+
+def _role_column(header: str) -> Optional[str]:
+    """What a cell of a role header holds: "value", "year" (the year of the row's values), "code", "text", or None."""
+    t = header.strip()
+    if _VALUE_HEADER.match(t):
+        return "value"
+    if _ROW_YEAR_HEADER.match(t):
+        return "year"
+    if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE):
+        return "code"
+    if _ROLE_WORD.match(t) or _TEXT_HEADER.match(t):
+        return "text"
+    return None
+
+
+def _fits_role(kind: str, text: str) -> bool:
+    if kind == "value":
+        return _value_like(text) and not is_year_cell(text)
+    if kind == "year":
+        return is_year_cell(text)
+    if kind == "code":
+        return bool(_CODE_CELL.match(text.strip()))
+    return not _value_like(text) and not is_year_cell(text)
+
+
+_BRACKETED_FIGURE = re.compile(r"^\(\s*[-−]?\d[\d.,]*\s*%?\s*\)$")
+
+
+def _resumed_columns(kinds: list[str]) -> Optional[tuple[int, int]]:
+    """(first, end) of the columns a row of a second area fills under the same indicator: from the year column
+    through the last value column, when an area column stands between them ("jaar" / "regio" / "waarde")."""
+    year = kinds.index("year")
+    last_value = max(i for i, kind in enumerate(kinds) if kind == "value")
+    if year == 0 or last_value < year or not any(kind == "text" for kind in kinds[year + 1:last_value]):
+        return None
+    return year, last_value + 1
+
+
+def _role_row(block: list[_Item], k: int, kinds: list[str], first_col: int, end_col: int
+              ) -> Optional[tuple[list[str], _Item, int]]:
+    """The cells of one row from item `k` filling columns first_col..end_col-1 (the others left empty), or None.
+
+    A bracketed figure right after a value cell ("3,4" / "(2,9)": an earlier edition's figure) is left out of
+    the row, so the cells after it stay in step."""
+    cells = [""] * len(kinds)
+    col, start = first_col, k
+    while col < end_col:
+        if k >= len(block):
+            return None
+        text = block[k].text
+        if col > first_col and kinds[col - 1] == "value" and _BRACKETED_FIGURE.match(text.strip()) \
+                and not is_year_cell(text):
+            k += 1
+            continue
+        if not _fits_role(kinds[col], text):
+            return None
+        cells[col] = text
+        col += 1
+        k += 1
+    if kinds[end_col - 1] == "value" and k < len(block) and _BRACKETED_FIGURE.match(block[k].text.strip()) \
+            and not is_year_cell(block[k].text):
+        k += 1  # the bracketed figure after the row's last value
+    return cells, block[start], k
+
+
+def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+    """A header of column roles only ("Indicator" / "eenheid" / "periode" / "waarde"): a label, a value column and a
+    column giving each row's year. Rows are read when all their cells fit their columns; a single cell between rows
+    (a group row) is kept as a one-cell row; anything else ends the table."""
+    first = block[start].text.strip()
+    if _role_column(first) is None and (len(first) > 40 or first.endswith((".", ":")) or _value_like(first)):
+        return None
+    kinds: list[str] = [_role_column(first) or "text"]  # the label column's header may be any short word
+    j = start + 1
+    while j < len(block) and (kind := _role_column(block[j].text)) is not None:
+        kinds.append(kind)
+        j += 1
+    if "value" not in kinds or "year" not in kinds or kinds[0] not in ("text", "code") or len(kinds) < 3:
+        return None
+    head = block[start:j]
+    width = len(kinds)
+    rows: list[TableRow] = [_row([h.text for h in head], (head[0].first, head[-1].last), head[0].page)]
+    k, body = j, 0
+    resumed = _resumed_columns(kinds)
+    while k < len(block):
+        taken = _role_row(block, k, kinds, 0, width)
+        if taken is None and body and resumed is not None and len(rows[-1].cells) > 1:
+            taken = _role_row(block, k, kinds, *resumed)  # the next area's figures of the indicator above
+        if taken is not None:
+            cells, first, k = taken
+            rows.append(_row(cells, (first.first, block[k - 1].last), first.page))
+            body += 1
+            continue
+        nxt = block[k + 1] if k + 1 < len(block) else None
+        if nxt is not None and _fits_role(kinds[0], block[k].text) and _fits_role(kinds[0], nxt.text) \
+                and len(block[k].text) <= 80:
+            rows.append(_row([block[k].text], (block[k].first, block[k].last), block[k].page))  # a group row
+            k += 1
+            continue
+        break
+    while rows and len(rows[-1].cells) == 1:
+        rows.pop()
+    if body < 2:
+        return None
+    table = _table(rows, width, "text", [])
+    table.header_rows = 1
+    return table, k
 
 
 # ------------------------------------------------------------------ flattened rows

@@ -44,6 +44,7 @@ __all__ = ["indicator_text_tables", "header_line_of", "footnotes_below"]
 
 _ANCHORS = re.compile(r"indicator|streefwaarde|nulmeting|peilwaarde|^bron\b", re.IGNORECASE)
 _CODE = re.compile(r"^(\d+[A-Z]+\d+\.[a-z0-9]+|\d+\.\d+\.[a-z0-9]+)\s+(.*)$")
+_ROW_CODE = re.compile(r"^\d{1,2}[a-z]?\.?$")
 _GROUP_ROW = re.compile(r"^Doel\s+\d+[A-Z]*\d*\b")
 _FOOTNOTE_LINE = re.compile(r"^(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s+(\S.*)$")
 _BOLD = re.compile(r"\*\*(\S(?:[^*]*\S)?)\*\*")
@@ -542,7 +543,11 @@ def _stacked_row(lines: list[Line], index: int, found: _Found) -> Optional[tuple
     if following is not None and _is_value_token(lines[following].text.strip()) \
             and not _starts_header(lines, following):
         return None  # more values than columns: not this table's shape
-    cells = ["", _join_wrapped([line.text.strip() for line in names])] + [line.text.strip() for line in values]
+    code = ""
+    if len(names) > 1 and _ROW_CODE.match(names[0].text.strip()):
+        code = names[0].text.strip().rstrip(".")  # "2b" on its own line above the name: the row's code
+    named = names[1:] if code else names
+    cells = [code, _join_wrapped([line.text.strip() for line in named])] + [line.text.strip() for line in values]
     return _row(names + values, cells), index
 
 

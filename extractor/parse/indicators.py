@@ -38,7 +38,7 @@ _CODE_BEFORE_NAME = re.compile(
     r"^(?P<code>\d{1,2}[A-Z]{1,3}\d{1,2}\.[a-z0-9]{1,2}|\d{1,2}\.\d{1,2}\.[a-z0-9]{1,2})\s+(?P<name>.+)$")
 _DIRECTION_MARK = re.compile(r"\s*\(\s*[-−–+](\s*/\s*[-−–+])?\s*\)\s*$")
 _NOTE_ROW = re.compile(r"^(bron|eenheid|toelichting|definitie)\b", re.IGNORECASE)
-_ROLES = ("code", "unit", "source", "programme")
+_ROLES = ("code", "unit", "source", "programme", "year", "area", "description")
 
 
 @dataclass
@@ -58,6 +58,7 @@ class _Context:
     unreadable: list[str] = field(default_factory=list)
     problems: list[TableRow] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    metadata: Optional[Metadata] = None
 
 
 @dataclass
@@ -124,7 +125,7 @@ def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table
                  for c in value_cols},
         header_marks=label_header_marks(head.headers, verdict.label_col),
         goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
-        goal_ids={g.id for g in goals}, goals=goals,
+        goal_ids={g.id for g in goals}, goals=goals, metadata=metadata,
     )
 
 
@@ -191,7 +192,7 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
     units: list[str] = []
     marks: list[str] = []
     for c in filled:
-        kind, year, type_from = ctx.columns[c]
+        kind, year, type_from = _row_year_type(ctx, row, ctx.columns[c])
         text = row.cells[c].strip()
         parsed, unit_word = read_value(text)
         bounds = [parsed] if parsed is not None else _target_range(text, kind)
@@ -212,6 +213,20 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
         units.append(" ".join(u for u in (bounds[0].unit, unit_word) if u))
         marks.extend(m for m in bounds[0].footnotes if m not in marks)
     return values, units, marks
+
+
+def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optional[str], Optional[int], str]:
+    """A year column ("periode", "jaar") gives each row the year of its values where the value header names none;
+    the type then follows the document's context rule for that year (a begroting's figure of an earlier year is a
+    realisatie), or stays the header's when the rule does not decide."""
+    kind, year, type_from = column
+    printed = re.fullmatch(r"\(?((?:19|20)\d{2})\)?", _cell(row, ctx.roles.get("year")))
+    if year is not None or printed is None:
+        return column
+    year = int(printed.group(1))
+    meta = ctx.metadata
+    rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
+    return (rule, year, "context") if rule else (kind, year, type_from)
 
 
 def _target_range(text: str, kind: Optional[str]) -> list[ParsedValue]:
@@ -273,7 +288,8 @@ def _indicator(ctx: _Context, row: TableRow, row_no: int, table_no: int, label: 
     marks = list(dict.fromkeys([*ctx.header_marks, *parts.marks, *value_marks]))
     pdf = ctx.table.method != "text"
     return Indicator(
-        id=indicator_id(_where(row), table_no, row_no), code=code or None, name=parts.name, description=parts.description,
+        id=indicator_id(_where(row), table_no, row_no), code=code or None, name=parts.name,
+        description=parts.description or _cell(row, ctx.roles.get("description")) or None,
         unit=_unit(ctx, row, parts.name, units),
         source=_cell(row, ctx.roles.get("source")) or parts.source or ctx.source,
         goal=_row_goal(ctx, row, code, parts.code is not None, goal_group),
@@ -307,6 +323,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     by_index: dict[int, Indicator] = {}
     counted = 0
     goal_group: Optional[str] = None
+    own_area: Optional[str] = None  # the area cell of the last indicator row (an area column: "regio")
     for position, row in enumerate(body, start=1):
         label = _cell(row, verdict.label_col)
         filled = [c for c in value_cols if c < len(row.cells) and row.cells[c].strip()]
@@ -321,13 +338,18 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             filled = []  # the layout could not place this row's figures: none is read
         if _NOTE_ROW.match(label):
             filled = []  # "Eenheid: | Aantal per 1.000 inwoners": a note row, not figures
+        area_cell = _cell(row, ctx.roles.get("area"))
+        if not label and filled and area_cell and indicators and own_area not in (None, area_cell):
+            indicators[-1].values.extend(_values(ctx, row, filled, area_cell)[0])  # the next area's figures
+            continue
         described = any(_cell(row, c) for c in ctx.roles.values())  # a code, unit or source printed: an indicator row
         if not filled and not ((described or row.problem) and label and not _skip_label(label, name_header)):
             note = " ".join(c.strip() for c in row.cells if c.strip())
             if indicators and not _opens_area_rows(body, position, verdict) and _attach_note(indicators[-1], note):
                 continue
             following = _cell(body[position], verdict.label_col) if position < len(body) else ""
-            if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz"):
+            if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz") \
+                    and not label.rstrip().endswith("*"):  # a label ending in a footnote mark is whole: a heading
                 carried = label  # the first line of a label whose rest is printed beside the figures
                 continue
             group = label or group  # a group row ("Verwijzingen Halt") over area rows
@@ -356,6 +378,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             indicator.name = f"{heading} {indicator.name}"
         worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
         if indicator.values or indicator.source or indicator.code or worded:
+            own_area = area_cell or None
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)
 

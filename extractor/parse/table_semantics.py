@@ -112,11 +112,18 @@ def _is_data_row_after_header(row: TableRow) -> bool:
 _UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?", re.IGNORECASE)
 
 
+# a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts
+_WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)")
+
+
 def read_value(text: str):
     """`parse_value`, and when that fails, once more without a unit word ("214,4 kg (2022)"); returns (parsed, unit word)."""
     parsed = parse_value(text)
     if parsed is not None:
         return parsed, None
+    earlier = _WITH_EARLIER.fullmatch(" ".join(text.split()))
+    if earlier and not _BARE_YEAR.match(earlier.group("earlier")):
+        return read_value(earlier.group("value"))  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
     words = [m.group(1) for m in _UNIT_WORDS.finditer(text)]
     if len(words) != 1:
         return None, None
@@ -870,7 +877,7 @@ def _capital_amounts(head: TableHead, label_col: int) -> bool:
 
 
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie|\bwoonlasten", re.IGNORECASE)
-_INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
+_INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|kerngegeven|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
 
 

@@ -174,8 +174,11 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     sections = _section_index(laid_out, is_pdf=False)
     taken: list[tuple[int, int]] = []
     number = 0
+    grids = text_tables(lines)
     for table in indicator_text_tables(lines):
         number += 1 if len(table.rows) > 1 else 0
+        if _fuller_grid(table, grids, lines):
+            continue  # a grid over the same lines holds more rows (a one-cell-per-line table): that one is read
         verdict = typed_header_verdict(table, judge_table(table))
         if verdict.kind != "indicator":
             continue  # money after all, or nothing: left to the readers of the grids below (which report it)
@@ -192,7 +195,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         result.tables_found += 1
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
-    for number, table in enumerate(text_tables(lines), start=1):
+    for number, table in enumerate(grids, start=1):
         first, last = table_lines(table)
         if any(not (last < a or first > b) for a, b in taken):
             continue  # already read as a tab/flattened indicator table
@@ -201,6 +204,26 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         before = len(result.indicators)
         _one_table(table, number, goals, metadata, result, section=sections.context(table_key(table, is_pdf=False)))
         link_goals(result.indicators[before:], goals, header_line_of(table))
+
+
+def _fuller_grid(table: Table, grids: list[Table], lines: list) -> bool:
+    """A generic grid over the same lines with more rows of figures than this flattened or stacked indicator table (whose
+    cells are guessed from the header); a tab table's cells are certain and stay."""
+    from extractor.layout.table_grid import table_lines  # noqa: PLC0415
+
+    first, last = table_lines(table)
+    if any("\t" in ln.text for ln in lines if ln.line_no == first):
+        return False
+    return any(_figure_rows(grid) > _figure_rows(table) and not (last < a or first > b)
+               for grid in grids for a, b in [table_lines(grid)])
+
+
+def _figure_rows(table: Table) -> int:
+    """Rows printing two or more figures (years left out: a header of years is no row of figures)."""
+    from extractor.layout.table_grid import is_number_cell, is_year_cell  # noqa: PLC0415
+
+    return sum(1 for row in table.rows
+               if sum(1 for c in row.cells if c.strip() and is_number_cell(c) and not is_year_cell(c)) >= 2)
 
 
 def _add_lines_above(table: Table, lines: list, first: int) -> None:

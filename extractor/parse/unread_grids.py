@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from extractor.layout.numeric_grids import GridBlock, numeric_grid_blocks, text_grid_blocks
+from extractor.layout.numeric_grids import GridBlock, lone_figures_outside, numeric_grid_blocks, text_grid_blocks
 from extractor.model import BBox, BudgetLine, ErrorCode, ErrorEntry, Indicator, LineSpan, TableNote
 from extractor.read.types import Line, Page
 
@@ -68,9 +68,17 @@ def unread_text_grids(lines: list[Line], indicators: list[Indicator], budget_lin
     notes: list[TableNote] = []
     for block in text_grid_blocks(lines):
         first, last = block.lines
-        if not any(a <= last and first <= b for a, b in spans):
-            notes.append(TableNote(lines=block.lines, numeric=True, detector=None,
-                                   reason=f"{UNREAD_REASON} ({block.rows} rows, {block.figures} figures)"))
+        if any(a <= last and first <= b for a, b in spans):
+            if not block.cells:
+                continue
+            # one cell per line: the figures of the run outside what was read or reported
+            texts = {line.line_no: line.text.strip() for line in lines if line.line_no is not None}
+            left = lone_figures_outside(block, lambda n: any(a <= n <= b for a, b in spans), texts)
+            if left is None:
+                continue
+            block = left
+        notes.append(TableNote(lines=block.lines, numeric=True, detector=None,
+                               reason=f"{UNREAD_REASON} ({block.rows} rows, {block.figures} figures)"))
     return notes
 
 
