@@ -202,16 +202,21 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
     return columns, names, skipped
 
 
+_ACCOUNTED_KINDS = ("realisatie", "rekening")  # what the year's own accounts show (Realisatie, Werkelijk, Rekening)
+
+
 def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
     """Years for value columns whose header prints none, where the document decides it (documented rule):
 
-    * in jaarstukken of year Y, a "Realisatie" column without a year is Y (the year the document accounts for);
+    * in jaarstukken of year Y, a "Realisatie", "Werkelijk" or "Rekening" column without a year is Y (the year the
+      document accounts for);
     * a "Verschil" column without a year compares the columns printed just before it: it takes their year when
       the two share one (`_verschil_year`), else the year of all the table's other columns when they have one.
     Elsewhere an undated column keeps no year (a realisatie in a begroting may be any earlier year)."""
     columns = [(c, kind, year if year is not None or kind != "verschil" else _verschil_year(c, columns), side)
                for c, kind, year, side in columns]
-    out = [(c, kind, year if year is not None or kind != "realisatie" or (document_type or "").lower() != "jaarstukken" else doc_year, side)
+    accounts = (document_type or "").lower() == "jaarstukken"
+    out = [(c, kind, year if year is not None or kind not in _ACCOUNTED_KINDS or not accounts else doc_year, side)
            for c, kind, year, side in columns]
     years = {year for _, kind, year, _ in out if kind != "verschil"}
     if len(years) == 1 and None not in years:
@@ -375,8 +380,9 @@ def programme_code(label: str) -> Optional[str]:
 
 
 def _line_programme(label: str, programme_rows: bool, heading: Optional[str], default: Optional[str]) -> Optional[str]:
-    """The programme of one budget line: the row's own (recapitulatie), the block's heading, or the table's."""
-    if programme_rows:
+    """The programme of one budget line: the row's own (recapitulatie), the block's heading, or the table's. Inside a
+    block opened by a figure-less programme row, its rows ("Subtotaal" included) are that programme's."""
+    if programme_rows and not heading:
         return _row_programme(label)
     if _ALL_PROGRAMMES.search(label):
         return None  # the total over all programmes belongs to none of them

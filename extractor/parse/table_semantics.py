@@ -94,12 +94,22 @@ def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
     return True
 
 
-_NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+(\d{1,2}[a-z]?\.?\s+)?[A-Z]")
+PROGRAMME_NAME = re.compile(r"^\s*([Pp]rogramma\s+\d{1,2}[a-z]?\b|([Pp]rogramma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z][a-z])")
+
+
+def opens_programme_block(row: TableRow) -> bool:
+    """A row that only names a programme ("Programma 1", "1 Ruimtelijke ontwikkeling") and prints no figure opens the
+    first block of a programme overview: it is body, not more header, so that block keeps its programme."""
+    filled = [c for c in row.cells if c.strip()]
+    return len(filled) == 1 and row.cells[0].strip() == filled[0] and bool(PROGRAMME_NAME.match(filled[0]))
+
+
+_NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+((\d{1,2}[a-z]?\.?\s+)?[A-Z]|\d{1,2}[a-z]?\.?\s*$)")
 
 
 def _names_with_figures(label: str, rest: list[str]) -> bool:
     """A row under the header that starts with a header word but names something ("Programma Publieke
-    Gezondheid") and prints two or more figures beside it is a body row, not more header."""
+    Gezondheid", "Programma 3") and prints two or more figures beside it is a body row, not more header."""
     return bool(_NAMED_ROW.match(label)) and sum(1 for c in rest if _is_data_cell(c)) >= 2
 
 
@@ -131,7 +141,7 @@ def analyse_head(table: Table) -> TableHead:
     any_bold = any(row.bold for row in table.rows)
     header_rows = 0
     for row in table.rows:
-        if _is_data_row(row, any_bold, header_rows):
+        if _is_data_row(row, any_bold, header_rows) or (header_rows and opens_programme_block(row)):
             break
         header_rows += 1
     if table.header_rows is not None:
