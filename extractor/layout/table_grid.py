@@ -41,6 +41,7 @@ _KIND_WORD = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 _TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
 
@@ -243,14 +244,30 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_cell_run(block, i)
+            found = _best_cell_run(block, i)
             if found is None:
                 i += 1
                 continue
-            table, end = found
+            table, end, _ = found
             tables.append(table)
             i = end
     return tables
+
+
+def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
+    """The table read from the header run at `start`, or from a later cell of that run when that places more cells
+    (full rows times width): lines above a header that look like header cells ("Begroting en verantwoording", a caption
+    naming two years) would otherwise make up columns of their own, and a start inside a repeated sub-header run
+    ("Saldo | Lasten | Baten | Saldo") places rows out of step."""
+    head = _header_run(block, start)
+    if head is None:
+        return None
+    best: Optional[tuple[Table, int, int]] = None
+    for first in range(start, head[1]):
+        found = _read_cell_run(block, first)
+        if found is not None and (best is None or found[2] * found[0].n_cols > best[2] * best[0].n_cols):
+            best = found
+    return best
 
 
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
@@ -260,6 +277,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
+        if _NUMBERED_ROLE.match(block[j].text):
+            break  # "Programma 1": a block's label row (its own figures or a block under it), not a header cell
         j += 1
     head = block[start:j]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
@@ -279,10 +298,33 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
         rest.index(g) < rest.index(years_only[0]) for g in groups
     ):
         return role + years_only, groups  # kind words over a run of bare years
+    spread = _groups_over_sides(rest)
+    if spread is not None:
+        return role + spread, []
     return role + rest, []
 
 
-def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
+    """A two-level header printed one cell per line: G group cells (a kind and/or year each: "Rekening 2016",
+    "Begroting 2017", "Verschil"), then one run of sub-cells repeated G times ("Lasten", "Baten", "Saldo" under each
+    group). Each column is its group's and its sub-cell's words ("Rekening 2016 Lasten"); None for other headers."""
+    for g in range(2, len(texts) // 3 + 1):
+        groups, subs = texts[:g], texts[g:]
+        if len(subs) % g:
+            continue
+        per = len(subs) // g
+        if per < 2 or subs != subs[:per] * g or len(set(subs[:per])) != per:
+            continue
+        if any(_FULL_YEAR.search(t) or not _KIND_WORD.search(t) for t in subs[:per]):
+            continue
+        if not all(_FULL_YEAR.search(t) or _KIND_WORD.search(t) for t in groups) or set(groups) & set(subs):
+            continue
+        return [f"{group} {sub}" for group in groups for sub in subs[:per]]
+    return None
+
+
+def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
+    """The table whose header run starts at `start`, the index after it, and its number of full body rows."""
     found = _header_run(block, start)
     if found is None:
         return None
@@ -312,6 +354,8 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
             k += width
             body += 1
             continue
+        if is_header_cell(item.text) and _header_run(block, k) is not None and not body:
+            return None  # another header before any row: the lines read as this header are not the table's
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
         if len(item.text) > 120:
@@ -324,7 +368,7 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     if body < 1:
         return None
     above = [Line(text=g) for g in groups]
-    return _table(rows, width, "text", above), max(k, j)
+    return _table(rows, width, "text", above), max(k, j), body
 
 
 # ------------------------------------------------------------------ flattened rows
@@ -580,9 +624,17 @@ def table_lines(table: Table) -> tuple[int, int]:
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 0)
 
 
+def _placed_cells(table: Table) -> int:
+    """Filled cells in rows with a label and a second filled cell: what a reader placed in a grid."""
+    return sum(sum(1 for c in r.cells if c.strip()) for r in table.rows
+               if r.cells and r.cells[0].strip() and sum(1 for c in r.cells if c.strip()) >= 2)
+
+
 def _without_overlaps(tables: Iterable[Table]) -> list[Table]:
+    """Where readers' tables overlap, the one that placed the most cells in labelled rows wins (then the longest): a
+    reader that kept most lines as one-cell text rows did not see the table's form."""
     kept: list[Table] = []
-    for t in sorted(tables, key=lambda t: -len(t.rows)):
+    for t in sorted(tables, key=lambda t: (-_placed_cells(t), -len(t.rows))):
         a, b = table_lines(t)
         if any(not (b < c or a > d) for c, d in (table_lines(k) for k in kept)):
             continue

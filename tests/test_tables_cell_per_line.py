@@ -1,0 +1,107 @@
+"""Budget tables copied from web pages one cell per line (the fifth held-out check, docs/tables.md).
+
+Every text here is synthetic (invented labels and figures) with the shape of a page met there: a
+programme named by a figure-less row right under the header, an undated "Rekening" column in jaarstukken,
+numbered programme rows in a programme overview, a two-level header of kind+year groups over
+Lasten/Baten/Saldo, and rows whose empty cells the copy dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.model import Document
+from extractor.pipeline import extract_document
+
+
+def _document(tmp_path: Path, name: str, cells: list[str]) -> Document:
+    """A text file of one cell per line with a blank line between cells, as such pages are copied."""
+    path = tmp_path / name
+    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    return extract_document(path)
+
+
+def _by_label(doc: Document) -> dict[tuple[str, str], tuple]:
+    return {(b.label, b.column): (b.programme, b.kind, b.year, b.amount) for b in doc.budget_lines}
+
+
+def test_a_programme_row_right_under_the_header_opens_the_first_block(tmp_path: Path) -> None:
+    cells = [
+        "Jaarstukken 2031", "Overzicht per programma",
+        "Programma / Taakveld", "Begroting", "Begroting na wijziging", "Rekening", "Verschil",
+        "1 Wonen en werken",
+        "0.4  Ondersteuning", "120", "130", "128", "-2",
+        "8.1  Ruimtelijke ordening", "410", "405", "433", "28",
+        "Subtotaal", "530", "535", "561", "26",
+        "2 Zorg en welzijn",
+        "6.1  Samenkracht", "77", "81", "80", "-1",
+        "Subtotaal", "77", "81", "80", "-1",
+    ]
+    doc = _document(tmp_path, "jaarstukken_2031_uitvoering.txt", cells)
+    lines = _by_label(doc)
+    assert lines[("0.4  Ondersteuning", "Begroting")][0] == "1 Wonen en werken"
+    assert lines[("6.1  Samenkracht", "Rekening")][0] == "2 Zorg en welzijn"
+    # the block's subtotal belongs to the block's programme, not to a programme of its own
+    subtotals = [b.programme for b in doc.budget_lines if b.label == "Subtotaal" and b.column == "Verschil"]
+    assert subtotals == ["1 Wonen en werken", "2 Zorg en welzijn"]
+
+
+def test_an_undated_rekening_column_in_jaarstukken_is_the_document_year(tmp_path: Path) -> None:
+    cells = [
+        "Jaarstukken 2031", "Taakvelden per programma",
+        "Programma / Taakveld", "Begroting 2031", "Rekening", "Verschil",
+        "Programma 1",
+        "0.1  Bestuur", "300", "310", "10",
+        "Programma 2",
+        "0.2  Burgerzaken", "90", "85", "-5",
+    ]
+    doc = _document(tmp_path, "jaarstukken_2031_programmas.txt", cells)
+    lines = _by_label(doc)
+    assert lines[("0.1  Bestuur", "Rekening")][1:] == ("rekening", 2031, 310.0)
+    assert lines[("0.1  Bestuur", "Rekening")][0] == "Programma 1"
+    assert lines[("0.2  Burgerzaken", "Rekening")][0] == "Programma 2"
+
+
+def test_an_undated_rekening_column_in_a_begroting_keeps_no_year(tmp_path: Path) -> None:
+    cells = ["Begroting 2031", "Taakvelden", "Programma / Taakveld", "Begroting 2031", "Rekening", "0.1  Bestuur", "300", "310",
+             "0.2  Burgerzaken", "90", "85"]
+    lines = _by_label(_document(tmp_path, "begroting_2031_taakvelden.txt", cells))
+    assert lines[("0.1  Bestuur", "Rekening")][1:] == ("rekening", None, 310.0)
+
+
+def test_groups_of_kind_and_year_over_repeated_sides_name_every_column(tmp_path: Path) -> None:
+    cells = [
+        "Begroting 2032", "Overzicht van baten en lasten",
+        "Programma", "Rekening 2030", "Begroting 2031", "Begroting 2032",
+        "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo",
+        "Programma 0", "50", "20", "30", "55", "21", "34", "57", "22", "35",
+        "Programma 1", "70", "10", "60", "72", "11", "61", "74", "12", "62",
+        "Subtotaal programma's", "120", "30", "90", "127", "32", "95", "131", "34", "97",
+    ]
+    doc = _document(tmp_path, "begroting_2032_overzicht.txt", cells)
+    lines = _by_label(doc)
+    assert len(doc.budget_lines) == 27
+    assert lines[("Programma 0", "Rekening 2030 Lasten")] == ("Programma 0", "rekening", 2030, 50.0)
+    assert lines[("Programma 1", "Begroting 2032 Saldo")] == ("Programma 1", "begroting", 2032, 62.0)
+    assert {b.side for b in doc.budget_lines if b.column.endswith("Baten")} == {"baten"}
+    assert lines[("Subtotaal programma's", "Begroting 2031 Baten")][0] is None
+
+
+def test_caption_lines_above_the_header_make_no_columns_and_programme_rows_open_blocks(tmp_path: Path) -> None:
+    cells = [
+        "Financiën", "3 Toelichting baten en lasten", "3.4 Verschillen Rekening 2029 - Begroting 2031",
+        "(bedragen x €1.000)",
+        "Jaarrekening 2029", "Begroting 2031", "Verschil",
+        "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo",
+        "Programma 1",
+        "DOEL 1-1", "40", "5", "-35", "44", "6", "-38", "4", "1", "-3",
+        "DOEL 1-2", "12", "2", "-10", "10", "2", "-8", "-2", "0", "2",
+        "Programma 2",
+        "DOEL 2-1", "9", "1", "-8", "8", "1", "-7", "-1", "0", "1",
+    ]
+    doc = _document(tmp_path, "begroting_2031_verschillen.txt", cells)
+    lines = _by_label(doc)
+    assert len(doc.budget_lines) == 27
+    assert lines[("DOEL 1-1", "Jaarrekening 2029 Saldo")] == ("Programma 1", "rekening", 2029, -35_000.0)
+    assert lines[("DOEL 2-1", "Begroting 2031 Lasten")] == ("Programma 2", "begroting", 2031, 8_000.0)
+    assert lines[("DOEL 1-2", "Verschil Lasten")][1] == "verschil"
