@@ -105,3 +105,73 @@ def test_caption_lines_above_the_header_make_no_columns_and_programme_rows_open_
     assert lines[("DOEL 1-1", "Jaarrekening 2029 Saldo")] == ("Programma 1", "rekening", 2029, -35_000.0)
     assert lines[("DOEL 2-1", "Begroting 2031 Lasten")] == ("Programma 2", "begroting", 2031, 8_000.0)
     assert lines[("DOEL 1-2", "Verschil Lasten")][1] == "verschil"
+
+
+def test_numbered_programme_rows_in_a_programme_overview_are_their_own_programme(tmp_path: Path) -> None:
+    cells = [
+        "Begroting 2033", "Incidentele posten",
+        "Wij nemen per programma de volgende incidentele lasten en baten op:",
+        "bedragen x € 1.000",
+        "2033", "2034", "2035",
+        "Incidentele lasten", "-", "-", "-",
+        "1 Bestuur en burger", "-40", "-", "-",
+        "2 Zorg", "-120", "-30", "-10",
+        "Totaal incidentele lasten", "-160", "-30", "-10",
+        "Incidentele baten",
+        "2 Zorg", "15", "-", "-",
+        "Totaal incidentele baten", "15", "-", "-",
+    ]
+    doc = _document(tmp_path, "begroting_2033_incidenteel.txt", cells)
+    got = {(b.label, b.year, b.amount): b.programme for b in doc.budget_lines}
+    assert got[("2 Zorg", 2033, -120_000.0)] == "2 Zorg"
+    assert got[("2 Zorg", 2033, 15_000.0)] == "2 Zorg"
+    assert got[("1 Bestuur en burger", 2033, -40_000.0)] == "1 Bestuur en burger"
+    assert got[("Totaal incidentele lasten", 2034, -30_000.0)] is None
+
+
+def test_numbered_rows_of_a_table_that_speaks_of_no_programme_get_none(tmp_path: Path) -> None:
+    cells = [
+        "Begroting 2033", "Nieuw beleid", "bedragen x € 1.000",
+        "2033", "2034", "1 Inwonersgroei", "40", "45", "2 Loonindex", "60", "61",
+    ]
+    doc = _document(tmp_path, "begroting_2033_nieuw_beleid.txt", cells)
+    assert len(doc.budget_lines) == 4
+    assert {b.programme for b in doc.budget_lines} == {None}
+
+
+def _coded_cells(short_rows: list[list[str]]) -> list[str]:
+    return [
+        "Begroting 2034", "Taakvelden",
+        "In deze tabel staan de lasten (+) en baten (-) per taakveld.",
+        "Nr.", "Doel", "Begroot Lasten", "Begroot Baten", "Begroot Saldo",
+        "0.1", "Raad", "1.200", "-200", "1.000",
+        "0.2", "Balie", "800", "-300", "500",
+        *[cell for row in short_rows for cell in row],
+        "Totaal 0 Bestuur", "5.000", "-9.500", "-4.500",
+    ]
+
+
+def test_rows_with_dropped_empty_cells_are_placed_only_where_the_arithmetic_proves_it(tmp_path: Path) -> None:
+    short = [["0.5", "Heffingen", "-7.000", "-7.000"],  # negative pair: baten and saldo (lasten empty)
+             ["0.6", "Overig", "3.000", "3.000"],  # positive pair: lasten and saldo (baten empty)
+             ["0.7", "Rente", "0"]]  # one figure: its column is not shown
+    doc = _document(tmp_path, "begroting_2034_taakvelden.txt", _coded_cells(short))
+    got = {(b.label, b.column): (b.amount, b.confidence) for b in doc.budget_lines}
+    assert got[("0.1 Raad", "Begroot Baten")] == (-200.0, None)
+    assert got[("0.5 Heffingen", "Begroot Baten")] == (-7_000.0, 0.8)
+    assert got[("0.5 Heffingen", "Begroot Saldo")] == (-7_000.0, 0.8)
+    assert ("0.5 Heffingen", "Begroot Lasten") not in got
+    assert got[("0.6 Overig", "Begroot Lasten")] == (3_000.0, 0.8)
+    assert ("0.6 Overig", "Begroot Baten") not in got
+    assert got[("Totaal 0 Bestuur", "Begroot Saldo")] == (-4_500.0, None)
+    assert not any(label.startswith("0.7") for label, _ in got)
+    warnings = [e.message for e in doc.errors if e.code == "table_uncertain"]
+    assert len(warnings) == 1 and "0.7 | Rente | 0" in warnings[0]
+
+
+def test_a_short_row_the_arithmetic_does_not_settle_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    short = [["0.5", "Heffingen", "-7.000", "-6.000"]]  # fits no placement: lasten + baten = saldo fails each way
+    doc = _document(tmp_path, "begroting_2034_taakvelden.txt", _coded_cells(short))
+    assert not any(b.label.startswith("0.5") for b in doc.budget_lines)
+    assert any("0.5 | Heffingen" in e.message for e in doc.errors if e.code == "table_uncertain")
+    assert any(b.label == "0.2 Balie" for b in doc.budget_lines)

@@ -273,9 +273,11 @@ def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
-    while j < len(block) and is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text)):
+    while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+                              or _name_header(block, j, start)):
         following = block[j + 1].text if j + 1 < len(block) else ""
-        if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following):
+        if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
+                and not _next_code_inside(block, j + 1, j + 2):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         if _NUMBERED_ROLE.match(block[j].text):
             break  # "Programma 1": a block's label row (its own figures or a block under it), not a header cell
@@ -285,6 +287,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _name_header(block: list[_Item], j: int, start: int) -> bool:
+    """A short word header between a role header and a kind header ("Nr." / "Doel" / "Begroot Lasten"): the name
+    column's header, which no vocabulary names."""
+    text = block[j].text
+    return start < j < len(block) - 1 and bool(_ROLE_WORD.match(block[j - 1].text)) and len(text) <= 25 \
+        and not re.search(r"\d", text) and bool(_KIND_WORD.search(block[j + 1].text)) and is_header_cell(block[j + 1].text)
 
 
 def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
@@ -323,6 +333,53 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
     return None
 
 
+_CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+
+
+def _named_label_columns(columns: list[str], n_label: int, n_trailing: int) -> int:
+    """Label columns: the role columns, and a header cell after them that names no kind or year ("Doel", "Naam" under
+    "Nr.") when figure columns follow it: the name column of a coded table."""
+    while n_label < len(columns) - n_trailing - 1 and columns[n_label] and not (
+            _FULL_YEAR.search(columns[n_label]) or _KIND_WORD.search(columns[n_label])) \
+            and any(_KIND_WORD.search(c) or _FULL_YEAR.search(c) for c in columns[n_label + 1:]):
+        n_label += 1
+    return n_label
+
+
+def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
+    """A code cell followed by a name among the would-be figure cells of a coded row ("0.64" then "Belastingen
+    overig"): the row ended early (its empty cells were not copied) and the next row started."""
+    return any(_CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text)
+               and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
+
+
+def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optional[tuple[list[_Item], list[_Item], int]]:
+    """A row of a coded table printed with fewer cells (its empty cells dropped by the copy): a code and a name, or a
+    name alone ("Totaal 0 …"), then 1..N figures up to the next row's code or name or the end. Returns the label
+    cells, the figures and the index after them."""
+    labels: list[_Item] = []
+    x = k
+    if x < len(block) and _CODE_CELL.match(block[x].text) and x + 1 < len(block) and not _value_like(block[x + 1].text):
+        labels.append(block[x])
+        x += 1
+    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels or len(block[x].text) > 120:
+        return None
+    labels.append(block[x])
+    x += 1
+    figures: list[_Item] = []
+    while x < len(block) and is_number_cell(block[x].text) and len(figures) < n_values:
+        if _CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text):
+            break
+        if len(figures) and x + 1 < len(block) and not _value_like(block[x + 1].text) and _CODE_CELL.match(block[x].text) \
+                and not re.search(r"[.,]\d{3}|,", block[x].text):
+            break  # "0.64" / "1" followed by a name: the next row's code
+        figures.append(block[x])
+        x += 1
+    if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
+        return None
+    return labels, figures, x
+
+
 def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
     """The table whose header run starts at `start`, the index after it, and its number of full body rows."""
     found = _header_run(block, start)
@@ -334,24 +391,40 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
     if not any(_ROLE_WORD.match(c) for c in columns):
         columns = [""] + columns
+    n_label = _named_label_columns(columns, n_label, n_trailing)
     n_values = len(columns) - n_label - n_trailing
     if n_values < 1:
         return None
     width = n_label + n_values + n_trailing
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
+    coded = n_label >= 2 and not n_trailing  # "Nr. | Doel | …": a code cell, then the name, then the figures
     k = j
     body = 0
     while k < len(block):
         item = block[k]
         cells = block[k:k + width]
         values = cells[n_label:n_label + n_values]
-        labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) for c in cells[:n_label])
+        labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) or (coded and x < n_label - 1 and _CODE_CELL.match(c.text))
+                        for x, c in enumerate(cells[:n_label]))
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
+                and not (coded and _next_code_inside(block, k + n_label, k + width)) \
                 and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
                         for x, v in enumerate(values)):
             rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
             k += width
+            body += 1
+            continue
+        short = _short_row(block, k, n_label, n_values) if coded else None
+        if short is not None:
+            labels, figures, k = short
+            row = _row(["" for _ in range(n_label - len(labels))] + [x.text for x in labels] + [""] * n_values,
+                       (labels[0].first, figures[-1].last), item.page)
+            if len(figures) == n_values:
+                row.cells[n_label:] = [x.text for x in figures]  # only the code cell is missing ("Totaal 0 …")
+            else:
+                row.unplaced = [x.text for x in figures]
+            rows.append(row)
             body += 1
             continue
         if is_header_cell(item.text) and _header_run(block, k) is not None and not body:

@@ -849,7 +849,19 @@ def _label_column(meanings: list[HeaderMeaning], body: list[TableRow]) -> int:
         cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
         if sum(1 for c in cells if _WORDY.search(c) and read_value(c)[0] is None) >= max(1, len(cells) // 2):
             return i
+    if meanings and meanings[0].role == "code" and not _has_words(body, 0):
+        for i in range(1, len(meanings) - 1):
+            if _has_words(body, i):
+                return i  # "Nr. | Doel | …": codes first, then the names, under a header that may read as anything
+            if _numeric_share(body, i)[0]:
+                break
     return 0
+
+
+def _has_words(body: list[TableRow], col: int) -> bool:
+    """Most filled cells of the column hold words, not codes or figures."""
+    cells = [r.cells[col].strip() for r in body if col < len(r.cells) and r.cells[col].strip()]
+    return sum(1 for c in cells if _WORDY.search(c) and read_value(c)[0] is None) > len(cells) // 2
 
 
 def _capital_amounts(head: TableHead, label_col: int) -> bool:
