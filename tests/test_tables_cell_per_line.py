@@ -175,3 +175,19 @@ def test_a_short_row_the_arithmetic_does_not_settle_is_left_out_with_a_warning(t
     assert not any(b.label.startswith("0.5") for b in doc.budget_lines)
     assert any("0.5 | Heffingen" in e.message for e in doc.errors if e.code == "table_uncertain")
     assert any(b.label == "0.2 Balie" for b in doc.budget_lines)
+
+
+def test_a_short_row_of_a_coded_indicator_table_is_kept_without_values_and_warned(tmp_path: Path) -> None:
+    cells = [
+        "Jaarstukken 2034", "Indicatoren",
+        "Nr.", "Naam", "Realisatie 2032", "Realisatie 2033", "Realisatie 2034",
+        "1.1", "Aantal bezoekers bibliotheek", "410", "415", "420",
+        "1.2", "Aantal leden sportclubs", "88",
+        "1.3", "Aantal evenementen", "12", "14", "15",
+    ]
+    doc = _document(tmp_path, "jaarstukken_2034_indicatoren.txt", cells)
+    values = {i.name: [v.value for v in i.values] for i in doc.indicators}
+    assert values["Aantal evenementen"] == [12.0, 14.0, 15.0]
+    assert values.get("Aantal leden sportclubs", []) == []
+    warned = [e.message for e in doc.errors if e.code == "table_uncertain"]
+    assert len(warned) == 1 and "1 figure(s) for 3 value columns" in warned[0]

@@ -381,7 +381,7 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
 
 
 def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
-    """The table whose header run starts at `start`, the index after it, and its number of full body rows."""
+    """The table whose header run starts at `start`, the index after it, and its number of body rows with every cell."""
     found = _header_run(block, start)
     if found is None:
         return None
@@ -424,8 +424,10 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
                 row.cells[n_label:] = [x.text for x in figures]  # only the code cell is missing ("Totaal 0 …")
             else:
                 row.unplaced = [x.text for x in figures]
+                row.problem = (f"{len(figures)} figure(s) for {n_values} value columns (empty cells not copied): "
+                               "which columns they are in is not printed")
             rows.append(row)
-            body += 1
+            body += len(figures) == n_values  # a short row does not count: a misread header makes every row short
             continue
         if is_header_cell(item.text) and _header_run(block, k) is not None and not body:
             return None  # another header before any row: the lines read as this header are not the table's
