@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor.model import Document
 from extractor.pipeline import extract_document
 
 
-def _document(tmp_path: Path, name: str, cells: list[str]) -> Document:
-    """A text file of one cell per line with a blank line between cells, as such pages are copied."""
+def _document(tmp_path: Path, name: str, cells: list[str], between: str = "\n\n") -> Document:
+    """A text file of one cell per line, by default with a blank line between cells, as such pages are copied."""
     path = tmp_path / name
-    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    path.write_text(between.join(cells) + "\n", encoding="utf-8")
     return extract_document(path)
 
 
@@ -69,7 +71,8 @@ def test_an_undated_rekening_column_in_a_begroting_keeps_no_year(tmp_path: Path)
     assert lines[("0.1  Bestuur", "Rekening")][1:] == ("rekening", None, 310.0)
 
 
-def test_groups_of_kind_and_year_over_repeated_sides_name_every_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_groups_of_kind_and_year_over_repeated_sides_name_every_column(tmp_path: Path, between: str) -> None:
     cells = [
         "Begroting 2032", "Overzicht van baten en lasten",
         "Programma", "Rekening 2030", "Begroting 2031", "Begroting 2032",
@@ -78,7 +81,7 @@ def test_groups_of_kind_and_year_over_repeated_sides_name_every_column(tmp_path:
         "Programma 1", "70", "10", "60", "72", "11", "61", "74", "12", "62",
         "Subtotaal programma's", "120", "30", "90", "127", "32", "95", "131", "34", "97",
     ]
-    doc = _document(tmp_path, "begroting_2032_overzicht.txt", cells)
+    doc = _document(tmp_path, "begroting_2032_overzicht.txt", cells, between)
     lines = _by_label(doc)
     assert len(doc.budget_lines) == 27
     assert lines[("Programma 0", "Rekening 2030 Lasten")] == ("Programma 0", "rekening", 2030, 50.0)
@@ -151,11 +154,12 @@ def _coded_cells(short_rows: list[list[str]]) -> list[str]:
     ]
 
 
-def test_rows_with_dropped_empty_cells_are_placed_only_where_the_arithmetic_proves_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_rows_with_dropped_empty_cells_are_placed_only_where_the_arithmetic_proves_it(tmp_path: Path, between: str) -> None:
     short = [["0.5", "Heffingen", "-7.000", "-7.000"],  # negative pair: baten and saldo (lasten empty)
              ["0.6", "Overig", "3.000", "3.000"],  # positive pair: lasten and saldo (baten empty)
              ["0.7", "Rente", "0"]]  # one figure: its column is not shown
-    doc = _document(tmp_path, "begroting_2034_taakvelden.txt", _coded_cells(short))
+    doc = _document(tmp_path, "begroting_2034_taakvelden.txt", _coded_cells(short), between)
     got = {(b.label, b.column): (b.amount, b.confidence) for b in doc.budget_lines}
     assert got[("0.1 Raad", "Begroot Baten")] == (-200.0, None)
     assert got[("0.5 Heffingen", "Begroot Baten")] == (-7_000.0, 0.8)

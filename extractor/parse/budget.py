@@ -142,7 +142,9 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
 _ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
 
 
-_NUMBERED_NAME = re.compile(r"^\s*\d{1,2}[a-z]?\.?\s+[A-Z][a-z]")  # "2 Sociaal", "3. Ruimte en wonen"; not a taakveld "0.10 …"
+# "2 Sociaal", "3. Ruimte en wonen": a number, then a name of at most six words without figures; not a taakveld
+# "0.10 …", nor an item such as "1. Inwonersgroei 2025 (1,41%)"
+_NUMBERED_NAME = re.compile(r"^\s*\d{1,2}[a-z]?\.?\s+[A-Z][a-z][^\d\s]*(\s+[^\d\s]+){0,5}\s*$")
 _PER_PROGRAMME = re.compile(r"\bprogramma(['’]?s)?\b", re.IGNORECASE)
 
 
