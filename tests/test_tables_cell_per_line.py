@@ -195,3 +195,19 @@ def test_a_short_row_of_a_coded_indicator_table_is_kept_without_values_and_warne
     assert values.get("Aantal leden sportclubs", []) == []
     warned = [e.message for e in doc.errors if e.code == "table_uncertain"]
     assert len(warned) == 1 and "1 figure(s) for 3 value columns" in warned[0]
+
+
+def test_numbered_notes_under_a_coded_table_are_no_short_rows(tmp_path: Path) -> None:
+    cells = [
+        "Begroting 2035", "Prestatie-indicatoren",
+        "Nr.", "Omschrijving", "2033", "2034", "2035",
+        "1", "Aantal meldingen (per 1.000 inwoners)", "4,1", "4,0", "3,9",
+        "2", "Aantal klachten (per 1.000 inwoners)", "1,2", "1,1", "1,0",
+        "Toelichting", "1", "Laatst bekend: 2032 ten opzichte van 4,4 landelijk.", "2", "Geen toelichting.",
+        "Bronnen", "1", "Eigen registratie.", "2", "Klachtenbureau.",
+    ]
+    doc = _document(tmp_path, "begroting_2035_prestaties.txt", cells)
+    values = {i.name: [v.value for v in i.values] for i in doc.indicators}
+    assert values["Aantal meldingen (per 1.000 inwoners)"] == [4.1, 3.9]  # 2034 is undecided in a begroting 2035
+    assert set(values) == {"Aantal meldingen (per 1.000 inwoners)", "Aantal klachten (per 1.000 inwoners)"}
+    assert not [e for e in doc.errors if "figure(s)" in (e.message or "")]

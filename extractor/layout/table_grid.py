@@ -333,6 +333,7 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
     return None
 
 
+_SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
 _CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
 
 
@@ -354,9 +355,9 @@ def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
 
 
 def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optional[tuple[list[_Item], list[_Item], int]]:
-    """A row of a coded table printed with fewer cells (its empty cells dropped by the copy): a code and a name, or a
-    name alone ("Totaal 0 …"), then 1..N figures up to the next row's code or name or the end. Returns the label
-    cells, the figures and the index after them."""
+    """A row of a coded table printed with fewer cells (its empty cells dropped by the copy): a code, a name and 1..N
+    figures, or a name alone with all N figures ("Totaal 0 …"), up to the next row's code or name or the end. Returns
+    the label cells, the figures and the index after them."""
     labels: list[_Item] = []
     x = k
     if x < len(block) and _CODE_CELL.match(block[x].text) and x + 1 < len(block) and not _value_like(block[x + 1].text):
@@ -377,6 +378,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
+    if len(figures) < n_values and (len(labels) < 2 or _SENTENCE.search(labels[-1].text)):
+        return None  # a short row has its code and a name, not a sentence; "Toelichting" / "1" or "2" / "Geen toelichting." is a note
     return labels, figures, x
 
 
