@@ -41,6 +41,7 @@ _KIND_WORD = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
 _TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
@@ -244,24 +245,45 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_cell_run(block, i) or _read_role_run(block, i)
+            found = _read_role_run(block, i) or _best_cell_run(block, i)
             if found is None:
                 i += 1
                 continue
-            table, end = found
+            table, end, _ = found
             tables.append(table)
             i = end
     return tables
+
+
+def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
+    """The table read from the header run at `start`, or from a later cell of that run when that places more cells
+    (full rows times width): lines above a header that look like header cells ("Begroting en verantwoording", a caption
+    naming two years) would otherwise make up columns of their own, and a start inside a repeated sub-header run
+    ("Saldo | Lasten | Baten | Saldo") places rows out of step."""
+    head = _header_run(block, start)
+    if head is None:
+        return None
+    best: Optional[tuple[Table, int, int]] = None
+    for first in range(start, head[1]):
+        if first > start and _CODE_HEADER.match(block[first - 1].text.strip()):
+            break  # a header opens with its number column ("Nr."): a start after it cuts the rows' numbers off
+        found = _read_cell_run(block, first)
+        if found is not None and (best is None or found[2] * found[0].n_cols > best[2] * best[0].n_cols):
+            best = found
+    return best
 
 
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
     while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
-                              or j > start and _unknown_header_cell(block, j)):
+                              or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
-        if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following):
+        if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
+                and not _next_code_inside(block, j + 1, j + 2):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
+        if _NUMBERED_ROLE.match(block[j].text):
+            break  # "Programma 1": a block's label row (its own figures or a block under it), not a header cell
         j += 1
     codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
     if codes:
@@ -271,6 +293,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _name_header(block: list[_Item], j: int, start: int) -> bool:
+    """A short word header between a role header and a kind header ("Nr." / "Doel" / "Begroot Lasten"): the name
+    column's header, which no vocabulary names."""
+    text = block[j].text
+    return start < j < len(block) - 1 and bool(_ROLE_WORD.match(block[j - 1].text)) and len(text) <= 25 \
+        and not re.search(r"\d", text) and bool(_KIND_WORD.search(block[j + 1].text)) and is_header_cell(block[j + 1].text)
 
 
 def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
@@ -284,6 +314,9 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
         rest.index(g) < rest.index(years_only[0]) and _KIND_WORD.search(g) for g in groups
     ):
         return role + years_only, groups  # kind words over a run of bare years
+    spread = _groups_over_sides(rest)
+    if spread is not None:
+        return role + spread, []
     return role + rest, []
 
 
@@ -295,7 +328,7 @@ def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optiona
     """A coded row with fewer figures than the header has value columns ("2a" / "Naam" / "4,0" / "4,1" under three
     years): which columns its figures belong to is not printed, so the row keeps its code and name, no values, and
     a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one."""
-    if not _CODE_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
+    if not _ROW_NUMBER_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
         return None
     end, figures = k + n_label, 0
     while end < len(block) and end - k < width and not _starts_coded_row(block, end):
@@ -325,7 +358,7 @@ def _unknown_header_cell(block: list[_Item], j: int) -> bool:
 
 
 def _starts_coded_row(block: list[_Item], i: int) -> bool:
-    return bool(_CODE_CELL.match(block[i].text.strip())) and i + 1 < len(block) and not _value_like(block[i + 1].text)
+    return bool(_ROW_NUMBER_CELL.match(block[i].text.strip())) and i + 1 < len(block) and not _value_like(block[i + 1].text)
 
 
 def _figure_start(text: str) -> bool:
@@ -334,7 +367,77 @@ def _figure_start(text: str) -> bool:
     return _value_like(t) or bool(re.match(r"^[<>≤≥€]?\s*[-−]?\d", t)) and not re.match(r"^\d{1,2}[.)]\s", t)
 
 
-def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
+    """A two-level header printed one cell per line: G group cells (a kind and/or year each: "Rekening 2016",
+    "Begroting 2017", "Verschil"), then one run of sub-cells repeated G times ("Lasten", "Baten", "Saldo" under each
+    group). Each column is its group's and its sub-cell's words ("Rekening 2016 Lasten"); None for other headers."""
+    for g in range(2, len(texts) // 3 + 1):
+        groups, subs = texts[:g], texts[g:]
+        if len(subs) % g:
+            continue
+        per = len(subs) // g
+        if per < 2 or subs != subs[:per] * g or len(set(subs[:per])) != per:
+            continue
+        if any(_FULL_YEAR.search(t) or not _KIND_WORD.search(t) for t in subs[:per]):
+            continue
+        if not all(_FULL_YEAR.search(t) or _KIND_WORD.search(t) for t in groups) or set(groups) & set(subs):
+            continue
+        return [f"{group} {sub}" for group in groups for sub in subs[:per]]
+    return None
+
+
+_SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
+_CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+
+
+def _named_label_columns(columns: list[str], n_label: int, n_trailing: int) -> int:
+    """Label columns: the role columns, and a header cell after them that names no kind or year ("Doel", "Naam" under
+    "Nr.") when figure columns follow it: the name column of a coded table."""
+    while n_label < len(columns) - n_trailing - 1 and columns[n_label] and not (
+            _FULL_YEAR.search(columns[n_label]) or _KIND_WORD.search(columns[n_label])) \
+            and any(_KIND_WORD.search(c) or _FULL_YEAR.search(c) for c in columns[n_label + 1:]):
+        n_label += 1
+    return n_label
+
+
+def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
+    """A code cell followed by a name among the would-be figure cells of a coded row ("0.64" then "Belastingen
+    overig"): the row ended early (its empty cells were not copied) and the next row started."""
+    return any(_CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text)
+               and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
+
+
+def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optional[tuple[list[_Item], list[_Item], int]]:
+    """A row of a coded table printed with fewer cells (its empty cells dropped by the copy): a code, a name and 1..N
+    figures, or a name alone with all N figures ("Totaal 0 …"), up to the next row's code or name or the end. Returns
+    the label cells, the figures and the index after them."""
+    labels: list[_Item] = []
+    x = k
+    if x < len(block) and _CODE_CELL.match(block[x].text) and x + 1 < len(block) and not _value_like(block[x + 1].text):
+        labels.append(block[x])
+        x += 1
+    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels or len(block[x].text) > 120:
+        return None
+    labels.append(block[x])
+    x += 1
+    figures: list[_Item] = []
+    while x < len(block) and is_number_cell(block[x].text) and len(figures) < n_values:
+        if _CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text):
+            break
+        if len(figures) and x + 1 < len(block) and not _value_like(block[x + 1].text) and _CODE_CELL.match(block[x].text) \
+                and not re.search(r"[.,]\d{3}|,", block[x].text):
+            break  # "0.64" / "1" followed by a name: the next row's code
+        figures.append(block[x])
+        x += 1
+    if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
+        return None
+    if len(figures) < n_values and (len(labels) < 2 or _SENTENCE.search(labels[-1].text)):
+        return None  # a short row has its code and a name, not a sentence; "Toelichting" / "1" or "2" / "Geen toelichting." is a note
+    return labels, figures, x
+
+
+def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
+    """The table whose header run starts at `start`, the index after it, and its number of body rows with every cell."""
     found = _header_run(block, start)
     if found is None:
         return None
@@ -344,35 +447,55 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
     if not any(_ROLE_WORD.match(c) for c in columns):
         columns = [""] + columns
+    n_label = _named_label_columns(columns, n_label, n_trailing)
     n_values = len(columns) - n_label - n_trailing
     if n_values < 1:
         return None
     width = n_label + n_values + n_trailing
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
+    coded = n_label >= 2 and not n_trailing  # "Nr. | Doel | …": a code cell, then the name, then the figures
     k = j
     body = n_ragged = 0
-    coded = bool(_CODE_HEADER.match(columns[0]))
+    numbered = bool(_CODE_HEADER.match(columns[0]))  # a number column: rows shorter than the header are ragged
     while k < len(block):
         item = block[k]
         cells = block[k:k + width]
         values = cells[n_label:n_label + n_values]
-        labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) for c in cells[:n_label])
-        if coded and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
+        labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) or (coded and x < n_label - 1 and _CODE_CELL.match(c.text))
+                        for x, c in enumerate(cells[:n_label]))
+        if numbered and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
             labels_ok = False  # the next row's number inside the window: this row is shorter than the header
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
+                and not (coded and _next_code_inside(block, k + n_label, k + width)) \
                 and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
                         for x, v in enumerate(values)):
             rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
             k += width
             body += 1
             continue
-        ragged = _ragged_row(block, k, n_label, width) if coded else None
+        short = _short_row(block, k, n_label, n_values) if coded else None
+        if short is not None:
+            labels, figures, k = short
+            row = _row(["" for _ in range(n_label - len(labels))] + [x.text for x in labels] + [""] * n_values,
+                       (labels[0].first, figures[-1].last), item.page)
+            if len(figures) == n_values:
+                row.cells[n_label:] = [x.text for x in figures]  # only the code cell is missing ("Totaal 0 …")
+            else:
+                row.unplaced = [x.text for x in figures]
+                row.problem = (f"{len(figures)} figure(s) for {n_values} value columns (empty cells not copied): "
+                               "which columns they are in is not printed")
+            rows.append(row)
+            body += len(figures) == n_values  # a short row does not count: a misread header makes every row short
+            continue
+        ragged = _ragged_row(block, k, n_label, width) if numbered else None
         if ragged is not None:
             rows.append(ragged[0])
             k = ragged[1]
             n_ragged += 1
             continue
+        if is_header_cell(item.text) and _header_run(block, k) is not None and not body:
+            return None  # another header before any row: the lines read as this header are not the table's
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
         if len(item.text) > 120:
@@ -387,13 +510,13 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
     table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
-    return table, max(k, j)
+    return table, max(k, j), body
 
 
 _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)
 _VALUE_HEADER = re.compile(r"^(waarde|score|cijfer|uitkomst)\*?$", re.IGNORECASE)
 _TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied)\*?$", re.IGNORECASE)
-_CODE_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+_ROW_NUMBER_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
 
 
 def _role_column(header: str) -> Optional[str]:
@@ -416,7 +539,7 @@ def _fits_role(kind: str, text: str) -> bool:
     if kind == "year":
         return is_year_cell(text)
     if kind == "code":
-        return bool(_CODE_CELL.match(text.strip()))
+        return bool(_ROW_NUMBER_CELL.match(text.strip()))
     return not _value_like(text) and not is_year_cell(text)
 
 
@@ -460,7 +583,7 @@ def _role_row(block: list[_Item], k: int, kinds: list[str], first_col: int, end_
     return cells, block[start], k
 
 
-def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
     """A header of column roles only ("Indicator" / "eenheid" / "periode" / "waarde"): a label, a value column and a
     column giving each row's year. Rows are read when all their cells fit their columns; a single cell between rows
     (a group row) is kept as a one-cell row; anything else ends the table."""
@@ -501,7 +624,7 @@ def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int]
         return None
     table = _table(rows, width, "text", [])
     table.header_rows = 1
-    return table, k
+    return table, k, body
 
 
 # ------------------------------------------------------------------ flattened rows
@@ -761,9 +884,17 @@ def table_lines(table: Table) -> tuple[int, int]:
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else (0, 0)
 
 
+def _placed_cells(table: Table) -> int:
+    """Filled cells in rows with a label and a second filled cell: what a reader placed in a grid."""
+    return sum(sum(1 for c in r.cells if c.strip()) for r in table.rows
+               if r.cells and r.cells[0].strip() and sum(1 for c in r.cells if c.strip()) >= 2)
+
+
 def _without_overlaps(tables: Iterable[Table]) -> list[Table]:
+    """Where readers' tables overlap, the one that placed the most cells in labelled rows wins (then the longest): a
+    reader that kept most lines as one-cell text rows did not see the table's form."""
     kept: list[Table] = []
-    for t in sorted(tables, key=lambda t: -len(t.rows)):
+    for t in sorted(tables, key=lambda t: (-_placed_cells(t), -len(t.rows))):
         a, b = table_lines(t)
         if any(not (b < c or a > d) for c, d in (table_lines(k) for k in kept)):
             continue

@@ -51,6 +51,8 @@ class TableRow:
     lines: Optional[tuple[int, int]] = None  # text input: first and last line number of the row
     sub_of: Optional[int] = None  # index (in Table.rows) of the total this row breaks down (a cell packing sub-rows)
     problem: Optional[str] = None  # why the reader could not place this row's figures in columns (they are left out)
+    unplaced: list[str] = field(default_factory=list)  # text copies that dropped empty cells: the row's figures in print order,
+    # fewer than its value columns, so their columns are not shown (the meaning layer may prove them, e.g. by arithmetic)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from extractor.layout.tables import Table
@@ -61,6 +62,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     if programme is None and section is not None:
         programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
+    numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year)
     lines: list[BudgetLine] = []
@@ -71,10 +73,18 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     in_header = False  # the row before was a repeated header row
     not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
+    placed = _ShortRows(body, columns)
     for row in body:
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
         if not label:
             continue
+        row_confidence = None
+        if row.unplaced:
+            cells = placed.place(row)
+            if cells is None:
+                continue  # its figures' columns are not proven: left out, named in the table's warning
+            row = replace(row, cells=cells, unplaced=[])
+            row_confidence = _PROVEN_PLACEMENT
         filled = [c for c, *_ in columns if c < len(row.cells) and row.cells[c].strip()]
         taakveld = TAAKVELD_CODE.match(label)
         row_side = _row_side(label)
@@ -114,7 +124,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 continue
             code_here = taakveld.group("code") if taakveld else taakveld_heading
             lines.append(BudgetLine(
-                programme=_line_programme(label, programme_rows and not taakveld, programme_heading, programme),
+                programme=label if numbered_programmes and _NUMBERED_NAME.match(label) else
+                _line_programme(label, programme_rows and not taakveld, programme_heading, programme),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
                 column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
@@ -122,11 +133,11 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
                 table=caption, page=row.page if table.method != "text" else None,
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
-                lines=row.lines,
+                lines=row.lines, confidence=row_confidence,
             ))
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
-    return lines, _budget_warnings(table, body, skipped, unreadable) + _unit_warning(table, verdict, lines)
+    return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
 
 
 def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorEntry]:
@@ -143,6 +154,24 @@ def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorE
 
 
 _ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+
+
+# "2 Sociaal", "3. Ruimte en wonen": a number, then a name of at most six words without figures; not a taakveld
+# "0.10 …", nor an item such as "1. Inwonersgroei 2025 (1,41%)"
+_NUMBERED_NAME = re.compile(r"^\s*\d{1,2}[a-z]?\.?\s+[A-Z][a-z][^\d\s]*(\s+[^\d\s]+){0,5}\s*$")
+_PER_PROGRAMME = re.compile(r"\bprogramma(['’]?s)?\b", re.IGNORECASE)
+
+
+def _numbered_programme_rows(body: list, label_col: int, context: str, section: Optional[SectionContext]) -> bool:
+    """A programme overview whose rows are numbered programme names ("1 Bestuur", "2 Sociaal") under a corner that
+    does not say "Programma": the caption or the lines above speak of programmes ("per programma"), two or more rows
+    with figures carry a numbered name, and the table stands in no programme's section (where numbered rows are that
+    programme's items). Such a row is its own programme, as in a recapitulatie."""
+    if section is not None and section.programme or not _PER_PROGRAMME.search(context):
+        return False
+    numbered = [row for row in body if label_col < len(row.cells) and _NUMBERED_NAME.match(row.cells[label_col])
+                and any(_DIGIT.search(c) for k, c in enumerate(row.cells) if k != label_col)]
+    return len(numbered) >= 2
 
 
 def _programme_cols(verdict) -> list[int]:
@@ -216,16 +245,21 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
     return columns, names, skipped
 
 
+_ACCOUNTED_KINDS = ("realisatie", "rekening")  # what the year's own accounts show (Realisatie, Werkelijk, Rekening)
+
+
 def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
     """Years for value columns whose header prints none, where the document decides it (documented rule):
 
-    * in jaarstukken of year Y, a "Realisatie" column without a year is Y (the year the document accounts for);
+    * in jaarstukken of year Y, a "Realisatie", "Werkelijk" or "Rekening" column without a year is Y (the year the
+      document accounts for);
     * a "Verschil" column without a year compares the columns printed just before it: it takes their year when
       the two share one (`_verschil_year`), else the year of all the table's other columns when they have one.
     Elsewhere an undated column keeps no year (a realisatie in a begroting may be any earlier year)."""
     columns = [(c, kind, year if year is not None or kind != "verschil" else _verschil_year(c, columns), side)
                for c, kind, year, side in columns]
-    out = [(c, kind, year if year is not None or kind != "realisatie" or (document_type or "").lower() != "jaarstukken" else doc_year, side)
+    accounts = (document_type or "").lower() == "jaarstukken"
+    out = [(c, kind, year if year is not None or kind not in _ACCOUNTED_KINDS or not accounts else doc_year, side)
            for c, kind, year, side in columns]
     years = {year for _, kind, year, _ in out if kind != "verschil"}
     if len(years) == 1 and None not in years:
@@ -243,9 +277,82 @@ def _verschil_year(col: int, columns: list[tuple]) -> Optional[int]:
     return None
 
 
-def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str]) -> list[ErrorEntry]:
+_PROVEN_PLACEMENT = 0.8  # confidence of amounts whose column the copy did not show but the arithmetic proves
+
+
+class _ShortRows:
+    """Rows whose empty cells a text copy dropped (`TableRow.unplaced`: 1-2 figures under Lasten | Baten | Saldo).
+
+    Their columns are decided only where the table proves them: exactly three value columns, one per side; the
+    table's complete rows all obey one relation (saldo = lasten + baten, lasten - baten or baten - lasten) and keep one
+    sign per side ("lasten (+) en baten (-)"); and of the ways to put the figures in print order under those columns,
+    the missing cell empty, exactly one obeys the relation and the signs. Any other short row is left out."""
+
+    def __init__(self, body: list, columns: list[tuple]) -> None:
+        from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
+
+        self.proven: set[int] = set()
+        by_side = {side: c for c, _, _, side in columns}
+        self.cols = [by_side.get(s) for s in ("lasten", "baten", "saldo")]
+        self.relation: Optional[str] = None
+        self.signs: dict[int, int] = {}
+        if len(columns) != 3 or None in self.cols:
+            return
+        full = [[parse_money(r.cells[c]) if c < len(r.cells) else None for c in self.cols] for r in body if not r.unplaced]
+        full = [f for f in full if None not in f]
+        fits = [rel for rel in _RELATIONS if len(full) >= 2 and all(_obeys(rel, f) for f in full)]
+        self.relation = fits[0] if len(fits) == 1 else None
+        for k, c in enumerate(self.cols):
+            signs = {(a > 0) - (a < 0) for f in full for a in [f[k]] if a}
+            if len(signs) == 1:
+                self.signs[c] = signs.pop()
+
+    def place(self, row) -> Optional[list[str]]:
+        from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
+
+        figures = [parse_money(t) for t in row.unplaced]
+        if self.relation is None or None in figures or not 0 < len(figures) < 3:
+            return None
+        fitting = []
+        for where in _placements(len(figures)):
+            amounts = [0.0, 0.0, 0.0]
+            for k, a in zip(where, figures):
+                amounts[k] = a  # type: ignore[assignment]
+            signs_ok = all(not a or self.signs.get(self.cols[k]) in (None, (a > 0) - (a < 0)) for k, a in zip(where, figures))
+            if signs_ok and _obeys(self.relation, amounts):
+                fitting.append(where)
+        if len(fitting) != 1:
+            return None
+        cells = list(row.cells)
+        for k, text in zip(fitting[0], row.unplaced):
+            cells[self.cols[k]] = text  # type: ignore[index]
+        self.proven.add(id(row))
+        return cells
+
+
+_RELATIONS = ("lasten + baten", "lasten - baten", "baten - lasten")
+
+
+def _obeys(relation: str, amounts: list) -> bool:
+    lasten, baten, saldo = amounts
+    value = lasten + baten if relation == "lasten + baten" else lasten - baten if relation == "lasten - baten" else baten - lasten
+    return abs(value - saldo) <= 1.0
+
+
+def _placements(n: int) -> list[tuple[int, ...]]:
+    """Columns (0 lasten, 1 baten, 2 saldo) for n figures in print order."""
+    return [(0,), (1,), (2,)] if n == 1 else [(0, 1), (0, 2), (1, 2)]
+
+
+def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str], proven: set[int]) -> list[ErrorEntry]:
     errors: list[ErrorEntry] = []
     where = f"page {table.page}" if table.method != "text" else f"line {body[0].lines[0] if body and body[0].lines else '?'}"
+    short = [" | ".join([*(c for c in r.cells if c.strip()), *r.unplaced]) for r in body if r.unplaced and id(r) not in proven]
+    if short:
+        errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=None,
+                                 message=f"budget table at {where}: {len(short)} row(s) print fewer figures than the table has "
+                                 "columns (empty cells not copied) and the arithmetic does not prove which columns they are in; "
+                                 "left out: " + "; ".join(repr(r[:70]) for r in short[:5])))
     if skipped:
         errors.append(ErrorEntry(code="table_uncertain", severity="warning", page=table.page if table.method != "text" else None,
                                  message=f"budget table at {where}: column(s) {', '.join(repr(h) for h in dict.fromkeys(skipped))} "
@@ -389,8 +496,9 @@ def programme_code(label: str) -> Optional[str]:
 
 
 def _line_programme(label: str, programme_rows: bool, heading: Optional[str], default: Optional[str]) -> Optional[str]:
-    """The programme of one budget line: the row's own (recapitulatie), the block's heading, or the table's."""
-    if programme_rows:
+    """The programme of one budget line: the row's own (recapitulatie), the block's heading, or the table's. Inside a
+    block opened by a figure-less programme row, its rows ("Subtotaal" included) are that programme's."""
+    if programme_rows and not heading:
         return _row_programme(label)
     if _ALL_PROGRAMMES.search(label):
         return None  # the total over all programmes belongs to none of them

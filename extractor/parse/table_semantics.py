@@ -94,12 +94,22 @@ def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
     return True
 
 
-_NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+(\d{1,2}[a-z]?\.?\s+)?[A-Z]")
+PROGRAMME_NAME = re.compile(r"^\s*([Pp]rogramma\s+\d{1,2}[a-z]?\b|([Pp]rogramma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z][a-z])")
+
+
+def opens_programme_block(row: TableRow) -> bool:
+    """A row that only names a programme ("Programma 1", "1 Ruimtelijke ontwikkeling") and prints no figure opens the
+    first block of a programme overview: it is body, not more header, so that block keeps its programme."""
+    filled = [c for c in row.cells if c.strip()]
+    return len(filled) == 1 and row.cells[0].strip() == filled[0] and bool(PROGRAMME_NAME.match(filled[0]))
+
+
+_NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+((\d{1,2}[a-z]?\.?\s+)?[A-Z]|\d{1,2}[a-z]?\.?\s*$)")
 
 
 def _names_with_figures(label: str, rest: list[str]) -> bool:
     """A row under the header that starts with a header word but names something ("Programma Publieke
-    Gezondheid") and prints two or more figures beside it is a body row, not more header."""
+    Gezondheid", "Programma 3") and prints two or more figures beside it is a body row, not more header."""
     return bool(_NAMED_ROW.match(label)) and sum(1 for c in rest if _is_data_cell(c)) >= 2
 
 
@@ -138,7 +148,7 @@ def analyse_head(table: Table) -> TableHead:
     any_bold = any(row.bold for row in table.rows)
     header_rows = 0
     for row in table.rows:
-        if _is_data_row(row, any_bold, header_rows):
+        if _is_data_row(row, any_bold, header_rows) or (header_rows and opens_programme_block(row)):
             break
         header_rows += 1
     if table.header_rows is not None:
@@ -858,7 +868,19 @@ def _label_column(meanings: list[HeaderMeaning], body: list[TableRow]) -> int:
         cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
         if sum(1 for c in cells if _WORDY.search(c) and read_value(c)[0] is None) >= max(1, len(cells) // 2):
             return i
+    if meanings and meanings[0].role == "code" and not _has_words(body, 0):
+        for i in range(1, len(meanings) - 1):
+            if _has_words(body, i):
+                return i  # "Nr. | Doel | …": codes first, then the names, under a header that may read as anything
+            if _numeric_share(body, i)[0]:
+                break
     return 0
+
+
+def _has_words(body: list[TableRow], col: int) -> bool:
+    """Most filled cells of the column hold words, not codes or figures."""
+    cells = [r.cells[col].strip() for r in body if col < len(r.cells) and r.cells[col].strip()]
+    return sum(1 for c in cells if _WORDY.search(c) and read_value(c)[0] is None) > len(cells) // 2
 
 
 def _capital_amounts(head: TableHead, label_col: int) -> bool:
