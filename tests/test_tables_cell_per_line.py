@@ -212,3 +212,16 @@ def test_numbered_notes_under_a_coded_table_are_no_short_rows(tmp_path: Path) ->
     assert values["Aantal meldingen (per 1.000 inwoners)"] == [4.1, 3.9]  # 2034 is undecided in a begroting 2035
     assert set(values) == {"Aantal meldingen (per 1.000 inwoners)", "Aantal klachten (per 1.000 inwoners)"}
     assert not [e for e in doc.errors if "figure(s)" in (e.message or "")]
+
+
+def test_a_numbered_row_over_numbered_siblings_is_a_list_not_a_programme(tmp_path: Path) -> None:
+    cells = [
+        "Begroting 2036", "Renterisico", "bedragen x € 1.000",
+        "Omschrijving", "2036", "2037",
+        "1 Herzieningen",
+        "2 Aflossingen", "300", "310",
+        "3 Risico", "300", "310",
+    ]
+    doc = _document(tmp_path, "begroting_2036_renterisico.txt", cells)
+    assert {b.label for b in doc.budget_lines} == {"2 Aflossingen", "3 Risico"}
+    assert {b.programme for b in doc.budget_lines} == {None}

@@ -64,7 +64,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     detail_table = bool(_DETAIL.search(context + " " + corner))
     numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
-    columns = undated_years(columns, metadata.document_type if metadata else None, doc_year)
+    columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -248,7 +248,8 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
 _ACCOUNTED_KINDS = ("realisatie", "rekening")  # what the year's own accounts show (Realisatie, Werkelijk, Rekening)
 
 
-def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
+def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int],
+                  names: Optional[dict[int, str]] = None) -> list[tuple]:
     """Years for value columns whose header prints none, where the document decides it (documented rule):
 
     * in jaarstukken of year Y, a "Realisatie", "Werkelijk" or "Rekening" column without a year is Y (the year the
@@ -259,13 +260,21 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     columns = [(c, kind, year if year is not None or kind != "verschil" else _verschil_year(c, columns), side)
                for c, kind, year, side in columns]
     accounts = (document_type or "").lower() == "jaarstukken"
-    out = [(c, kind, year if year is not None or kind not in _ACCOUNTED_KINDS or not accounts else doc_year, side)
+    out = [(c, kind, year if year is not None or not accounts or not _accounted(kind, (names or {}).get(c)) else doc_year, side)
            for c, kind, year, side in columns]
     years = {year for _, kind, year, _ in out if kind != "verschil"}
     if len(years) == 1 and None not in years:
         only = next(iter(years))
         out = [(c, kind, only if kind == "verschil" and year is None else year, side) for c, kind, year, side in out]
     return out
+
+
+def _accounted(kind: str, name: Optional[str]) -> bool:
+    """A realisatie column, or a rekening column headed by a few words ("Rekening", "Werkelijk"): a long header that
+    only mentions "rekeningresultaten" in a sentence is no column of the year's accounts."""
+    if kind == "realisatie":
+        return True
+    return kind == "rekening" and (name is None or len(name.split()) <= 4)
 
 
 def _verschil_year(col: int, columns: list[tuple]) -> Optional[int]:

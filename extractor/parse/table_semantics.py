@@ -97,11 +97,22 @@ def _is_data_row(row: TableRow, any_bold: bool, seen_header: int) -> bool:
 PROGRAMME_NAME = re.compile(r"^\s*([Pp]rogramma\s+\d{1,2}[a-z]?\b|([Pp]rogramma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z][a-z])")
 
 
-def opens_programme_block(row: TableRow) -> bool:
-    """A row that only names a programme ("Programma 1", "1 Ruimtelijke ontwikkeling") and prints no figure opens the
-    first block of a programme overview: it is body, not more header, so that block keeps its programme."""
+_NUMBERED_ROW = re.compile(r"^\s*\d{1,2}[a-z]?\.?\s+\S")
+
+
+def opens_programme_block(rows: list[TableRow], k: int) -> bool:
+    """Row k only names a programme ("Programma 1", "1 Ruimtelijke ontwikkeling") and prints no figure: it opens the
+    first block of a programme overview, so it is body, not more header, and that block keeps its programme. A
+    numbered name whose next row with figures is numbered the same way ("1 Renteherzieningen" over "2 Aflossingen")
+    is the first of a numbered list, not a programme over it."""
+    row = rows[k]
     filled = [c for c in row.cells if c.strip()]
-    return len(filled) == 1 and row.cells[0].strip() == filled[0] and bool(PROGRAMME_NAME.match(filled[0]))
+    if len(filled) != 1 or row.cells[0].strip() != filled[0] or not PROGRAMME_NAME.match(filled[0]):
+        return False
+    if re.match(r"^\s*[Pp]rogramma\b", filled[0]):
+        return True
+    below = next((r for r in rows[k + 1:] if sum(1 for c in r.cells if c.strip()) >= 2), None)
+    return below is None or not _NUMBERED_ROW.match(below.cells[0])
 
 
 _NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+((\d{1,2}[a-z]?\.?\s+)?[A-Z]|\d{1,2}[a-z]?\.?\s*$)")
@@ -147,8 +158,8 @@ def analyse_head(table: Table) -> TableHead:
     n = table.n_cols
     any_bold = any(row.bold for row in table.rows)
     header_rows = 0
-    for row in table.rows:
-        if _is_data_row(row, any_bold, header_rows) or (header_rows and opens_programme_block(row)):
+    for k, row in enumerate(table.rows):
+        if _is_data_row(row, any_bold, header_rows) or (header_rows and table.method == "text" and opens_programme_block(table.rows, k)):
             break
         header_rows += 1
     if table.header_rows is not None:
@@ -735,7 +746,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     context_text = " ".join([head.caption or "", *head.extra, *head.headers, *(ln.text for ln in table.above[-3:])])
     if not body:
         return Verdict(None, "no body rows under the header", numeric, head, meanings)
-    label_col = _label_column(meanings, body)
+    label_col = _label_column(meanings, body, table.method == "text")
     if _mostly_ranges(body, label_col):
         return Verdict(None, "ranges (low – high) in most value cells: a range is not one value", True, head, meanings, label_col)
     meanings = _area_columns(meanings, head.headers, body, label_col)
@@ -858,7 +869,7 @@ def _mostly_ranges(body: list[TableRow], label_col: int) -> bool:
     return range_cols >= 1 and range_cols * 2 > figure_cols
 
 
-def _label_column(meanings: list[HeaderMeaning], body: list[TableRow]) -> int:
+def _label_column(meanings: list[HeaderMeaning], body: list[TableRow], text: bool = False) -> int:
     """The column of row labels: the first column headed as one ("Indicator", "Omschrijving") that holds words in
     the body. A header that only reads like a name header but stands over empty or numeric cells (a spanning
     "Indicatoren …" copied over a column of norms) is not the label column; without one, the first column."""
@@ -868,7 +879,7 @@ def _label_column(meanings: list[HeaderMeaning], body: list[TableRow]) -> int:
         cells = [r.cells[i].strip() for r in body if i < len(r.cells) and r.cells[i].strip()]
         if sum(1 for c in cells if _WORDY.search(c) and read_value(c)[0] is None) >= max(1, len(cells) // 2):
             return i
-    if meanings and meanings[0].role == "code" and not _has_words(body, 0):
+    if text and meanings and meanings[0].role == "code" and not _has_words(body, 0):
         for i in range(1, len(meanings) - 1):
             if _has_words(body, i):
                 return i  # "Nr. | Doel | …": codes first, then the names, under a header that may read as anything
