@@ -30,6 +30,7 @@ _PART_YEAR = re.compile(r"t/m|tot en met|\bjan(uari)?\b|\bfeb|\bmaart\b|\bapr|\b
 
 _PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
 _PROGRAMME_ROW = re.compile(r"^\s*(programma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z]|^\s*programma\b", re.IGNORECASE)
+_NAMED_PROGRAMME = re.compile(r"^\s*programma\b", re.IGNORECASE)  # "Programma 1 …": a programme even over numbered rows
 _DETAIL = re.compile(r"specificatie|taakveld|per\s+product|toelichting", re.IGNORECASE)
 
 
@@ -43,7 +44,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     a programme axis (recapitulatie), else from the caption or the section the table stands in
     (`section`: the programme and begroting year its enclosing headings name).
     """
-    from extractor.parse.table_semantics import TAAKVELD_CODE, label_norm, mixed_marks, parse_money  # noqa: PLC0415
+    from extractor.parse.table_semantics import (  # noqa: PLC0415
+        TAAKVELD_CODE, label_norm, mixed_marks, numbered_list_item, parse_money)
 
     head = verdict.head
     body = table.rows[head.header_rows:]
@@ -74,7 +76,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
     placed = _ShortRows(body, columns)
-    for row in body:
+    for index, row in enumerate(body):
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
         if not label:
             continue
@@ -110,7 +112,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
                 # so the sub-header row right under it ("… per taakveld | Baten | Lasten") keeps its programme
                 programme_heading, taakveld_heading, in_header = programme_code(label), None, True
-            elif _PROGRAMME_ROW.match(label):
+            elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
         for c, kind, year, column_side in columns:

@@ -109,10 +109,14 @@ def opens_programme_block(rows: list[TableRow], k: int) -> bool:
     filled = [c for c in row.cells if c.strip()]
     if len(filled) != 1 or row.cells[0].strip() != filled[0] or not PROGRAMME_NAME.match(filled[0]):
         return False
-    if re.match(r"^\s*[Pp]rogramma\b", filled[0]):
-        return True
+    return bool(re.match(r"^\s*[Pp]rogramma\b", filled[0])) or not numbered_list_item(rows, k)
+
+
+def numbered_list_item(rows: list[TableRow], k: int, label_col: int = 0) -> bool:
+    """Row k is numbered and the next row with figures is numbered the same way ("1 Renteherzieningen" over
+    "2 Aflossingen"): the first item of a numbered list, not a programme over the rows below it."""
     below = next((r for r in rows[k + 1:] if sum(1 for c in r.cells if c.strip()) >= 2), None)
-    return below is None or not _NUMBERED_ROW.match(below.cells[0])
+    return below is not None and label_col < len(below.cells) and bool(_NUMBERED_ROW.match(below.cells[label_col]))
 
 
 _NAMED_ROW = re.compile(r"^\s*(?i:programma|product|taakveld|exploitatie)\s*:?\s+((\d{1,2}[a-z]?\.?\s+)?[A-Z]|\d{1,2}[a-z]?\.?\s*$)")
