@@ -225,3 +225,22 @@ def test_a_numbered_row_over_numbered_siblings_is_a_list_not_a_programme(tmp_pat
     doc = _document(tmp_path, "begroting_2036_renterisico.txt", cells)
     assert {b.label for b in doc.budget_lines} == {"2 Aflossingen", "3 Risico"}
     assert {b.programme for b in doc.budget_lines} == {None}
+
+
+def test_a_lone_side_word_under_the_year_header_is_a_row_and_no_value_column_is_lost(tmp_path: Path) -> None:
+    """"Lasten" printed after the last year header and before the first row label heads the rows of its side; taken
+    into the header it made one column too many, and the reading that fit dropped the first year column (every
+    amount one column off)."""
+    cells = [
+        "Wat kost het?", "Programma 3: Groen", "Exploitatie (bedragen x € 1.000)",
+        "Rekening 2037", "Begroting 2038 na wijziging", "Begroting 2039", "Begroting 2040",
+        "Lasten", "Parken", "1.100", "1.200", "1.300", "1.400", "Bomen", "500", "510", "520", "530",
+        "Baten", "Parken", "-100", "-110", "-120", "-130",
+    ]
+    doc = _document(tmp_path, "begroting_2039_groen.txt", cells)
+    got = {(b.side, b.label, b.kind, b.year): b.amount for b in doc.budget_lines}
+    assert len(doc.budget_lines) == len(got) == 12
+    assert got[("lasten", "Parken", "rekening", 2037)] == 1_100_000.0
+    assert got[("lasten", "Parken", "begroting_na_wijziging", 2038)] == 1_200_000.0
+    assert got[("lasten", "Bomen", "begroting", 2040)] == 530_000.0
+    assert got[("baten", "Parken", "rekening", 2037)] == -100_000.0

@@ -267,10 +267,19 @@ def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     for first in range(start, head[1]):
         if first > start and _CODE_HEADER.match(block[first - 1].text.strip()):
             break  # a header opens with its number column ("Nr."): a start after it cuts the rows' numbers off
+        if first > start and _header_form(block[first - 1].text) == _header_form(block[first].text) != "":
+            break  # "Rekening 2016" before "Begroting 2017": a start after it would drop a value column, not a caption
         found = _read_cell_run(block, first)
         if found is not None and (best is None or found[2] * found[0].n_cols > best[2] * best[0].n_cols):
             best = found
     return best
+
+
+def _header_form(text: str) -> str:
+    """The form of a header cell with a year: "kind year" ("Rekening 2016"), "year" ("2016"); "" without a year."""
+    if not _FULL_YEAR.search(text):
+        return ""
+    return "kind year" if _KIND_WORD.search(text) else "year"
 
 
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
@@ -284,6 +293,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         if _NUMBERED_ROLE.match(block[j].text):
             break  # "Programma 1": a block's label row (its own figures or a block under it), not a header cell
+        if _side_row_heading(block, start, j):
+            break  # "Lasten" over the rows of its side, after the year columns: a row, not a header cell
         j += 1
     codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
     if codes:
@@ -293,6 +304,21 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+_SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNORECASE)
+
+
+def _side_row_heading(block: list[_Item], start: int, j: int) -> bool:
+    """A lone side word ("Lasten") after header cells with years, followed by a row label (no header cell, no
+    figure): the heading of the rows of that side. A sub-header run repeats side words ("Lasten" / "Baten" /
+    "Saldo" under each year), so a side word next to another one stays in the header."""
+    if not _SIDE_WORD.match(block[j].text.strip()) or not any(_FULL_YEAR.search(b.text) for b in block[start:j]):
+        return False
+    before = block[j - 1].text.strip() if j > start else ""
+    after = block[j + 1].text.strip() if j + 1 < len(block) else ""
+    return not _SIDE_WORD.match(before) and bool(after) and not _SIDE_WORD.match(after) \
+        and not is_header_cell(after) and not _value_like(after)
 
 
 def _name_header(block: list[_Item], j: int, start: int) -> bool:
