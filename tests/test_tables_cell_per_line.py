@@ -244,3 +244,44 @@ def test_a_lone_side_word_under_the_year_header_is_a_row_and_no_value_column_is_
     assert got[("lasten", "Parken", "begroting_na_wijziging", 2038)] == 1_200_000.0
     assert got[("lasten", "Bomen", "begroting", 2040)] == 530_000.0
     assert got[("baten", "Parken", "rekening", 2037)] == -100_000.0
+
+
+def test_a_unit_note_above_the_header_scales_the_table(tmp_path: Path) -> None:
+    """One cell per line, the unit is printed on its own line above the header ("(bedragen x € 1.000 …)")."""
+    cells = [
+        "Overzicht van baten en lasten", "(bedragen x € 1.000 ; - = nadeel)", "Begroting 2041", "Rekening 2041",
+        "Lasten", "Baten", "Lasten", "Baten",
+        "Programma Groen", "120", "-20", "130", "-25", "Programma Water", "80", "-5", "75", "-6",
+    ]
+    doc = _document(tmp_path, "jaarstukken_2041_overzicht.txt", cells)
+    got = {(b.label, b.kind, b.column): b.amount for b in doc.budget_lines}
+    assert got[("Programma Groen", "rekening", "Rekening 2041 Lasten")] == 130_000.0
+    assert got[("Programma Water", "begroting", "Begroting 2041 Baten")] == -5_000.0
+
+
+def test_a_header_is_never_read_from_its_middle(tmp_path: Path) -> None:
+    """A header whose cells the rows do not fit (a reference cell printed as two cells: "2040:" / "€ 12") must not be
+    read from a later start ("Realisatie 2041" as the label column, every figure one column off): not read, warned."""
+    cells = ["Indicator", "Eenheid", "Realisatie 2040", "Realisatie 2041", "Begroting 2042", "Landelijk", "Bron"]
+    for name, unit, figures, source in [("Gemiddelde waarde", "euro", ["€ 285", "€ 297", "€ 300"], "CBS"),
+                                        ("Nieuwe woningen", "per 1.000 woningen", ["23,0", "6,7", "17,3"], "BAG"),
+                                        ("Druk", "%", ["74,6", "73,4", "73,0"], "CBS")]:
+        cells += [name, unit, *figures, "2040:", "€ 12", source]
+    doc = _document(tmp_path, "begroting_2042_indicatoren.txt", cells)
+    assert doc.budget_lines == []  # the "€" cells read from a cut header made this a budget table, one column off
+    assert all(i.name in {"Gemiddelde waarde", "Nieuwe woningen", "Druk"} for i in doc.indicators)
+    assert any(e.code in ("numeric_grid_unread", "tables_not_used", "table_uncertain") for e in doc.errors)
+
+
+def test_a_new_header_of_bare_years_ends_the_table_above(tmp_path: Path) -> None:
+    """Two tables one cell per line: the second's header (a title, then bare years) must not be read as rows under
+    the first table's header."""
+    cells = ["Kerngegevens", "Rekening 2038", "Rekening 2039", "Begroting 2040",
+             "Aantal inwoners", "10.100", "10.200", "10.300", "Aantal scholen", "12", "12", "13",
+             "Woningvoorraad", "2036", "2037", "2038",
+             "Aantal woningen", "4.900", "5.000", "5.100", "Aantal huurwoningen", "2.000", "2.050", "2.100"]
+    doc = _document(tmp_path, "jaarstukken_2040_kerngegevens.txt", cells)
+    values = {(i.name, v.year): v.value for i in doc.indicators for v in i.values}
+    assert values[("Aantal inwoners", 2038)] == 10100.0
+    assert ("Aantal woningen", 2039) not in values and ("Aantal woningen", 2040) not in values
+    assert values.get(("Aantal woningen", 2036), 4900.0) == 4900.0

@@ -260,19 +260,30 @@ def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     (full rows times width): lines above a header that look like header cells ("Begroting en verantwoording", a caption
     naming two years) would otherwise make up columns of their own, and a start inside a repeated sub-header run
     ("Saldo | Lasten | Baten | Saldo") places rows out of step."""
+    if start > 0 and _inside_header(block, start):
+        return None
     head = _header_run(block, start)
     if head is None:
         return None
     best: Optional[tuple[Table, int, int]] = None
     for first in range(start, head[1]):
-        if first > start and _CODE_HEADER.match(block[first - 1].text.strip()):
-            break  # a header opens with its number column ("Nr."): a start after it cuts the rows' numbers off
-        if first > start and _header_form(block[first - 1].text) == _header_form(block[first].text) != "":
-            break  # "Rekening 2016" before "Begroting 2017": a start after it would drop a value column, not a caption
+        if first > start and _inside_header(block, first):
+            break
         found = _read_cell_run(block, first)
         if found is not None and (best is None or found[2] * found[0].n_cols > best[2] * best[0].n_cols):
             best = found
     return best
+
+
+def _inside_header(block: list[_Item], start: int) -> bool:
+    """A header cannot start at `start` when the cell before it belongs to the same header: a number or label
+    column's header ("Nr.", "Indicator", "Eenheid": a start after it cuts those columns off) or a value header of
+    the same form ("Rekening 2016" before "Begroting 2017": a start after it drops a value column, and every amount
+    lands one column off). A caption before the header ("Begroting 2033" over "2033 | 2034") is of another form."""
+    before, here = block[start - 1].text, block[start].text
+    if _CODE_HEADER.match(before.strip()) or _ROLE_WORD.match(before) and not _ROLE_WORD.match(here):
+        return True
+    return _header_form(before) == _header_form(here) != ""
 
 
 def _header_form(text: str) -> str:
@@ -343,7 +354,18 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     spread = _groups_over_sides(rest)
     if spread is not None:
         return role + spread, []
-    return role + rest, []
+    return role + _kind_year_pairs(rest), []
+
+
+def _kind_year_pairs(texts: list[str]) -> list[str]:
+    """Header cells broken over two lines, each its own cell: "Rekening" / "2015" / "Begroting" / "2016" are two
+    columns "Rekening 2015" and "Begroting 2016" (every kind word cell followed by a bare year), else as they are."""
+    if len(texts) < 4 or len(texts) % 2:
+        return texts
+    kinds, years = texts[0::2], texts[1::2]
+    if all(_KIND_WORD.search(k) and not _FULL_YEAR.search(k) and len(k) <= 30 for k in kinds) and all(is_year_cell(y) for y in years):
+        return [f"{k} {y}" for k, y in zip(kinds, years)]
+    return texts
 
 
 _CODE_HEADER = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
@@ -488,12 +510,15 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
         item = block[k]
         cells = block[k:k + width]
         values = cells[n_label:n_label + n_values]
+        if body and len(values) >= 2 and all(is_year_cell(v.text) for v in values):
+            break  # a label over a run of bare years: the header of the next table, not a row of this one
         labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) or (coded and x < n_label - 1 and _CODE_CELL.match(c.text))
                         for x, c in enumerate(cells[:n_label]))
         if numbered and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
             labels_ok = False  # the next row's number inside the window: this row is shorter than the header
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
                 and not (coded and _next_code_inside(block, k + n_label, k + width)) \
+                and not any(_value_like(c.text) for c in cells[n_label + n_values:]) \
                 and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
                         for x, v in enumerate(values)):
             rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
@@ -536,7 +561,22 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
     table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
+    table.caption = _unit_line_above(block, start)
     return table, max(k, j), body
+
+
+_UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in)\s*€|in\s+duizenden|€\s*['’]?000|"
+                        r"\bx\s*€?\s*1\s*(mln|miljoen)", re.IGNORECASE)
+
+
+def _unit_line_above(block: list[_Item], start: int) -> Optional[str]:
+    """A short line just above a header that states the amounts' unit ("(bedragen x € 1.000 ; - = nadeel)"): the
+    table's caption, so the unit it states is applied (one cell per line, such a note is no header cell)."""
+    for item in reversed(block[max(0, start - 3):start]):
+        text = item.text.strip()
+        if len(text) <= 120 and _UNIT_NOTE.search(text):
+            return text
+    return None
 
 
 _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)
