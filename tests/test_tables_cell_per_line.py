@@ -285,3 +285,24 @@ def test_a_new_header_of_bare_years_ends_the_table_above(tmp_path: Path) -> None
     assert values[("Aantal inwoners", 2038)] == 10100.0
     assert ("Aantal woningen", 2039) not in values and ("Aantal woningen", 2040) not in values
     assert values.get(("Aantal woningen", 2036), 4900.0) == 4900.0
+
+
+def test_a_programme_title_above_the_table_names_its_programme(tmp_path: Path) -> None:
+    cells = ["Wat kost het?", "Programma 4: Groen en water", "Exploitatie (bedragen x € 1.000)",
+             "Rekening 2037", "Begroting 2038", "Lasten", "Parken", "1.100", "1.200", "Sloten", "500", "510"]
+    doc = _document(tmp_path, "begroting_2038_groen.txt", cells)
+    assert {b.programme for b in doc.budget_lines} == {"Programma 4: Groen en water"}
+    assert len(doc.budget_lines) == 4
+
+
+def test_short_rows_with_code_and_name_in_one_cell_are_placed_only_by_arithmetic(tmp_path: Path) -> None:
+    """Account rows ("1001  Raad") whose empty cells the copy dropped: placed where lasten - baten = saldo and the
+    columns' signs prove it, else left out and warned; complete rows are read as they are."""
+    cells = ["Jaarrekening 2039", "Lasten 2039", "Baten 2039", "Saldo 2039", "Programma Bestuur",
+             "1001  Raad", "700", "100", "600", "1002  College", "1.645", "714", "931",
+             "1003  Griffie", "2", "2"]
+    doc = _document(tmp_path, "jaarstukken_2039_taakvelden.txt", cells)
+    got = {(b.label, b.column): b.amount for b in doc.budget_lines}
+    assert got[("1002  College", "Baten 2039")] == 714.0 and got[("1001  Raad", "Saldo 2039")] == 600.0
+    assert {b.programme for b in doc.budget_lines} == {"Programma Bestuur"}
+    assert not any(label.startswith("1003") and amount != 2.0 for (label, _), amount in got.items())

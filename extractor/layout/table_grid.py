@@ -277,20 +277,27 @@ def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
 
 def _inside_header(block: list[_Item], start: int) -> bool:
     """A header cannot start at `start` when the cell before it belongs to the same header: a number or label
-    column's header ("Nr.", "Indicator", "Eenheid": a start after it cuts those columns off) or a value header of
-    the same form ("Rekening 2016" before "Begroting 2017": a start after it drops a value column, and every amount
-    lands one column off). A caption before the header ("Begroting 2033" over "2033 | 2034") is of another form."""
+    column's header ("Nr.", "Indicator", "Eenheid") or a value header of the same form ("Rekening 2016" before
+    "Begroting 2017"). A start after it cuts those columns off and every figure lands one column off. A caption of
+    another form may stand before a header ("Jaarrekening 2039" over "Lasten 2039 | Baten 2039")."""
     before, here = block[start - 1].text, block[start].text
     if _CODE_HEADER.match(before.strip()) or _ROLE_WORD.match(before) and not _ROLE_WORD.match(here):
         return True
     return _header_form(before) == _header_form(here) != ""
 
 
+_SIDE_YEAR = re.compile(r"^(lasten|baten|saldo)\b", re.IGNORECASE)
+
+
 def _header_form(text: str) -> str:
-    """The form of a header cell with a year: "kind year" ("Rekening 2016"), "year" ("2016"); "" without a year."""
-    if not _FULL_YEAR.search(text):
+    """The form of a header cell with a year: "side year" ("Lasten 2039"), "kind year" ("Rekening 2016"), "year"
+    ("2016"); "" without a year. A value header before one of the same form belongs to the header."""
+    t = text.strip()
+    if not _FULL_YEAR.search(t):
         return ""
-    return "kind year" if _KIND_WORD.search(text) else "year"
+    if _SIDE_YEAR.match(t):
+        return "side year"
+    return "kind year" if _KIND_WORD.search(t) else "year"
 
 
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
@@ -302,8 +309,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
                 and not _next_code_inside(block, j + 1, j + 2):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
-        if _NUMBERED_ROLE.match(block[j].text):
-            break  # "Programma 1": a block's label row (its own figures or a block under it), not a header cell
+        if _NUMBERED_ROLE.match(block[j].text) or _block_label_after_values(block, start, j):
+            break  # "Programma 1", "Programma Wonen" after the year columns: a block's label row, not a header cell
         if _side_row_heading(block, start, j):
             break  # "Lasten" over the rows of its side, after the year columns: a row, not a header cell
         j += 1
@@ -318,6 +325,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
 
 
 _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNORECASE)
+
+
+def _block_label_after_values(block: list[_Item], start: int, j: int) -> bool:
+    """A role word with a name ("Programma Bestuur en ondersteuning") after header cells with years: the label of
+    the first block of rows. A header names its label columns before its value columns; after them only one-word
+    columns such as "Bron" follow."""
+    text = block[j].text.strip()
+    return len(text.split()) >= 2 and bool(_ROLE_WORD.match(text)) and any(_FULL_YEAR.search(b.text) for b in block[start:j])
 
 
 def _side_row_heading(block: list[_Item], start: int, j: int) -> bool:
@@ -434,6 +449,7 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
     return None
 
 
+_CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "54401000  Raadsgriffier", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
 _CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
 
@@ -472,14 +488,14 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
     while x < len(block) and is_number_cell(block[x].text) and len(figures) < n_values:
         if _CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text):
             break
-        if len(figures) and x + 1 < len(block) and not _value_like(block[x + 1].text) and _CODE_CELL.match(block[x].text) \
+        if len(labels) >= 2 and len(figures) and x + 1 < len(block) and not _value_like(block[x + 1].text) and _CODE_CELL.match(block[x].text) \
                 and not re.search(r"[.,]\d{3}|,", block[x].text):
             break  # "0.64" / "1" followed by a name: the next row's code
         figures.append(block[x])
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
-    if len(figures) < n_values and (len(labels) < 2 or _SENTENCE.search(labels[-1].text)):
+    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text)) or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name, not a sentence; "Toelichting" / "1" or "2" / "Geen toelichting." is a note
     return labels, figures, x
 
@@ -502,7 +518,7 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     width = n_label + n_values + n_trailing
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
-    coded = n_label >= 2 and not n_trailing  # "Nr. | Doel | …": a code cell, then the name, then the figures
+    coded = not n_trailing  # "Nr. | Doel | …" or "0.1 Bestuur": a code and a name, then the figures
     k = j
     body = n_ragged = 0
     numbered = bool(_CODE_HEADER.match(columns[0]))  # a number column: rows shorter than the header are ragged
@@ -561,7 +577,7 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
     table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
-    table.caption = _unit_line_above(block, start)
+    table.caption = _caption_above(block, start)
     return table, max(k, j), body
 
 
@@ -569,14 +585,16 @@ _UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|
                         r"\bx\s*€?\s*1\s*(mln|miljoen)", re.IGNORECASE)
 
 
-def _unit_line_above(block: list[_Item], start: int) -> Optional[str]:
-    """A short line just above a header that states the amounts' unit ("(bedragen x € 1.000 ; - = nadeel)"): the
-    table's caption, so the unit it states is applied (one cell per line, such a note is no header cell)."""
-    for item in reversed(block[max(0, start - 3):start]):
-        text = item.text.strip()
-        if len(text) <= 120 and _UNIT_NOTE.search(text):
-            return text
-    return None
+_PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.IGNORECASE)
+
+
+def _caption_above(block: list[_Item], start: int) -> Optional[str]:
+    """Short lines just above a header that state the amounts' unit ("(bedragen x € 1.000 ; - = nadeel)") or the
+    programme the table belongs to ("Programma 8: Wonen"): the table's caption, so the unit is applied and the
+    programme named (one cell per line, such lines are no header cells). Nearest first, joined by " — "."""
+    found = [item.text.strip() for item in reversed(block[max(0, start - 3):start])
+             if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or _PROGRAMME_TITLE.match(item.text))]
+    return " — ".join(found) or None
 
 
 _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)

@@ -61,6 +61,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     context = " ".join([caption or "", *head.extra, *(ln.text for ln in table.above[-3:])])
     code = _PROGRAMME_CODE.search(" ".join([caption or "", *head.extra]))
     programme = f"P{code.group(1)}" if code else (programme_goal("", table.page, goals) if table.method != "text" else None)
+    if programme is None and not programme_rows and table.method == "text" and table.caption:
+        programme = _captioned_programme(table.caption)  # "Programma 8: Wonen" printed just above the table
     if programme is None and section is not None:
         programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
@@ -140,6 +142,18 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
+
+
+_CAPTIONED_PROGRAMME = re.compile(r"^\s*(programma\s+\d{1,2}[a-z]?\s*[:.]?\s+[^—(]+?)\s*(—|\(|$)", re.IGNORECASE)
+
+
+def _captioned_programme(caption: str) -> Optional[str]:
+    """The programme a caption line names ("Programma 8: Wonen — (bedragen x € 1.000)" -> "Programma 8: Wonen")."""
+    for part in caption.split(" — "):
+        match = _CAPTIONED_PROGRAMME.match(part)
+        if match:
+            return match.group(1).strip()
+    return None
 
 
 def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorEntry]:
