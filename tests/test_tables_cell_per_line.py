@@ -249,7 +249,7 @@ def test_a_lone_side_word_under_the_year_header_is_a_row_and_no_value_column_is_
 def test_a_unit_note_above_the_header_scales_the_table(tmp_path: Path) -> None:
     """One cell per line, the unit is printed on its own line above the header ("(bedragen x € 1.000 …)")."""
     cells = [
-        "Overzicht van baten en lasten", "(bedragen x € 1.000 ; - = nadeel)", "Begroting 2041", "Rekening 2041",
+        "Overzicht van baten en lasten", "(bedragen x € 1.000; - = nadeel)", "Begroting 2041", "Rekening 2041",
         "Lasten", "Baten", "Lasten", "Baten",
         "Programma Groen", "120", "-20", "130", "-25", "Programma Water", "80", "-5", "75", "-6",
     ]

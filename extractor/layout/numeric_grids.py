@@ -195,7 +195,7 @@ def _trailing_figures(text: str) -> int:
     while tokens and is_figure(tokens[-1]):
         run.append(tokens.pop())
         if len(tokens) > 1 and tokens[-1] in ("N", "V"):
-            tokens.pop()  # "N 31.393": a nadeel/voordeel mark before the amount
+            tokens.pop()  # "N 1.234": a nadeel/voordeel mark before the amount
     if len(run) < _MIN_SPACED_FIGURES or all(_YEAR.match(t) for t in run):
         return 0
     return len(run)

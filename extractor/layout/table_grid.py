@@ -449,7 +449,7 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
     return None
 
 
-_CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "54401000  Raadsgriffier", "0.1 Bestuur": code and name in one cell
+_CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "1001  Raad", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
 _CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
 
@@ -589,7 +589,7 @@ _PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.
 
 
 def _caption_above(block: list[_Item], start: int) -> Optional[str]:
-    """Short lines just above a header that state the amounts' unit ("(bedragen x € 1.000 ; - = nadeel)") or the
+    """Short lines just above a header that state the amounts' unit ("(bedragen x € 1.000; - = nadeel)") or the
     programme the table belongs to ("Programma 8: Wonen"): the table's caption, so the unit is applied and the
     programme named (one cell per line, such lines are no header cells). Nearest first, joined by " — "."""
     found = [item.text.strip() for item in reversed(block[max(0, start - 3):start])
@@ -737,7 +737,7 @@ def _tail_values(text: str) -> tuple[str, list[str]]:
     values: list[str] = []
     while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
         if k > 1 and NADEEL_VOORDEEL.fullmatch(tokens[k - 2]) and tokens[k - 1][:1].isdigit():
-            values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "N 31.393": the nadeel/voordeel mark and its amount
+            values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "N 1.234": the nadeel/voordeel mark and its amount
             k -= 2
             continue
         values.insert(0, tokens[k - 1])

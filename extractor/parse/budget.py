@@ -158,7 +158,7 @@ def _captioned_programme(caption: str) -> Optional[str]:
 
 def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorEntry]:
     """A table that prints no unit, with whole amounts all under a million: they may well be thousands of euros
-    (a programme's lasten of "31.393"). The amounts stay as printed — a guessed scale would be a wrong number
+    (a programme's lasten of "7.047"). The amounts stay as printed — a guessed scale would be a wrong number
     as often as a right one — and the reader is told."""
     if verdict.scale is not None or not lines or any("€" in b.raw for b in lines):
         return []

@@ -658,7 +658,7 @@ _MARKED = re.compile(r"^(?P<mark>[NV])\s+(?P<amount>\S.*)$")
 
 def parse_money(cell: str, signed_marks: bool = False) -> Optional[float]:
     """An amount as printed in a budget cell: "€ 769.100", "4.977-" (trailing minus), "(1.234)", "-/- 12",
-    "N 31.393" (a nadeel/voordeel mark). A mark gives the sign only with `signed_marks` (the table mixes N and V,
+    "N 1.234" (a nadeel/voordeel mark). A mark gives the sign only with `signed_marks` (the table mixes N and V,
     so the mark is what tells a nadeel from a voordeel: N negative); where every amount carries the same mark it
     says nothing per cell and the amount stays as printed."""
     from extractor.parse.values import parse_number  # noqa: PLC0415 - keeps the import list short
