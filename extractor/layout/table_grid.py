@@ -585,7 +585,7 @@ _UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|
                         r"\bx\s*€?\s*1\s*(mln|miljoen)", re.IGNORECASE)
 
 
-_PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.IGNORECASE)
+PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.IGNORECASE)
 
 
 def _caption_above(block: list[_Item], start: int) -> Optional[str]:
@@ -593,7 +593,7 @@ def _caption_above(block: list[_Item], start: int) -> Optional[str]:
     programme the table belongs to ("Programma 8: Wonen"): the table's caption, so the unit is applied and the
     programme named (one cell per line, such lines are no header cells). Nearest first, joined by " — "."""
     found = [item.text.strip() for item in reversed(block[max(0, start - 3):start])
-             if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or _PROGRAMME_TITLE.match(item.text))]
+             if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or PROGRAMME_TITLE.match(item.text))]
     return " — ".join(found) or None
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
+from extractor.layout.table_grid import PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
 from extractor.parse.section_context import SectionContext
@@ -144,15 +145,12 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
 
 
-_CAPTIONED_PROGRAMME = re.compile(r"^\s*(programma\s+\d{1,2}[a-z]?\s*[:.]?\s+[^—(]+?)\s*(—|\(|$)", re.IGNORECASE)
-
-
 def _captioned_programme(caption: str) -> Optional[str]:
     """The programme a caption line names ("Programma 8: Wonen — (bedragen x € 1.000)" -> "Programma 8: Wonen")."""
     for part in caption.split(" — "):
-        match = _CAPTIONED_PROGRAMME.match(part)
-        if match:
-            return match.group(1).strip()
+        name = part.split("(")[0].strip()
+        if PROGRAMME_TITLE.match(name):
+            return name
     return None
 
 
