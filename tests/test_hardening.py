@@ -595,3 +595,37 @@ def test_extract_a_non_utf8_name(tmp_path) -> None:
     assert "bad\\xffname.txt" in proc.stdout
     doc = Document.model_validate_json((tmp_path / "out" / os.fsdecode(b"bad\xffname.json")).read_bytes())
     assert unescape_name(doc.source.file) == str(source)
+
+
+TWO_BUDGET_TABLES = "Begroting 2024 gemeente Voorbeeldstad\n\n" + "\n\n".join(
+    f"Programma {n} {name}\n\nWat mag het kosten?\nBedragen x € 1.000\n"
+    "Omschrijving\tRekening 2022\tBegroting 2023\tBegroting 2024\n"
+    f"Lasten\t{n}.200\t{n}.300\t{n}.400\nBaten\t200\t300\t400\nSaldo\t-{n - 1}.000\t-{n - 1}.000\t-{n - 1}.000\n"
+    for n, name in ((2, "Veiligheid"), (3, "Verkeer")))
+
+
+def test_a_table_reader_crash_costs_only_that_table(tmp_path, monkeypatch) -> None:
+    """A bug in the reader of one table is reported for that table; the document's other tables are still read."""
+    import extractor.parse.budget as budget
+
+    source = tmp_path / "begroting.txt"
+    source.write_text(TWO_BUDGET_TABLES, encoding="utf-8")
+    intact = extract_document(source, FAST)
+    assert len(intact.budget_lines) == 18 and not intact.errors
+    real = budget.read_budget
+    calls: list[int] = []
+
+    def fails_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise KeyError("injected reader failure")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(budget, "read_budget", fails_once)
+    doc = extract_document(source, FAST)
+    crashes = [e for e in doc.errors if e.code == ErrorCode.internal_error]
+    assert len(crashes) == 1 and "the table reader failed" in crashes[0].message and "injected" in crashes[0].message
+    assert doc.status == "partial"
+    assert doc.budget_lines == [b for b in intact.budget_lines if b.programme == "Programma 3 Verkeer"]
+    assert len(doc.budget_lines) == 9
+    assert [note.reason for note in doc.coverage.tables_rejected] == ["the table reader failed"]

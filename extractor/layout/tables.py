@@ -1172,7 +1172,10 @@ def stitch(tables_by_page: list[list[Table]], pages: list[Page]) -> list[Table]:
 
 
 def _header_like(row: TableRow, head: list[TableRow]) -> bool:
-    """A row without any digit whose filled cells sit where the first page's header rows have text."""
+    """A row without any digit whose filled cells sit where the first page's header rows have text, and at least
+    half of whose words the header prints ("Realisatie" for "Cijfer" aside). `head` may hold body rows too (a
+    table of text has no digits to end its header by), so a shared filler word is not enough: a continued
+    table's first row of text ("Een betere aanpak van …") stays."""
     if any(re.search(r"\d", c) and not re.fullmatch(r"\(?\s*(jaartal|\d{4})\s*\)?", c.strip()) for c in row.cells):
         return False
     if not any(c.strip() for c in row.cells):
@@ -1180,7 +1183,9 @@ def _header_like(row: TableRow, head: list[TableRow]) -> bool:
     header_text = {i for r in head[:4] for i, c in enumerate(r.cells) if c.strip()}
     words = {w.lower() for r in head[:4] for c in r.cells for w in c.split()}
     filled = [(i, c) for i, c in enumerate(row.cells) if c.strip()]
-    return all(i in header_text for i, _ in filled) and sum(1 for _, c in filled for w in c.split() if w.lower() in words) >= max(1, len(filled) // 2)
+    row_words = [w.lower() for _, c in filled for w in c.split()]
+    shared = sum(1 for w in row_words if w in words)
+    return all(i in header_text for i, _ in filled) and shared >= max(1, len(filled) // 2) and 2 * shared >= len(row_words)
 
 
 def _continues_row(last: TableRow, first: TableRow) -> bool:

@@ -100,19 +100,21 @@ def pdf_goal_tables(pages: list[Page], skip: set[int]) -> list[Table]:
     return [t for t in tables if any(p in wanted for p in (t.pages or [t.page]))]
 
 
-def goals_from_tables(tables: list[Table], pages: Optional[list[Page]] = None, taken: Optional[set[str]] = None) -> list[GoalNode]:
-    """Goal nodes of every goal table; ids unique over the document (`taken`: ids already given out)."""
+def goals_from_tables(tables: list[Table], pages: Optional[list[Page]] = None, taken: Optional[set[str]] = None,
+                      headed_only: bool = False) -> list[GoalNode]:
+    """Goal nodes of every goal table; ids unique over the document (`taken`: ids already given out).
+    `headed_only`: only tables whose label column is headed by a goal cue (a caption naming goals is not enough)."""
     words = {p.number: [w for ln in p.lines for w in ln.words] for p in pages or []}
     taken = set(taken or ())
     nodes: list[GoalNode] = []
     for table in tables:
         if table.caption is None:
             table.caption = next((ln.text.strip() for ln in reversed(table.above) if _CAPTION.match(ln.text)), None)
-        nodes.extend(_read_goal_table(table, words, taken))
+        nodes.extend(_read_goal_table(table, words, taken, headed_only))
     return nodes
 
 
-def _read_goal_table(table: Table, words: dict, taken: set[str]) -> list[GoalNode]:
+def _read_goal_table(table: Table, words: dict, taken: set[str], headed_only: bool = False) -> list[GoalNode]:
     head = _head_rows(table)
     if head is None:
         return []
@@ -121,7 +123,7 @@ def _read_goal_table(table: Table, words: dict, taken: set[str]) -> list[GoalNod
     label_header = headers[label_col]
     header_cue = _column_cue(label_header)
     caption_cue = _caption_cue(table.caption or "")
-    if header_cue is None and (caption_cue is None or not label_header or _NOT_GOALS.search(label_header)):
+    if header_cue is None and (headed_only or caption_cue is None or not label_header or _NOT_GOALS.search(label_header)):
         return []  # a caption alone needs a named label column: an empty corner cell heads a matrix, not a list
     body = table.rows[head:]
     if _numeric_share(body, label_col) > 0.5:
@@ -217,8 +219,10 @@ def _rows(body: list[TableRow], layout: _Layout, words: dict) -> list[_Row]:
 
 
 def _continues(text: str) -> bool:
-    """A cell that goes on from the row above: it starts in lower case or with a bracket."""
-    return text[0].islower() or text[0] == "("
+    """A cell that goes on from the row above: it starts in lower case, also inside a bracket ("(on)betaald werk");
+    "(Beter) zicht op …" starts a new item."""
+    first = text.lstrip("(")[:1]
+    return bool(first) and (first.islower() or not first.isalpha() and text[0] == "(")
 
 
 def _add_child(goal: _Row, text: str, row: TableRow, column: int) -> None:

@@ -107,17 +107,20 @@ def parse_goals(laid_out: LaidOutDocument, metadata: Optional[Metadata] = None) 
 
 
 def _with_table_goals(general: list[GoalNode], laid_out: LaidOutDocument, metadata: Optional[Metadata]) -> list[GoalNode]:
-    """Add the rows of goal tables; outline goals read from table rows give way (a row is no list item)."""
-    if metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES:
-        return general
+    """Add the rows of goal tables; outline goals read from table rows give way (a row is no list item).
+
+    A document type that sets no goals of its own (a monitor, a memo, a raadsvoorstel) still has its goal
+    tables read when a column is headed by a goal cue ("Doelstelling | Resultaat"): such a header says what
+    the rows are, whatever the document is; a caption alone is not enough there."""
+    headed_only = metadata is not None and (metadata.document_type or "").lower() in NO_GOAL_TYPES
     if laid_out.format == "pdf":
         tables = pdf_goal_tables(laid_out.pages, set(laid_out.toc_pages))
-        rows = goals_from_tables(tables, laid_out.pages, {g.id for g in general})
+        rows = goals_from_tables(tables, laid_out.pages, {g.id for g in general}, headed_only=headed_only)
         general = _outside_tables(general, [t for t in tables if is_figure_table(t) or _holds(t, rows)])
     else:
         from extractor.layout.table_grid import text_tables  # noqa: PLC0415
 
-        rows = goals_from_tables(text_tables(laid_out.lines()), None, {g.id for g in general})
+        rows = goals_from_tables(text_tables(laid_out.lines()), None, {g.id for g in general}, headed_only=headed_only)
     if not rows:
         return general
     titles = {g.title.lower() for g in rows}

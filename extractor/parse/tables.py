@@ -41,6 +41,22 @@ class TablesResult:
     table_lines: list[tuple[int, int]] = field(default_factory=list)  # text: line spans of tables
     detectors: dict[str, int] = field(default_factory=dict)  # tables found per detector (coverage.table_detectors)
 
+    def absorb(self, other: "TablesResult") -> None:
+        """Add what one table's reading found (items, warnings, counts, notes)."""
+        self.indicators.extend(other.indicators)
+        self.budget_lines.extend(other.budget_lines)
+        self.errors.extend(other.errors)
+        self.rejected.extend(other.rejected)
+        self.tables_found += other.tables_found
+        self.tables_indicators += other.tables_indicators
+        self.tables_budget += other.tables_budget
+        self.prose_targets += other.prose_targets
+        for page, boxes in other.table_boxes.items():
+            self.table_boxes.setdefault(page, []).extend(boxes)
+        self.table_lines.extend(other.table_lines)
+        for detector, count in other.detectors.items():
+            self.detectors[detector] = self.detectors.get(detector, 0) + count
+
 
 def parse_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata]) -> tuple[list[Indicator], list[BudgetLine], list[ErrorEntry]]:
     result = read_tables(laid_out, goals, metadata)
@@ -243,6 +259,38 @@ def _add_lines_above(table: Table, lines: list, first: int) -> None:
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
                verdict: Optional[Verdict] = None, section: Optional[SectionContext] = None) -> None:
+    """Read one table inside a guard: a reader's bug costs that table (an `internal_error` naming it, the
+    document becomes partial), never the other tables of the document."""
+    read = TablesResult()
+    try:
+        _read_one_table(table, number, goals, metadata, read, verdict, section)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one table's failure is reported, the others are still read
+        log.debug("table %d could not be read", number, exc_info=True)
+        where = _where(table)
+        result.tables_found += 1
+        result.errors.append(ErrorEntry(code="internal_error", severity="error", page=table.page if table.method != "text" else None,
+                                        message=f"table {number} at {where}: the table reader failed "
+                                                f"({type(exc).__name__}: {exc}); this table was not read"))
+        rows = [r for r in table.rows if r.lines]
+        result.rejected.append(TableNote(page=table.page if table.method != "text" else None,
+                                         bbox=table.bbox if table.method != "text" else None,
+                                         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
+                                         reason="the table reader failed", numeric=True, detector=table.method))
+        return
+    result.absorb(read)
+
+
+def _where(table: Table) -> str:
+    if table.method != "text":
+        return f"page {table.page}"
+    rows = [r for r in table.rows if r.lines]
+    return f"line {rows[0].lines[0]}" if rows else "an unknown line"
+
+
+def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
+                    verdict: Optional[Verdict] = None, section: Optional[SectionContext] = None) -> None:
     """Judge one table (unless the caller already did) and read it with the one reader its verdict names;
     `section` is what the enclosing headings say (programme, begroting year)."""
     from extractor.parse.budget import read_budget  # noqa: PLC0415
