@@ -40,7 +40,7 @@ _KIND_WORD = re.compile(
     r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld(en)?|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
 _NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
@@ -128,6 +128,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             _drop_collapsed_rows(table, full)
             if table.header_rows == 2 and printed[0] < printed[1]:
                 _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed
+            _widen_corner(table)
             out.append((table, start, i - 1))
     return out
 
@@ -183,6 +184,47 @@ def _spread_group_row(table: Table) -> None:
             for k in range(runs[-1][-1] + 1, len(spread)):
                 spread[k] = groups[-1]
     top.cells = spread
+
+
+def _widen_corner(table: Table) -> None:
+    """A header one or more cells shorter than its rows because its corner cell spanned the code and name columns
+    ("2017 | Baten | Lasten | Saldo" over "01 | Bestuur | 304 | -1.671 | -1.368"): the value headers move right
+    over the figures. Done only when every row of figures prints text before its figures and its figures exactly
+    under the moved headers; a total row whose label spans both ("Totaal | 44.548 | …") gets its figures moved too."""
+    if (table.header_rows or 1) != 1 or len(table.rows) < 3:
+        return
+    header = _printed_cells(table.rows[0].cells)
+    width, values = table.n_cols, len(header) - 1
+    shift = width - len(header)
+    if shift < 1 or values < 1 or not all(c.strip() for c in header[1:]):
+        return
+    full, short = 0, []
+    for row in table.rows[1:]:
+        cells = _printed_cells(row.cells)
+        figures = [k for k, c in enumerate(cells) if k and is_number_cell(c) and not is_year_cell(c)]  # cell 0: label or code
+        if not figures:
+            continue
+        if figures != list(range(len(cells) - values, len(cells))) or not all(c.strip() for c in cells[:len(cells) - values]):
+            return  # figures not in the last cells, or an empty cell before them: the columns are not certain
+        if len(cells) == width:
+            full += 1
+        elif len(cells) == 1 + values:
+            short.append(row)
+        else:
+            return
+    if full < 2:
+        return
+    table.rows[0].cells = [header[0], *[""] * shift, *header[1:]]
+    for row in short:
+        row.cells = [row.cells[0], *[""] * shift, *row.cells[1:1 + values]]
+
+
+def _printed_cells(cells: list[str]) -> list[str]:
+    """The cells up to the last filled one (a table pads short rows with empty cells)."""
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 # ------------------------------------------------------------------ one cell per line
@@ -343,6 +385,8 @@ def _side_row_heading(block: list[_Item], start: int, j: int) -> bool:
         return False
     before = block[j - 1].text.strip() if j > start else ""
     after = block[j + 1].text.strip() if j + 1 < len(block) else ""
+    if _CODE_CELL.match(after) and j + 2 < len(block):
+        after = block[j + 2].text.strip()  # a coded row ("0.1" / "Bestuur"): its name is the row label
     return not _SIDE_WORD.match(before) and bool(after) and not _SIDE_WORD.match(after) \
         and not is_header_cell(after) and not _value_like(after)
 
@@ -365,11 +409,31 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
         rest.index(g) < rest.index(years_only[0]) and _KIND_WORD.search(g) for g in groups
     ):
+        paired = _kinds_over_years(groups, years_only)
+        if paired is not None:
+            return role + paired, []
         return role + years_only, groups  # kind words over a run of bare years
     spread = _groups_over_sides(rest)
     if spread is not None:
         return role + spread, []
     return role + _kind_year_pairs(rest), []
+
+
+_MULTI_YEAR = re.compile(r"^meerjaren|ramingen$|prognoses$", re.IGNORECASE)
+
+
+def _kinds_over_years(kinds: list[str], years: list[str]) -> Optional[list[str]]:
+    """A row of kind cells over a row of rising bare years ("Rekening | Gewijzigde begroting | Begroting |
+    Meerjarenbegroting" over 2016 … 2021): one kind per year from the left, and a last multi-year kind
+    ("Meerjarenbegroting", "Meerjarenraming") over the years that remain. None when that does not fit exactly
+    (one kind over all years stays a group word of the table)."""
+    if len(kinds) < 2 or len(kinds) > len(years) or [int(y) for y in years] != list(range(int(years[0]), int(years[0]) + len(years))):
+        return None
+    if len(kinds) < len(years):
+        if not _MULTI_YEAR.search(kinds[-1].strip()) or any(_MULTI_YEAR.search(k.strip()) for k in kinds[:-1]):
+            return None
+        kinds = kinds[:-1] + [kinds[-1]] * (len(years) - len(kinds) + 1)
+    return [f"{k} {y}" for k, y in zip(kinds, years)]
 
 
 def _kind_year_pairs(texts: list[str]) -> list[str]:
@@ -464,6 +528,22 @@ def _named_label_columns(columns: list[str], n_label: int, n_trailing: int) -> i
     return n_label
 
 
+def _code_beside_name(block: list[_Item], j: int, n_values: int) -> bool:
+    """The rows under a header with one label column print a code cell and a name cell before their figures
+    ("0.1" / "Bestuur" / six figures under "Taakvelden" and six value headers): the label spans two cells. The
+    first two rows after the header (a side heading such as "Lasten" may come first) must both show it."""
+    i = j
+    while i < len(block) and i < j + 2 and not _CODE_CELL.match(block[i].text.strip()) and not _value_like(block[i].text):
+        i += 1  # a side heading or group label before the first row
+    for _ in range(2):
+        cells = block[i:i + 2 + n_values]
+        if len(cells) < 2 + n_values or not _CODE_CELL.match(cells[0].text.strip()) or _value_like(cells[1].text) \
+                or not all(_value_like(c.text) for c in cells[2:]):
+            return False
+        i += 2 + n_values
+    return True
+
+
 def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
     """A code cell followed by a name among the would-be figure cells of a coded row ("0.64" then "Belastingen
     overig"): the row ended early (its empty cells were not copied) and the next row started."""
@@ -515,6 +595,9 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     n_values = len(columns) - n_label - n_trailing
     if n_values < 1:
         return None
+    if n_label == 1 and not n_trailing and _code_beside_name(block, j, n_values):
+        columns = [columns[0], "", *columns[1:]]  # "Taakvelden" over a code cell and a name cell
+        n_label = 2
     width = n_label + n_values + n_trailing
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]

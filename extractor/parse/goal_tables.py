@@ -107,14 +107,22 @@ def goals_from_tables(tables: list[Table], pages: Optional[list[Page]] = None, t
     words = {p.number: [w for ln in p.lines for w in ln.words] for p in pages or []}
     taken = set(taken or ())
     nodes: list[GoalNode] = []
+    read_tables = 0
     for table in tables:
         if table.caption is None:
             table.caption = next((ln.text.strip() for ln in reversed(table.above) if _CAPTION.match(ln.text)), None)
-        nodes.extend(_read_goal_table(table, words, taken, headed_only))
+        own = _read_goal_table(table, words, set(), headed_only)
+        if not own:
+            continue
+        read_tables += 1
+        # A later table numbered from 1 again gets its ordinal as a prefix on every position id ("2-1", "2-1/3"),
+        # so the ids of one table keep one scheme instead of a suffix only where a number was taken.
+        prefix = f"{read_tables}-" if any(n.id in taken for n in own) else ""
+        nodes.extend(_read_goal_table(table, words, taken, headed_only, prefix))
     return nodes
 
 
-def _read_goal_table(table: Table, words: dict, taken: set[str], headed_only: bool = False) -> list[GoalNode]:
+def _read_goal_table(table: Table, words: dict, taken: set[str], headed_only: bool = False, prefix: str = "") -> list[GoalNode]:
     head = _head_rows(table)
     if head is None:
         return []
@@ -143,7 +151,7 @@ def _read_goal_table(table: Table, words: dict, taken: set[str], headed_only: bo
     label = singular(cue).capitalize()
     group_label = (label_header or None) if header_cue is None else None  # the header names the groups
     child_label = headers[layout.child_col] if layout.child_col is not None else None
-    return _nodes(rows, label, group_label, taken, (child_label, layout.child_rank))
+    return _nodes(rows, label, group_label, taken, (child_label, layout.child_rank), prefix)
 
 
 def _column_cue(header: str) -> Optional[CueMatch]:
@@ -254,7 +262,7 @@ def _label_bold(row: TableRow, label_col: int, words: dict) -> bool:
 
 
 def _nodes(rows: list[_Row], label: str, group_label: Optional[str], taken: set[str],
-           child_kind: tuple[Optional[str], int]) -> list[GoalNode]:
+           child_kind: tuple[Optional[str], int], prefix: str = "") -> list[GoalNode]:
     nodes: list[GoalNode] = []
     by_code: dict[str, GoalNode] = {}
     group: Optional[GoalNode] = None
@@ -265,7 +273,7 @@ def _nodes(rows: list[_Row], label: str, group_label: Optional[str], taken: set[
         if item.group:
             groups += 1
             children = 0
-            group = _node(_unique(str(groups), taken), item, title, "beleidsterrein", group_label, None)
+            group = _node(_unique(f"{prefix}{groups}", taken), item, title, "beleidsterrein", group_label, None)
             nodes.append(group)
             continue
         children += 1
@@ -273,7 +281,7 @@ def _nodes(rows: list[_Row], label: str, group_label: Optional[str], taken: set[
         if item.code:
             node_id = _unique(item.code, taken)
         else:
-            node_id = _unique(f"{group.id}/{children}" if group is not None else str(children), taken)
+            node_id = _unique(f"{group.id}/{children}" if group is not None else f"{prefix}{children}", taken)
         node = _node(node_id, item, title, "doel", label, parent.id if parent is not None else None)
         nodes.append(node)
         if item.code:

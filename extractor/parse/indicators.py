@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractor.layout.table_grid import is_number_cell
 from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.parse.indicator_goals import goal_for, group_code
@@ -299,6 +300,18 @@ def _indicator(ctx: _Context, row: TableRow, row_no: int, table_no: int, label: 
     )
 
 
+def _misaligned(row: TableRow, ctx: _Context) -> str:
+    """A figure in the unit or source column ("2017" where "per 1.000 inwoners" belongs) shows that the row's cells
+    do not stand under their headers (a copy dropped an empty cell): every value of it would be read one column
+    off, so none is read."""
+    for role in ("unit", "source"):
+        text = _cell(row, ctx.roles.get(role))
+        if text and is_number_cell(text):
+            return (f"row {_cell(row, ctx.verdict.label_col)[:60]!r}: the {role} column holds the figure {text!r}, so the "
+                    "row's cells are not under their headers; its values are left out")
+    return ""
+
+
 def _skip_label(label: str, name_header: str) -> bool:
     """No name, a number where the name should be, or the header repeated: not an indicator row."""
     return not re.search(r"[^\W\d_]{2}", label) or label == name_header or bool(HEADER_WORDS.match(label))
@@ -333,6 +346,8 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         if code_group:
             goal_group = code_group  # "Doel 2A1 Optimale preventie …": the goal of the rows below, not a row itself
             continue
+        if not row.problem and filled:
+            row.problem = _misaligned(row, ctx)
         if row.problem:
             ctx.problems.append(row)
             filled = []  # the layout could not place this row's figures: none is read

@@ -203,8 +203,19 @@ def analyse_head(table: Table) -> TableHead:
             for k in range(first, min(n, last + 1)):
                 parts[k].append(text.strip())
     head.headers = [join_broken_words(" ".join(p)) for p in parts]
+    _corner_year(head)
     _headers_from_repeats(head, table.rows[header_rows:])
     return head
+
+
+def _corner_year(head: TableHead) -> None:
+    """A bare year in the corner cell over value headers that name no year ("2017 | Baten | Lasten | Saldo") is the
+    year of every value column; the corner itself heads the label column, which holds no year."""
+    corner = head.headers[0].strip() if head.headers else ""
+    others = [h for h in head.headers[1:] if h.strip()]
+    if not re.fullmatch(r"(19|20)\d{2}", corner) or len(others) < 2 or any(re.search(r"\b(19|20)\d{2}\b", h) for h in others):
+        return
+    head.headers = ["", *(f"{h} {corner}" if h.strip() else h for h in head.headers[1:])]
 
 
 _HEADER_CELL = re.compile(r"^\D*((19|20)\d{2}\D*)*$")
