@@ -106,3 +106,15 @@ def test_a_code_and_a_name_cell_under_one_role_header_form_the_label(tmp_path: P
     line = next(b for b in doc.budget_lines if b.label == "0.2 Burgerzaken" and b.year == 2031)
     assert (line.kind, line.side, line.amount, line.taakveld) == ("begroting", "lasten", -230_000, "0.2")
     assert {b.kind for b in doc.budget_lines if b.year == 2029} == {"rekening"}
+
+
+def test_iv3_sub_taakvelden_with_a_letter_are_taakvelden(tmp_path: Path) -> None:
+    text = ("Programmabegroting 2031\n\nBaten en lasten per taakveld (bedragen x € 1.000)\n"
+            "Taakveld\tBegroting 2031 Lasten\tBegroting 2031 Baten\n"
+            "6.71A Hulp bij het huishouden (Wmo)\t1.200\t30\n"
+            "6.71b Begeleiding (Wmo)\t800\t0\n"
+            "6.8 Escalatiezorg\t400\t10\n")
+    doc = _extract(tmp_path, text)
+    codes = {b.label: b.taakveld for b in doc.budget_lines}
+    assert codes == {"6.71A Hulp bij het huishouden (Wmo)": "6.71a", "6.71b Begeleiding (Wmo)": "6.71b", "6.8 Escalatiezorg": "6.8"}
+    assert all(b.detail for b in doc.budget_lines)

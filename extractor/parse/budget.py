@@ -110,7 +110,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             if row_side and len(label) < 30:
                 side_heading = row_side
             if taakveld:
-                taakveld_heading = taakveld.group("code")
+                taakveld_heading = taakveld.group("code").lower()
             elif programme_code(label):
                 # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
                 # so the sub-header row right under it ("… per taakveld | Baten | Lasten") keeps its programme
@@ -127,7 +127,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 if _DIGIT.search(raw):
                     unreadable.append(raw)
                 continue
-            code_here = taakveld.group("code") if taakveld else taakveld_heading
+            code_here = taakveld.group("code").lower() if taakveld else taakveld_heading
             lines.append(BudgetLine(
                 programme=label if numbered_programmes and _NUMBERED_NAME.match(label) else
                 _line_programme(label, programme_rows and not taakveld, programme_heading, programme),
