@@ -40,7 +40,7 @@ _KIND_WORD = re.compile(
     r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld(en)?|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
 _NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
