@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from extractor.layout.tables import Table, TableRow
+from extractor.parse.difference_groups import proven_differences
 from extractor.parse.values import parse_range, parse_value, parse_year_header
 from extractor.resources import data_dir
 
@@ -762,6 +763,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         if got and got >= 0.5 * filled and (meaning.is_axis or meaning.money):
             value_cols.append(i)
     meanings = resolve_comparisons(meanings, value_cols, body)
+    meanings = proven_differences(meanings, value_cols, head.headers, body)
     if not value_cols:
         reason = "no value columns: the header names no years, kinds, areas or money over numeric cells"
         if _NOT_NUMERIC_TABLE.search(" ".join(head.headers)):
