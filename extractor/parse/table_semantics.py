@@ -604,7 +604,8 @@ def context_value_type(year: Optional[int], document_type: Optional[str], docume
 
 TAAKVELD_CODE = re.compile(r"^\s*(?P<code>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(?P<name>\S.*)$")
 _MONEY_CONTEXT = re.compile(r"wat\s+(mag|heeft|gaat)\s+het\s+(kosten|gekost)|baten\s+en\s+lasten|€|x\s*1\.?000|kosten|budget|financi|"
-                            r"krediet|investering|reserve|voorziening|subsidie|dekking", re.IGNORECASE)
+                            r"krediet|investering|reserve|voorziening|subsidie|dekking|begrotingswijziging|=\s*(nadeel|voordeel)\b",
+                            re.IGNORECASE)
 _NOT_NUMERIC_TABLE = re.compile(r"risico|planning|project|activiteit|maatregel|mijlpaal|actiepunt", re.IGNORECASE)
 
 
