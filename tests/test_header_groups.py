@@ -131,3 +131,18 @@ def test_a_kind_and_its_year_in_two_cells_keep_the_first_columns_kind() -> None:
     (table,) = text_tables(_lines(cells))
     assert table.rows[0].cells[1:] == ["Rekening 2037", "Rekening 2038", "Begroting 2039", "Rekening 2039"]
     assert table.rows[1].cells == ["Totaal lasten", "1.000.000", "1.100.000", "1.200.000", "1.150.000"]
+
+
+def test_flattened_rows_under_groups_whose_sub_line_ends_in_an_extra_total() -> None:
+    text = """Overzicht baten en lasten (bedragen x € 1.000)
+
+Programma          Begroting 2039    Rekening 2039    Verschil 2039
+                   Lasten Baten      Lasten Baten     Lasten Baten Totaal
+Programma Alfa     500 120           450 130          50 10 60
+Programma Beta     900 300           960 280          -60 -20 -80
+"""
+    lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+    (table,) = text_tables(lines)
+    assert table.rows[0].cells == ["Programma", "Begroting 2039 Lasten", "Begroting 2039 Baten", "Rekening 2039 Lasten",
+                                   "Rekening 2039 Baten", "Verschil 2039 Lasten", "Verschil 2039 Baten", "Verschil 2039 Totaal"]
+    assert table.rows[2].cells == ["Programma Beta", "900", "300", "960", "280", "-60", "-20", "-80"]

@@ -863,11 +863,15 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+_SUB_TOTAL = re.compile(r"totaal", re.IGNORECASE)  # an extra sub-column word of a group ("Lasten Baten Totaal")
+
+
 def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]) -> tuple[Optional[Table], int]:
     sub: list[str] = []
     k = start + 1
-    if k < len(texts) and texts[k] and all(_KIND_WORD.fullmatch(w) or is_year_cell(w) for w in texts[k].split()):
-        sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …" or "2016 2017 2017"
+    if k < len(texts) and texts[k] and all(_KIND_WORD.fullmatch(w) or is_year_cell(w) or _SUB_TOTAL.fullmatch(w) for w in texts[k].split()) \
+            and not all(_SUB_TOTAL.fullmatch(w) for w in texts[k].split()):
+        sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
         k += 1
     counts: list[int] = []
     body: list[tuple[int, str, list[str]]] = []
@@ -958,6 +962,9 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
         return corner, [f"{kinded[c // per]} {sub[c]}".strip() for c in range(n)]
     if sub and len(sub) == n and len(kinded) == n:
         return corner, [f"{kinded[c]} {sub[c]}" for c in range(n)]
+    grouped = two_level_header(kinded + sub, n) if sub and len(sub) == n else None
+    if grouped is not None and len(grouped[1]) == n:
+        return corner, grouped[0]  # groups over sub-runs that differ ("… Lasten Baten Totaal" under the last group)
     if len(kinded) == n:
         return corner, kinded
     if len(kinded) == n + 1 and not corner:
