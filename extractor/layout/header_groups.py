@@ -71,7 +71,7 @@ def _fits(group: str, subs: list[str]) -> bool:
             return False  # a year under a group that prints its own
         values = [int(y.strip("()")) for y in years]
         return values == sorted(set(values))
-    if len(subs) < 2 or len(set(s.lower() for s in subs)) != len(subs):
+    if len(subs) < 2 or len({s.lower() for s in subs}) != len(subs):
         return False
     kinds = {budget_kind_of(s) for s in subs} - {None}
     return not kinds or not budget_kind_of(group) or {budget_kind_of(group), *kinds} <= _BEGROTING_STAGES
