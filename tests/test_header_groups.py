@@ -75,7 +75,7 @@ _UNEVEN = ["Overzicht van baten en lasten (bedragen x € 1.000)",
            "Begroting 2039", "Rekening 2039", "Saldo 2039",
            "Lasten", "Baten", "Lasten", "Baten", "Lasten", "Baten", "Totaal",
            "Programma Alfa", "500", "120", "450", "130", "50", "10", "60",
-           "Programma Beta", "900", "300", "960", "280", "-60", "-20", "-80",
+           "Overige programma's", "Programma Beta", "900", "300", "960", "280", "-60", "-20", "-80",
            "Programma Gamma", "80", "0", "70", "5", "10", "5", "15",
            "Totaal programma's", "1.480", "420", "1.480", "415", "0", "-5", "-5",
            "Lasten", "Baten", "Lasten", "Baten", "Lasten", "Baten", "Totaal",
@@ -87,6 +87,7 @@ def test_uneven_groups_and_their_repeated_lower_row_form_one_grid() -> None:
     assert table.rows[0].cells[1:] == ["Begroting 2039 Lasten", "Begroting 2039 Baten", "Rekening 2039 Lasten",
                                        "Rekening 2039 Baten", "Saldo 2039 Lasten", "Saldo 2039 Baten", "Saldo 2039 Totaal"]
     assert table.rows[1].cells == ["Programma Alfa", "500", "120", "450", "130", "50", "10", "60"]
+    assert table.rows[2].cells == ["Overige programma's", "", "", "", "", "", "", ""]  # a group row between rows
     assert table.rows[-1].cells == ["Algemene delta", "10", "700", "12", "710", "-2", "10", "8"]
     assert table.caption and "1.000" in table.caption
 

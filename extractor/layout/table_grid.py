@@ -767,8 +767,10 @@ def _grouped_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, i
     if first >= len(block) or first - start < 4 or not _figure(block[first].text):
         return None
     n = _row_figures(block, first)
-    second = first + n
-    if n < 2 or second >= len(block) or _row_figures(block, second + 1) != n:
+    second = first + n  # the second row's label, maybe after a figure-less group row or two
+    while second < len(block) and second - first - n < 3 and not _value_like(block[second].text):
+        second += 1
+    if n < 2 or second == first + n or _row_figures(block, second) != n:
         return None
     for begin in range(start, first - 3):
         if begin > start and _inside_header(block, begin):
