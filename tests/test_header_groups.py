@@ -38,6 +38,13 @@ def test_a_lone_year_completes_a_kind_and_a_group_without_sub_cells_spans_both_r
     assert two_level_columns(texts, 4) == ["Begroot 2039 Primitief", "Begroot 2039 Definitief", "Rekening 2039", "Afwijking"]
 
 
+def test_kinds_over_a_lower_row_of_their_years() -> None:
+    assert two_level_columns(["Rekening", "Begroting", "Verschil", "2038", "2039"], 3) == \
+        ["Rekening 2038", "Begroting 2039", "Verschil"]
+    # which kind the years belong to is not printed when they could be split either way: not read
+    assert two_level_columns(["Realisatie", "Begroting", "2036", "2037", "2038", "2039", "2040"], 5) is None
+
+
 def test_a_header_that_fits_the_figures_in_no_way_or_in_several_ways_is_not_read() -> None:
     texts = ["Begroting 2039", "Rekening 2039", "Lasten", "Baten", "Lasten", "Baten"]
     assert two_level_columns(texts, 4) == ["Begroting 2039 Lasten", "Begroting 2039 Baten", "Rekening 2039 Lasten", "Rekening 2039 Baten"]
