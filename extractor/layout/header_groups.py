@@ -28,13 +28,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from extractor.layout.header_vocabulary import budget_kind_of
+from extractor.layout.header_vocabulary import budget_kind_of, kind_word, side_of
 
 _YEAR = re.compile(r"^\(?(19|20)\d{2}\)?$")
 _HAS_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-_KIND = re.compile(
-    r"realisatie|rekening|begroting|begroot|streef|raming|prognose|werkelijk|verschil|afwijking|primitie|wijziging|"
-    r"gewijzigd|actueel|mutatie|baten|lasten|saldo", re.IGNORECASE)
 _MAX_CELLS = 24  # a header longer than this is not enumerated (cheap and never a real two-row header)
 _MAX_STEPS = 4000
 
@@ -44,7 +41,8 @@ def _is_year(text: str) -> bool:
 
 
 def _names_kind(text: str) -> bool:
-    return bool(_KIND.search(text) or budget_kind_of(text))
+    """A budget kind, a side or an indicator value type, from the shared header vocabulary."""
+    return bool(budget_kind_of(text) or side_of(text) or kind_word(text))
 
 
 def _group_cell(text: str) -> bool:

@@ -58,3 +58,8 @@ def is_label_header(text: str) -> bool:
 def budget_kind_of(text: str) -> Optional[str]:
     """The budget kind a header cell names ("Afwijking" -> verschil, "Begroot 2039" -> begroting), or None."""
     return _first("budget_kind", " ".join(text.split()))
+
+
+def side_of(text: str) -> Optional[str]:
+    """The side a header cell names ("Lasten" -> lasten, "Saldo" -> saldo), or None."""
+    return _first("side", " ".join(text.split()))
