@@ -53,3 +53,13 @@ def is_header_word(word: str) -> bool:
 def is_label_header(text: str) -> bool:
     """A header naming the label column ("Indicator", "Effectindicator", "Omschrijving")."""
     return _first("label_header", text) is not None
+
+
+def budget_kind_of(text: str) -> Optional[str]:
+    """The budget kind a header cell names ("Afwijking" -> verschil, "Begroot 2039" -> begroting), or None."""
+    return _first("budget_kind", " ".join(text.split()))
+
+
+def side_of(text: str) -> Optional[str]:
+    """The side a header cell names ("Lasten" -> lasten, "Saldo" -> saldo), or None."""
+    return _first("side", " ".join(text.split()))

@@ -25,6 +25,7 @@ from typing import Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
+from extractor.layout.header_groups import join_broken_kind_years, two_level_header
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.read.types import Line
@@ -287,7 +288,7 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_role_run(block, i) or _best_cell_run(block, i)
+            found = _read_role_run(block, i) or _more_placed(_best_cell_run(block, i), _grouped_cell_run(block, i))
             if found is None:
                 i += 1
                 continue
@@ -440,11 +441,11 @@ def _kind_year_pairs(texts: list[str]) -> list[str]:
     """Header cells broken over two lines, each its own cell: "Rekening" / "2015" / "Begroting" / "2016" are two
     columns "Rekening 2015" and "Begroting 2016" (every kind word cell followed by a bare year), else as they are."""
     if len(texts) < 4 or len(texts) % 2:
-        return texts
+        return join_broken_kind_years(texts)
     kinds, years = texts[0::2], texts[1::2]
     if all(_KIND_WORD.search(k) and not _FULL_YEAR.search(k) and len(k) <= 30 for k in kinds) and all(is_year_cell(y) for y in years):
         return [f"{k} {y}" for k, y in zip(kinds, years)]
-    return texts
+    return join_broken_kind_years(texts)
 
 
 _CODE_HEADER = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
@@ -580,13 +581,14 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
     return labels, figures, x
 
 
-def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
-    """The table whose header run starts at `start`, the index after it, and its number of body rows with every cell."""
-    found = _header_run(block, start)
+def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader"] = None) -> Optional[tuple[Table, int, int]]:
+    """The table whose header run starts at `start`, the index after it, and its number of body rows with every cell.
+    `given`: a header another reader already read (its cells, end, columns, and a lower row repeated in the body)."""
+    found = _header_run(block, start) if given is None else (given.cells, given.end)
     if found is None:
         return None
     head, j = found
-    columns, groups = _columns_from_header(head)
+    columns, groups = _columns_from_header(head) if given is None else (list(given.columns), [])
     n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
     n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
     if not any(_ROLE_WORD.match(c) for c in columns):
@@ -606,6 +608,9 @@ def _read_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     body = n_ragged = 0
     numbered = bool(_CODE_HEADER.match(columns[0]))  # a number column: rows shorter than the header are ragged
     while k < len(block):
+        if given is not None and _repeats_at(block, k, given.repeat):
+            k += len(given.repeat)  # the header's lower row printed again over the next block of rows
+            continue
         item = block[k]
         cells = block[k:k + width]
         values = cells[n_label:n_label + n_values]
@@ -794,6 +799,96 @@ def _read_role_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
     return table, k, body
 
 
+# ------------------------------------------------------------------ one cell per line: two-row headers
+
+
+@dataclass
+class _GivenHeader:
+    """A header read by `_grouped_cell_run` for `_read_cell_run`: its items, the index after it, the column names
+    (label columns first when printed) and its lower row, which a long table repeats over a later block of rows."""
+    cells: list[_Item]
+    end: int
+    columns: list[str]
+    repeat: list[str]
+
+
+def _repeats_at(block: list[_Item], k: int, repeat: list[str]) -> bool:
+    return len(repeat) >= 2 and [" ".join(b.text.split()) for b in block[k:k + len(repeat)]] == repeat
+
+
+def _more_placed(first: Optional[tuple[Table, int, int]], second: Optional[tuple[Table, int, int]]
+                 ) -> Optional[tuple[Table, int, int]]:
+    """Of two readings of one table, the one placing more cells (full rows times width); the first on a tie."""
+    if first is None or second is None:
+        return first or second
+    return second if second[2] * second[0].n_cols > first[2] * first[0].n_cols else first
+
+
+def _figure(text: str) -> bool:
+    return _value_like(text) and not is_year_cell(text)
+
+
+def _row_figures(block: list[_Item], k: int) -> int:
+    """Figure cells from k up to the next word cell."""
+    n = 0
+    while k + n < len(block) and _value_like(block[k + n].text):
+        n += 1
+    return n
+
+
+def _grouped_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
+    """A two-row header flattened into one run of cells ("Begroting 2039 | Rekening 2039 | Verschil | Lasten | Baten |
+    … | Totaal", "Begroot 2039 | Rekening | Afwijking | Primitief | Definitief | 2039"), whose groups need not repeat the
+    same sub-cells: the first two rows (a label, then N figures each) prove N, and `layout.header_groups` gives the
+    header's one reading with N value columns, or none. Leading role cells ("Omschrijving") head the label column; a
+    unit note among the header cells is the table's caption; figure-less cells after the header are group rows."""
+    if not is_header_cell(block[start].text) or start > 0 and _inside_header(block, start):
+        return None
+    first = start
+    while first < len(block) and first - start <= 30 and not _figure(block[first].text):
+        first += 1
+    if first >= len(block) or first - start < 4 or not _figure(block[first].text):
+        return None
+    n = _row_figures(block, first)
+    second = first + n  # the second row's label, maybe after a figure-less group row or two
+    while second < len(block) and second - first - n < 3 and not _value_like(block[second].text):
+        second += 1
+    if n < 2 or second == first + n or _row_figures(block, second) != n:
+        return None
+    for begin in range(start, first - 3):
+        if begin > start and _inside_header(block, begin):
+            break  # a title or caption cell before the header may be passed over, never a header cell's neighbour
+        if not is_header_cell(block[begin].text):
+            continue
+        read = _read_grouped_from(block, begin, first, n)
+        if read is not None:
+            return read
+    return None
+
+
+def _read_grouped_from(block: list[_Item], start: int, first: int, n: int) -> Optional[tuple[Table, int, int]]:
+    """The table whose flattened two-row header runs from `start` to the first row's label (just before `first`)."""
+    cells = block[start:first - 1]  # the cell before the figures is the first row's label
+    roles = 0
+    while roles < len(cells) and _ROLE_WORD.match(cells[roles].text) and not _FULL_YEAR.search(cells[roles].text):
+        roles += 1
+    notes = [c for c in cells if _UNIT_NOTE.search(c.text)]
+    for end in range(len(cells), roles + 2, -1):
+        texts = [" ".join(c.text.split()) for c in cells[roles:end] if c not in notes]
+        found = two_level_header(texts, n)
+        if found is None:
+            continue
+        columns, lower = found
+        given = _GivenHeader(cells[:end], start + end, [c.text for c in cells[:roles]] + columns, lower)
+        read = _read_cell_run(block, start, given)
+        if read is None:
+            return None
+        caption = " — ".join([*(c.text.strip() for c in notes if c in cells[:end]), *([read[0].caption] if read[0].caption else [])])
+        read[0].caption = caption or None
+        return read
+    return None
+
+
 # ------------------------------------------------------------------ flattened rows
 
 
@@ -853,11 +948,15 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+_SUB_TOTAL = re.compile(r"totaal", re.IGNORECASE)  # an extra sub-column word of a group ("Lasten Baten Totaal")
+
+
 def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]) -> tuple[Optional[Table], int]:
     sub: list[str] = []
     k = start + 1
-    if k < len(texts) and texts[k] and all(_KIND_WORD.fullmatch(w) or is_year_cell(w) for w in texts[k].split()):
-        sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …" or "2016 2017 2017"
+    if k < len(texts) and texts[k] and all(_KIND_WORD.fullmatch(w) or is_year_cell(w) or _SUB_TOTAL.fullmatch(w) for w in texts[k].split()) \
+            and not all(_SUB_TOTAL.fullmatch(w) for w in texts[k].split()):
+        sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
         k += 1
     counts: list[int] = []
     body: list[tuple[int, str, list[str]]] = []
@@ -948,6 +1047,9 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
         return corner, [f"{kinded[c // per]} {sub[c]}".strip() for c in range(n)]
     if sub and len(sub) == n and len(kinded) == n:
         return corner, [f"{kinded[c]} {sub[c]}" for c in range(n)]
+    grouped = two_level_header(kinded + sub, n) if sub and len(sub) == n else None
+    if grouped is not None and len(grouped[1]) == n:
+        return corner, grouped[0]  # groups over sub-runs that differ ("… Lasten Baten Totaal" under the last group)
     if len(kinded) == n:
         return corner, kinded
     if len(kinded) == n + 1 and not corner:

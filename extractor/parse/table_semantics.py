@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from extractor.layout.tables import Table, TableRow
+from extractor.parse.difference_groups import proven_differences
 from extractor.parse.values import parse_range, parse_value, parse_year_header
 from extractor.resources import data_dir
 
@@ -614,7 +615,8 @@ def context_value_type(year: Optional[int], document_type: Optional[str], docume
 
 TAAKVELD_CODE = re.compile(r"^\s*(?P<code>\d{1,2}\.\d{1,2}(?:\.\d{1,2}|[a-zA-Z](?![a-zA-Z]))?)\s+(?P<name>\S.*)$")  # "6.71a": Iv3 sub-taakvelden
 _MONEY_CONTEXT = re.compile(r"wat\s+(mag|heeft|gaat)\s+het\s+(kosten|gekost)|baten\s+en\s+lasten|€|x\s*1\.?000|kosten|budget|financi|"
-                            r"krediet|investering|reserve|voorziening|subsidie|dekking", re.IGNORECASE)
+                            r"krediet|investering|reserve|voorziening|subsidie|dekking|begrotingswijziging|=\s*(nadeel|voordeel)\b",
+                            re.IGNORECASE)
 _NOT_NUMERIC_TABLE = re.compile(r"risico|planning|project|activiteit|maatregel|mijlpaal|actiepunt", re.IGNORECASE)
 
 
@@ -773,6 +775,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         if got and got >= 0.5 * filled and (meaning.is_axis or meaning.money):
             value_cols.append(i)
     meanings = resolve_comparisons(meanings, value_cols, body)
+    meanings = proven_differences(meanings, value_cols, head.headers, body)
     if not value_cols:
         reason = "no value columns: the header names no years, kinds, areas or money over numeric cells"
         if _NOT_NUMERIC_TABLE.search(" ".join(head.headers)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
 from extractor.layout.tables import Table
@@ -211,6 +211,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         result.tables_found += 1
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
+    title = _single_programme_title(lines)
     for number, table in enumerate(grids, start=1):
         first, last = table_lines(table)
         if any(not (last < a or first > b) for a, b in taken):
@@ -218,8 +219,26 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         before = len(result.indicators)
-        _one_table(table, number, goals, metadata, result, section=sections.context(table_key(table, is_pdf=False)))
+        section = _page_programme(sections.context(table_key(table, is_pdf=False)), title, first)
+        _one_table(table, number, goals, metadata, result, section=section)
         link_goals(result.indicators[before:], goals, header_line_of(table))
+
+
+def _single_programme_title(lines: list) -> Optional[tuple[int, str]]:
+    """(line, text) of the one programme title line of a text ("Programma 8: Wonen"), when it prints exactly one: a
+    page copied from one programme's web page. Several such lines: each table's section decides, not this."""
+    from extractor.layout.table_grid import PROGRAMME_TITLE  # noqa: PLC0415
+
+    titles = [(ln.line_no, " ".join(ln.text.split())) for ln in lines
+              if ln.line_no is not None and len(ln.text.strip()) <= 120 and PROGRAMME_TITLE.match(ln.text)]
+    return titles[0] if len(titles) == 1 else None
+
+
+def _page_programme(section: Optional[SectionContext], title: Optional[tuple[int, str]], first: int) -> Optional[SectionContext]:
+    """A table below the page's one programme title, in no programme by its sections, is that programme's."""
+    if title is None or title[0] >= first or section is not None and section.programme:
+        return section
+    return replace(section or SectionContext(), programme=title[1])
 
 
 def _fuller_grid(table: Table, grids: list[Table], lines: list) -> bool:

@@ -1,0 +1,176 @@
+"""Two-level table headers whose rows a text copy flattened into one run of cells.
+
+A web page prints a budget table's header in two rows: group cells on top ("Begroting 2020", "Rekening",
+"Verschil"), sub-cells under some of them ("Lasten" / "Baten", "Primitief" / "Na wijziging", or the year
+of a kind printed without one). Copied one cell per line, both rows come out as one run:
+
+    Begroting 2039 | Rekening 2039 | Verschil 2039 | Lasten | Baten | Lasten | Baten | Lasten | Baten | Totaal
+    Begroot 2039 | Rekening | Afwijking | Primitief | Definitief | 2039
+
+Which sub-cells stand under which group is not printed; it is decided here only where exactly one way fits
+the number of value columns the table's rows prove and these rules of such headers:
+
+* a group without sub-cells spans both rows (one column);
+* a group's sub-cells are two or more distinct words (beneath a group naming a kind, no other kind than the
+  begroting's stages: "Primitief" / "Na wijziging" under "Begroting 2039", never "Afwijking"),
+  or two or more ascending bare years beneath a kind without a year ("Realisatie" over 2038 | 2039);
+* a single sub-cell is a bare year completing a kind printed without one ("Rekening" over "2039");
+* a word that is a sub-cell is no group cell, and every group cell names a kind or a year.
+
+Where several ways fit and differ only in which kind a lone year completes, a budget kind takes it before a
+difference column ("Afwijking" compares the columns before it and gets its year from them). Anything else that
+stays ambiguous gives None: the caller reads nothing rather than put figures under the wrong header.
+Pure functions over cell texts, so they are property-tested on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from extractor.layout.header_vocabulary import budget_kind_of, kind_word, side_of
+
+_YEAR = re.compile(r"^\(?(19|20)\d{2}\)?$")
+_HAS_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_MAX_CELLS = 24  # a header longer than this is not enumerated (cheap and never a real two-row header)
+_MAX_STEPS = 4000
+
+
+def _is_year(text: str) -> bool:
+    return bool(_YEAR.match(text.strip()))
+
+
+def _names_kind(text: str) -> bool:
+    """A budget kind, a side or an indicator value type, from the shared header vocabulary."""
+    return bool(budget_kind_of(text) or side_of(text) or kind_word(text))
+
+
+def _group_cell(text: str) -> bool:
+    """A cell that can head a group: a kind and/or a year, short."""
+    t = text.strip()
+    return 0 < len(t) <= 50 and (bool(_HAS_YEAR.search(t)) or _names_kind(t))
+
+
+def _sub_cell(text: str) -> bool:
+    """A cell that can stand in the lower header row: a short word cell without figures, or a bare year."""
+    t = text.strip()
+    return _is_year(t) or (0 < len(t) <= 30 and not re.search(r"\d", t))
+
+
+def _fits(group: str, subs: list[str]) -> bool:
+    """`subs` can stand under `group` (see the module's rules)."""
+    if not subs:
+        return True
+    years = [s for s in subs if _is_year(s)]
+    if years and len(years) != len(subs):
+        return False  # years and words mixed under one group
+    if years:
+        if _HAS_YEAR.search(group):
+            return False  # a year under a group that prints its own
+        values = [int(y.strip("()")) for y in years]
+        return values == sorted(set(values))
+    if len(subs) < 2 or len({s.lower() for s in subs}) != len(subs):
+        return False
+    kinds = {budget_kind_of(s) for s in subs} - {None}
+    return not kinds or not budget_kind_of(group) or {budget_kind_of(group), *kinds} <= _BEGROTING_STAGES
+
+
+_BEGROTING_STAGES = {"begroting", "begroting_na_wijziging"}  # "Primitief" / "Na wijziging" under a begroting group
+
+
+class _Budget(Exception):
+    """The search for readings took too many steps: the header is no plain two-row header."""
+
+
+def _spreads(groups: list[str], subs: list[str], n_values: int, steps: list[int]) -> Iterator[list[tuple[str, list[str]]]]:
+    """Ways to give the sub-cells, in order, to the groups (each group its fitting run) making `n_values` columns."""
+    steps[0] += 1
+    if steps[0] > _MAX_STEPS:
+        raise _Budget
+    if not groups:
+        if not subs and n_values == 0:
+            yield []
+        return
+    if n_values < len(groups):
+        return
+    group, rest = groups[0], groups[1:]
+    for c in range(len(subs) + 1):
+        if not _fits(group, subs[:c]):
+            if c >= 2 and not _is_year(subs[c - 1]) and subs[c - 1].lower() in {s.lower() for s in subs[:c - 1]}:
+                break  # a repeated word: no longer run can fit either
+            continue
+        for tail in _spreads(rest, subs[c:], n_values - max(c, 1), steps):
+            yield [(group, subs[:c]), *tail]
+
+
+def _readings(texts: list[str], n_values: int) -> list[tuple[list[str], list[tuple[str, list[str]]]]]:
+    """Readings of `texts` as groups over sub-cells giving `n_values` columns: (column names, groups); at most a few."""
+    found: list[tuple[list[str], list[tuple[str, list[str]]]]] = []
+    steps = [0]
+    for g in range(1, len(texts)):
+        groups, subs = texts[:g], texts[g:]
+        if not all(_group_cell(t) for t in groups):
+            break  # the groups are a prefix of group cells
+        if not all(_sub_cell(s) for s in subs) or {t.lower() for t in groups} & {s.lower() for s in subs}:
+            continue
+        for spread in _spreads(groups, subs, n_values, steps):
+            names = [name for group, under in spread for name in ([f"{group} {s}" for s in under] or [group])]
+            found.append((names, spread))
+            if len(found) > 8:
+                return found
+    return found
+
+
+def two_level_columns(texts: list[str], n_values: int) -> Optional[list[str]]:
+    """Column names of a flattened two-row header (`texts`: its value cells in print order) for a table whose
+    rows print `n_values` figures, or None when no reading, or more than one, fits (see the module docstring)."""
+    found = two_level_header(texts, n_values)
+    return found[0] if found else None
+
+
+def two_level_header(texts: list[str], n_values: int) -> Optional[tuple[list[str], list[str]]]:
+    """(column names, the lower row's cells in print order) of the one reading of `texts` as a two-row header
+    with `n_values` columns; None when none or several fit. The lower row is what a long table repeats inside."""
+    texts = [" ".join(t.split()) for t in texts]
+    if len(texts) < 3 or len(texts) > _MAX_CELLS or n_values < 2 or len(texts) == n_values:
+        return None
+    try:
+        readings = _readings(texts, n_values)
+    except _Budget:
+        return None
+    distinct = {tuple(names): spread for names, spread in readings}
+    if len(distinct) > 1:
+        preferred = {names: spread for names, spread in distinct.items() if not _year_on_difference(spread)}
+        distinct = preferred if preferred else distinct
+    if len(distinct) != 1:
+        return None
+    names, spread = next(iter(distinct.items()))
+    return list(names), [s for _, under in spread for s in under]
+
+
+def _year_on_difference(spread: list[tuple[str, list[str]]]) -> bool:
+    """A lone year given to a difference column ("Afwijking" over "2039") while a kind column went without."""
+    return any(len(under) == 1 and budget_kind_of(group) == "verschil" for group, under in spread)
+
+
+def join_broken_kind_years(texts: list[str]) -> list[str]:
+    """Header cells broken over two lines among whole ones: a kind word cell followed by exactly one bare year
+    ("Rekening" / "2039" before "Rekening 2040" / "Begroting 2041") is one column "Rekening 2039". Only when every
+    other cell prints its own year, so a kind over a run of bare years (a group) is never read as a pair."""
+    out: list[str] = []
+    k = 0
+    joined = False
+    while k < len(texts):
+        here = texts[k].strip()
+        nxt = texts[k + 1].strip() if k + 1 < len(texts) else ""
+        after = texts[k + 2].strip() if k + 2 < len(texts) else ""
+        if _names_kind(here) and not _HAS_YEAR.search(here) and len(here) <= 30 and _is_year(nxt) and not _is_year(after):
+            out.append(f"{here} {nxt}")
+            k += 2
+            joined = True
+            continue
+        out.append(here)
+        k += 1
+    if not joined or not all(_HAS_YEAR.search(t) and not _is_year(t) for t in out):
+        return texts
+    return out
