@@ -27,6 +27,7 @@ from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
+from extractor.layout.year_row_blocks import year_row_blocks
 from extractor.read.types import Line
 
 _YEAR = re.compile(r"^\(?['‘’]?((19|20)\d{2}|\d{2})\)?$")
@@ -125,6 +126,10 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             full = [len(r.cells) for r in rows]
             table = _table(rows, n_cols, "text", lines[max(0, start - 4):start])
             table.header_rows = _separated_header_rows(table)
+            blocks = year_row_blocks(table)  # one block per indicator, years in the rows: each figure's cell is certain
+            if blocks is not None:
+                out.append((blocks, start, i - 1))
+                continue
             _drop_collapsed_rows(table, full)
             if table.header_rows == 2 and printed[0] < printed[1]:
                 _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed

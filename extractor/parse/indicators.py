@@ -121,12 +121,29 @@ def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table
     value_cols = sorted({*verdict.value_cols, *sparse_columns(table, verdict)})
     return _Context(
         table=table, verdict=verdict, roles=roles, notes=notes, source=table_source(table, head, note_source),
-        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year, begroting_year)
-                 for c in value_cols},
+        columns=_contested_years({c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year, begroting_year)
+                                  for c in value_cols}, {c for c in value_cols if not _BARE_YEAR_HEADER.match(head.headers[c])}),
         header_marks=label_header_marks(head.headers, verdict.label_col),
         goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
         goal_ids={g.id for g in goals}, goals=goals, metadata=metadata,
     )
+
+
+_BARE_YEAR_HEADER = re.compile(r"^\s*(19|20)\d{2}\s*$")
+
+
+def _contested_years(columns: dict[int, tuple[Optional[str], Optional[int], str]], others: set[int]
+                     ) -> dict[int, tuple[Optional[str], Optional[int], str]]:
+    """A bare-year column typed by the document's rule is left undecided when the table's own headers give that year
+    another type ("2022" beside "Begroting 2022"): the table shows its figures of that year can be either. `others`
+    are the columns whose header is more than a year (an area's "Maassluis 2014" beside "Nederland 2014")."""
+    printed: dict[int, set[str]] = {}
+    for kind, year, type_from in columns.values():
+        if type_from == "header" and kind and year is not None:
+            printed.setdefault(year, set()).add(kind)
+    return {c: (None, year, type_from) if c not in others and type_from == "context" and kind
+            and printed.get(year, {kind}) != {kind} else (kind, year, type_from)
+            for c, (kind, year, type_from) in columns.items()}
 
 
 def sparse_columns(table: Table, verdict: Verdict) -> list[int]:

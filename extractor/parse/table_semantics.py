@@ -624,7 +624,7 @@ class Verdict:
 _NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
                             r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
 _DASH_CELL = re.compile(r"^\s*[-–—]\s*$")  # "-": nothing in this cell (a zero or no amount), not a word
-_NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
+_NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\(([^()]*[^\W\d_]{3}[^()]*|\s*[A-Z]\s*)\)\s*$")  # "(nieuwbouw …)", "(R)"
 
 
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
