@@ -797,7 +797,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         return Verdict(None, "budget parameters (uitgangspunten: indexation, rates), neither indicators nor amounts",
                        numeric, head, meanings, label_col)
     cues = sum(1 for x in labels if _indicator_name(x))
-    if indicator_axes or _INDICATOR_CONTEXT.search(context_text) or cues >= max(1, len(labels) // 2):
+    if indicator_axes or _INDICATOR_CONTEXT.search(context_text) or cues >= max(1, len(labels) // 2) \
+            or _mostly_shares(body, value_cols) and all(len(x.split()) < 16 for x in labels):
         return Verdict("indicator", "", numeric, head, meanings, label_col, value_cols, scale)
     return Verdict(None, "years or kinds as columns, but neither indicator names nor money (no €, scale or baten/lasten)",
                    numeric, head, meanings, label_col, value_cols, scale)
@@ -916,6 +917,15 @@ def _capital_amounts(head: TableHead, label_col: int) -> bool:
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie|\bwoonlasten", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|kerngegeven|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
+
+
+def _mostly_shares(body: list[TableRow], value_cols: list[int]) -> bool:
+    """Most figures of the value columns print a percent sign ("18,8%"): shares, which are no amounts of money, in a
+    table already judged to hold no money: an indicator table even where its labels name no indicator words (the caller
+    asks for short labels too: paragraphs beside percentages are budget assumptions)."""
+    cells = [r.cells[c].strip() for r in body for c in value_cols if c < len(r.cells) and r.cells[c].strip()]
+    figures = [c for c in cells if read_value(c)[0] is not None]
+    return len(figures) >= 4 and 2 * sum(1 for c in figures if c.endswith("%")) > len(figures)
 
 
 def _indicator_name(label: str) -> bool:
