@@ -53,3 +53,9 @@ def is_header_word(word: str) -> bool:
 def is_label_header(text: str) -> bool:
     """A header naming the label column ("Indicator", "Effectindicator", "Omschrijving")."""
     return _first("label_header", text) is not None
+
+
+def is_area_header(text: str) -> bool:
+    """A header naming a comparison area ("Nederland", "Regio", "Landelijk gemiddelde"): short, no figures."""
+    t = text.strip()
+    return 0 < len(t) <= 30 and not re.search(r"\d", t) and _first("scope", t) is not None

@@ -951,12 +951,15 @@ def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tup
 
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
+    from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
+
     found: list[Table] = []
     for sep in ("|", "\t"):
         for table, _, _ in separated_tables(lines, sep):
             note_merged_text_cells(table)
             found.append(table)
     found.extend(cell_per_line_tables(lines))
+    found.extend(ordered_header_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
     kept = _without_overlaps(found)

@@ -138,6 +138,7 @@ _UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|
 
 
 # a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts
+_YEAR_FIRST = re.compile(r"(?P<year>(19|20)\d{2})\s*:\s*(?P<value>\S.*)")
 _WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)")
 
 
@@ -146,6 +147,12 @@ def read_value(text: str):
     parsed = parse_value(text)
     if parsed is not None:
         return parsed, None
+    dated = _YEAR_FIRST.fullmatch(" ".join(text.split()))
+    if dated and not _BARE_YEAR.match(dated.group("value")):  # "2019: € 248": a comparison figure that prints its own year first
+        inner, unit_word = read_value(dated.group("value"))
+        if inner is not None and inner.year is None:
+            return replace(inner, year=int(dated.group("year")), raw=text), unit_word
+        return None, None
     earlier = _WITH_EARLIER.fullmatch(" ".join(text.split()))
     if earlier and not _BARE_YEAR.match(earlier.group("earlier")):
         return read_value(earlier.group("value"))  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
