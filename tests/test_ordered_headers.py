@@ -59,3 +59,32 @@ def test_a_figure_printed_after_its_year() -> None:
     parsed, _ = read_value("2030: 12,5%")
     assert parsed is not None and (parsed.year, parsed.value) == (2030, 12.5)
     assert read_value("2030: 2031")[0] is None  # two years are no figure
+
+
+_LIST_HEADER = ["Kengetal", "0-waarde", "Actuele waarde", "Streefwaarde 2040"]
+_LIST_ROWS = ["Haven en kades",
+              "o    ontwikkeling van de aanlegplaatsen, uitgesplitst naar:",
+              "  • index ligplaatsen t.o.v. 5 andere havens\n  • index passanten, idem",
+              "80 (2035)", "70 (2035)", "85 (2038)", "75 (2038)", "90", "80",
+              "Vrije tijd",
+              "o    aantal plekken in de speeltuinen",
+              "Zie programma Jeugd", "Zie programma Jeugd", "Zie programma Jeugd",
+              "o    tevredenheid bezoekers over de parken",
+              "6,1 (2036)¹", "6,4 (2038)²", "7,0"]
+
+
+def test_group_rows_bullets_and_a_cell_of_one_line_per_bullet(tmp_path: Path) -> None:
+    path = tmp_path / "begroting_2040_indicatoren.txt"
+    path.write_text("Wat zijn de indicatoren?\n\n" + "\n\n".join(_LIST_HEADER + _LIST_ROWS) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: sorted((v.year, v.type, v.value) for v in i.values) for i in document.indicators if i.values}
+    assert read == {
+        # each cell prints one line per bullet: the first line is the first bullet's figure
+        "index ligplaatsen t.o.v. 5 andere havens": [(2035, "realisatie", 80.0), (2038, "realisatie", 85.0),
+                                                     (2040, "streefwaarde", 90.0)],
+        "index passanten, idem": [(2035, "realisatie", 70.0), (2038, "realisatie", 75.0), (2040, "streefwaarde", 80.0)],
+        "tevredenheid bezoekers over de parken": [(2036, "realisatie", 6.1), (2038, "realisatie", 6.4),
+                                                  (2040, "streefwaarde", 7.0)],
+    }
+    names = {i.name for i in document.indicators}
+    assert not any(n.startswith(("Haven", "Vrije", "ontwikkeling")) for n in names)  # headings are no indicators

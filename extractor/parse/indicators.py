@@ -381,7 +381,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             if indicators and not _opens_area_rows(body, position, verdict) and _attach_note(indicators[-1], note):
                 continue
             following = _cell(body[position], verdict.label_col) if position < len(body) else ""
-            if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz") \
+            if label and not row.bold and not row.heading and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz") \
                     and not label.rstrip().endswith("*"):  # a label ending in a footnote mark is whole: a heading
                 carried = label  # the first line of a label whose rest is printed beside the figures
                 continue
