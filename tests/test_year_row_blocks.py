@@ -80,3 +80,12 @@ def test_a_year_row_before_any_descriptor_is_not_this_form() -> None:
     (table,) = text_tables(_lines(text))
     assert table.rows[0].cells[:4] == ["Domein:", "Indicator:", "Eenheid:", "Bron:"]
     assert len(table.rows[0].cells) == 4
+
+
+def test_a_rejected_pipe_table_whose_figure_rows_were_set_aside_is_reported(tmp_path: Path) -> None:
+    text = ("Onderdeel | Soort | Eigenaar | Status |\n|---|---|---|---|\n"
+            "Alfa | project | team noord | lopend |\nBeta | 12,5 |\nGamma | 7,25 |\nDelta | 3,5 |\n")
+    document = _extract(tmp_path, text)
+    assert document.indicators == [] and document.budget_lines == []
+    assert any(note.numeric for note in document.coverage.tables_rejected)
+    assert any(e.code == "tables_not_used" for e in document.errors)
