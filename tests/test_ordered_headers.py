@@ -88,3 +88,16 @@ def test_group_rows_bullets_and_a_cell_of_one_line_per_bullet(tmp_path: Path) ->
     }
     names = {i.name for i in document.indicators}
     assert not any(n.startswith(("Haven", "Vrije", "ontwikkeling")) for n in names)  # headings are no indicators
+
+
+def test_a_second_header_in_the_same_block_starts_a_second_table() -> None:
+    other = ["Indicator", "Bron", "2031", "2032", "Nederland",
+             "Deelname aan sport", "Eigen peiling", "50%", "52%", "2031: 48%",
+             "Deelname aan cultuur", "Eigen peiling", "31%", "33%", "2031: 35%"]
+    text = "\n\n".join(_HEADER + _ROWS + ["Kwaliteit"] + other)
+    tables = text_tables(_lines(text))
+    assert [t.rows[0].cells for t in tables] == [
+        ["Indicator", "Eenheid", "Realisatie 2031", "Realisatie 2032", "Begroting 2033", "Begroting 2034", "Nederland", "Bron"],
+        ["Indicator", "Bron", "2031", "2032", "Nederland"]]
+    assert tables[0].rows[-1].cells[0] == "Aantal kades"  # the heading "Kwaliteit" after the last row is not kept
+    assert tables[1].rows[-1].cells == ["Deelname aan cultuur", "Eigen peiling", "31%", "33%", "2031: 35%"]

@@ -125,8 +125,8 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
                 rows.extend(sub[0])
                 k = sub[1]
                 continue
-            if _group_row(block, k, kinds):
-                rows.append(_heading(block[k]))
+            if _group_row(block, k, kinds) and not (_LABEL_HEADER.match(block[k].text.strip()) or is_header_cell(block[k].text)):
+                rows.append(_heading(block[k]))  # a heading; a label header ("Indicator") starts the next table
                 k += 1
                 continue
             break  # out of step with the header (a row with fewer cells) or the table ended
@@ -135,6 +135,7 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
         k += width
     while len(rows) > 1 and len(rows[-1].cells) == 1:
         rows.pop()
+        k -= 1  # a heading after the last row belongs to what follows
     if sum(1 for row in rows if len(row.cells) > 1) < 2:
         return None
     table = _table(rows, width, "text", [])
