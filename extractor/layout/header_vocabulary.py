@@ -63,3 +63,9 @@ def budget_kind_of(text: str) -> Optional[str]:
 def side_of(text: str) -> Optional[str]:
     """The side a header cell names ("Lasten" -> lasten, "Saldo" -> saldo), or None."""
     return _first("side", " ".join(text.split()))
+
+
+def is_area_header(text: str) -> bool:
+    """A header naming a comparison area ("Nederland", "Regio", "Landelijk gemiddelde"): short, no figures."""
+    t = text.strip()
+    return 0 < len(t) <= 30 and not re.search(r"\d", t) and _first("scope", t) is not None

@@ -28,6 +28,7 @@ from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_he
 from extractor.layout.header_groups import join_broken_kind_years, two_level_header
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
+from extractor.layout.year_row_blocks import year_row_blocks
 from extractor.read.types import Line
 
 _YEAR = re.compile(r"^\(?['‘’]?((19|20)\d{2}|\d{2})\)?$")
@@ -126,6 +127,10 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             full = [len(r.cells) for r in rows]
             table = _table(rows, n_cols, "text", lines[max(0, start - 4):start])
             table.header_rows = _separated_header_rows(table)
+            blocks = year_row_blocks(table)  # one block per indicator, years in the rows: each figure's cell is certain
+            if blocks is not None:
+                out.append((blocks, start, i - 1))
+                continue
             _drop_collapsed_rows(table, full)
             if table.header_rows == 2 and printed[0] < printed[1]:
                 _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed
@@ -1131,12 +1136,15 @@ def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tup
 
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
+    from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
+
     found: list[Table] = []
     for sep in ("|", "\t"):
         for table, _, _ in separated_tables(lines, sep):
             note_merged_text_cells(table)
             found.append(table)
     found.extend(cell_per_line_tables(lines))
+    found.extend(ordered_header_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
     kept = _without_overlaps(found)

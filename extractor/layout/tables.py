@@ -53,6 +53,7 @@ class TableRow:
     problem: Optional[str] = None  # why the reader could not place this row's figures in columns (they are left out)
     unplaced: list[str] = field(default_factory=list)  # text copies that dropped empty cells: the row's figures in print order,
     # fewer than its value columns, so their columns are not shown (the meaning layer may prove them, e.g. by arithmetic)
+    heading: bool = False  # a label row the layout knows heads the rows below (a group), not a label broken over two rows
 
 
 @dataclass

@@ -24,7 +24,7 @@ from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
-from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, read_value
+from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type, read_value
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
@@ -122,12 +122,45 @@ def _context(table: Table, verdict: Verdict, metadata: Optional[Metadata], table
     value_cols = sorted({*verdict.value_cols, *sparse_columns(table, verdict)})
     return _Context(
         table=table, verdict=verdict, roles=roles, notes=notes, source=table_source(table, head, note_source),
-        columns={c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year, begroting_year)
-                 for c in value_cols},
+        columns=_contested_years({c: _value_type(verdict.meanings[c], head.headers[c], metadata, table_year, begroting_year)
+                                  for c in value_cols}, {c for c in value_cols if not _BARE_YEAR_HEADER.match(head.headers[c])},
+                                 _title_kind(table, head)),
         header_marks=label_header_marks(head.headers, verdict.label_col),
         goal=programme_goal(" ".join([head.caption or table.caption or "", *head.extra]), page, goals),
         goal_ids={g.id for g in goals}, goals=goals, metadata=metadata,
     )
+
+
+_BARE_YEAR_HEADER = re.compile(r"^\s*(19|20)\d{2}\s*$")
+
+
+def _title_kind(table: Table, head) -> Optional[str]:
+    """The value type a table's title states when it is a prognosis ("Bevolkingsprognose" just above the years): its
+    later years are prognoses, not targets. The caption, else the short line right above the table."""
+    titles = [head.caption or table.caption or ""] + [ln.text for ln in table.above[-1:] if len(ln.text.strip()) <= 60]
+    kinds = {indicator_value_type(t) for t in titles if t.strip()}
+    return "prognose" if "prognose" in kinds else None
+
+
+def _contested_years(columns: dict[int, tuple[Optional[str], Optional[int], str]], others: set[int],
+                     title_kind: Optional[str] = None) -> dict[int, tuple[Optional[str], Optional[int], str]]:
+    """A bare-year column typed by the document's rule is left undecided when the table's own headers give that year
+    another type ("2022" beside "Begroting 2022"): the table shows its figures of that year can be either. `others`
+    are the columns whose header is more than a year (an area's "Maassluis 2014" beside "Nederland 2014"). Under a
+    prognosis title (`title_kind`) the bare later years the rule calls targets are prognoses."""
+    printed: dict[int, set[str]] = {}
+    for kind, year, type_from in columns.values():
+        if type_from == "header" and kind and year is not None:
+            printed.setdefault(year, set()).add(kind)
+    out: dict[int, tuple[Optional[str], Optional[int], str]] = {}
+    for c, (kind, year, type_from) in columns.items():
+        if c not in others and type_from == "context" and kind:
+            if printed.get(year, {kind}) != {kind}:
+                kind = None
+            elif title_kind and kind == "streefwaarde":
+                kind = title_kind
+        out[c] = (kind, year, type_from)
+    return out
 
 
 def sparse_columns(table: Table, verdict: Verdict) -> list[int]:
@@ -363,7 +396,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             if indicators and not _opens_area_rows(body, position, verdict) and _attach_note(indicators[-1], note):
                 continue
             following = _cell(body[position], verdict.label_col) if position < len(body) else ""
-            if label and not row.bold and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz") \
+            if label and not row.bold and not row.heading and following[:1] in tuple("(abcdefghijklmnopqrstuvwxyz") \
                     and not label.rstrip().endswith("*"):  # a label ending in a footnote mark is whole: a heading
                 carried = label  # the first line of a label whose rest is printed beside the figures
                 continue

@@ -139,6 +139,7 @@ _UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|
 
 
 # a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts
+_YEAR_FIRST = re.compile(r"(?P<year>(19|20)\d{2})\s*:\s*(?P<value>\S.*)")
 _WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)")
 
 
@@ -147,6 +148,12 @@ def read_value(text: str):
     parsed = parse_value(text)
     if parsed is not None:
         return parsed, None
+    dated = _YEAR_FIRST.fullmatch(" ".join(text.split()))
+    if dated and not _BARE_YEAR.match(dated.group("value")):  # "2019: € 248": a comparison figure that prints its own year first
+        inner, unit_word = read_value(dated.group("value"))
+        if inner is not None and inner.year is None:
+            return replace(inner, year=int(dated.group("year")), raw=text), unit_word
+        return None, None
     earlier = _WITH_EARLIER.fullmatch(" ".join(text.split()))
     if earlier and not _BARE_YEAR.match(earlier.group("earlier")):
         return read_value(earlier.group("value"))  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
@@ -637,7 +644,7 @@ class Verdict:
 _NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
                             r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
 _DASH_CELL = re.compile(r"^\s*[-–—]\s*$")  # "-": nothing in this cell (a zero or no amount), not a word
-_NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\([^()]*[^\W\d_]{3}[^()]*\)\s*$")
+_NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\(([^()]*[^\W\d_]{3}[^()]*|\s*[A-Z]\s*)\)\s*$")  # "(nieuwbouw …)", "(R)"
 
 
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
@@ -811,7 +818,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         return Verdict(None, "budget parameters (uitgangspunten: indexation, rates), neither indicators nor amounts",
                        numeric, head, meanings, label_col)
     cues = sum(1 for x in labels if _indicator_name(x))
-    if indicator_axes or _INDICATOR_CONTEXT.search(context_text) or cues >= max(1, len(labels) // 2):
+    if indicator_axes or _INDICATOR_CONTEXT.search(context_text) or cues >= max(1, len(labels) // 2) \
+            or _mostly_shares(body, value_cols) and all(len(x.split()) < 16 for x in labels):
         return Verdict("indicator", "", numeric, head, meanings, label_col, value_cols, scale)
     return Verdict(None, "years or kinds as columns, but neither indicator names nor money (no €, scale or baten/lasten)",
                    numeric, head, meanings, label_col, value_cols, scale)
@@ -930,6 +938,15 @@ def _capital_amounts(head: TableHead, label_col: int) -> bool:
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie|\bwoonlasten", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|kerngegeven|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
+
+
+def _mostly_shares(body: list[TableRow], value_cols: list[int]) -> bool:
+    """Most figures of the value columns print a percent sign ("18,8%"): shares, which are no amounts of money, in a
+    table already judged to hold no money: an indicator table even where its labels name no indicator words (the caller
+    asks for short labels too: paragraphs beside percentages are budget assumptions)."""
+    cells = [r.cells[c].strip() for r in body for c in value_cols if c < len(r.cells) and r.cells[c].strip()]
+    figures = [c for c in cells if read_value(c)[0] is not None]
+    return len(figures) >= 4 and 2 * sum(1 for c in figures if c.endswith("%")) > len(figures)
 
 
 def _indicator_name(label: str) -> bool:

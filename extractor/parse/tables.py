@@ -352,7 +352,8 @@ def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: 
         page=table.page if table.method != "text" else None,
         bbox=table.bbox if table.method != "text" else None,
         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
-        reason=verdict.reason or "not an indicator or budget table", numeric=verdict.numeric, detector=table.method,
+        reason=verdict.reason or "not an indicator or budget table", detector=table.method,
+        numeric=verdict.numeric or bool(table.uncertain_rows),  # rows set aside for their figures are figures too
         pages=_printed_pages(table),
     ))
 

@@ -41,6 +41,7 @@ MISSING_MARKERS = frozenset(
 """Cells that mean 'no value' (compared after lower-casing and trimming)."""
 
 _MINUS_SIGNS = "-\u2212"
+_POINT_DECIMAL = re.compile(r"^[-\u2212]?\d{1,3}\.\d{1,2}$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER = re.compile(
     r"""^(?P<sign>-/-\s*|[-\u2212])?
@@ -207,6 +208,8 @@ def parse_value(text: str) -> Optional[ParsedValue]:
     if comparator is None:
         comparator, s = _split_comparator(s)  # "€ < 15" is rare but harmless to accept
     s, more_marks = split_footnote_marks(s)  # "12*%": marks before the unit
+    if unit == "%" and _POINT_DECIMAL.match(s):
+        s = s.replace(".", ",")  # "61.2%": one or two digits after a point are no thousands, and a share is no count
     number = parse_number(s)
     if number is None:
         return None
