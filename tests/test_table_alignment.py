@@ -118,3 +118,22 @@ def test_iv3_sub_taakvelden_with_a_letter_are_taakvelden(tmp_path: Path) -> None
     codes = {b.label: b.taakveld for b in doc.budget_lines}
     assert codes == {"6.71A Hulp bij het huishouden (Wmo)": "6.71a", "6.71b Begeleiding (Wmo)": "6.71b", "6.8 Escalatiezorg": "6.8"}
     assert all(b.detail for b in doc.budget_lines)
+
+
+BENCHMARK_ROWS = ["Beleidsindicatoren", "Indicator", "Eenheid", "Periode", "Bron", "Waarde", "Benchmark", "Waarde",
+                  "Alfa meldingen", "Aantal per 1.000 jongeren", "2029", "Stichting Alfa", "6", "Nederland", "8",
+                  "Beta bezoeken", "Aantal per 1.000 inwoners", "2029", "CBS - Beta", "0,3", "Nederland", "1,8",
+                  "Gamma ritten", "Aantal per 1.000 inwoners", "2028", "CBS - Gamma", "2,2", "Nederland", "4,3"]
+
+
+def test_a_value_right_of_a_benchmark_column_is_a_referentie_of_the_area_it_names(tmp_path: Path) -> None:
+    # no year in the text but the cells: the document's year comes from the file name, not from a periode cell
+    doc = _extract(tmp_path, "Veiligheid\n\n" + _one_cell_per_line(BENCHMARK_ROWS), name="voorbeeld_begroting_2031_indicatoren.txt")
+    assert doc.metadata.year == 2031
+    values = {i.name: [(v.year, v.type, v.scope, v.raw) for v in i.values] for i in doc.indicators}
+    assert values == {
+        "Alfa meldingen": [(2029, "realisatie", None, "6"), (2029, "referentie", "Nederland", "8")],
+        "Beta bezoeken": [(2029, "realisatie", None, "0,3"), (2029, "referentie", "Nederland", "1,8")],
+        "Gamma ritten": [(2028, "realisatie", None, "2,2"), (2028, "referentie", "Nederland", "4,3")],
+    }
+    assert {i.source for i in doc.indicators} == {"Stichting Alfa", "CBS - Beta", "CBS - Gamma"}

@@ -692,7 +692,7 @@ def _caption_above(block: list[_Item], start: int) -> Optional[str]:
 
 _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", re.IGNORECASE)
 _VALUE_HEADER = re.compile(r"^(waarde|score|cijfer|uitkomst)\*?$", re.IGNORECASE)
-_TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied)\*?$", re.IGNORECASE)
+_TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied|benchmark|vergelijking)\*?$", re.IGNORECASE)
 _ROW_NUMBER_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
 
 

@@ -240,6 +240,9 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
             ctx.conflicts.append(text)  # "190 kg (2021)" under "Streefwaarde 2023": which year is meant is not printed
             continue
         scope = ctx.verdict.meanings[c].scope
+        compared = _compared_area(ctx, row, c)
+        if compared:
+            kind, scope = "referentie", compared  # "Waarde | Benchmark | Waarde": the figure beside "Nederland"
         if area_name:
             kind, scope = "referentie", area_name  # "Nederland" row under an indicator: a comparison figure
         for bound in bounds:  # a range ("6 - 6,5") gives its two bounds, >= low and <= high
@@ -247,6 +250,16 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
         units.append(" ".join(u for u in (bounds[0].unit, unit_word) if u))
         marks.extend(m for m in bounds[0].footnotes if m not in marks)
     return values, units, marks
+
+
+def _compared_area(ctx: _Context, row: TableRow, c: int) -> Optional[str]:
+    """The area a value column right of an area column compares with, when the own figures stand left of it
+    ("Waarde | Benchmark | Waarde" with "6 | Nederland | 8"): the row's area cell. An area column before all
+    value columns ("jaar | regio | waarde") names the row's own area instead (see `read_indicators`)."""
+    area = ctx.roles.get("area")
+    if area is None or c < area or not any(v < area for v in ctx.columns):
+        return None
+    return _cell(row, area) or None
 
 
 def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optional[str], Optional[int], str]:

@@ -144,7 +144,9 @@ def _accounts_of_budget_year(text: str) -> bool:
 
 
 def _table_row(text: str) -> bool:
-    return text.count("|") >= 2
+    """A row of table cells: pipe-separated, or a cell of its own that is only a year or a figure (a table copied
+    one cell per line prints its "2021" column headers and periode cells as lines)."""
+    return text.count("|") >= 2 or bool(re.fullmatch(r"\s*[\d.,%€\s-]*\s*", text))
 
 
 def _imprint(text: str) -> bool:
