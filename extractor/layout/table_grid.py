@@ -952,6 +952,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
             note_merged_text_cells(table)
             found.append(table)
     found.extend(cell_per_line_tables(lines))
+    found.extend(_keyed_row_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
     kept = _without_overlaps(found)
@@ -961,6 +962,12 @@ def text_tables(lines: list[Line]) -> list[Table]:
         if after is not None and not table.notes:
             table.notes = footnotes_below(lines, after + 1)  # "* Aantal uitkeringen …" under the table
     return kept
+
+
+def _keyed_row_tables(lines: list[Line]) -> list[Table]:
+    from extractor.layout.keyed_rows import keyed_row_tables  # noqa: PLC0415 (that module builds on this one)
+
+    return keyed_row_tables(lines)
 
 
 def table_lines(table: Table) -> tuple[int, int]:

@@ -79,6 +79,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
     placed = _ShortRows(body, columns)
+    key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
         if not label:
@@ -118,10 +119,13 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
+        row_key = _row_key(row.cells, key_cols)
         for c, kind, year, column_side in columns:
             raw = row.cells[c].strip() if c < len(row.cells) else ""
             if not raw or raw.lower() in MISSING_MARKERS:
                 continue
+            if row_key is not None and year is None:
+                kind, year = row_key[0] or kind, row_key[1]  # "jaarrekening 2016" in the row's key cell
             amount = parse_money(raw, signed_marks)
             if amount is None:
                 if _DIGIT.search(raw):
@@ -143,6 +147,24 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
+
+
+def _row_key_cols(verdict) -> list[int]:
+    """Columns that give each row its year ("Jaartal" over "jaarrekening 2016" / "begroting 2021"): a statement of
+    reserves over several years keys its rows by kind and year, and its value columns print neither."""
+    return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "year" and c != verdict.label_col]
+
+
+def _row_key(cells: list[str], key_cols: list[int]) -> Optional[tuple[Optional[str], int]]:
+    """The budget kind (None when only a year is printed) and year of a row's key cell; None without a year."""
+    from extractor.parse.table_semantics import classify_header  # noqa: PLC0415
+
+    for c in key_cols:
+        text = cells[c].strip() if c < len(cells) else ""
+        meaning = classify_header(text) if text else None
+        if meaning is not None and meaning.year is not None:
+            return meaning.budget_kind, meaning.year
+    return None
 
 
 def _captioned_programme(caption: str) -> Optional[str]:
