@@ -4,12 +4,17 @@ and numbers with the shapes of copied web pages):
 * a statement of reserves over several years, one cell per line: a row-key column ("Jaartal"), mutation columns
   ("Stand 1-1", "Toevoeging", "Onttrekking", "Stand 31-12"), a group row per reserve and rows keyed by a kind and
   a year ("jaarrekening" / "2036", "begroting 2038"): each amount takes its row's kind and year;
-* a pipe table of housing costs (woonlasten) per year: amounts in euros, kind `bedrag` with the column's year.
+* a pipe table of housing costs (woonlasten) per year: amounts in euros, kind `bedrag` with the column's year;
+* account rows whose empty cells the copy dropped ("450" / "450" under Lasten | Baten | Saldo), placed where the
+  totals of their block (and a section total over block totals) prove the columns, else left out and warned.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.layout.keyed_rows import keyed_row_tables
 from extractor.pipeline import ExtractOptions, extract_document
@@ -94,3 +99,82 @@ def test_woonlasten_per_year_are_amounts_in_euros(tmp_path: Path) -> None:
     assert ("Totaal", "bedrag", 2037, 560.10) in got
     assert len(got) == 12  # six rows of two years; the household rows print no figure
     assert not [b for b in document.budget_lines if b.label in ("Huurhuis alleenstaande", "Koophuis gezin")]
+
+
+# --------------------------------------------------------------------------- short rows proven by block totals
+
+_ACCOUNTS = [
+    "Jaarrekening 2040", "Lasten 2040", "Baten 2040", "Saldo 2040",
+    "Programma Wonen",
+    "81001  Bouwtoezicht", "900", "300", "600",
+    "81002  Welstand", "450", "450",  # lasten and saldo: the block's baten add up to 300 only without it
+    "81003  Archief", "1", "1",  # within rounding of the totals either way: not proven
+    "Totaal taakveld 8.1 Ruimte", "1.351", "300", "1.051",
+    "82001  Erfpacht", "120", "80", "40",
+    "Totaal taakveld 8.2 Grond", "120", "80", "40",
+    "Totaal Wonen", "1.471", "380", "1.091",
+    "Programma Groen",
+    "57001  Parken", "500", "500",
+    "57002  Bomen", "250", "250",
+    "Totaal taakveld 5.7 Groen", "750", "750",  # its block fits both ways; the programme total decides
+    "58001  Speelplaats", "60", "10", "50",
+    "Totaal taakveld 5.8 Spelen", "60", "10", "50",
+    "Totaal Groen", "810", "10", "800",
+]
+
+
+def test_short_rows_are_placed_where_the_block_totals_prove_their_columns(tmp_path: Path) -> None:
+    document = _extract(tmp_path, "jaarstukken_2040_taakvelden.txt", "\n\n".join(_ACCOUNTS) + "\n")
+    got = {(b.label, b.column): (b.amount, b.confidence) for b in document.budget_lines}
+    assert got[("81002  Welstand", "Lasten 2040")] == (450.0, 0.8)
+    assert got[("81002  Welstand", "Saldo 2040")] == (450.0, 0.8)
+    assert ("81002  Welstand", "Baten 2040") not in got
+    for label in ("57001  Parken", "57002  Bomen", "Totaal taakveld 5.7 Groen"):
+        assert (label, "Baten 2040") not in got and got[(label, "Saldo 2040")][1] == 0.8
+    assert got[("Totaal Groen", "Baten 2040")] == (10.0, None)
+    assert not any(label.startswith("81003") for label, _ in got)
+    warned = [e.message for e in document.errors if e.code == "table_uncertain" and "fewer figures" in e.message]
+    assert len(warned) == 1 and "81003  Archief" in warned[0] and "Welstand" not in warned[0]
+
+
+def test_without_a_closing_total_a_short_row_stays_unproven(tmp_path: Path) -> None:
+    cells = _ACCOUNTS[:_ACCOUNTS.index("Totaal taakveld 8.1 Ruimte")]
+    document = _extract(tmp_path, "jaarstukken_2040_taakvelden.txt", "\n\n".join(cells) + "\n")
+    assert not any(b.label.startswith(("81002", "81003")) for b in document.budget_lines)
+    assert any(b.label == "81001  Bouwtoezicht" for b in document.budget_lines)
+
+
+@st.composite
+def _blocks(draw):
+    """A block of account rows (lasten >= 0, baten >= 0, saldo = lasten - baten) and its exact total; rows whose
+    baten is 0 or whose lasten equals their baten print two equal figures, readable both ways."""
+    rows = []
+    for _ in range(draw(st.integers(1, 6))):
+        lasten = draw(st.integers(0, 50))
+        baten = draw(st.sampled_from([0, lasten, draw(st.integers(0, 50))]))
+        rows.append((float(lasten), float(baten), float(lasten - baten)))
+    total = tuple(float(sum(r[k] for r in rows)) for k in range(3))
+    return rows, total
+
+
+def _readings(row: tuple) -> list[tuple]:
+    lasten, baten, saldo = row
+    if baten == 0 and lasten:
+        return [row, (lasten, lasten, 0.0)]  # "x" / "x": lasten and saldo, or lasten and baten
+    if saldo == 0 and lasten:
+        return [(lasten, 0.0, lasten), row]
+    return [row]
+
+
+@given(_blocks(), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_block_totals_never_prove_a_wrong_reading(block, short_total) -> None:
+    from extractor.parse.block_totals import RowReadings, decide_by_totals
+
+    rows, total = block
+    readings = [RowReadings("heading", [])] + [RowReadings("detail", _readings(r)) for r in rows]
+    readings.append(RowReadings("total", _readings(total) if short_total else [total]))
+    decided = decide_by_totals(readings)
+    truth = [None, *rows, total]
+    assert all(decided[k] == truth[k] for k in decided)
+    assert all(k in decided for k, r in enumerate(readings) if len(r.readings) == 1)

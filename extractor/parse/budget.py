@@ -78,7 +78,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     in_header = False  # the row before was a repeated header row
     not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
-    placed = _ShortRows(body, columns)
+    placed = _ShortRows(body, columns, verdict.label_col)
     key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
@@ -331,9 +331,11 @@ class _ShortRows:
     Their columns are decided only where the table proves them: exactly three value columns, one per side; the
     table's complete rows all obey one relation (saldo = lasten + baten, lasten - baten or baten - lasten) and keep one
     sign per side ("lasten (+) en baten (-)"); and of the ways to put the figures in print order under those columns,
-    the missing cell empty, exactly one obeys the relation and the signs. Any other short row is left out."""
+    the missing cell empty, exactly one obeys the relation and the signs, or the block totals prove one of those that
+    do (`block_totals`: "668" / "668" is lasten and saldo when the block's baten add up to its total without it).
+    Any other short row is left out."""
 
-    def __init__(self, body: list, columns: list[tuple]) -> None:
+    def __init__(self, body: list, columns: list[tuple], label_col: int = 0) -> None:
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         self.proven: set[int] = set()
@@ -351,21 +353,48 @@ class _ShortRows:
             signs = {(a > 0) - (a < 0) for f in full for a in [f[k]] if a}
             if len(signs) == 1:
                 self.signs[c] = signs.pop()
+        self.by_totals = self._decided_by_totals(body, label_col) if self.relation else {}
 
-    def place(self, row) -> Optional[list[str]]:
+    def _decided_by_totals(self, body: list, label_col: int) -> dict[int, tuple]:
+        """Per short row (by id), the amounts the block totals prove for it; see `block_totals`."""
+        from extractor.parse.block_totals import RowReadings, decide_by_totals  # noqa: PLC0415
+        from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
+
+        rows: list[RowReadings] = []
+        for row in body:
+            label = row.cells[label_col].strip() if label_col < len(row.cells) else ""
+            cells = [row.cells[c].strip() if c < len(row.cells) else "" for c in self.cols]  # type: ignore[operator]
+            if row.unplaced:
+                readings = [amounts for _, amounts in self._fitting(row)]
+            else:
+                amounts = [0.0 if not t or t.lower() in MISSING_MARKERS else parse_money(t) for t in cells]
+                readings = [] if None in amounts else [tuple(amounts)]  # type: ignore[arg-type]
+            figures = row.unplaced or any(cells)
+            role = "total" if _TOTAL_ROW.match(label) and figures else "detail" if figures or _DIGIT.match(label) else "heading"
+            rows.append(RowReadings(role, readings))  # type: ignore[arg-type]
+        decided = decide_by_totals(rows)
+        return {id(row): decided[k] for k, row in enumerate(body) if row.unplaced and k in decided}
+
+    def _fitting(self, row) -> list[tuple[tuple[int, ...], tuple]]:
+        """The placements of a short row's figures (and the amounts they give) that obey the relation and the signs."""
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         figures = [parse_money(t) for t in row.unplaced]
         if self.relation is None or None in figures or not 0 < len(figures) < 3:
-            return None
-        fitting = []
+            return []
+        out = []
         for where in _placements(len(figures)):
             amounts = [0.0, 0.0, 0.0]
             for k, a in zip(where, figures):
                 amounts[k] = a  # type: ignore[assignment]
             signs_ok = all(not a or self.signs.get(self.cols[k]) in (None, (a > 0) - (a < 0)) for k, a in zip(where, figures))
             if signs_ok and _obeys(self.relation, amounts):
-                fitting.append(where)
+                out.append((where, tuple(amounts)))
+        return out
+
+    def place(self, row) -> Optional[list[str]]:
+        options = self._fitting(row)
+        fitting = [where for where, amounts in options if len(options) == 1 or self.by_totals.get(id(row)) == amounts]
         if len(fitting) != 1:
             return None
         cells = list(row.cells)
@@ -376,6 +405,7 @@ class _ShortRows:
 
 
 _RELATIONS = ("lasten + baten", "lasten - baten", "baten - lasten")
+_TOTAL_ROW = re.compile(r"^\s*(sub\s*)?totaal\b", re.IGNORECASE)
 
 
 def _obeys(relation: str, amounts: list) -> bool:
