@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +179,42 @@ def test_block_totals_never_prove_a_wrong_reading(block, short_total) -> None:
     truth = [None, *rows, total]
     assert all(decided[k] == truth[k] for k in decided)
     assert all(k in decided for k, r in enumerate(readings) if len(r.readings) == 1)
+
+
+# --------------------------------------------------------------------------- statements of reserves in pipe rows
+
+_STAAT = """Begroting 2038
+
+Staat van reserves (bedragen x € 1.000)
+
+Reserve | {opening} | Toevoegingen | Onttrekkingen | {closing} |
+---|---|---|---|---|
+Reservepot Gamma | 5.000 | 300 | -200 | 5.100 |
+Reservepot Delta | 1.200 | - | -400 | 800 |
+"""
+
+
+@pytest.mark.parametrize("opening, closing, year", [
+    ("Stand 1-1-2038", "Stand 31-12-2038", 2038),
+    ("Saldo 31-12-2037", "Saldo 31-12-2038", 2038),  # the balance of the last day of the year before opens 2038
+    ("Stand 1-1-2038", "Stand 1-1-2040", None),  # two years apart: which year the mutations are of is not printed
+])
+def test_undated_mutation_columns_take_the_year_their_balances_enclose(tmp_path: Path, opening: str, closing: str,
+                                                                        year: int | None) -> None:
+    document = _extract(tmp_path, "begroting_2038_reserves.txt", _STAAT.format(opening=opening, closing=closing))
+    got = {(b.label, b.column): (b.kind, b.year, b.amount) for b in document.budget_lines}
+    assert got[("Reservepot Gamma", "Toevoegingen")] == ("bedrag", year, 300_000.0)
+    assert got[("Reservepot Delta", "Onttrekkingen")] == ("bedrag", year, -400_000.0)
+    assert got[("Reservepot Delta", closing)][2] == 800_000.0
+    assert len(got) == 7
+
+
+def test_mutation_kinds_in_rows_under_years_are_read_per_year(tmp_path: Path) -> None:
+    text = ("Begroting 2038\n\nVerloop reservepot Gamma (bedragen x € 1.000)\n\nVerloop | 2038 | 2039 |\n---|---|---|\n"
+            "Stand 1-1 | 5.000 | 5.100 |\nToevoeging | 300 | 400 |\nOnttrekking | -200 | -200 |\nStand 31-12 | 5.100 | 5.300 |\n")
+    document = _extract(tmp_path, "begroting_2038_verloop.txt", text)
+    got = {(b.label, b.year): b.amount for b in document.budget_lines}
+    assert got == {("Stand 1-1", 2038): 5_000_000.0, ("Stand 1-1", 2039): 5_100_000.0,
+                   ("Toevoeging", 2038): 300_000.0, ("Toevoeging", 2039): 400_000.0,
+                   ("Onttrekking", 2038): -200_000.0, ("Onttrekking", 2039): -200_000.0,
+                   ("Stand 31-12", 2038): 5_100_000.0, ("Stand 31-12", 2039): 5_300_000.0}

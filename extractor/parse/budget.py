@@ -70,6 +70,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
+    columns = mutation_years(columns, names)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -303,6 +304,32 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
         only = next(iter(years))
         out = [(c, kind, only if kind == "verschil" and year is None else year, side) for c, kind, year, side in out]
     return out
+
+
+_MUTATION = re.compile(r"^\W*(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|bestemming\s+(van\s+(het\s+)?)?resultaat)",
+                       re.IGNORECASE)
+
+
+def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
+    """The year of an undated mutation column of a statement of reserves ("Stand 1-1-2038 | Toevoegingen |
+    Onttrekkingen | Stand 31-12-2038"): the mutations lead from the balance before them to the balance after them,
+    so they are of year Y when the balance before them opens Y (dated 1-1-Y or 31-12-(Y-1)) and the balance after
+    them closes it (31-12-Y or 1-1-(Y+1)). Otherwise the column keeps no year."""
+    opens = {c: year + (1 if _DECEMBER.search(names.get(c, "")) else 0) for c, _, year, _ in columns if year is not None}
+    closes = {c: year - (1 if _JANUARY.search(names.get(c, "")) else 0) for c, _, year, _ in columns if year is not None}
+    out = []
+    for c, kind, year, side in columns:
+        if year is None and kind == "bedrag" and _MUTATION.match(names.get(c, "")):
+            before = [y for k, y in opens.items() if k < c][-1:]
+            after = [y for k, y in closes.items() if k > c][:1]
+            if before and before == after:
+                year = after[0]
+        out.append((c, kind, year, side))
+    return out
+
+
+_DECEMBER = re.compile(r"31[-/ ]12|31\s+dec", re.IGNORECASE)
+_JANUARY = re.compile(r"(?<!\d)1[-/ ]1(?!\d)|(?<!\d)1\s+jan", re.IGNORECASE)
 
 
 def _accounted(kind: str, name: Optional[str]) -> bool:
