@@ -218,3 +218,24 @@ def test_mutation_kinds_in_rows_under_years_are_read_per_year(tmp_path: Path) ->
                    ("Toevoeging", 2038): 300_000.0, ("Toevoeging", 2039): 400_000.0,
                    ("Onttrekking", 2038): -200_000.0, ("Onttrekking", 2039): -200_000.0,
                    ("Stand 31-12", 2038): 5_100_000.0, ("Stand 31-12", 2039): 5_300_000.0}
+
+
+def test_a_statement_of_reserves_one_cell_per_line_is_read_by_name_and_column(tmp_path: Path) -> None:
+    cells = ["Begroting 2038", "Verloop reservepotten", "x € 1.000",
+             "Omschrijving", "Saldo 1-1-2038", "Vermeerdering", "Vermindering", "Saldo 31-12-2038",
+             "Reservepot Gamma", "5.000", "300", "200", "5.100",
+             "Reservepot Delta", "1.200", "-", "400", "800",
+             "Totaal", "6.200", "300", "600", "5.900",
+             "Toelichting", "De reservepotten nemen af door de onttrekkingen."]
+    document = _extract(tmp_path, "begroting_2038_reservepotten.txt", "\n\n".join(cells) + "\n")
+    got = {(b.label, b.column): (b.kind, b.year, b.side, b.amount) for b in document.budget_lines}
+    assert got[("Reservepot Gamma", "Saldo 1-1-2038")] == ("bedrag", 2038, None, 5_000_000.0)  # a balance, no side
+    assert got[("Reservepot Delta", "Vermindering")] == ("bedrag", 2038, None, 400_000.0)
+    assert got[("Totaal", "Saldo 31-12-2038")][3] == 5_900_000.0
+    assert len(got) == 11
+
+
+def test_a_header_of_mutations_without_a_balance_is_not_a_statement() -> None:
+    cells = ["Omschrijving", "Vermeerdering", "Vermindering", "Onttrekking", "Reservepot Gamma", "300", "200", "100",
+             "Reservepot Delta", "10", "20", "30"]
+    assert keyed_row_tables(_lines(cells)) == []

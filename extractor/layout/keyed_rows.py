@@ -14,6 +14,10 @@ Each row becomes ``[group name, key, v1 … vN]`` under ``["", "Jaartal", h1 …
 a label column (the group), a row-key column (role ``year`` in `models/data/table_headers.csv`: each row's
 kind and year) and the value columns. A row is only taken when it prints exactly one cell per value column
 (a figure or a no-value mark such as "-"); anything else ends the table, so no figure is placed by guess.
+
+A statement of reserves with the reserves in the rows prints a name header and balance and mutation columns
+("Omschrijving" / "Saldo 1-1-2038" / "Vermeerdering" / "Vermindering" / "Saldo 31-12-2038"), words no kind
+vocabulary knows; it is read the same way: a name and exactly one cell per column per row.
 """
 
 from __future__ import annotations
@@ -34,12 +38,13 @@ _MIN_ROWS = 2
 
 
 def keyed_row_tables(lines: list[Line]) -> list[Table]:
-    """Every table of rows keyed by kind and year (one cell per line) in the text, in document order."""
+    """Every table of rows keyed by kind and year, or of a statement of reserves (one cell per line), in the text,
+    in document order."""
     tables: list[Table] = []
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_keyed(block, i)
+            found = _read_keyed(block, i) or _read_statement(block, i)
             if found is None:
                 i += 1
                 continue
@@ -139,6 +144,68 @@ def _read_keyed(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
         return None
     above = [Line(text=item.text) for item in block[max(0, start - 3):start]]
     table = _table(rows, n_values + 2, "text", above)
+    table.header_rows = 1
+    table.caption = _caption_above(block, start)
+    return table, k
+
+
+# a balance on a date ("Stand 1-1", "Saldo per 31-12-2038", "Boekwaarde 1 januari") or a mutation of a reserve
+_BALANCE = re.compile(r"^(stand|saldo|boekwaarde)\b.*(\d{1,2}[-/ ]\d{1,2}|\d{1,2}\s+(jan|dec))", re.IGNORECASE)
+_MUTATION = re.compile(r"^(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|bestemming\s+(van\s+(het\s+)?)?resultaat|"
+                       r"mutatie|rentetoevoeging)", re.IGNORECASE)
+
+
+def _statement_header(block: list[_Item], start: int) -> Optional[list[_Item]]:
+    """A short name header followed by balance and mutation headers only (at least one of each, three or more)."""
+    first = block[start].text.strip()
+    if len(first) > 30 or re.search(r"\d", first) or _value_like(first) or first.endswith((".", ":")):
+        return None
+    heads: list[_Item] = []
+    j = start + 1
+    while j < len(block) and (_BALANCE.match(block[j].text.strip()) or _MUTATION.match(block[j].text.strip())) \
+            and len(block[j].text) <= 60:
+        heads.append(block[j])
+        j += 1
+    texts = [h.text.strip() for h in heads]
+    if len(heads) < 3 or not any(_BALANCE.match(t) for t in texts) or not any(_MUTATION.match(t) for t in texts):
+        return None
+    return heads
+
+
+def _named_row(block: list[_Item], k: int, n_values: int) -> Optional[tuple[str, list[str], int]]:
+    """A name and exactly `n_values` value cells (at least one figure), not followed by a further figure."""
+    name = block[k].text.strip()
+    if not name or len(name) > 80 or _value_like(name) or is_year_cell(name) or _statement_header(block, k):
+        return None
+    cells = block[k + 1:k + 1 + n_values]
+    if len(cells) < n_values or not all(_value_like(c.text) and not is_year_cell(c.text) for c in cells):
+        return None
+    if not any(is_number_cell(c.text) and re.search(r"\d", c.text) for c in cells):
+        return None
+    end = k + 1 + n_values
+    if end < len(block) and _value_like(block[end].text) and not is_year_cell(block[end].text):
+        return None
+    return name, [c.text for c in cells], end
+
+
+def _read_statement(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
+    heads = _statement_header(block, start)
+    if heads is None:
+        return None
+    first = block[start]
+    rows = [_row([first.text.strip(), *(h.text.strip() for h in heads)], (first.first, heads[-1].last), first.page)]
+    k = start + 1 + len(heads)
+    while k < len(block):
+        row = _named_row(block, k, len(heads))
+        if row is None:
+            break
+        name, values, end = row
+        rows.append(_row([name, *values], (block[k].first, block[end - 1].last), block[k].page))
+        k = end
+    if len(rows) - 1 < _MIN_ROWS:
+        return None
+    above = [Line(text=item.text) for item in block[max(0, start - 3):start]]
+    table = _table(rows, len(heads) + 1, "text", above)
     table.header_rows = 1
     table.caption = _caption_above(block, start)
     return table, k
