@@ -519,6 +519,7 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
     return None
 
 
+_TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
 _CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "1001  Raad", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
 _CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
@@ -581,8 +582,9 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
-    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text)) or _SENTENCE.search(labels[-1].text)):
-        return None  # a short row has its code and a name, not a sentence; "Toelichting" / "1" or "2" / "Geen toelichting." is a note
+    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text))
+                                    or _SENTENCE.search(labels[-1].text)):
+        return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
 
 
@@ -1145,6 +1147,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
             found.append(table)
     found.extend(cell_per_line_tables(lines))
     found.extend(ordered_header_tables(lines))
+    found.extend(_keyed_row_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
     kept = _without_overlaps(found)
@@ -1154,6 +1157,12 @@ def text_tables(lines: list[Line]) -> list[Table]:
         if after is not None and not table.notes:
             table.notes = footnotes_below(lines, after + 1)  # "* Aantal uitkeringen …" under the table
     return kept
+
+
+def _keyed_row_tables(lines: list[Line]) -> list[Table]:
+    from extractor.layout.keyed_rows import keyed_row_tables  # noqa: PLC0415 (that module builds on this one)
+
+    return keyed_row_tables(lines)
 
 
 def table_lines(table: Table) -> tuple[int, int]:

@@ -70,6 +70,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
+    columns = mutation_years(columns, names)
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -78,7 +79,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     in_header = False  # the row before was a repeated header row
     not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
-    placed = _ShortRows(body, columns)
+    placed = _ShortRows(body, columns, verdict.label_col)
+    key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
         if not label:
@@ -118,10 +120,13 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
+        row_key = _row_key(row.cells, key_cols)
         for c, kind, year, column_side in columns:
             raw = row.cells[c].strip() if c < len(row.cells) else ""
             if not raw or raw.lower() in MISSING_MARKERS:
                 continue
+            if row_key is not None and year is None:
+                kind, year = row_key[0] or kind, row_key[1]  # "jaarrekening 2016" in the row's key cell
             amount = parse_money(raw, signed_marks)
             if amount is None:
                 if _DIGIT.search(raw):
@@ -143,6 +148,24 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
+
+
+def _row_key_cols(verdict) -> list[int]:
+    """Columns that give each row its year ("Jaartal" over "jaarrekening 2016" / "begroting 2021"): a statement of
+    reserves over several years keys its rows by kind and year, and its value columns print neither."""
+    return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "year" and c != verdict.label_col]
+
+
+def _row_key(cells: list[str], key_cols: list[int]) -> Optional[tuple[Optional[str], int]]:
+    """The budget kind (None when only a year is printed) and year of a row's key cell; None without a year."""
+    from extractor.parse.table_semantics import classify_header  # noqa: PLC0415
+
+    for c in key_cols:
+        text = cells[c].strip() if c < len(cells) else ""
+        meaning = classify_header(text) if text else None
+        if meaning is not None and meaning.year is not None:
+            return meaning.budget_kind, meaning.year
+    return None
 
 
 def _captioned_programme(caption: str) -> Optional[str]:
@@ -283,6 +306,32 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     return out
 
 
+_MUTATION = re.compile(r"^\W*(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|bestemming\s+(van\s+(het\s+)?)?resultaat)",
+                       re.IGNORECASE)
+
+
+def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
+    """The year of an undated mutation column of a statement of reserves ("Stand 1-1-2038 | Toevoegingen |
+    Onttrekkingen | Stand 31-12-2038"): the mutations lead from the balance before them to the balance after them,
+    so they are of year Y when the balance before them opens Y (dated 1-1-Y or 31-12-(Y-1)) and the balance after
+    them closes it (31-12-Y or 1-1-(Y+1)). Otherwise the column keeps no year."""
+    opens = {c: year + (1 if _DECEMBER.search(names.get(c, "")) else 0) for c, _, year, _ in columns if year is not None}
+    closes = {c: year - (1 if _JANUARY.search(names.get(c, "")) else 0) for c, _, year, _ in columns if year is not None}
+    out = []
+    for c, kind, year, side in columns:
+        if year is None and kind == "bedrag" and _MUTATION.match(names.get(c, "")):
+            before = [y for k, y in opens.items() if k < c][-1:]
+            after = [y for k, y in closes.items() if k > c][:1]
+            if before and before == after:
+                year = after[0]
+        out.append((c, kind, year, side))
+    return out
+
+
+_DECEMBER = re.compile(r"31[-/ ]12|31\s+dec", re.IGNORECASE)
+_JANUARY = re.compile(r"(?<!\d)1[-/ ]1(?!\d)|(?<!\d)1\s+jan", re.IGNORECASE)
+
+
 def _accounted(kind: str, name: Optional[str]) -> bool:
     """A realisatie column, or a rekening column headed by a few words ("Rekening", "Werkelijk"): a long header that
     only mentions "rekeningresultaten" in a sentence is no column of the year's accounts."""
@@ -309,9 +358,11 @@ class _ShortRows:
     Their columns are decided only where the table proves them: exactly three value columns, one per side; the
     table's complete rows all obey one relation (saldo = lasten + baten, lasten - baten or baten - lasten) and keep one
     sign per side ("lasten (+) en baten (-)"); and of the ways to put the figures in print order under those columns,
-    the missing cell empty, exactly one obeys the relation and the signs. Any other short row is left out."""
+    the missing cell empty, exactly one obeys the relation and the signs, or the block totals prove one of those that
+    do (`block_totals`: "668" / "668" is lasten and saldo when the block's baten add up to its total without it).
+    Any other short row is left out."""
 
-    def __init__(self, body: list, columns: list[tuple]) -> None:
+    def __init__(self, body: list, columns: list[tuple], label_col: int = 0) -> None:
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         self.proven: set[int] = set()
@@ -329,21 +380,48 @@ class _ShortRows:
             signs = {(a > 0) - (a < 0) for f in full for a in [f[k]] if a}
             if len(signs) == 1:
                 self.signs[c] = signs.pop()
+        self.by_totals = self._decided_by_totals(body, label_col) if self.relation else {}
 
-    def place(self, row) -> Optional[list[str]]:
+    def _decided_by_totals(self, body: list, label_col: int) -> dict[int, tuple]:
+        """Per short row (by id), the amounts the block totals prove for it; see `block_totals`."""
+        from extractor.parse.block_totals import RowReadings, decide_by_totals  # noqa: PLC0415
+        from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
+
+        rows: list[RowReadings] = []
+        for row in body:
+            label = row.cells[label_col].strip() if label_col < len(row.cells) else ""
+            cells = [row.cells[c].strip() if c < len(row.cells) else "" for c in self.cols]  # type: ignore[operator]
+            if row.unplaced:
+                readings = [amounts for _, amounts in self._fitting(row)]
+            else:
+                amounts = [0.0 if not t or t.lower() in MISSING_MARKERS else parse_money(t) for t in cells]
+                readings = [] if None in amounts else [tuple(amounts)]  # type: ignore[arg-type]
+            figures = row.unplaced or any(cells)
+            role = "total" if _TOTAL_ROW.match(label) and figures else "detail" if figures or _DIGIT.match(label) else "heading"
+            rows.append(RowReadings(role, readings))  # type: ignore[arg-type]
+        decided = decide_by_totals(rows)
+        return {id(row): decided[k] for k, row in enumerate(body) if row.unplaced and k in decided}
+
+    def _fitting(self, row) -> list[tuple[tuple[int, ...], tuple]]:
+        """The placements of a short row's figures (and the amounts they give) that obey the relation and the signs."""
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         figures = [parse_money(t) for t in row.unplaced]
         if self.relation is None or None in figures or not 0 < len(figures) < 3:
-            return None
-        fitting = []
+            return []
+        out = []
         for where in _placements(len(figures)):
             amounts = [0.0, 0.0, 0.0]
             for k, a in zip(where, figures):
                 amounts[k] = a  # type: ignore[assignment]
             signs_ok = all(not a or self.signs.get(self.cols[k]) in (None, (a > 0) - (a < 0)) for k, a in zip(where, figures))
             if signs_ok and _obeys(self.relation, amounts):
-                fitting.append(where)
+                out.append((where, tuple(amounts)))
+        return out
+
+    def place(self, row) -> Optional[list[str]]:
+        options = self._fitting(row)
+        fitting = [where for where, amounts in options if len(options) == 1 or self.by_totals.get(id(row)) == amounts]
         if len(fitting) != 1:
             return None
         cells = list(row.cells)
@@ -354,6 +432,7 @@ class _ShortRows:
 
 
 _RELATIONS = ("lasten + baten", "lasten - baten", "baten - lasten")
+_TOTAL_ROW = re.compile(r"^\s*(sub\s*)?totaal\b", re.IGNORECASE)
 
 
 def _obeys(relation: str, amounts: list) -> bool:
