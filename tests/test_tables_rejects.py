@@ -137,7 +137,7 @@ def test_a_code_in_its_own_column_is_part_of_the_label_and_gives_the_taakveld() 
     lines, _ = read_budget(table, verdict, Metadata(document_type="begroting", year=2025), [])
     got = {(line.label, line.taakveld, line.amount) for line in lines}
     assert ("0.1 Bestuur", "0.1", 89_000.0) in got
-    assert ("6.81b Maatschappelijke Opvang", None, 672_000.0) in got
+    assert ("6.81b Maatschappelijke Opvang", "6.81b", 672_000.0) in got  # an Iv3 sub-taakveld
     assert ("0 Bestuur en ondersteuning", None, 12_634_000.0) in got
     assert ("Totaal", None, 73_881_000.0) in got  # the label printed in the code column, after a blank row
 
