@@ -137,3 +137,13 @@ def test_a_value_right_of_a_benchmark_column_is_a_referentie_of_the_area_it_name
         "Gamma ritten": [(2028, "realisatie", None, "2,2"), (2028, "referentie", "Nederland", "4,3")],
     }
     assert {i.source for i in doc.indicators} == {"Stichting Alfa", "CBS - Beta", "CBS - Gamma"}
+
+
+def test_short_or_bracketed_years_under_a_kind_row_never_break_the_reading(tmp_path: Path) -> None:
+    from extractor.layout.table_grid import _kinds_over_years
+
+    assert _kinds_over_years(["Rekening", "Begroting"], ["'29", "'30"]) is None
+    assert _kinds_over_years(["Rekening", "Begroting"], ["(2029)", "2030"]) == ["Rekening (2029)", "Begroting 2030"]
+    cells = [c.replace("2029", "'29").replace("2030", "'30") if c in ("2029", "2030") else c for c in KIND_ROW_OVER_YEARS]
+    doc = _extract(tmp_path, "Programmabegroting 2031\n\n" + _one_cell_per_line(cells))
+    assert not any(e.code == "internal_error" for e in doc.errors)

@@ -433,8 +433,10 @@ def _kinds_over_years(kinds: list[str], years: list[str]) -> Optional[list[str]]
     Meerjarenbegroting" over 2016 … 2021): one kind per year from the left, and a last multi-year kind
     ("Meerjarenbegroting", "Meerjarenraming") over the years that remain. None when that does not fit exactly
     (one kind over all years stays a group word of the table)."""
-    if len(kinds) < 2 or len(kinds) > len(years) or [int(y) for y in years] != list(range(int(years[0]), int(years[0]) + len(years))):
-        return None
+    numbers = [int(y.strip().strip("()")) if re.fullmatch(r"\(?(19|20)\d{2}\)?", y.strip()) else None for y in years]
+    if len(kinds) < 2 or len(kinds) > len(years) or None in numbers \
+            or numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[operator]
+        return None  # "'19" or years that do not rise one by one: no pairing
     if len(kinds) < len(years):
         if not _MULTI_YEAR.search(kinds[-1].strip()) or any(_MULTI_YEAR.search(k.strip()) for k in kinds[:-1]):
             return None
