@@ -140,10 +140,10 @@ def test_a_value_right_of_a_benchmark_column_is_a_referentie_of_the_area_it_name
 
 
 def test_short_or_bracketed_years_under_a_kind_row_never_break_the_reading(tmp_path: Path) -> None:
-    from extractor.layout.table_grid import _kinds_over_years
+    from extractor.layout.header_groups import kinds_over_years
 
-    assert _kinds_over_years(["Rekening", "Begroting"], ["'29", "'30"]) is None
-    assert _kinds_over_years(["Rekening", "Begroting"], ["(2029)", "2030"]) == ["Rekening (2029)", "Begroting 2030"]
+    assert kinds_over_years(["Rekening", "Begroting"], ["'29", "'30"]) is None
+    assert kinds_over_years(["Rekening", "Begroting"], ["(2029)", "2030"]) == ["Rekening (2029)", "Begroting 2030"]
     cells = [c.replace("2029", "'29").replace("2030", "'30") if c in ("2029", "2030") else c for c in KIND_ROW_OVER_YEARS]
     doc = _extract(tmp_path, "Programmabegroting 2031\n\n" + _one_cell_per_line(cells))
     assert not any(e.code == "internal_error" for e in doc.errors)

@@ -153,6 +153,25 @@ def _year_on_difference(spread: list[tuple[str, list[str]]]) -> bool:
     return any(len(under) == 1 and budget_kind_of(group) == "verschil" for group, under in spread)
 
 
+_MULTI_YEAR = re.compile(r"^meerjaren|ramingen$|prognoses$", re.IGNORECASE)
+
+
+def kinds_over_years(kinds: list[str], years: list[str]) -> Optional[list[str]]:
+    """A row of kind cells over a row of rising bare years ("Rekening | Gewijzigde begroting | Begroting |
+    Meerjarenbegroting" over 2016 … 2021): one kind per year from the left, and a last multi-year kind
+    ("Meerjarenbegroting", "Meerjarenraming") over the years that remain. None when that does not fit exactly
+    (one kind over all years stays a group word of the table)."""
+    numbers = [int(y.strip().strip("()")) if _is_year(y) else None for y in years]
+    if len(kinds) < 2 or len(kinds) > len(years) or None in numbers \
+            or numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[operator]
+        return None  # "'19" or years that do not rise one by one: no pairing
+    if len(kinds) < len(years):
+        if not _MULTI_YEAR.search(kinds[-1].strip()) or any(_MULTI_YEAR.search(k.strip()) for k in kinds[:-1]):
+            return None
+        kinds = kinds[:-1] + [kinds[-1]] * (len(years) - len(kinds) + 1)
+    return [f"{k} {y}" for k, y in zip(kinds, years)]
+
+
 def join_broken_kind_years(texts: list[str]) -> list[str]:
     """Header cells broken over two lines among whole ones: a kind word cell followed by exactly one bare year
     ("Rekening" / "2039" before "Rekening 2040" / "Begroting 2041") is one column "Rekening 2039". Only when every

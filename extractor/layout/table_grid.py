@@ -25,7 +25,7 @@ from typing import Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
-from extractor.layout.header_groups import join_broken_kind_years, two_level_header
+from extractor.layout.header_groups import join_broken_kind_years, kinds_over_years, two_level_header
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -415,7 +415,7 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
         rest.index(g) < rest.index(years_only[0]) and _KIND_WORD.search(g) for g in groups
     ):
-        paired = _kinds_over_years(groups, years_only)
+        paired = kinds_over_years(groups, years_only)
         if paired is not None:
             return role + paired, []
         return role + years_only, groups  # kind words over a run of bare years
@@ -423,25 +423,6 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     if spread is not None:
         return role + spread, []
     return role + _kind_year_pairs(rest), []
-
-
-_MULTI_YEAR = re.compile(r"^meerjaren|ramingen$|prognoses$", re.IGNORECASE)
-
-
-def _kinds_over_years(kinds: list[str], years: list[str]) -> Optional[list[str]]:
-    """A row of kind cells over a row of rising bare years ("Rekening | Gewijzigde begroting | Begroting |
-    Meerjarenbegroting" over 2016 … 2021): one kind per year from the left, and a last multi-year kind
-    ("Meerjarenbegroting", "Meerjarenraming") over the years that remain. None when that does not fit exactly
-    (one kind over all years stays a group word of the table)."""
-    numbers = [int(y.strip().strip("()")) if re.fullmatch(r"\(?(19|20)\d{2}\)?", y.strip()) else None for y in years]
-    if len(kinds) < 2 or len(kinds) > len(years) or None in numbers \
-            or numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[operator]
-        return None  # "'19" or years that do not rise one by one: no pairing
-    if len(kinds) < len(years):
-        if not _MULTI_YEAR.search(kinds[-1].strip()) or any(_MULTI_YEAR.search(k.strip()) for k in kinds[:-1]):
-            return None
-        kinds = kinds[:-1] + [kinds[-1]] * (len(years) - len(kinds) + 1)
-    return [f"{k} {y}" for k, y in zip(kinds, years)]
 
 
 def _kind_year_pairs(texts: list[str]) -> list[str]:
