@@ -15,12 +15,11 @@ import re
 from typing import Optional
 
 from extractor.layout.header_vocabulary import is_area_header, kind_word
-from extractor.layout.table_grid import (_KIND_WORD, _ROLE_WORD, _Item, _items, _row, _table, _value_like,
+from extractor.layout.table_grid import (_FULL_YEAR, _KIND_WORD, _ROLE_WORD, _Item, _items, _row, _table, _value_like,
                                          is_header_cell, is_number_cell, is_year_cell)
 from extractor.layout.tables import Table
 from extractor.read.types import Line
 
-_FULL_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _DATED_FIGURE = re.compile(r"^(19|20)\d{2}\s*:\s*\S")
 _LABEL_HEADER = re.compile(r"^(((effect|prestatie|beleids)-?)?indicator(en)?|kengetal(len)?|omschrijving|onderwerp)\b", re.IGNORECASE)
 
