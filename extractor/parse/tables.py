@@ -292,13 +292,18 @@ def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optio
         result.errors.append(ErrorEntry(code="internal_error", severity="error", page=table.page if table.method != "text" else None,
                                         message=f"table {number} at {where}: the table reader failed "
                                                 f"({type(exc).__name__}: {exc}); this table was not read"))
-        rows = [r for r in table.rows if r.lines]
-        result.rejected.append(TableNote(page=table.page if table.method != "text" else None,
-                                         bbox=table.bbox if table.method != "text" else None,
-                                         lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
-                                         reason="the table reader failed", numeric=True, detector=table.method))
+        result.rejected.append(_table_note(table, "the table reader failed", numeric=True))
         return
     result.absorb(read)
+
+
+def _table_note(table: Table, reason: str, numeric: bool) -> TableNote:
+    """A table not used, where it is printed (page and box for a PDF, first and last line for text)."""
+    rows = [r for r in table.rows if r.lines]
+    pdf = table.method != "text"
+    return TableNote(page=table.page if pdf else None, bbox=table.bbox if pdf else None,
+                     lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
+                     reason=reason, numeric=numeric, detector=table.method, pages=_printed_pages(table))
 
 
 def _where(table: Table) -> str:
@@ -347,15 +352,8 @@ def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: 
         verdict.reason = "budget axes, but no amount could be read"
         warnings += more
     result.errors.extend(warnings)
-    rows = [r for r in table.rows if r.lines]
-    result.rejected.append(TableNote(
-        page=table.page if table.method != "text" else None,
-        bbox=table.bbox if table.method != "text" else None,
-        lines=(rows[0].lines[0], rows[-1].lines[1]) if rows else None,
-        reason=verdict.reason or "not an indicator or budget table", detector=table.method,
-        numeric=verdict.numeric or bool(table.uncertain_rows),  # rows set aside for their figures are figures too
-        pages=_printed_pages(table),
-    ))
+    result.rejected.append(_table_note(table, verdict.reason or "not an indicator or budget table",
+                                       numeric=verdict.numeric or bool(table.uncertain_rows)))  # rows set aside for their figures are figures too
 
 
 def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
