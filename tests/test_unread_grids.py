@@ -208,6 +208,37 @@ def test_text_rows_flattened_to_single_spaces_are_a_grid() -> None:
     assert [(b.lines, b.rows, b.figures) for b in text_grid_blocks(lines)] == [((3, 5), 3, 9)]
 
 
+def test_single_space_rows_with_figures_between_words_are_a_grid_but_sentences_are_not() -> None:
+    """Rows flattened to single spaces whose figures stand between the name, unit, year and source words: a grid
+    when a figure is written as a measured figure; sentences (ending in a full stop) and long lines are not."""
+    lines = _text_lines("\n".join([
+        "Onderwerp Meting Eenheid Score Klein Jaar Bron",
+        "0. Dienstverlening  Wachttijd minuten per bezoek 4,20 n.v.t. 2022 Eigen registratie",
+        "  Klachten aantal per 1.000 inwoners 2,4 1,9 2022 Eigen registratie",
+        "2. Verkeer Ongevallen aantal per 10.000 inwoners 31 28 2021 Politie",
+        "",
+        "Het aantal ongevallen daalde van 31 naar 28 per 10.000 inwoners en de wachttijd bleef 4,20 minuten.",
+        "In 2022 waren er 2,4 klachten per 1.000 inwoners tegen 1,9 in de regio, zo blijkt uit de meting.",
+        "De score van 7,5 ligt boven het gemiddelde van 7,1 in de regio.",
+    ]))
+    assert [(b.lines, b.rows) for b in text_grid_blocks(lines)] == [((2, 4), 3)]
+
+
+def test_lone_figures_inside_pipes_are_a_grid_and_a_table_set_aside_with_them_is_reported(tmp_path: Path) -> None:
+    """A pipe table copied with every cell on its own line, tabs before and a pipe after each cell: the figures
+    count as figures, and a table set aside with such cells gets its warning instead of vanishing."""
+    rows = ["Overzicht (bedragen x € 1.000,-)  | ", "\t\t\tJaar A  | ", "\t\t\tJaar B  | ", "|---|---|---|"]
+    for label, a, b in [("eerste post", "-1.234", "-1.310"), ("tweede post", "2.200", "2.310"), ("derde post", "77", "-80")]:
+        rows += [f"{label}  | ", f"\t\t\t {a}  | ", f"\t\t\t {b}  | ", "\t\t"]
+    path = tmp_path / "pipe_cells.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert text_grid_blocks(_text_lines(path.read_text(encoding="utf-8")))
+    doc = extract_document(path, ExtractOptions())
+    read = len(doc.budget_lines) + sum(len(i.values) for i in doc.indicators)
+    warned = [e for e in doc.errors if e.code in (ErrorCode.tables_not_used, ErrorCode.numeric_grid_unread)]
+    assert read == 6 or warned, "the figures are read or a warning names them"
+
+
 def test_text_one_cell_per_line_is_a_grid_but_a_contents_list_is_not() -> None:
     """Text copied from a web table puts each cell on its own line (blank lines between); figures on consecutive
     cell lines are cells side by side. A contents list alternates a title and its page number: no grid."""

@@ -165,13 +165,14 @@ _TEXT_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
 _TEXT_GAP = 2  # lines without figures (blank lines, a wrapped label) allowed between two rows of a grid
 
 
-_YEAR = re.compile(r"^(19|20)\d{2}$")
 _MIN_SPACED_FIGURES = 3  # single-space rows need three figures at the end: two could be prose ("in 2023 1.200")
 _LONE_CELL_GAP = 8  # one cell per line: at most this many cells (non-blank lines) from one figure to the next
 _MIN_LONE_FIGURES = 6
 _MIN_LONE_PAIRS = 2  # figures on consecutive cells: cells side by side
 _MIN_LONE_PERIOD = 3  # or figures at the same cell distance this often: one figure per row of a fixed width
 _ROW_CODE = re.compile(r"^\d{1,3}[.)]$")  # "1.", "12)": a row number, not a figure
+_MAX_ROW_CHARS = 200  # a table row flattened to one line is short; a paragraph is not
+_MEASURED = re.compile(r"\d,\d|%|€|\d\.\d{3}(?!\d)")
 
 
 def text_grid_row(text: str) -> int:
@@ -186,7 +187,7 @@ def text_grid_row(text: str) -> int:
     figure = [is_figure(c) for c in cells]
     if any(a and b for a, b in zip(figure, figure[1:])):
         return sum(figure)
-    return _trailing_figures(text)
+    return _trailing_figures(text) or _figures_among_words(text)
 
 
 def _trailing_figures(text: str) -> int:
@@ -201,9 +202,22 @@ def _trailing_figures(text: str) -> int:
     return len(run)
 
 
-def _lone_figure(text: str) -> bool:
-    """A line that is one figure cell and nothing else (text copied from a web table: one cell per line)."""
+def _figures_among_words(text: str) -> int:
+    """A row flattened to single spaces whose figures stand between words ("Formatie fte 7,10 6,95 2018 Bron"): at
+    least two figures (a year of measurement counts), one of them not a year and written as a measured figure (decimal comma, %, €, thousands
+    point), in a short line that is no sentence. Only used to warn about figures nobody read, never to read them."""
     t = text.strip()
+    if len(t) > _MAX_ROW_CHARS or t.endswith((".", ":", ";")):
+        return 0
+    tokens = [tok for tok in t.split() if is_figure(tok) and not _ROW_CODE.match(tok)]
+    measured = [tok for tok in tokens if not _YEAR.match(tok) and _MEASURED.search(tok)]
+    return len(tokens) if len(tokens) >= 2 and measured else 0
+
+
+def lone_figure(text: str) -> bool:
+    """A line that is one figure cell and nothing else (text copied from a web table: one cell per line), also
+    with the pipes of a pipe table around it ("  -98.251  |")."""
+    t = text.strip().strip("|").strip()
     return bool(t) and is_figure(t) and not _YEAR.match(t) and not _ROW_CODE.match(t)
 
 
@@ -237,7 +251,7 @@ def _lone_figure_blocks(lines: list[Line]) -> list[TextGridBlock]:
     blocks: list[TextGridBlock] = []
     run: list[tuple[int, Line]] = []  # (cell index, line)
     for index, line in enumerate(cells):
-        if not _lone_figure(line.text):
+        if not lone_figure(line.text):
             continue
         if run and index - run[-1][0] > _LONE_CELL_GAP:
             blocks.extend(_lone_block(run))

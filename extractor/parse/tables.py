@@ -352,8 +352,18 @@ def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: 
         verdict.reason = "budget axes, but no amount could be read"
         warnings += more
     result.errors.extend(warnings)
-    result.rejected.append(_table_note(table, verdict.reason or "not an indicator or budget table",
-                                       numeric=verdict.numeric or bool(table.uncertain_rows)))  # rows set aside for their figures are figures too
+    numeric = verdict.numeric or bool(table.uncertain_rows) or _figure_cells(table, verdict.label_col) >= 2
+    result.rejected.append(_table_note(table, verdict.reason or "not an indicator or budget table", numeric=numeric))
+
+
+def _figure_cells(table: Table, label_col: Optional[int]) -> int:
+    """Cells outside the label column that print one figure (pipes around it allowed), whatever the header says:
+    a table set aside whose cells are figures is reported with a warning, even when its cells did not read as values
+    (rows set aside for their figures, `uncertain_rows`, count too)."""
+    from extractor.layout.numeric_grids import lone_figure  # noqa: PLC0415
+
+    skip = label_col if label_col is not None else 0
+    return sum(1 for row in table.rows for i, cell in enumerate(row.cells) if i != skip and lone_figure(cell))
 
 
 def merged_cell_warnings(table: Table, number: int) -> list[ErrorEntry]:
