@@ -284,6 +284,7 @@ def _items(lines: list[Line]) -> list[list[_Item]]:
 def _value_like(text: str) -> bool:
     t = text.strip().lower()
     return is_number_cell(text) or bool(re.match(r"^[<>≤≥]?\s*[-−]?\d[\d.,]*\s*(%|‰)?(\s*\(.*\))?$", t)) or t in _MISSING or \
+        bool(re.match(r"^[-−] \d[\d.,]*\s*%$", t)) or \
         bool(re.match(r"^(nog )?(niet|geen) (bekend|beschikbaar|gemeten)|^volgt\b|^n\.?v\.?t", t))
 
 

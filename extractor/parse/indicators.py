@@ -100,9 +100,14 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
 
 
 def _table_year(table: Table, verdict: Verdict, metadata: Optional[Metadata]) -> Optional[int]:
-    """The year area columns of a tabellenboek stand for: the one year in the caption or above, else the document's."""
+    """The year area columns of a tabellenboek stand for: the one year in the caption or above, else the document's.
+
+    None when the table's other value columns name two or more years ("Realisatie 2018 … Begroting 2021 |
+    Nederland"): a year-less comparison column beside them could stand for any of them, so it keeps no year."""
     head = verdict.head
     if not any(verdict.meanings[c].scope for c in verdict.value_cols):
+        return None
+    if len({verdict.meanings[c].year for c in verdict.value_cols} - {None}) >= 2:
         return None
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", " ".join([head.caption or "", *(ln.text for ln in table.above[-3:])]))}
     return years.pop() if len(years) == 1 else (metadata.year if metadata else None)
