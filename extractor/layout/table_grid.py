@@ -1124,6 +1124,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
     from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
     from extractor.layout.spaced_rows import spaced_role_tables  # noqa: PLC0415 (same)
+    from extractor.layout.period_sub_rows import period_sub_row_tables  # noqa: PLC0415 (same)
 
     found: list[Table] = []
     for sep in ("|", "\t"):
@@ -1133,6 +1134,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
     found.extend(cell_per_line_tables(lines))
     found.extend(ordered_header_tables(lines))
     found.extend(spaced_role_tables(lines))
+    found.extend(period_sub_row_tables(lines))
     found.extend(_keyed_row_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
