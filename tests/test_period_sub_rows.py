@@ -44,3 +44,13 @@ def test_each_figure_is_a_measurement_of_its_period(tmp_path: Path) -> None:
         "Bomen in de straat": ("Bomenregister", []),
     }
     assert any("Bomen in de straat 2043" in e.message for e in document.errors if e.code == "table_uncertain")
+
+
+def test_a_period_after_the_documents_year_is_no_measurement() -> None:
+    """A "Meet-periode" later than the year over the kind cells would be a target: the table is not read as
+    measurements from that row on."""
+    later = [c if c != "2043" else "2046" for c in _ROWS]
+    text = "\n\n".join(_HEADER + later) + "\n"
+    lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+    (table,) = period_sub_row_tables(lines)
+    assert [r.cells[1] for r in table.rows[1:]] == ["Aantal speelplekken", "Tevredenheid over het groen"]

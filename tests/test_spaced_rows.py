@@ -57,3 +57,14 @@ def test_values_take_the_rows_year_and_the_size_class_is_a_comparison(tmp_path: 
     messages = " ".join(e.message for e in document.errors if e.code == "table_uncertain")
     assert "'2037-2038' name a span" in messages
     assert "Gevoel van veiligheid" in messages
+
+
+def test_a_row_that_dropped_a_figure_is_not_read_from_its_unit() -> None:
+    """"per 1.000" and one figure look like two figures: the unit would end in "per", so the row is left out."""
+    text = "Indicator Eenheid Score Zandvoorde Score 50.000-100.000 Jaar Bron\n" \
+           "Winkeldiefstallen Aantal per 1.000 3,1 2039 CBS\n" \
+           "Relatief verzuim Aantal per 1.000 leerlingen 17,25 19,50 2039 DUO\n"
+    lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
+    (table,) = spaced_role_tables(lines)
+    assert [r.cells[0] for r in table.rows[1:]] == ["Relatief verzuim"]
+    assert table.uncertain_rows == ["Winkeldiefstallen Aantal per 1.000 3,1 2039 CBS"]

@@ -83,16 +83,22 @@ def _header(block: list[_Item], start: int) -> Optional[_Layout]:
     return _Layout(cells, label - start, kind, values)
 
 
+def _measured(period: str, layout: _Layout) -> bool:
+    """A period that is a year no later than the documents' year over the kind cells: a measurement, not a target."""
+    return bool(_BARE_YEAR.match(period)) and int(period) <= int(layout.cells[layout.kind])
+
+
 def _fits_main(items: list[_Item], layout: _Layout) -> bool:
     texts = [" ".join(item.text.split()) for item in items]
-    return bool(_DOCUMENT_KIND.match(texts[layout.kind])) and bool(_BARE_YEAR.match(texts[layout.period])) \
+    return bool(_DOCUMENT_KIND.match(texts[layout.kind])) and _measured(texts[layout.period], layout) \
         and all(_value_like(texts[c]) for c in layout.values) \
         and all(not _value_like(texts[c]) for c in layout.roles if c >= layout.label)  # a programme number may lead
 
 
-def _sub_row(block: list[_Item], k: int, n_values: int) -> bool:
+def _sub_row(block: list[_Item], k: int, layout: _Layout) -> bool:
+    n_values = len(layout.values)
     texts = [" ".join(item.text.split()) for item in block[k:k + 2 + n_values]]
-    return len(texts) == 2 + n_values and bool(_DOCUMENT_KIND.match(texts[0])) and bool(_BARE_YEAR.match(texts[1])) \
+    return len(texts) == 2 + n_values and bool(_DOCUMENT_KIND.match(texts[0])) and _measured(texts[1], layout) \
         and all(_value_like(t) for t in texts[2:])
 
 
@@ -108,7 +114,7 @@ def _read(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
         texts = [" ".join(item.text.split()) for item in items]
         subs = [(int(texts[layout.period]), [texts[c] for c in layout.values])]
         k += width
-        while k < len(block) and _sub_row(block, k, n_values):
+        while k < len(block) and _sub_row(block, k, layout):
             texts_sub = [" ".join(item.text.split()) for item in block[k:k + 2 + n_values]]
             subs.append((int(texts_sub[1]), texts_sub[2:]))
             k += 2 + n_values

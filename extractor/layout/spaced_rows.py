@@ -147,6 +147,7 @@ def _row_cells(text: str, n_values: int, group: bool) -> Optional[list[str]]:
     return [*([before] if group else []), name, unit, *figures, tokens[k + n_values], " ".join(tokens[k + n_values + 1:])]
 
 
+_OPEN_END = re.compile(r"(?<!\S)(per|van|de|het|een|en|tot|t/m|op|in|als|aan|[\d.,]+)$", re.IGNORECASE)  # a unit cut short
 _GROUP_CELL = re.compile(r"^\d{1,2}(\.\d{1,2})?\.?\s+\S")
 
 
@@ -159,7 +160,7 @@ def _name_and_unit(words: str, continuation: bool) -> Optional[tuple[str, str, s
     for name, units in _catalogue():
         for match in re.finditer(rf"(?<!\S){re.escape(name)}(?=\s)", low):
             before, unit = words[:match.start()].strip(), words[match.end():].strip()
-            if not unit or (before and (continuation or not _GROUP_CELL.match(before))) or (not before and not continuation):
+            if not unit or _OPEN_END.search(unit) or (before and (continuation or not _GROUP_CELL.match(before))) or (not before and not continuation):
                 continue
             score = max(_likeness(unit, u) for u in units)
             if best is None or score > best[0]:
