@@ -23,7 +23,14 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_area_header
 from extractor.layout.ordered_headers import _LABEL_HEADER
-from extractor.layout.table_grid import _Item, _items, _row, _table, _value_like, is_number_cell, is_year_cell
+from extractor.layout.table_grid import (
+    _Item,
+    _items,
+    _row,
+    _table,
+    _value_like,
+    is_number_cell,
+)
 from extractor.layout.tables import Table
 from extractor.read.types import Line
 

@@ -1123,8 +1123,8 @@ def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tup
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
     from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
-    from extractor.layout.spaced_rows import spaced_role_tables  # noqa: PLC0415 (same)
     from extractor.layout.period_sub_rows import period_sub_row_tables  # noqa: PLC0415 (same)
+    from extractor.layout.spaced_rows import spaced_role_tables  # noqa: PLC0415 (same)
 
     found: list[Table] = []
     for sep in ("|", "\t"):

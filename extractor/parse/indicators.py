@@ -478,7 +478,7 @@ def _warnings(ctx: _Context, head) -> list[ErrorEntry]:
         errors.append(_warning(table, f"{len(ctx.unreadable)} cell(s) not read as one number and left out: "
                                       + ", ".join(repr(u) for u in ctx.unreadable[:5])))
     if ctx.periods:
-        errors.append(_warning(table, f"year cell(s) {', '.join(sorted(set(repr(p) for p in ctx.periods))[:5])} name a span, "
+        errors.append(_warning(table, f"year cell(s) {', '.join(sorted({repr(p) for p in ctx.periods})[:5])} name a span, "
                                       "not one year; the values of those rows are left out"))
     if ctx.conflicts:
         errors.append(_warning(table, f"target cell(s) {', '.join(repr(c) for c in ctx.conflicts[:5])} print a year "
