@@ -68,3 +68,17 @@ def test_a_row_that_dropped_a_figure_is_not_read_from_its_unit() -> None:
     (table,) = spaced_role_tables(lines)
     assert [r.cells[0] for r in table.rows[1:]] == ["Relatief verzuim"]
     assert table.uncertain_rows == ["Winkeldiefstallen Aantal per 1.000 3,1 2039 CBS"]
+
+
+def test_an_own_column_and_an_area_column_without_a_repeated_word(tmp_path: Path) -> None:
+    text = "Jaarstukken 2040\n\nIndicator Eenheid Zandvoorde Nederland Jaar Bron\n" \
+           "Winkeldiefstallen Aantal per 1.000 inwoners 2,4 1,9 2039 CBS\n" \
+           "Niet-sporters % 44,1% 47,3% 2038 Gezondheidsenquete\n\nEen zin na de tabel.\n"
+    path = tmp_path / "jaarstukken_2040_indicatoren.txt"
+    path.write_text(text, encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: sorted((v.year, v.type, v.value, v.scope) for v in i.values) for i in document.indicators}
+    assert read == {
+        "Winkeldiefstallen": [(2039, "realisatie", 2.4, "Zandvoorde"), (2039, "referentie", 1.9, "Nederland")],
+        "Niet-sporters": [(2038, "realisatie", 44.1, "Zandvoorde"), (2038, "referentie", 47.3, "Nederland")],
+    }

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from extractor.layout.header_vocabulary import is_area_header, kind_word
 from extractor.layout.table_grid import _row, _table, _value_like
 from extractor.layout.tables import Table
 from extractor.read.types import Line
@@ -74,16 +75,32 @@ def _header(text: str) -> Optional[tuple[list[str], bool]]:
 
 
 def _value_headers(words: list[str]) -> Optional[list[str]]:
-    """"Score A Score 25.000-50.000" -> ["Score A", "Score 25.000-50.000"]: split before each repeat of the first
-    word; two or more parts, each longer than that word alone."""
-    if len(words) < 4:
+    """The value column headers of the words between the unit and year columns: a new column starts at each kind or
+    area word ("Score", "Realisatie", "Nederland") unless it follows a lone kind word ("Score 25.000-50.000"), and at a
+    second year ("Score A Score 25.000-50.000",
+    "Realisatie 2039 Begroting 2040", "Zandvoorde Nederland"). Only the first column may be words of neither kind (the
+    gemeente's own name); two or more columns."""
+    parts: list[list[str]] = []
+    for word in words:
+        opens = bool(kind_word(word) or is_area_header(word))
+        year = bool(_YEAR_CELL.match(word))
+        lone_kind = bool(parts) and len(parts[-1]) == 1 and _is_kind(parts[-1][0]) and not is_area_header(parts[-1][0])
+        if not parts or opens and not lone_kind or year and any(_YEAR_CELL.match(w) for w in parts[-1]):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    if len(parts) < 2 or not all(_marked(p) for p in parts[1:]):
         return None
-    lead = words[0].lower()
-    starts = [j for j, w in enumerate(words) if w.lower() == lead]
-    parts = [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)])]
-    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
-        return None
-    return parts
+    return [" ".join(p) for p in parts]
+
+
+def _is_kind(word: str) -> bool:
+    return bool(kind_word(word))
+
+
+def _marked(part: list[str]) -> bool:
+    """A header part that names a kind, an area or a year."""
+    return any(kind_word(w) or is_area_header(w) or _YEAR_CELL.match(w) for w in part)
 
 
 def _read(lines: list[Line], k: int, header: tuple[list[str], bool]) -> tuple[Optional[Table], int]:
