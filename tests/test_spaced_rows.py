@@ -82,3 +82,15 @@ def test_an_own_column_and_an_area_column_without_a_repeated_word(tmp_path: Path
         "Winkeldiefstallen": [(2039, "realisatie", 2.4, "Zandvoorde"), (2039, "referentie", 1.9, "Nederland")],
         "Niet-sporters": [(2038, "realisatie", 44.1, "Zandvoorde"), (2038, "referentie", 47.3, "Nederland")],
     }
+
+
+def test_a_table_of_rows_none_of_which_can_be_placed_is_warned_with_its_rows(tmp_path: Path) -> None:
+    text = "Jaarstukken 2040\n\nIndicator Eenheid Score Zandvoorde Score 50.000-100.000 Jaar Bron\n" \
+           "Tevredenheid groen Rapportcijfer 7,1 6,9 2039 Eigen enquete\n" \
+           "Aantal bomen per km 31 25 2039 Register\n\nEen zin na de tabel.\n"
+    path = tmp_path / "jaarstukken_2040_indicatoren.txt"
+    path.write_text(text, encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    assert document.indicators == []
+    messages = " ".join(e.message for e in document.errors if e.code in ("tables_not_used", "table_uncertain"))
+    assert "Tevredenheid groen" in messages and "Aantal bomen" in messages

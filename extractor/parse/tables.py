@@ -352,7 +352,11 @@ def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: 
         verdict.reason = "budget axes, but no amount could be read"
         warnings += more
     result.errors.extend(warnings)
-    result.rejected.append(_table_note(table, verdict.reason or "not an indicator or budget table",
+    reason = verdict.reason or "not an indicator or budget table"
+    if table.uncertain_rows and verdict.kind not in ("indicator", "budget"):  # those readers name the rows themselves
+        reason += (f"; {len(table.uncertain_rows)} row(s) with figures could not be placed in its columns with certainty: "
+                   + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3]))
+    result.rejected.append(_table_note(table, reason,
                                        numeric=verdict.numeric or bool(table.uncertain_rows)))  # rows set aside for their figures are figures too
 
 
