@@ -172,10 +172,9 @@ def _name_and_unit(words: str, continuation: bool) -> Optional[tuple[str, str, s
     """(group cell, name, unit) of the words before the figures: the name is a catalogue name or alias (the one whose
     following words are most like its catalogue unit); before it nothing on a continuation row, else a numbered
     group cell ("0. Bestuur en ondersteuning")."""
-    low = words.lower()
     best: Optional[tuple[float, tuple[str, str, str]]] = None
     for name, units in _catalogue():
-        for match in re.finditer(rf"(?<!\S){re.escape(name)}(?=\s)", low):
+        for match in re.finditer(rf"(?<!\S){re.escape(name)}(?=\s)", words, re.IGNORECASE):
             before, unit = words[:match.start()].strip(), words[match.end():].strip()
             if not unit or _OPEN_END.search(unit) or (before and (continuation or not _GROUP_CELL.match(before))) or (not before and not continuation):
                 continue
