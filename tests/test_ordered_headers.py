@@ -101,3 +101,16 @@ def test_a_second_header_in_the_same_block_starts_a_second_table() -> None:
         ["Indicator", "Bron", "2031", "2032", "Nederland"]]
     assert tables[0].rows[-1].cells[0] == "Aantal kades"  # the heading "Kwaliteit" after the last row is not kept
     assert tables[1].rows[-1].cells == ["Deelname aan cultuur", "Eigen peiling", "31%", "33%", "2031: 35%"]
+
+
+def test_a_naam_indicator_header_and_an_undated_area_cell_beside_several_years(tmp_path: Path) -> None:
+    """"Naam indicator" heads the label column; a Nederland cell without its own year beside columns of 2031 … 2034
+    keeps no year (the page does not say which), where a dated one ("2031: 6,1") keeps its own."""
+    header = ["Naam indicator"] + _HEADER[1:]
+    rows = ["Gemiddelde kadehuur", "per duizend euro", "€ 41", "€ 43", "€ 44", "€ 46", "€ 39", "Havenregister",
+            "Aantal kades", "per 100 km oever", "7,5", "nb", "8,0", "8,5", "2031: 6,1", "Eigen telling"]
+    path = tmp_path / "begroting_2034_indicatoren.txt"
+    path.write_text("Begroting 2034\n\n" + "\n\n".join(header + rows) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    areas = {i.name: [(v.year, v.value) for v in i.values if v.type == "referentie"] for i in document.indicators}
+    assert areas == {"Gemiddelde kadehuur": [(None, 39.0)], "Aantal kades": [(2031, 6.1)]}

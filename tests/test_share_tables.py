@@ -46,3 +46,18 @@ def test_a_share_with_a_decimal_point() -> None:
     assert parsed is not None and parsed.value == 71.2 and parsed.unit == "%"
     assert parse_value("1.5") is None  # without a percent sign a point may be a thousands separator
     assert parse_value("1.234%").value == 1234.0  # type: ignore[union-attr]
+
+
+def test_kengetallen_with_mixed_points_and_a_minus_apart(tmp_path: Path) -> None:
+    """Financial kengetallen one cell per paragraph whose shares mix "," and "." as the decimal sign and print a
+    space after a minus ("- 1.40 %"): every row is read, the later rows too."""
+    cells = ["Kengetal", "Rekening  2041", "Begroting 2042", "Rekening 2042",
+             "1. Schuldratio", "71 %", "80 %", "64,25 %",
+             "2. Weerbaarheid", "-1,5 %", "0.61 %", "- 1.40 %",
+             "3. Grondvoorraad", "12,07 %", "15,30 %", "13,91 %"]
+    path = tmp_path / "jaarstukken_2042_kengetallen.txt"
+    path.write_text("Jaarstukken 2042\n\nKengetallen\n\n" + "\n\n".join(cells) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    assert _values(document, "2. Weerbaarheid") == [(2041, "realisatie", -1.5), (2042, "realisatie", -1.4),
+                                                    (2042, "streefwaarde", 0.61)]
+    assert _values(document, "3. Grondvoorraad")[0] == (2041, "realisatie", 12.07)

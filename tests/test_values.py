@@ -290,3 +290,25 @@ def test_range_bounds_are_ordered_and_exact(low: int, width: int, separator: str
         assert parsed is None  # a period, not a range
     else:
         assert parsed is not None and (parsed[0].value, parsed[1].value) == (float(low), float(high))
+
+
+# ---------------------------------------------------------------- a share with a space after its minus ("- 2,20 %")
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=99), st.sampled_from([",", "."]),
+       st.sampled_from(["%", " %"]), st.sampled_from(["-", "\u2212"]))
+def test_a_share_with_its_minus_apart_is_negative(whole: int, hundredths: int, point: str, unit: str, minus: str) -> None:
+    text = f"{minus} {whole}{point}{hundredths:02d}{unit}"
+    parsed = parse_value(text)
+    assert parsed is not None and parsed.unit == "%", text
+    assert parsed.value == -float(f"{whole}.{hundredths:02d}")
+
+
+@pytest.mark.parametrize("text", ["- 3", "- 12,5", "– 2,20 %", "- 2.20", "- 1.2345 %"])
+def test_a_minus_apart_without_a_share_or_an_en_dash_is_no_number(text: str) -> None:
+    assert parse_value(text) is None
+
+
+def test_a_point_before_three_digits_stays_a_thousands_separator_in_a_share() -> None:
+    parsed = parse_value("- 1.234 %")
+    assert parsed is not None and parsed.value == -1234.0

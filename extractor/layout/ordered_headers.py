@@ -21,7 +21,8 @@ from extractor.layout.tables import Table
 from extractor.read.types import Line
 
 _DATED_FIGURE = re.compile(r"^(19|20)\d{2}\s*:\s*\S")
-_LABEL_HEADER = re.compile(r"^(((effect|prestatie|beleids)-?)?indicator(en)?|kengetal(len)?|omschrijving|onderwerp)\b", re.IGNORECASE)
+_LABEL_HEADER = re.compile(r"^((naam\s+(van\s+(de\s+|het\s+)?)?)?((effect|prestatie|beleids)-?)?indicator(en|naam)?|kengetal(len)?|"
+                           r"omschrijving|onderwerp)\b", re.IGNORECASE)  # "Naam indicator", "Indicatornaam" too
 
 
 def ordered_header_tables(lines: list[Line]) -> list[Table]:

@@ -284,6 +284,7 @@ def _items(lines: list[Line]) -> list[list[_Item]]:
 def _value_like(text: str) -> bool:
     t = text.strip().lower()
     return is_number_cell(text) or bool(re.match(r"^[<>≤≥]?\s*[-−]?\d[\d.,]*\s*(%|‰)?(\s*\(.*\))?$", t)) or t in _MISSING or \
+        bool(re.match(r"^[-−] \d[\d.,]*\s*%$", t)) or \
         bool(re.match(r"^(nog )?(niet|geen) (bekend|beschikbaar|gemeten)|^volgt\b|^n\.?v\.?t", t))
 
 
@@ -1122,6 +1123,8 @@ def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tup
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
     from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
+    from extractor.layout.period_sub_rows import period_sub_row_tables  # noqa: PLC0415 (same)
+    from extractor.layout.spaced_rows import spaced_role_tables  # noqa: PLC0415 (same)
 
     found: list[Table] = []
     for sep in ("|", "\t"):
@@ -1130,6 +1133,8 @@ def text_tables(lines: list[Line]) -> list[Table]:
             found.append(table)
     found.extend(cell_per_line_tables(lines))
     found.extend(ordered_header_tables(lines))
+    found.extend(spaced_role_tables(lines))
+    found.extend(period_sub_row_tables(lines))
     found.extend(_keyed_row_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))

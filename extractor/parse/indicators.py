@@ -59,6 +59,7 @@ class _Context:
     unreadable: list[str] = field(default_factory=list)
     problems: list[TableRow] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # year cells naming a span ("2016-2017"): values left out
     metadata: Optional[Metadata] = None
 
 
@@ -74,7 +75,8 @@ class _Name:
     description: Optional[str] = None
 
 
-_REFERENCE = re.compile(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40|referentie|vergelijk", re.IGNORECASE)
+_REFERENCE = re.compile(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40|referentie|vergelijk"
+                        r"|\d\.000\s*(-|–|tot\b|t/m|\+)|[<>≤≥]\s*\d{1,3}\.000", re.IGNORECASE)  # or a size class of gemeenten
 
 
 def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata],
@@ -100,10 +102,15 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
 
 
 def _table_year(table: Table, verdict: Verdict, metadata: Optional[Metadata]) -> Optional[int]:
-    """The year area columns of a tabellenboek stand for: the one year in the caption or above, else the document's."""
+    """The year area columns of a tabellenboek stand for: the one year in the caption or above, else the document's.
+
+    None when the table's other value columns name two or more years ("Realisatie 2018 … Begroting 2021 |
+    Nederland"): a year-less comparison column beside them could stand for any of them, so it keeps no year."""
     head = verdict.head
     if not any(verdict.meanings[c].scope for c in verdict.value_cols):
         return None
+    if len({verdict.meanings[c].year for c in verdict.value_cols} - {None}) >= 2 or any(m.role == "year" for m in verdict.meanings):
+        return None  # and a year column ("Jaar") gives each row its own year
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", " ".join([head.caption or "", *(ln.text for ln in table.above[-3:])]))}
     return years.pop() if len(years) == 1 else (metadata.year if metadata else None)
 
@@ -262,15 +269,24 @@ def _compared_area(ctx: _Context, row: TableRow, c: int) -> Optional[str]:
     return _cell(row, area) or None
 
 
+_PERIOD_CELL = re.compile(r"(?:19|20)\d{2}\s*[-/–]\s*(?:(?:19|20)?\d{2})")
+
+
 def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optional[str], Optional[int], str]:
     """A year column ("periode", "jaar") gives each row the year of its values where the value header names none;
     the type then follows the document's context rule for that year (a begroting's figure of an earlier year is a
     realisatie), or stays the header's when the rule does not decide."""
     kind, year, type_from = column
-    printed = re.fullmatch(r"\(?((?:19|20)\d{2})\)?", _cell(row, ctx.roles.get("year")))
+    cell = _cell(row, ctx.roles.get("year"))
+    printed = re.fullmatch(r"\(?((?:19|20)\d{2})\)?", cell)
+    if year is None and _PERIOD_CELL.fullmatch(cell):
+        ctx.periods.append(cell)  # "2016-2017": which one year the values stand for is not printed
+        return None, None, "context"
     if year is not None or printed is None:
         return column
     year = int(printed.group(1))
+    if kind == "referentie" and type_from == "header":
+        return kind, year, type_from  # a comparison column ("Nederland", a size class) takes the row's year
     meta = ctx.metadata
     rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
     return (rule, year, "context") if rule else (kind, year, type_from)
@@ -452,14 +468,18 @@ def _warnings(ctx: _Context, head) -> list[ErrorEntry]:
                              message=f"{f'line {row.lines[0]}' if row.lines else f'page {row.page}'}: {row.problem}")
                   for row in ctx.problems)
     if table.uncertain_rows:
-        errors.append(_warning(table, f"{len(table.uncertain_rows)} row(s) with figures have fewer cells than the header, so "
-                                      "their columns are not known; left out: " + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3])))
+        errors.append(_warning(table, f"{len(table.uncertain_rows)} row(s) with figures whose cells cannot be placed in "
+                                      "the header's columns with certainty (fewer cells than the header, or words and "
+                                      "figures not told apart); left out: " + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3])))
     if undecided:
         errors.append(_warning(table, f"column(s) {', '.join(repr(h) for h in undecided)} name a year but not whether it is "
                                       "realisatie or streefwaarde, and the document type does not decide it; values left out"))
     if ctx.unreadable:
         errors.append(_warning(table, f"{len(ctx.unreadable)} cell(s) not read as one number and left out: "
                                       + ", ".join(repr(u) for u in ctx.unreadable[:5])))
+    if ctx.periods:
+        errors.append(_warning(table, f"year cell(s) {', '.join(sorted({repr(p) for p in ctx.periods})[:5])} name a span, "
+                                      "not one year; the values of those rows are left out"))
     if ctx.conflicts:
         errors.append(_warning(table, f"target cell(s) {', '.join(repr(c) for c in ctx.conflicts[:5])} print a year "
                                       "other than their column's; left out"))

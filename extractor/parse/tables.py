@@ -352,8 +352,12 @@ def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: 
         verdict.reason = "budget axes, but no amount could be read"
         warnings += more
     result.errors.extend(warnings)
+    reason = verdict.reason or "not an indicator or budget table"
+    if table.uncertain_rows and verdict.kind not in ("indicator", "budget"):  # those readers name the rows themselves
+        reason += (f"; {len(table.uncertain_rows)} row(s) with figures could not be placed in its columns with certainty: "
+                   + "; ".join(repr(r[:60]) for r in table.uncertain_rows[:3]))
     numeric = verdict.numeric or bool(table.uncertain_rows) or _figure_cells(table, verdict.label_col) >= 2
-    result.rejected.append(_table_note(table, verdict.reason or "not an indicator or budget table", numeric=numeric))
+    result.rejected.append(_table_note(table, reason, numeric=numeric))
 
 
 def _figure_cells(table: Table, label_col: Optional[int]) -> int:

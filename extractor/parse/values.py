@@ -9,7 +9,8 @@ Choices worth knowing:
 - "1.234" is 1234: in Dutch a dot followed by exactly three digits separates thousands.
   A dot followed by any other number of digits ("1.5", "1.2345") is not Dutch and gives None.
 - A minus is "-", the unicode minus "−" or the Dutch accounting prefix "-/-". An en dash
-  is not a minus (documents use "–" for "no value" and as a separator).
+  is not a minus (documents use "–" for "no value" and as a separator). A minus and its number
+  apart ("- 3") are no number, except in a share that prints its "%" ("- 2,20 %").
 - "(1.234)" is negative only when the caller asks for it (`parens_negative=True`, budget
   tables in accounting style); in indicator cells a bracketed number is a year or a note.
 - Year headers: "'11" is 2011 (two-digit years 00-69 are 20xx, 70-99 are 19xx); a header
@@ -41,6 +42,7 @@ MISSING_MARKERS = frozenset(
 """Cells that mean 'no value' (compared after lower-casing and trimming)."""
 
 _MINUS_SIGNS = "-\u2212"
+_SPACED_MINUS = re.compile(r"^[-\u2212] \d")
 _POINT_DECIMAL = re.compile(r"^[-\u2212]?\d{1,3}\.\d{1,2}$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _NUMBER = re.compile(
@@ -208,6 +210,8 @@ def parse_value(text: str) -> Optional[ParsedValue]:
     if comparator is None:
         comparator, s = _split_comparator(s)  # "€ < 15" is rare but harmless to accept
     s, more_marks = split_footnote_marks(s)  # "12*%": marks before the unit
+    if unit == "%" and _SPACED_MINUS.match(s):
+        s = s[0] + s[2:]  # "- 2,20 %": a share printed with a space after its minus (a bare "- 3" stays no number)
     if unit == "%" and _POINT_DECIMAL.match(s):
         s = s.replace(".", ",")  # "61.2%": one or two digits after a point are no thousands, and a share is no count
     number = parse_number(s)
