@@ -71,6 +71,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     columns = mutation_years(columns, names)
+    columns, from_context = context_kinds(columns, metadata.document_type if metadata else None, doc_year, names,
+                                          changes=bool(_CHANGES.search(context)))
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -140,6 +142,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 label=label, label_norm=label_norm(label),
                 column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
                 kind=kind, year=year, amount=amount * scale, raw=raw,  # type: ignore[arg-type]
+                kind_from="context" if c in from_context else "header" if kind != "bedrag" else None,
                 detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
                 table=caption, page=row.page if table.method != "text" else None,
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
@@ -326,6 +329,38 @@ def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
                 year = after[0]
         out.append((c, kind, year, side))
     return out
+
+
+_YEAR_ONLY_NAME = re.compile(r"^\W*((totaal\s+)?(baten|lasten|saldo)\W*)?(19|20)\d\d\W*((baten|lasten|saldo)\W*)?$", re.IGNORECASE)
+
+
+# the lines above or the caption speak of changes ("deze mutaties", "begrotingswijziging", "+ = nadeel"): the years'
+# figures are changes to a budget, not the budget itself
+_CHANGES = re.compile(r"mutaties|wijziging|afwijking|verschil|nadeel|voordeel|effect", re.IGNORECASE)
+
+
+def context_kinds(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int],
+                  names: dict[int, str], changes: bool = False) -> tuple[list[tuple], set[int]]:
+    """Kinds for columns headed only by a year (perhaps with a side: "2025", "Baten 2017"), where the document
+    decides it, as `table_semantics.context_value_type` does for indicator values (documented rule): in a begroting
+    of year Y, Y is begroting and later years raming; in jaarstukken of Y, Y is realisatie. Any other year or
+    document keeps `bedrag`, and so does a year for which another column of the table names a kind ("Rekening 2024
+    | … | Saldo 2024": the bare column may compare the others), and every column of a table of `changes` (its caption or
+    the lines above speak of mutaties, a wijziging, voordeel/nadeel). Returns the columns and those so decided."""
+    kind_of = {"begroting": lambda y: "begroting" if y == doc_year else "raming" if y > doc_year else None,  # type: ignore[operator]
+               "jaarstukken": lambda y: "realisatie" if y == doc_year else None}.get((document_type or "").lower())
+    if kind_of is None or doc_year is None or changes:
+        return columns, set()
+    named_years = {year for _, kind, year, _ in columns if kind != "bedrag"}
+    out, decided = [], set()
+    for c, kind, year, side in columns:
+        if kind == "bedrag" and year is not None and year not in named_years and _YEAR_ONLY_NAME.match(names.get(c, "")):
+            new = kind_of(year)
+            if new is not None:
+                kind = new
+                decided.add(c)
+        out.append((c, kind, year, side))
+    return out, decided
 
 
 _DECEMBER = re.compile(r"31[-/ ]12|31\s+dec", re.IGNORECASE)
