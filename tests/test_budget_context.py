@@ -74,3 +74,64 @@ def _strict_precision(doc: Document, lines: list[dict]) -> float:
                                         "annotator": "test", "checked_by": "test", "budget_lines": lines,
                                         "coverage": {"budget_lines": {"pages": None}}})
     return score_document(gold, doc)["budget_lines"].strict.counts.precision
+
+
+PROGRAMME_WORD_ROW = """Programmabegroting 2031 gemeente Voorbeeld
+
+Bedragen in duizenden euro's
+2031 | Baten | Lasten | Saldo | |
+---|---|---|---|---|
+Programma | ||||
+11 | Alfa en beta | 120 | -1.450 | -1.330 |
+12 | Gamma | 35 | -610 | -575 |
+13 | Delta | 2.210 | -2.300 | -90 |
+* | Onvoorzien | 0 | -75 | -75 |
+Saldo van baten en lasten | 2.365 | -4.435 | -2.070 | |
+Reserves per programma | ||||
+11 | Alfa en beta | 10 | -4 | 6 |
+"""
+
+
+def test_a_header_word_row_is_no_programme_and_the_rows_below_name_their_own(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, PROGRAMME_WORD_ROW, "begroting_2031.txt")
+    programmes = {(b.label, b.amount): b.programme for b in doc.budget_lines}
+    assert len(doc.budget_lines) == 18
+    assert programmes[("12 Gamma", -610_000)] == "12 Gamma"
+    assert programmes[("11 Alfa en beta", 6_000)] == "11 Alfa en beta"  # the reserves block: the programme's mutations
+    assert programmes[("Saldo van baten en lasten", -2_070_000)] is None
+    assert not any(b.programme == "Programma" for b in doc.budget_lines)
+    assert {(b.kind, b.kind_from, b.year) for b in doc.budget_lines} == {("begroting", "context", 2031)}
+
+
+def test_generic_header_labels() -> None:
+    from extractor.parse.budget import generic_header_label
+
+    assert generic_header_label("Programma") and generic_header_label("Programma's") and generic_header_label("Taakvelden")
+    assert not generic_header_label("Programma 3 Wonen") and not generic_header_label("Reserves per programma")
+
+
+def _cells(cells: list[str]) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+TITLED_PAGE = ["Overzicht", "Algemene middelen", "(Bedragen x € 1.000)",
+               "Rekening", "Begroting", "2030", "2031",
+               "Lasten", "10", "11", "Baten", "1.210", "1.220",
+               "Een specificatie volgt hieronder.", "Specificatie algemene middelen", "(Bedragen x € 1.000)",
+               "Rekening", "Begroting", "2030", "2031",
+               "Belasting op honden", "110", "120", "Totaal baten", "1.210", "1.220"]
+
+
+def test_a_page_title_right_over_the_first_table_is_the_programme_of_its_tables(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(TITLED_PAGE), "begroting_2031.txt")
+    assert len(doc.budget_lines) == 8
+    assert {b.programme for b in doc.budget_lines} == {"Algemene middelen"}
+
+
+def test_a_title_over_a_caption_of_its_own_or_a_generic_title_names_no_programme(tmp_path: Path) -> None:
+    own_caption = ["Algemene middelen", "Specificatie algemene middelen", *TITLED_PAGE[2:13]]
+    doc = _extract(tmp_path, _cells(own_caption), "begroting_2031.txt")
+    assert len(doc.budget_lines) == 4 and {b.programme for b in doc.budget_lines} == {None}
+    generic = ["Overzicht", "Reserves en voorzieningen", *TITLED_PAGE[2:13]]
+    doc = _extract(tmp_path, _cells(generic), "begroting_2031.txt")
+    assert len(doc.budget_lines) == 4 and {b.programme for b in doc.budget_lines} == {None}

@@ -119,6 +119,11 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
                 # so the sub-header row right under it ("… per taakveld | Baten | Lasten") keeps its programme
                 programme_heading, taakveld_heading, in_header = programme_code(label), None, True
+            elif generic_header_label(label):
+                # "Programma" alone under the header: a header word kept as a row, no programme's name; it heads the
+                # label column, so the rows below name their own programme (as under a "Programma" corner)
+                programme_rows = programme_rows or (bool(_PROGRAMME_AXIS.search(label)) and programme is None
+                                                    and programme_heading is None)
             elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
@@ -151,6 +156,15 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
+
+
+def generic_header_label(label: str) -> bool:
+    """A label made only of header words ("Programma", "Programma's", "Omschrijving", "Taakveld"): it names a
+    column, not a programme or an item (`header_word` rows of `models/data/table_headers.csv`)."""
+    from extractor.layout.header_vocabulary import is_header_word  # noqa: PLC0415
+
+    words = [w for w in re.split(r"[\s/|:]+", label.strip()) if w.strip("()-–")]
+    return 0 < len(words) <= 3 and all(is_header_word(w.strip("():-–")) for w in words)
 
 
 def _row_key_cols(verdict) -> list[int]:
