@@ -135,3 +135,51 @@ def test_a_title_over_a_caption_of_its_own_or_a_generic_title_names_no_programme
     generic = ["Overzicht", "Reserves en voorzieningen", *TITLED_PAGE[2:13]]
     doc = _extract(tmp_path, _cells(generic), "begroting_2031.txt")
     assert len(doc.budget_lines) == 4 and {b.programme for b in doc.budget_lines} == {None}
+
+
+COLLAPSED_TOP_ROW = """Lasten en baten per programma
+Een overzicht van de lasten en baten per programma.
+bedrag x € 1.000 | Rekening | Begroting 2033 | Rekening 2033 | Saldo | |||||
+---|---|---|---|---|---|---|---|---|---|
+Programma | 2032 | Primitief | Lasten | Baten | Saldo | Lasten | Baten | Saldo | 2033 |
+01 Alfa | -50 | -40 | 100 | 55 | -45 | 98 | 60 | -38 | 7 |
+02 Beta en gamma | -20 | -22 | 30 | 6 | -24 | 31 | 6 | -25 | -1 |
+03 Delta | 15 | 10 | 5 | 20 | 15 | 4 | 22 | 18 | 3 |
+Totaal saldo van baten en lasten | -55 | -52 | 135 | 81 | -54 | 133 | 88 | -45 | 9 |
+Reservemutatie | 2 | 1 | 10 | 12 | 2 | 9 | 12 | 3 | 1 |
+"""
+
+
+def test_groups_over_a_sub_row_are_decided_when_one_reading_fits() -> None:
+    from extractor.layout.header_groups import groups_over_sub_row
+
+    subs = ["2032", "Primitief", "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo", "2033"]
+    assert groups_over_sub_row(["Rekening", "Begroting 2033", "Rekening 2033", "Saldo"], subs) == [
+        "Rekening", *["Begroting 2033"] * 4, *["Rekening 2033"] * 3, "Saldo"]
+    assert groups_over_sub_row(["Begroting 2033", "Rekening 2033"], ["Lasten", "Baten", "Lasten", "Baten"]) == [
+        "Begroting 2033", "Begroting 2033", "Rekening 2033", "Rekening 2033"]
+    assert groups_over_sub_row(["Begroting 2033", "Rekening 2033"], ["Lasten", "Baten", "Saldo"]) is None  # two ways
+    assert groups_over_sub_row(["Rekening", "Begroting"], ["2032", "2033", "2034"]) is None  # years split two ways
+
+
+def test_a_collapsed_top_header_row_is_spread_over_its_sub_columns(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, COLLAPSED_TOP_ROW, "jaarstukken_2033_programmas.txt")
+    got = {(b.label, b.column): (b.kind, b.year, b.amount) for b in doc.budget_lines}
+    assert len(doc.budget_lines) == 45
+    assert got[("01 Alfa", "Rekening 2032")] == ("rekening", 2032, -50_000)
+    assert got[("01 Alfa", "Begroting 2033 Primitief")] == ("begroting", 2033, -40_000)
+    # beside its own "Primitief" column, the group's side columns are the budget after wijziging
+    assert got[("02 Beta en gamma", "Begroting 2033 Baten")] == ("begroting_na_wijziging", 2033, 6_000)
+    assert got[("03 Delta", "Rekening 2033 Saldo")] == ("rekening", 2033, 18_000)
+    # "Saldo" over "2033" equals rekening saldo minus begroting saldo in every row: a difference
+    assert got[("Totaal saldo van baten en lasten", "Saldo 2033")] == ("verschil", 2033, 9_000)
+    programmes = {b.label: b.programme for b in doc.budget_lines}
+    assert programmes["02 Beta en gamma"] == "02 Beta en gamma"
+    assert programmes["Reservemutatie"] is None and programmes["Totaal saldo van baten en lasten"] is None
+
+
+def test_a_bare_side_year_column_that_is_no_difference_keeps_its_kind(tmp_path: Path) -> None:
+    text = COLLAPSED_TOP_ROW.replace("| -38 | 7 |", "| -38 | 70 |")
+    doc = _extract(tmp_path, text, "jaarstukken_2033_programmas.txt")
+    assert not any(b.kind == "verschil" for b in doc.budget_lines)
+    assert any(b.column == "Saldo 2033" and b.amount == 70_000 for b in doc.budget_lines)

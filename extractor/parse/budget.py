@@ -71,6 +71,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     columns = mutation_years(columns, names)
+    columns = stages_beside_primitive(columns, names)
+    columns = differences_by_arithmetic(columns, names, body)
     columns, from_context = context_kinds(columns, metadata.document_type if metadata else None, doc_year, names,
                                           changes=bool(_CHANGES.search(context)))
     lines: list[BudgetLine] = []
@@ -375,6 +377,55 @@ def context_kinds(columns: list[tuple], document_type: Optional[str], doc_year: 
                 decided.add(c)
         out.append((c, kind, year, side))
     return out, decided
+
+
+_PRIMITIVE = re.compile(r"\s+(primitie\w*|primair\w*|oorspronkelijk\w*)$", re.IGNORECASE)
+_SIDE_ONLY = re.compile(r"^(baten|lasten|saldo)$", re.IGNORECASE)
+
+
+def stages_beside_primitive(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
+    """A begroting group that sets its own "Primitief" column apart from side columns ("Begroting 2024" over
+    "Primitief | Lasten | Baten | Saldo"): the side columns are the budget after its wijzigingen (a group holding the
+    primitive budget and the same budget again would not print both), so they are `begroting_na_wijziging`."""
+    prefixes = {_PRIMITIVE.sub("", names[c]).strip() for c, kind, _, _ in columns
+                if kind == "begroting" and _PRIMITIVE.search(names.get(c, ""))}
+    out = []
+    for c, kind, year, side in columns:
+        name = names.get(c, "")
+        rest = next((name[len(p):].strip() for p in prefixes if p and name.lower().startswith(p.lower() + " ")), None)
+        if kind == "begroting" and rest is not None and _SIDE_ONLY.match(rest):
+            kind = "begroting_na_wijziging"
+        out.append((c, kind, year, side))
+    return out
+
+
+def differences_by_arithmetic(columns: list[tuple], names: dict[int, str], body: list) -> list[tuple]:
+    """A column headed by a side and a year only ("Saldo 2024") beside two columns of that side and year that name
+    kinds ("Begroting 2024 Saldo", "Rekening 2024 Saldo"): it is their difference (`verschil`) when in every row with
+    all three figures (three or more rows) it equals the later one minus the earlier one within 1 (rounding).
+    Otherwise it keeps its kind."""
+    from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
+
+    out = []
+    for c, kind, year, side in columns:
+        if kind == "bedrag" and side is not None and year is not None and _YEAR_ONLY_NAME.match(names.get(c, "")):
+            pair = [k for k, other_kind, other_year, other_side in columns
+                    if k < c and other_kind != "bedrag" and other_year == year and other_side == side][-2:]
+            if len(pair) == 2 and _is_difference(body, c, pair[0], pair[1], parse_money):
+                kind = "verschil"
+        out.append((c, kind, year, side))
+    return out
+
+
+def _is_difference(body: list, col: int, earlier: int, later: int, parse_money) -> bool:
+    """Column `col` = `later` - `earlier` within 1 in all of three or more rows that print the three figures."""
+    rows = []
+    for row in body:
+        cells = [row.cells[k] if k < len(row.cells) else "" for k in (col, earlier, later)]
+        amounts = [parse_money(t) if t.strip() else None for t in cells]
+        if None not in amounts:
+            rows.append(amounts)
+    return len(rows) >= 3 and all(abs(d - (b - a)) <= 1 for d, a, b in rows)
 
 
 _DECEMBER = re.compile(r"31[-/ ]12|31\s+dec", re.IGNORECASE)
