@@ -183,3 +183,10 @@ def test_a_bare_side_year_column_that_is_no_difference_keeps_its_kind(tmp_path: 
     doc = _extract(tmp_path, text, "jaarstukken_2033_programmas.txt")
     assert not any(b.kind == "verschil" for b in doc.budget_lines)
     assert any(b.column == "Saldo 2033" and b.amount == 70_000 for b in doc.budget_lines)
+
+
+def test_a_name_right_of_a_code_in_the_label_column_is_part_of_the_label(tmp_path: Path) -> None:
+    short = PROGRAMME_WORD_ROW.replace("13 | Delta | 2.210 | -2.300 | -90 |\n", "").replace("* | Onvoorzien | 0 | -75 | -75 |\n", "")
+    doc = _extract(tmp_path, short, "begroting_2031.txt")
+    assert len(doc.budget_lines) == 12
+    assert {b.label for b in doc.budget_lines} == {"11 Alfa en beta", "12 Gamma", "Saldo van baten en lasten"}

@@ -249,8 +249,12 @@ def _numbering_cols(body: list, label_col: int) -> list[int]:
 def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
     """A row's label as printed: a code printed in its own column ahead of the name ("0.1 | Bestuur") is part of
     it ("0.1 Bestuur"), and a label printed left of the label column with the name cell empty ("Totaal" in the
-    code column) is the label. Value columns (and the caller's programme and numbering columns) are never part of it."""
+    code column) is the label, and so is a name printed right of a code in the label column ("11 | Alfa"). Value
+    columns (and the caller's programme and numbering columns) are never part of it."""
     label = cells[label_col].strip() if label_col < len(cells) else ""
+    after = cells[label_col + 1].strip() if label_col + 1 < len(cells) and label_col + 1 not in value_cols else ""
+    if _ROW_CODE.match(label) and after and not _DIGIT.search(after):
+        label = f"{label} {after}"  # "11 | Alfa" under a corner that spanned code and name: the name is part of it
     before = [cells[c].strip() for c in range(min(label_col, len(cells))) if c not in value_cols and cells[c].strip()]
     if not before:
         return label
