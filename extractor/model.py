@@ -229,6 +229,10 @@ class BudgetLine(_Strict):
     column: str
     side: Optional[BudgetSide] = None
     kind: BudgetKind
+    kind_from: Optional[Literal["header", "context"]] = None
+    """Where `kind` comes from: "header" when the column's header names it ("Begroting 2025", "Rekening"),
+    "context" when the header prints only a year (and perhaps a side) and the document decides it (in a
+    begroting of year Y: Y begroting, later years raming; in jaarstukken of Y: Y realisatie). None for `bedrag`."""
     year: Optional[int] = None
     amount: float
     raw: str

@@ -148,6 +148,27 @@ def two_level_header(texts: list[str], n_values: int) -> Optional[tuple[list[str
     return list(names), [s for _, under in spread for s in under]
 
 
+def groups_over_sub_row(groups: list[str], subs: list[str]) -> Optional[list[str]]:
+    """The group cell each sub-cell stands under, for a header printed as two rows whose top row lost its spans (its
+    cells packed to the left: "Rekening | Begroting 2024 | Rekening 2024 | Saldo" over "2023 | Primitief | Lasten |
+    Baten | Saldo | Lasten | Baten | Saldo | 2024"). Here the rows are known, so a group may print a word that also
+    stands below ("Saldo" over "2024"); the sub-cells go in order to the groups, every group over at least one,
+    under this module's rules (`_fits`: distinct words, or a lone year completing a kind or side without one).
+    None when no way, or more than one, fits."""
+    groups = [" ".join(g.split()) for g in groups]
+    subs = [" ".join(s.split()) for s in subs]
+    if len(groups) < 2 or len(subs) <= len(groups) or len(groups) + len(subs) > _MAX_CELLS \
+            or not all(_group_cell(g) for g in groups) or not all(_sub_cell(t) for t in subs):
+        return None
+    try:
+        spreads = list(_spreads(groups, subs, len(subs), [0]))
+    except _Budget:
+        return None
+    if len(spreads) != 1:
+        return None
+    return [group for group, under in spreads[0] for _ in under]
+
+
 def _year_on_difference(spread: list[tuple[str, list[str]]]) -> bool:
     """A lone year given to a difference column ("Afwijking" over "2039") while a kind column went without."""
     return any(len(under) == 1 and budget_kind_of(group) == "verschil" for group, under in spread)

@@ -25,7 +25,7 @@ from typing import Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
-from extractor.layout.header_groups import join_broken_kind_years, kinds_over_years, two_level_header
+from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -189,7 +189,25 @@ def _spread_group_row(table: Table) -> None:
         if len(groups) == len(runs) + 1:
             for k in range(runs[-1][-1] + 1, len(spread)):
                 spread[k] = groups[-1]
+    else:
+        spread = _groups_over_sub_cells(top.cells, below.cells) or spread
     top.cells = spread
+
+
+def _groups_over_sub_cells(top: list[str], below: list[str]) -> Optional[list[str]]:
+    """The collapsed top row spread over the sub-header row by `header_groups.groups_over_sub_row` ("Rekening |
+    Begroting 2024 | Rekening 2024 | Saldo" over "2023 | Primitief | Lasten | Baten | Saldo | … | 2024"). The corner
+    cell over the label column's header ("bedrag x € 1.000" over "Programma") stays in the corner. None when the
+    sub-cells are not one run after the label column or no single reading fits."""
+    filled = [k for k, c in enumerate(below) if c.strip()]
+    corner = bool(below and below[0].strip()) and not is_year_cell(below[0]) and not is_number_cell(below[0])
+    if not corner or not filled or filled[1:] != list(range(1, filled[-1] + 1)):
+        return None
+    groups = [c for c in top[1:] if c.strip()]
+    names = groups_over_sub_row(groups, [below[k] for k in filled[1:]])
+    if names is None:
+        return None
+    return [top[0], *names, *[""] * (len(top) - 1 - len(names))]
 
 
 def _widen_corner(table: Table) -> None:

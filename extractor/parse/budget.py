@@ -71,6 +71,10 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     columns = mutation_years(columns, names)
+    columns = stages_beside_primitive(columns, names)
+    columns = differences_by_arithmetic(columns, names, body)
+    columns, from_context = context_kinds(columns, metadata.document_type if metadata else None, doc_year, names,
+                                          changes=bool(_CHANGES.search(context)))
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -117,6 +121,11 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
                 # so the sub-header row right under it ("… per taakveld | Baten | Lasten") keeps its programme
                 programme_heading, taakveld_heading, in_header = programme_code(label), None, True
+            elif generic_header_label(label):
+                # "Programma" alone under the header: a header word kept as a row, no programme's name; it heads the
+                # label column, so the rows below name their own programme (as under a "Programma" corner)
+                programme_rows = programme_rows or (bool(_PROGRAMME_AXIS.search(label)) and programme is None
+                                                    and programme_heading is None)
             elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
@@ -140,6 +149,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 label=label, label_norm=label_norm(label),
                 column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
                 kind=kind, year=year, amount=amount * scale, raw=raw,  # type: ignore[arg-type]
+                kind_from="context" if c in from_context else "header" if kind != "bedrag" else None,
                 detail=bool(taakveld or detail_table or (taakveld_heading and not label.lower().startswith("totaal"))),
                 table=caption, page=row.page if table.method != "text" else None,
                 bbox=(row.cell_boxes[c] if c < len(row.cell_boxes) and row.cell_boxes[c] else row.bbox) if table.method != "text" else None,
@@ -148,6 +158,15 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
+
+
+def generic_header_label(label: str) -> bool:
+    """A label made only of header words ("Programma", "Programma's", "Omschrijving", "Taakveld"): it names a
+    column, not a programme or an item (`header_word` rows of `models/data/table_headers.csv`)."""
+    from extractor.layout.header_vocabulary import is_header_word  # noqa: PLC0415
+
+    words = [w for w in re.split(r"[\s/|:]+", label.strip()) if w.strip("()-–")]
+    return 0 < len(words) <= 3 and all(is_header_word(w.strip("():-–")) for w in words)
 
 
 def _row_key_cols(verdict) -> list[int]:
@@ -230,8 +249,12 @@ def _numbering_cols(body: list, label_col: int) -> list[int]:
 def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
     """A row's label as printed: a code printed in its own column ahead of the name ("0.1 | Bestuur") is part of
     it ("0.1 Bestuur"), and a label printed left of the label column with the name cell empty ("Totaal" in the
-    code column) is the label. Value columns (and the caller's programme and numbering columns) are never part of it."""
+    code column) is the label, and so is a name printed right of a code in the label column ("11 | Alfa"). Value
+    columns (and the caller's programme and numbering columns) are never part of it."""
     label = cells[label_col].strip() if label_col < len(cells) else ""
+    after = cells[label_col + 1].strip() if label_col + 1 < len(cells) and label_col + 1 not in value_cols else ""
+    if _ROW_CODE.match(label) and after and not _DIGIT.search(after):
+        label = f"{label} {after}"  # "11 | Alfa" under a corner that spanned code and name: the name is part of it
     before = [cells[c].strip() for c in range(min(label_col, len(cells))) if c not in value_cols and cells[c].strip()]
     if not before:
         return label
@@ -326,6 +349,87 @@ def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
                 year = after[0]
         out.append((c, kind, year, side))
     return out
+
+
+_YEAR_ONLY_NAME = re.compile(r"^\W*((totaal\s+)?(baten|lasten|saldo)\W*)?(19|20)\d\d\W*((baten|lasten|saldo)\W*)?$", re.IGNORECASE)
+
+
+# the lines above or the caption speak of changes ("deze mutaties", "begrotingswijziging", "+ = nadeel"): the years'
+# figures are changes to a budget, not the budget itself
+_CHANGES = re.compile(r"mutaties|wijziging|afwijking|verschil|nadeel|voordeel|effect", re.IGNORECASE)
+
+
+def context_kinds(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int],
+                  names: dict[int, str], changes: bool = False) -> tuple[list[tuple], set[int]]:
+    """Kinds for columns headed only by a year (perhaps with a side: "2025", "Baten 2017"), where the document
+    decides it, as `table_semantics.context_value_type` does for indicator values (documented rule): in a begroting
+    of year Y, Y is begroting and later years raming; in jaarstukken of Y, Y is realisatie. Any other year or
+    document keeps `bedrag`, and so does a year for which another column of the table names a kind ("Rekening 2024
+    | … | Saldo 2024": the bare column may compare the others), and every column of a table of `changes` (its caption or
+    the lines above speak of mutaties, a wijziging, voordeel/nadeel). Returns the columns and those so decided."""
+    kind_of = {"begroting": lambda y: "begroting" if y == doc_year else "raming" if y > doc_year else None,  # type: ignore[operator]
+               "jaarstukken": lambda y: "realisatie" if y == doc_year else None}.get((document_type or "").lower())
+    if kind_of is None or doc_year is None or changes:
+        return columns, set()
+    named_years = {year for _, kind, year, _ in columns if kind != "bedrag"}
+    out, decided = [], set()
+    for c, kind, year, side in columns:
+        if kind == "bedrag" and year is not None and year not in named_years and _YEAR_ONLY_NAME.match(names.get(c, "")):
+            new = kind_of(year)
+            if new is not None:
+                kind = new
+                decided.add(c)
+        out.append((c, kind, year, side))
+    return out, decided
+
+
+_PRIMITIVE = re.compile(r"\s+(primitie\w*|primair\w*|oorspronkelijk\w*)$", re.IGNORECASE)
+_SIDE_ONLY = re.compile(r"^(baten|lasten|saldo)$", re.IGNORECASE)
+
+
+def stages_beside_primitive(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
+    """A begroting group that sets its own "Primitief" column apart from side columns ("Begroting 2024" over
+    "Primitief | Lasten | Baten | Saldo"): the side columns are the budget after its wijzigingen (a group holding the
+    primitive budget and the same budget again would not print both), so they are `begroting_na_wijziging`."""
+    prefixes = {_PRIMITIVE.sub("", names[c]).strip() for c, kind, _, _ in columns
+                if kind == "begroting" and _PRIMITIVE.search(names.get(c, ""))}
+    out = []
+    for c, kind, year, side in columns:
+        name = names.get(c, "")
+        rest = next((name[len(p):].strip() for p in prefixes if p and name.lower().startswith(p.lower() + " ")), None)
+        if kind == "begroting" and rest is not None and _SIDE_ONLY.match(rest):
+            kind = "begroting_na_wijziging"
+        out.append((c, kind, year, side))
+    return out
+
+
+def differences_by_arithmetic(columns: list[tuple], names: dict[int, str], body: list) -> list[tuple]:
+    """A column headed by a side and a year only ("Saldo 2024") beside two columns of that side and year that name
+    kinds ("Begroting 2024 Saldo", "Rekening 2024 Saldo"): it is their difference (`verschil`) when in every row with
+    all three figures (three or more rows) it equals the later one minus the earlier one within 1 (rounding).
+    Otherwise it keeps its kind."""
+    from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
+
+    out = []
+    for c, kind, year, side in columns:
+        if kind == "bedrag" and side is not None and year is not None and _YEAR_ONLY_NAME.match(names.get(c, "")):
+            pair = [k for k, other_kind, other_year, other_side in columns
+                    if k < c and other_kind != "bedrag" and other_year == year and other_side == side][-2:]
+            if len(pair) == 2 and _is_difference(body, c, pair[0], pair[1], parse_money):
+                kind = "verschil"
+        out.append((c, kind, year, side))
+    return out
+
+
+def _is_difference(body: list, col: int, earlier: int, later: int, parse_money) -> bool:
+    """Column `col` = `later` - `earlier` within 1 in all of three or more rows that print the three figures."""
+    rows = []
+    for row in body:
+        cells = [row.cells[k] if k < len(row.cells) else "" for k in (col, earlier, later)]
+        amounts = [parse_money(t) if t.strip() else None for t in cells]
+        if None not in amounts:
+            rows.append(amounts)
+    return len(rows) >= 3 and all(abs(d - (b - a)) <= 1 for d, a, b in rows)
 
 
 _DECEMBER = re.compile(r"31[-/ ]12|31\s+dec", re.IGNORECASE)

@@ -59,6 +59,14 @@ def _starts_with_term(title: str, role: str) -> bool:
     return any(re.match(re.escape(term) + r"(?![a-zà-ÿ])", low) for term in _vocabulary().get(role, ()))
 
 
+def generic_title(text: str) -> bool:
+    """A title that names a kind of table or page ("Overzicht", "Specificatie reserves", "Wat gaat het kosten?"),
+    not something the amounts belong to: it holds a `generic_title` word of the vocabulary, or asks a question."""
+    words = re.findall(r"[a-zà-ÿ'’]+", text.lower())
+    generic = set(_vocabulary().get("generic_title", ()))
+    return text.strip().endswith("?") or any(w in generic for w in words)
+
+
 def _printed(section: Section) -> str:
     """The heading as printed, number included ("5. Sport, cultuur en recreatie")."""
     assert section.heading is not None

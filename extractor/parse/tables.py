@@ -211,7 +211,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         result.tables_found += 1
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
-    title = _single_programme_title(lines)
+    title = _single_programme_title(lines) or _page_title(lines, grids)
     for number, table in enumerate(grids, start=1):
         first, last = table_lines(table)
         if any(not (last < a or first > b) for a, b in taken):
@@ -232,6 +232,46 @@ def _single_programme_title(lines: list) -> Optional[tuple[int, str]]:
     titles = [(ln.line_no, " ".join(ln.text.split())) for ln in lines
               if ln.line_no is not None and len(ln.text.strip()) <= 120 and PROGRAMME_TITLE.match(ln.text)]
     return titles[0] if len(titles) == 1 else None
+
+
+_SCALE_LINE = re.compile(r"^\W*(bedragen\s+)?(x|in)\s*(€\s*)?(1\.000|duizenden|miljoenen)\b.*$|^\W*bedragen\s+(x|in)\b.*$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][^\d.:;?!|]{2,60}$")
+
+
+def _page_title(lines: list, grids: list[Table]) -> Optional[tuple[int, str]]:
+    """(line, text) of a page's title standing directly over its first table ("Overzicht" / "Algemene middelen" /
+    "(Bedragen x € 1.000)" / the table): a name of at most six words, with only a scale line between it and the
+    table and only generic titles ("Overzicht", "Wat gaat het kosten?") above it, in a text that prints no
+    programme title. Such a page is that name's overview, and its tables in no programme by their sections are
+    that name's (like a programme title). The first table must be an overview of that name's baten en lasten (rows
+    "Lasten" and "Baten"): a list of items ("Nieuw beleid" over "1 Inwonersgroei") is no unit's overview. A title
+    over a caption of its own, prose between title and table, or a generic title ("Specificatie …", "Reserves en
+    voorzieningen") gives nothing."""
+    from extractor.layout.table_grid import table_lines  # noqa: PLC0415
+    from extractor.parse.section_context import generic_title  # noqa: PLC0415
+
+    if not grids or not _sides_overview(grids[0]):
+        return None
+    first = table_lines(grids[0])[0]
+    above = [(ln.line_no, " ".join(ln.text.split())) for ln in lines
+             if ln.line_no is not None and ln.line_no < first and ln.text.strip()]
+    while above and _SCALE_LINE.match(above[-1][1]):
+        above.pop()
+    if not above or not all(generic_title(text) and len(text.split()) <= 6 for _, text in above[:-1]):
+        return None
+    line, text = above[-1]
+    if generic_title(text) or not _NAME_LINE.match(text) or len(text.split()) > 6:
+        return None
+    return line, text
+
+
+_SIDE_ROW = re.compile(r"^\W*(totaal\s+)?(lasten|baten)\b", re.IGNORECASE)
+
+
+def _sides_overview(table: Table) -> bool:
+    """A table with a "Lasten" row and a "Baten" row: the overview of one unit's baten en lasten."""
+    sides = {m.group(2).lower() for row in table.rows if row.cells for m in [_SIDE_ROW.match(row.cells[0])] if m}
+    return sides == {"lasten", "baten"}
 
 
 def _page_programme(section: Optional[SectionContext], title: Optional[tuple[int, str]], first: int) -> Optional[SectionContext]:
