@@ -24,7 +24,8 @@ from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
-from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type, read_value
+from extractor.parse.table_semantics import (HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type,
+                                             is_comparison_group, read_value)
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
@@ -90,20 +91,28 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
         # "begroting" without a year: the year its section's heading names ("Begroting 2025"), else the document's
         year = begroting_year or (metadata.year if metadata else None)
     if meaning.value_type:
-        if meaning.scope and meaning.value_type == "referentie" and not _REFERENCE.search(f"{header} {meaning.scope}"):
-            return "realisatie", year or table_year, "context"
+        if meaning.scope and meaning.value_type == "referentie" and not (_REFERENCE.search(f"{header} {meaning.scope}")
+                                                                        or is_comparison_group(header)):
+            return _own_area_type(year, metadata), year or table_year, "context"
         return meaning.value_type, year if year is not None else (table_year if meaning.scope else None), "header"
     if meaning.scope:
-        return "realisatie", year or table_year, "context"
+        return _own_area_type(year, metadata), year or table_year, "context"
     rule = context_value_type(year, metadata.document_type if metadata else None, metadata.year if metadata else None)
     return rule, year, "context"
+
+
+def _own_area_type(year: Optional[int], metadata: Optional[Metadata]) -> Optional[str]:
+    """An area's own figures beside a comparison are measured (realisatie); a column of a year the document's rule
+    calls a target year (a begroting's own and later years) is left undecided: a target or a forecast, not shown."""
+    rule = context_value_type(year, metadata.document_type if metadata else None, metadata.year if metadata else None)
+    return None if rule == "streefwaarde" else "realisatie"
 
 
 def _table_year(table: Table, verdict: Verdict, metadata: Optional[Metadata]) -> Optional[int]:
     """The year area columns of a tabellenboek stand for: the one year in the caption or above, else the document's."""
     head = verdict.head
-    if not any(verdict.meanings[c].scope for c in verdict.value_cols):
-        return None
+    if not any(verdict.meanings[c].scope for c in verdict.value_cols) or any(m.role == "year" for m in verdict.meanings):
+        return None  # no area columns, or a column giving each row's year ("Jaar")
     years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", " ".join([head.caption or "", *(ln.text for ln in table.above[-3:])]))}
     return years.pop() if len(years) == 1 else (metadata.year if metadata else None)
 
@@ -271,6 +280,8 @@ def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optiona
     if year is not None or printed is None:
         return column
     year = int(printed.group(1))
+    if kind == "referentie":
+        return kind, year, type_from  # a comparison stays one whatever its year
     meta = ctx.metadata
     rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
     return (rule, year, "context") if rule else (kind, year, type_from)
@@ -438,7 +449,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         elif heading:
             indicator.name = f"{heading} {indicator.name}"
         worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
-        if indicator.values or indicator.source or indicator.code or worded:
+        if indicator.values or indicator.source or indicator.code or worded or row.problem:  # a row left out is still named
             own_area = area_cell or None
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)

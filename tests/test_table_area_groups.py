@@ -1,0 +1,129 @@
+"""Indicator tables copied from web pages one cell per line whose header places figures by area: area cells over runs
+of years ("Voorbeeldstad | NL" over 2027 2028 2029 2028 2029), a column of the row's year beside an own-area column, a
+size class of gemeenten and a picture column ("Trend") that prints no cell, and rows that dropped an empty cell.
+Synthetic texts with invented names and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.model import Document
+from extractor.parse.table_semantics import classify_header
+from extractor.pipeline import ExtractOptions, extract_document
+
+FAST = ExtractOptions(enrich=False)
+
+
+def _extract(tmp_path: Path, cells: list[str], name: str = "begroting_2030.txt") -> Document:
+    path = tmp_path / name
+    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    return extract_document(path, FAST)
+
+
+def _values(doc: Document) -> dict[str, set[tuple]]:
+    return {i.name: {(v.year, v.type, v.value) for v in i.values} for i in doc.indicators}
+
+
+AREA_GROUPS = ["Begroting 2030", "Kerncijfers",
+               "Voorbeeldstad", "NL",
+               "Indicator", "2027", "2028", "2029", "2028", "2029", "Beschrijving", "Bron",
+               "Alfa druk", "61,0%", "62,5%", "63,1%", "55,2%", "55,9%",
+               "Het aandeel alfa in de bevolking van voorbeeldstad.", "CBS",
+               "Beta voorzieningen", "12,4", "N.N.B.", "N.N.B.", "30,2", "N.N.B.",
+               "Het aantal beta-voorzieningen per 10.000 inwoners.", "CBS",
+               "Gamma jongeren", "N.N.B.", "3,3%", "N.N.B.", "4,1%", "N.N.B.",
+               "Het percentage jongeren met gamma ten opzichte van alle jongeren.", "Bureau Delta"]
+
+
+def test_area_cells_over_runs_of_years_name_the_area_of_each_run(tmp_path: Path) -> None:
+    values = _values(_extract(tmp_path, AREA_GROUPS))
+    assert values["Alfa druk"] == {(2027, "realisatie", 61.0), (2028, "realisatie", 62.5), (2029, "realisatie", 63.1),
+                                   (2028, "referentie", 55.2), (2029, "referentie", 55.9)}
+    assert values["Beta voorzieningen"] == {(2027, "realisatie", 12.4), (2028, "referentie", 30.2)}  # "N.N.B.": no value
+    assert values["Gamma jongeren"] == {(2028, "realisatie", 3.3), (2028, "referentie", 4.1)}
+
+
+def test_the_own_area_and_the_source_and_description_cells_are_kept(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, AREA_GROUPS)
+    gamma = next(i for i in doc.indicators if i.name == "Gamma jongeren")
+    assert gamma.source == "Bureau Delta"
+    assert gamma.description and gamma.description.startswith("Het percentage jongeren")
+    assert {v.scope for v in gamma.values} == {"Voorbeeldstad", "Nederland"}
+
+
+def test_area_cells_that_do_not_pair_with_the_runs_of_years_put_no_figure_under_an_area(tmp_path: Path) -> None:
+    one_run = [c for c in AREA_GROUPS]
+    header = one_run.index("Indicator")
+    one_run[header + 1:header + 6] = ["2025", "2026", "2027", "2028", "2029"]  # one rising run under two area cells
+    doc = _extract(tmp_path, one_run)
+    assert not any(v.year == 2028 and v.value == 55.2 for i in doc.indicators for v in i.values)  # NL's or the own?
+    assert any(e.code in ("numeric_grid_unread", "table_uncertain") for e in doc.errors)  # not silently empty
+
+
+OWN_AREA_AND_SIZE_CLASS = ["Begroting 2030", "Zorg en welzijn", "Beleidsindicatoren",
+                           "Beleidsindicator", "Eenheid", "Jaar", "Voorbeeldstad", "Trend*", "< 50.000 inw.**", "Nederland",
+                           "Sociaal domein",
+                           "Alfa voorzieningen", "per 10.000 inwoners (15-74 jaar)", "2028", "7,1", "8,8", "14,2",
+                           "Beta jeugd", "% van alle jongeren tot 18 jaar", "2028", "<0,05", "-", "-",
+                           "Werk",
+                           "Gamma banen", "per 1.000 inwoners", "2027", "401,5", "512,0", "640,9",
+                           "Delta verzuim", "per 1.000 leerlingen", "2028", "-", "-", "2,75",
+                           "* vergelijking met voorgaand jaar.",
+                           "** vergelijkbare gemeenten met minder dan 50.000 inwoners."]
+
+
+def test_a_year_column_an_own_area_a_size_class_and_a_picture_column_without_cells(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, OWN_AREA_AND_SIZE_CLASS)
+    values = _values(doc)
+    assert values["Alfa voorzieningen"] == {(2028, "realisatie", 7.1), (2028, "referentie", 8.8), (2028, "referentie", 14.2)}
+    assert values["Gamma banen"] == {(2027, "realisatie", 401.5), (2027, "referentie", 512.0), (2027, "referentie", 640.9)}
+    assert values["Delta verzuim"] == {(2028, "referentie", 2.75)}
+    beta = next(i for i in doc.indicators if i.name == "Beta jeugd")
+    assert [(v.value, v.comparator, v.type) for v in beta.values] == [(0.05, "<", "realisatie")]
+    alfa = next(i for i in doc.indicators if i.name == "Alfa voorzieningen")
+    assert alfa.unit == "per 10.000 inwoners (15-74 jaar)"
+    assert "Sociaal domein" not in values and "Werk" not in values  # headings, not indicators
+
+
+def test_a_picture_column_that_prints_cells_is_read_as_a_column(tmp_path: Path) -> None:
+    cells = list(OWN_AREA_AND_SIZE_CLASS)
+    for row_year in [i for i, c in enumerate(cells) if c in ("2028", "2027") and i > cells.index("Nederland")][::-1]:
+        cells.insert(row_year + 2, "stijgend")  # a trend word after the own figure in every row
+    values = _values(_extract(tmp_path, cells))
+    assert values["Alfa voorzieningen"] == {(2028, "realisatie", 7.1), (2028, "referentie", 8.8), (2028, "referentie", 14.2)}
+    assert values["Gamma banen"] == {(2027, "realisatie", 401.5), (2027, "referentie", 512.0), (2027, "referentie", 640.9)}
+
+
+SHORT_ROWS = ["Jaarstukken 2030", "Beleidsindicatoren",
+              "Naam Indicator", "Eenheid", "jaar laatste meting", "meting begroting 2030", "huidige meting",
+              "gemeente < 25.000",
+              "Alfa formatie", "Fte per 1.000 inwoners", "2030", "5,11", "5,42",
+              "Beta kosten", "Kosten per inwoner", "2030", "€ 610", "€ 598",
+              "Gamma verwijzingen", "aantal per 10.000 jongeren", "2029", "140,10", "188,00", "97,00",
+              "Delta diefstallen", "aantal per 1.000 inwoners", "2027", "1,30", "1,10", "1,25"]
+
+
+def test_rows_that_dropped_an_empty_cell_keep_their_name_and_no_value_with_a_warning(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, SHORT_ROWS, "jaarstukken_2030.txt")
+    values = _values(doc)
+    assert values["Alfa formatie"] == set() and values["Beta kosten"] == set()
+    assert not any(v.raw in ("5,11", "5,42", "€ 610", "€ 598") for i in doc.indicators for v in i.values)
+    warned = [e.message for e in doc.errors if e.code == "table_uncertain"]
+    assert any("'Alfa formatie'" in m and "5,11 | 5,42" in m and "left out" in m for m in warned)
+    assert any("'Beta kosten'" in m for m in warned)
+
+
+def test_complete_rows_take_the_year_of_their_year_column(tmp_path: Path) -> None:
+    values = _values(_extract(tmp_path, SHORT_ROWS, "jaarstukken_2030.txt"))
+    assert {(2029, "realisatie", 188.0), (2029, "referentie", 97.0)} <= values["Gamma verwijzingen"]
+    assert {(2027, "realisatie", 1.1), (2027, "referentie", 1.25)} <= values["Delta diefstallen"]
+    assert not any(year in (2029, 2027) and value in (140.1, 1.3) for year, _, value in values["Gamma verwijzingen"]
+                   | values["Delta diefstallen"])  # the figure of an earlier edition is not of the row's year
+
+
+def test_size_classes_and_a_year_of_measurement_in_the_header_vocabulary() -> None:
+    assert classify_header("< 25.000 inw.").value_type == "referentie"
+    assert classify_header("Gemeenten 20.000-50.000 inwoners").scope
+    assert classify_header("jaar laatste meting").role == "year"
+    assert classify_header("tot 1.000").scope is None  # an amount class, no gemeenten or inhabitants named
+    assert classify_header("bedrag 1.000 - 2.000").value_type is None
