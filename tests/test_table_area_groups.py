@@ -117,8 +117,13 @@ def test_complete_rows_take_the_year_of_their_year_column(tmp_path: Path) -> Non
     values = _values(_extract(tmp_path, SHORT_ROWS, "jaarstukken_2030.txt"))
     assert {(2029, "realisatie", 188.0), (2029, "referentie", 97.0)} <= values["Gamma verwijzingen"]
     assert {(2027, "realisatie", 1.1), (2027, "referentie", 1.25)} <= values["Delta diefstallen"]
-    assert not any(year in (2029, 2027) and value in (140.1, 1.3) for year, _, value in values["Gamma verwijzingen"]
-                   | values["Delta diefstallen"])  # the figure of an earlier edition is not of the row's year
+    assert values["Gamma verwijzingen"] == {(2029, "realisatie", 188.0), (2029, "referentie", 97.0)}
+
+
+def test_a_figure_as_an_earlier_edition_printed_it_is_not_read_and_is_warned(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, SHORT_ROWS, "jaarstukken_2030.txt")
+    assert not any(v.value in (140.1, 1.3) for i in doc.indicators for v in i.values)  # not a target of 2030, year unknown
+    assert any(e.code == "table_uncertain" and "'meting begroting 2030'" in e.message for e in doc.errors)
 
 
 def test_size_classes_and_a_year_of_measurement_in_the_header_vocabulary() -> None:

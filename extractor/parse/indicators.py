@@ -459,6 +459,11 @@ def _warnings(ctx: _Context, head) -> list[ErrorEntry]:
     table = ctx.table
     errors: list[ErrorEntry] = []
     undecided = sorted({head.headers[c] for c, (kind, _, _) in ctx.columns.items() if kind is None})
+    earlier = [head.headers[c] for c, m in enumerate(ctx.verdict.meanings) if m.role == "earlier_figure"
+               and any(c < len(r.cells) and read_value(r.cells[c])[0] is not None for r in table.rows[head.header_rows:])]
+    if earlier:
+        errors.append(_warning(table, f"column(s) {', '.join(repr(h) for h in earlier)} hold figures as an earlier edition "
+                                      "printed them, of a year not printed; not read"))
     errors.extend(ErrorEntry(code="table_uncertain", severity="warning", page=row.page,
                              message=f"{f'line {row.lines[0]}' if row.lines else f'page {row.page}'}: {row.problem}")
                   for row in ctx.problems)

@@ -41,7 +41,7 @@ CAPTION_ROW = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 SOURCE_ROW = re.compile(r"^\s*bron(\s+\w+)?\s*:\s*(?P<source>.+)$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
-Role = str  # "name" | "code" | "unit" | "source" | "programme" | "value" | "ignore"
+Role = str  # "name" | "code" | "unit" | "source" | "programme" | "year" | "value" | "ignore" | "earlier_figure" …
 
 
 @dataclass
