@@ -132,3 +132,36 @@ def test_size_classes_and_a_year_of_measurement_in_the_header_vocabulary() -> No
     assert classify_header("jaar laatste meting").role == "year"
     assert classify_header("tot 1.000").scope is None  # an amount class, no gemeenten or inhabitants named
     assert classify_header("bedrag 1.000 - 2.000").value_type is None
+
+
+PIPE_PICTURES = """Begroting 2030
+
+Beleidsindicatoren
+
+| Beleidsindicator | Eenheid | Jaar | Voorbeeldstad | Trend* | < 50.000 inw.** | Nederland |
+|---|---|---|---|---|---|---|
+| Alfa voorzieningen | per 10.000 inwoners | 2028 | 7,1 | 8,8 | 14,2 |
+| Beta jeugd | % van alle jongeren | 2028 | 4,1 | 3,8 | 5,2 |
+| Gamma banen | per 1.000 inwoners | 2027 | 401,5 | 512,0 | 640,9 |
+"""
+
+
+def _extract_text(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "begroting_2030.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, FAST)
+
+
+def test_pipe_rows_that_all_leave_out_the_picture_cell_stand_under_the_other_headers(tmp_path: Path) -> None:
+    values = _values(_extract_text(tmp_path, PIPE_PICTURES))
+    assert values["Alfa voorzieningen"] == {(2028, "realisatie", 7.1), (2028, "referentie", 8.8), (2028, "referentie", 14.2)}
+    assert values["Gamma banen"] == {(2027, "realisatie", 401.5), (2027, "referentie", 512.0), (2027, "referentie", 640.9)}
+
+
+def test_pipe_rows_of_mixed_lengths_under_a_picture_column_leave_the_short_ones_out(tmp_path: Path) -> None:
+    mixed = PIPE_PICTURES.replace("| 7,1 | 8,8 |", "| 7,1 | | 8,8 |").replace("| 4,1 | 3,8 |", "| 4,1 | | 3,8 |")
+    doc = _extract_text(tmp_path, mixed)
+    values = _values(doc)
+    assert values["Alfa voorzieningen"] == {(2028, "realisatie", 7.1), (2028, "referentie", 8.8), (2028, "referentie", 14.2)}
+    assert not any(v.value in (512.0, 640.9) for i in doc.indicators for v in i.values)  # which cell it left out: unknown
+    assert any(e.code == "table_uncertain" and "Gamma banen" in e.message for e in doc.errors)

@@ -77,3 +77,13 @@ def column_role(text: str) -> Optional[str]:
     """The role of a non-value column a header names ("Eenheid" -> unit, "Jaar" -> year, "Trend" -> ignore), from
     the shared vocabulary; footnote marks after the word ("Trend*") do not count."""
     return _first("role", re.sub(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*$", "", " ".join(text.split())))
+
+
+_PICTURE = re.compile(r"^(trend|ontwikkeling|richting|status)\W*$", re.IGNORECASE)
+
+
+def is_picture_header(text: str) -> bool:
+    """A column of arrows or icons ("Trend*", "Status"; role ignore in the vocabulary): a text copy may print no
+    cell for it in any row."""
+    t = " ".join(text.split())
+    return bool(_PICTURE.match(t)) and column_role(t) == "ignore"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractor.layout.header_vocabulary import column_role, is_area_header, kind_word
+from extractor.layout.header_vocabulary import column_role, is_area_header, is_picture_header, kind_word
 from extractor.layout.table_grid import (_FULL_YEAR, _KIND_WORD, _ROLE_WORD, _Item, _items, _row, _table, _value_like,
                                          area_cells_above, is_header_cell, is_number_cell, is_place_name, is_year_cell)
 from extractor.layout.tables import Table, TableRow
@@ -73,7 +73,7 @@ def _column_kind(block: list[_Item], j: int) -> Optional[str]:
     if _FULL_YEAR.search(text) and len(text) <= 40 and not _value_like(text) or is_year_cell(text) \
             or len(text) <= 30 and not _FULL_YEAR.search(text) and kind_word(text) and not is_area_header(text):
         return "value"  # "Realisatie 2017", "2018", "0-waarde", "Actuele waarde"
-    if role == "ignore" and _PICTURE.match(text):
+    if is_picture_header(text):
         return "picture"
     if (_ROLE_WORD.match(text) or role in _TEXT_ROLES) and len(text) <= 30 and not _LABEL_HEADER.match(text):
         return "role"
@@ -82,7 +82,6 @@ def _column_kind(block: list[_Item], j: int) -> Optional[str]:
     return None
 
 
-_PICTURE = re.compile(r"^(trend|ontwikkeling|richting|status)\W*$", re.IGNORECASE)  # columns of arrows or icons
 _TEXT_ROLES = ("unit", "source", "description", "code")
 
 
@@ -93,7 +92,7 @@ def _area_follows(block: list[_Item], j: int) -> bool:
         text = block[i].text.strip()
         if is_area_header(text):
             return True
-        if not (column_role(text) == "ignore" and _PICTURE.match(text)):
+        if not is_picture_header(text):
             return False
     return False
 

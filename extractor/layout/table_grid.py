@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import join_broken_kind_years, kinds_over_years, two_level_header
-from extractor.layout.header_vocabulary import is_area_header, kind_word
+from extractor.layout.header_vocabulary import is_area_header, is_picture_header, kind_word
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -132,12 +132,39 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             if blocks is not None:
                 out.append((blocks, start, i - 1))
                 continue
+            _drop_picture_columns(table, printed)
             _drop_collapsed_rows(table, full)
             if table.header_rows == 2 and printed[0] < printed[1]:
                 _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed
             _widen_corner(table)
             out.append((table, start, i - 1))
     return out
+
+
+def _drop_picture_columns(table: Table, printed: list[int]) -> None:
+    """A header with a column of arrows or icons ("Trend*") over rows that each print exactly that many cells fewer
+    (the copy left the picture cells out, empty or not): the picture columns are taken out of the header, so every
+    figure stays under its own header. Otherwise the header stays as printed and a row with figures printing fewer
+    cells than it is set aside (which cell it left out is not printed)."""
+    if table.header_rows != 1 or len(table.rows) < 3:
+        return
+    header = table.rows[0]
+    pictures = [k for k, cell in enumerate(header.cells) if is_picture_header(cell)]
+    figured = [(row, n) for row, n in zip(table.rows[1:], printed[1:])
+               if any(is_number_cell(c) and not is_year_cell(c) for c in row.cells[1:])]
+    if not pictures or len(figured) < 2:
+        return
+    if any(n != printed[0] - len(pictures) for _, n in figured):
+        short = {id(row) for row, n in figured if n < printed[0]}
+        table.uncertain_rows.extend(" | ".join(c for c in row.cells if c) for row in table.rows if id(row) in short)
+        table.rows = [row for row in table.rows if id(row) not in short]
+        return
+    width = table.n_cols - len(pictures)
+    header.cells = [c for k, c in enumerate(header.cells) if k not in pictures]
+    for row in table.rows:
+        row.cells = (row.cells + [""] * width)[:width]
+        row.cell_boxes, row.spans = [None] * width, [1] * width
+    table.columns = [float(i) for i in range(width + 1)]
 
 
 def _drop_collapsed_rows(table: Table, counts: list[int]) -> None:
