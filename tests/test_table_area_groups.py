@@ -43,6 +43,16 @@ def test_area_cells_over_runs_of_years_name_the_area_of_each_run(tmp_path: Path)
     assert values["Gamma jongeren"] == {(2028, "realisatie", 3.3), (2028, "referentie", 4.1)}
 
 
+def test_a_row_that_dropped_a_cell_before_its_description_is_left_out_and_the_rows_after_it_are_read(tmp_path: Path) -> None:
+    cells = list(AREA_GROUPS)
+    del cells[cells.index("Beta voorzieningen") + 2]  # one "N.N.B." not copied: four cells for five columns
+    doc = _extract(tmp_path, cells)
+    values = _values(doc)
+    assert values["Beta voorzieningen"] == set()
+    assert values["Gamma jongeren"] == {(2028, "realisatie", 3.3), (2028, "referentie", 4.1)}
+    assert any(e.code == "table_uncertain" and "'Beta voorzieningen'" in e.message for e in doc.errors)
+
+
 def test_the_own_area_and_the_source_and_description_cells_are_kept(tmp_path: Path) -> None:
     doc = _extract(tmp_path, AREA_GROUPS)
     gamma = next(i for i in doc.indicators if i.name == "Gamma jongeren")

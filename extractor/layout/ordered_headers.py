@@ -244,31 +244,39 @@ SHORT_ROW_PROBLEM = ("row {label!r}: {figures} are {got} figure(s) for {columns}
 
 
 def _short_row(block: list[_Item], k: int, kinds: list[str]) -> Optional[tuple[TableRow, int]]:
-    """A row printing fewer figures than the figure columns that end the header ("Formatie" / "Fte per 1.000 inwoners"
-    / "2017" / "6,24" / "6,61" under three figure columns): its label, role and year cells fit, then 1..n-1 figures,
-    then the next row's first cells (or the end). Which columns the figures stand in is not printed, so the row keeps
-    its label cells, its figures unplaced and a `problem` (the indicator reader warns and reads no value)."""
-    first = next((x for x, kind in enumerate(kinds) if kind in _FIGURE_KINDS), None)
-    if first is None or not first or any(kind not in _FIGURE_KINDS for kind in kinds[first:]):
-        return None  # figure columns must end the header: otherwise where the figures end is not known
-    columns = len(kinds) - first
+    """A row printing fewer figures than the header's run of figure columns ("Formatie" / "Fte per 1.000 inwoners" /
+    "2017" / "6,24" / "6,61" under three figure columns): its label, role and year cells fit, then 1..n-1 figures,
+    then the cells of the word columns after the run (a description, a source), then the next row's first cells (or
+    the end). Which columns the figures stand in is not printed, so the row keeps its word cells, its figures
+    unplaced and a `problem` (the indicator reader warns and reads no value)."""
+    figure_cols = [x for x, kind in enumerate(kinds) if kind in _FIGURE_KINDS]
+    if not figure_cols or not figure_cols[0] or figure_cols != list(range(figure_cols[0], figure_cols[-1] + 1)):
+        return None
+    first, columns = figure_cols[0], len(figure_cols)
+    trailing = kinds[figure_cols[-1] + 1:]
+    if any(kind not in ("label", "role") for kind in trailing):
+        return None  # only word cells after the figures tell where the figures end
     prefix = block[k:k + first]
     if len(prefix) < first or not all(_fits(kind, item.text) for kind, item in zip(kinds, prefix)):
         return None
     x = k + first
     while x < len(block) and x - k - first < columns and _value_like(block[x].text):
         x += 1
-    got = x - k - first
-    if not 0 < got < columns or not any(is_number_cell(item.text) for item in block[k + first:x]):
+    got, figures = x - k - first, block[k + first:x]
+    words = block[x:x + len(trailing)]
+    if not 0 < got < columns or not any(is_number_cell(item.text) for item in figures) or len(words) < len(trailing) \
+            or not all(_fits(kind, item.text) for kind, item in zip(trailing, words)):
         return None
-    following = block[x:x + first]
+    end = x + len(trailing)
+    following = block[end:end + first]
     if following and (len(following) < first or not all(_fits(kind, item.text) for kind, item in zip(kinds, following))):
         return None  # what follows is not the next row: the row is out of step in another way
-    row = _row([_name(prefix[0].text), *(" ".join(p.text.split()) for p in prefix[1:]), *[""] * columns],
-               (prefix[0].first, block[x - 1].last), prefix[0].page)
-    row.unplaced = [" ".join(item.text.split()) for item in block[k + first:x]]
+    cells = [_name(prefix[0].text), *(" ".join(p.text.split()) for p in prefix[1:]), *[""] * columns,
+             *(" ".join(w.text.split()) for w in words)]
+    row = _row(cells, (prefix[0].first, block[end - 1].last), prefix[0].page)
+    row.unplaced = [" ".join(item.text.split()) for item in figures]
     row.problem = SHORT_ROW_PROBLEM.format(label=row.cells[0][:60], figures=" | ".join(row.unplaced), got=got, columns=columns)
-    return row, x
+    return row, end
 
 
 _BULLET = re.compile(r"^\s*(?:[o•·▪◦\-–]\s+)")
