@@ -175,3 +175,24 @@ def test_pipe_rows_of_mixed_lengths_under_a_picture_column_leave_the_short_ones_
     assert values["Alfa voorzieningen"] == {(2028, "realisatie", 7.1), (2028, "referentie", 8.8), (2028, "referentie", 14.2)}
     assert not any(v.value in (512.0, 640.9) for i in doc.indicators for v in i.values)  # which cell it left out: unknown
     assert any(e.code == "table_uncertain" and "Gamma banen" in e.message for e in doc.errors)
+
+
+def test_pairing_areas_with_runs_of_years_never_breaks_and_keeps_the_column_count() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extractor.layout.ordered_headers import _under_areas
+
+    header_cell = st.sampled_from(["2019", "2020", "2021", "'21", "‘22", "(2023)", "Realisatie 2024", "Bron", "N.N.B."])
+    area = st.sampled_from(["NL", "Nederland", "Voorbeeldstad", "Regio", "< 25.000 inw."])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(header_cell, min_size=1, max_size=8), st.lists(area, max_size=4))
+    def check(values: list[str], above: list[str]) -> None:
+        cells, kinds = ["Indicator", *values], ["label", *["value"] * len(values)]
+        found = _under_areas(cells, kinds, above)
+        if found is not None:
+            assert len(found[0]) == len(cells) and 0 <= found[1] <= len(above)
+            assert all(n.endswith(c) for n, c in zip(found[0], cells))  # an area is only put before a header cell
+
+    check()

@@ -165,12 +165,15 @@ def _picture_readings(cells: list[str], kinds: list[str]) -> list[tuple[list[str
 def _year_runs(cells: list[str], kinds: list[str]) -> list[list[int]]:
     """The value columns headed by bare years, split where the years stop rising ("2021 2022 2023 2022 2023")."""
     runs: list[list[int]] = []
+    years: dict[int, int] = {}
     for k, (cell, kind) in enumerate(zip(cells, kinds)):
         if kind != "value":
             continue
-        if not is_year_cell(cell):
-            return []
-        if runs and runs[-1][-1] == k - 1 and int(cell.strip("()'")) > int(cells[k - 1].strip("()'")):
+        full = _FULL_YEAR.search(cell)
+        if not is_year_cell(cell) or full is None:
+            return []  # a kind or a short year ("'21"): no run of bare years
+        years[k] = int(full.group(0))
+        if runs and runs[-1][-1] == k - 1 and years[k] > years[k - 1]:
             runs[-1].append(k)
         else:
             runs.append([k])
