@@ -403,6 +403,8 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         if code_group:
             goal_group = code_group  # "Doel 2A1 Optimale preventie …": the goal of the rows below, not a row itself
             continue
+        layout_problem = bool(row.problem)  # a row the layout could not place keeps its name (a misaligned one may not:
+        # when its cells are out of step its label may be another cell)
         if not row.problem and filled:
             row.problem = _misaligned(row, ctx)
         if row.problem:
@@ -449,7 +451,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         elif heading:
             indicator.name = f"{heading} {indicator.name}"
         worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
-        if indicator.values or indicator.source or indicator.code or worded or row.problem:  # a row left out is still named
+        if indicator.values or indicator.source or indicator.code or worded or layout_problem:
             own_area = area_cell or None
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)
