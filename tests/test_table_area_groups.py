@@ -196,3 +196,12 @@ def test_pairing_areas_with_runs_of_years_never_breaks_and_keeps_the_column_coun
             assert all(n.endswith(c) for n, c in zip(found[0], cells))  # an area is only put before a header cell
 
     check()
+
+
+def test_a_year_column_under_a_title_is_no_figure_and_a_target_takes_no_row_year(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, ["Begroting 2030", "Beleidsindicator", "Eenheid", "Jaar", "Waarde", "Streefwaarde",
+                              "Alfa meldingen", "per 1.000 inwoners", "2027", "4,2", "3,5",
+                              "Beta ritten", "per 100 huishoudens", "2028", "0,9", "1,2"])
+    values = _values(doc)
+    assert not any(v.value in (2027.0, 2028.0) for i in doc.indicators for v in i.values)  # the row's year, not a figure
+    assert values["Alfa meldingen"] == {(2027, "realisatie", 4.2), (None, "streefwaarde", 3.5)}  # the target's year: unprinted

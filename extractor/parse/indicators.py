@@ -282,6 +282,8 @@ def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optiona
     year = int(printed.group(1))
     if kind == "referentie":
         return kind, year, type_from  # a comparison stays one whatever its year
+    if kind in ("streefwaarde", "prognose") and type_from == "header":
+        return column  # the row's year is when it was measured; a target's own year is not printed
     meta = ctx.metadata
     rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
     return (rule, year, "context") if rule else (kind, year, type_from)
