@@ -66,6 +66,24 @@ def side_of(text: str) -> Optional[str]:
 
 
 def is_area_header(text: str) -> bool:
-    """A header naming a comparison area ("Nederland", "Regio", "Landelijk gemiddelde"): short, no figures."""
+    """A header naming a comparison area ("Nederland", "Regio", "Landelijk gemiddelde") or a size class of gemeenten
+    ("< 25.000 inw."): short, no figures other than the class's bounds."""
     t = text.strip()
-    return 0 < len(t) <= 30 and not re.search(r"\d", t) and _first("scope", t) is not None
+    scope = _first("scope", t) if 0 < len(t) <= 40 else None
+    return scope == "size_class" or scope is not None and len(t) <= 30 and not re.search(r"\d", t)
+
+
+def column_role(text: str) -> Optional[str]:
+    """The role of a non-value column a header names ("Eenheid" -> unit, "Jaar" -> year, "Trend" -> ignore), from
+    the shared vocabulary; footnote marks after the word ("Trend*") do not count."""
+    return _first("role", re.sub(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*$", "", " ".join(text.split())))
+
+
+_PICTURE = re.compile(r"^(trend|ontwikkeling|richting|status)\W*$", re.IGNORECASE)
+
+
+def is_picture_header(text: str) -> bool:
+    """A column of arrows or icons ("Trend*", "Status"; role ignore in the vocabulary): a text copy may print no
+    cell for it in any row."""
+    t = " ".join(text.split())
+    return bool(_PICTURE.match(t)) and column_role(t) == "ignore"

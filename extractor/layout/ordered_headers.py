@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractor.layout.header_vocabulary import is_area_header, kind_word
+from extractor.layout.header_vocabulary import column_role, is_area_header, is_picture_header, kind_word
 from extractor.layout.table_grid import (_FULL_YEAR, _KIND_WORD, _ROLE_WORD, _Item, _items, _row, _table, _value_like,
-                                         is_header_cell, is_number_cell, is_year_cell)
-from extractor.layout.tables import Table
+                                         area_cells_above, is_header_cell, is_number_cell, is_place_name, is_year_cell)
+from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
 _DATED_FIGURE = re.compile(r"^(19|20)\d{2}\s*:\s*\S")
 _LABEL_HEADER = re.compile(r"^((naam\s+(van\s+(de\s+|het\s+)?)?)?((effect|prestatie|beleids)-?)?indicator(en|naam)?|kengetal(len)?|"
-                           r"omschrijving|onderwerp)\b", re.IGNORECASE)  # "Naam indicator", "Indicatornaam" too
+                           r"omschrijving|onderwerp|naam)\b", re.IGNORECASE)  # "Naam indicator", "Indicatornaam" too
 
 
 def ordered_header_tables(lines: list[Line]) -> list[Table]:
@@ -40,7 +40,8 @@ def ordered_header_tables(lines: list[Line]) -> list[Table]:
 
 
 def _header(block: list[_Item], start: int) -> Optional[tuple[list[str], list[str], list[int]]]:
-    """(header cells, column kinds "label"/"role"/"value"/"area", block index after each cell) or None."""
+    """(header cells, column kinds "label"/"role"/"year"/"value"/"area"/"picture", block index after each cell) or
+    None. A "year" column gives each row the year of its figures; a "picture" column ("Trend") may print no cell."""
     if not _LABEL_HEADER.match(block[start].text.strip()):
         return None
     cells, kinds, ends = [block[start].text.strip()], ["label"], [start + 1]
@@ -54,35 +55,77 @@ def _header(block: list[_Item], start: int) -> Optional[tuple[list[str], list[st
             j += 2
             ends.append(j)
             continue
-        if _FULL_YEAR.search(text) and len(text) <= 40 and not _value_like(text) or is_year_cell(text) \
-                or len(text) <= 30 and not _FULL_YEAR.search(text) and kind_word(text) and not is_area_header(text):
-            kinds.append("value")  # "Realisatie 2017", "2018", "0-waarde", "Actuele waarde"
-        elif _ROLE_WORD.match(text) and len(text) <= 30 and not _LABEL_HEADER.match(text):
-            kinds.append("role")
-        elif is_area_header(text):
-            kinds.append("area")
-        else:
+        kind = _column_kind(block, j)
+        if kind is None:
             break
+        kinds.append(kind)
         cells.append(" ".join(text.split()))
         j += 1
         ends.append(j)
     return cells, kinds, ends
 
 
+def _column_kind(block: list[_Item], j: int) -> Optional[str]:
+    """What header cell `j` heads; None when it is no header cell of this form (the header ends before it)."""
+    text = block[j].text.strip()
+    role = column_role(text) if len(text) <= 30 else None
+    if role == "year":
+        return "year"  # "Jaar", "jaar laatste meting": the year of the row's figures
+    if _FULL_YEAR.search(text) and len(text) <= 40 and not _value_like(text) or is_year_cell(text) \
+            or len(text) <= 30 and not _FULL_YEAR.search(text) and kind_word(text) and not is_area_header(text):
+        return "value"  # "Realisatie 2017", "2018", "0-waarde", "Actuele waarde"
+    if is_picture_header(text):
+        return "picture"
+    if (_ROLE_WORD.match(text) or role in _TEXT_ROLES) and len(text) <= 30 and not _LABEL_HEADER.match(text):
+        return "role"
+    if is_area_header(text) or is_place_name(text) and _area_follows(block, j):
+        return "area"
+    return None
+
+
+_TEXT_ROLES = ("unit", "source", "description", "code")
+
+
+def _area_follows(block: list[_Item], j: int) -> bool:
+    """A bare place name is an area column when a known area (or a picture column, then one) follows it in the header
+    ("Koggenland" / "Trend" / "< 25.000 inw." / "Nederland"): the gemeente's own figures beside the comparisons."""
+    for i in range(j + 1, min(j + 3, len(block))):
+        text = block[i].text.strip()
+        if is_area_header(text):
+            return True
+        if not is_picture_header(text):
+            return False
+    return False
+
+
 def _usable(cells: list[str], kinds: list[str]) -> bool:
     """Two or more value columns in one run, and either a column after them and a role column (unit, source) beside
-    them, or a value header the generic reader does not take for one ("0-waarde"); else it is the generic form."""
+    them, or a value header the generic reader does not take for one ("0-waarde"); else it is the generic form. Also
+    two or more figure columns (values, areas) in one run beside a column of each row's year, or beside a role column
+    when areas are among them ("Eenheid" / "Koggenland" / "Nederland"): forms only this reader places."""
     values = [k for k, kind in enumerate(kinds) if kind == "value"]
-    if len(values) < 2 or values != list(range(values[0], values[-1] + 1)):
-        return False
-    after = kinds[values[-1] + 1:]
-    return bool(after) and "role" in kinds[1:values[0]] + after or any(not is_header_cell(cells[k]) for k in values)
+    if len(values) >= 2 and values == list(range(values[0], values[-1] + 1)):
+        after = kinds[values[-1] + 1:]
+        if bool(after) and "role" in kinds[1:values[0]] + after or any(not is_header_cell(cells[k]) for k in values):
+            return True
+    figures = [k for k, kind in enumerate(kinds) if kind in _FIGURE_KINDS]
+    if len(figures) < 2 or any(kinds[k] not in (*_FIGURE_KINDS, "mark") for k in range(figures[0], figures[-1])):
+        return False  # the figure columns stand in one run (a picture column printing marks may stand among them)
+    return "year" in kinds or "role" in kinds and "area" in kinds
+
+
+_FIGURE_KINDS = ("value", "area")
+_DASHES = ("-", "–", "—")
 
 
 def _fits(kind: str, text: str) -> bool:
     t = " ".join(text.split())
     if kind in ("label", "role"):
         return not _value_like(t) and not _DATED_FIGURE.match(t) and len(t) <= 200
+    if kind == "year":
+        return is_year_cell(t)
+    if kind == "mark":
+        return 0 < len(t) <= 30 and not is_number_cell(t) or t in _DASHES  # "stijgend", "↑", "-"
     if kind == "area":
         return _value_like(t) or bool(_DATED_FIGURE.match(t)) and len(t) <= 40
     return _value_like(t) or len(t) <= 60 and not t.endswith(":") and not _FULL_YEAR.fullmatch(t)
@@ -90,24 +133,76 @@ def _fits(kind: str, text: str) -> bool:
 
 def _read(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
     """The best reading of the header at `start`: a header cell may also be the first row's label ("Gemiddelde …"
-    reads as an area), so each cut of the header run is tried and the one placing the most cells wins."""
+    reads as an area), so each cut of the header run is tried and the one placing the most cells wins. A picture
+    column ("Trend") is tried both as a column of cells (kind "mark") and as one that prints none; area cells right above the
+    label header head the runs of years under them (`_under_areas`)."""
     found = _header(block, start)
     if found is None:
         return None
     cells, kinds, ends = found
+    above = area_cells_above(block, start)
     best: Optional[tuple[Table, int]] = None
     for cut in range(2, len(cells) + 1):
-        if not _usable(cells[:cut], kinds[:cut]):
-            continue
-        read = _rows(block, start, cells[:cut], kinds[:cut], ends[cut - 1])
-        if read is not None and (best is None or _placed(read[0]) > _placed(best[0])):
-            best = read
+        for names, roles in _picture_readings(cells[:cut], kinds[:cut]):
+            grouped = _under_areas(names, roles, above)
+            if grouped is None or not _usable(grouped[0], roles):
+                continue
+            read = _rows(block, start - grouped[1], grouped[0], roles, ends[cut - 1])
+            if read is not None and (best is None or _placed(read[0]) > _placed(best[0])):
+                best = read
     return best
 
 
+def _picture_readings(cells: list[str], kinds: list[str]) -> list[tuple[list[str], list[str]]]:
+    """The header as printed, and, with picture columns, the header without them: a column of arrows or icons
+    ("Trend") has no cell in a text copy when every row leaves it out. Which reading holds is decided by the rows."""
+    if "picture" not in kinds:
+        return [(cells, kinds)]
+    kept = [k for k, kind in enumerate(kinds) if kind != "picture"]
+    return [(cells, ["mark" if kind == "picture" else kind for kind in kinds]),
+            ([cells[k] for k in kept], [kinds[k] for k in kept])]
+
+
+def _year_runs(cells: list[str], kinds: list[str]) -> list[list[int]]:
+    """The value columns headed by bare years, split where the years stop rising ("2021 2022 2023 2022 2023")."""
+    runs: list[list[int]] = []
+    years: dict[int, int] = {}
+    for k, (cell, kind) in enumerate(zip(cells, kinds)):
+        if kind != "value":
+            continue
+        full = _FULL_YEAR.search(cell)
+        if not is_year_cell(cell) or full is None:
+            return []  # a kind or a short year ("'21"): no run of bare years
+        years[k] = int(full.group(0))
+        if runs and runs[-1][-1] == k - 1 and years[k] > years[k - 1]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _under_areas(cells: list[str], kinds: list[str], above: list[str]) -> Optional[tuple[list[str], int]]:
+    """(header cells, number of group cells used) with each run of years named by the area cell above it: a two-row
+    header "Urk | NL" over "Indicator | 2021 | 2022 | 2023 | 2022 | 2023" gives "Urk 2021" … "NL 2023" (one area
+    per run, left to right). Without area cells above, the header as it is. None when a known area stands right
+    above but the runs do not pair with the area cells one to one: its figures would go under the wrong area."""
+    runs = _year_runs(cells, kinds)
+    known = [is_area_header(a) for a in above]
+    if len(runs) >= 2 and len(above) >= len(runs) and any(known[-len(runs):]):
+        named = list(cells)
+        for area, run in zip(above[-len(runs):], runs):
+            for k in run:
+                named[k] = f"{area} {cells[k]}"
+        return named, len(runs)
+    if above and known[-1] and len(above) >= 2:
+        return None
+    return cells, 0
+
+
 def _placed(table: Table) -> int:
-    """Cells placed in full rows (heading rows aside): a cut that reads headings where rows were out of step loses."""
-    return sum(len(row.cells) for row in table.rows[1:] if not row.heading)
+    """Cells placed in full rows (heading rows and short rows aside): a cut that reads headings where rows were out
+    of step loses."""
+    return sum(len(row.cells) for row in table.rows[1:] if not row.heading and not row.problem)
 
 
 def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k: int) -> Optional[tuple[Table, int]]:
@@ -117,9 +212,14 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
         items = block[k:k + width]
         after = block[k + width].text if k + width < len(block) else ""
         if not all(_fits(kind, item.text) for kind, item in zip(kinds, items)) \
-                or not (any(is_number_cell(item.text) for kind, item in zip(kinds, items) if kind == "value")
+                or not (any(is_number_cell(item.text) for kind, item in zip(kinds, items) if kind in _FIGURE_KINDS)
                         or _BULLET.match(items[0].text)) \
                 or _value_like(after) or _DATED_FIGURE.match(after.strip()):
+            short = _short_row(block, k, kinds)
+            if short is not None:
+                rows.append(short[0])
+                k = short[1]
+                continue
             sub = _bullet_rows(block, k, kinds)
             if sub is not None:
                 rows.extend(sub[0])
@@ -136,11 +236,52 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
     while len(rows) > 1 and len(rows[-1].cells) == 1:
         rows.pop()
         k -= 1  # a heading after the last row belongs to what follows
-    if sum(1 for row in rows if len(row.cells) > 1) < 2:
+    if sum(1 for row in rows[1:] if len(row.cells) > 1 and not row.problem) < 2:
         return None
     table = _table(rows, width, "text", [])
     table.header_rows = 1
     return table, k
+
+
+SHORT_ROW_PROBLEM = ("row {label!r}: {figures} are {got} figure(s) for {columns} value columns (empty cells not copied), so which "
+                     "columns they stand in is not printed; its values are left out")
+
+
+def _short_row(block: list[_Item], k: int, kinds: list[str]) -> Optional[tuple[TableRow, int]]:
+    """A row printing fewer figures than the header's run of figure columns ("Formatie" / "Fte per 1.000 inwoners" /
+    "2017" / "6,24" / "6,61" under three figure columns): its label, role and year cells fit, then 1..n-1 figures,
+    then the cells of the word columns after the run (a description, a source), then the next row's first cells (or
+    the end). Which columns the figures stand in is not printed, so the row keeps its word cells, its figures
+    unplaced and a `problem` (the indicator reader warns and reads no value)."""
+    figure_cols = [x for x, kind in enumerate(kinds) if kind in _FIGURE_KINDS]
+    if not figure_cols or not figure_cols[0] or figure_cols != list(range(figure_cols[0], figure_cols[-1] + 1)):
+        return None
+    first, columns = figure_cols[0], len(figure_cols)
+    trailing = kinds[figure_cols[-1] + 1:]
+    if any(kind not in ("label", "role") for kind in trailing):
+        return None  # only word cells after the figures tell where the figures end
+    prefix = block[k:k + first]
+    if len(prefix) < first or not all(_fits(kind, item.text) for kind, item in zip(kinds, prefix)):
+        return None
+    x = k + first
+    while x < len(block) and x - k - first < columns and _value_like(block[x].text):
+        x += 1
+    got, figures = x - k - first, block[k + first:x]
+    words = block[x:x + len(trailing)]
+    if not 0 < got < columns or not any(is_number_cell(item.text) and not is_year_cell(item.text) for item in figures) \
+            or len(words) < len(trailing) \
+            or not all(_fits(kind, item.text) for kind, item in zip(trailing, words)):
+        return None
+    end = x + len(trailing)
+    following = block[end:end + first]
+    if following and (len(following) < first or not all(_fits(kind, item.text) for kind, item in zip(kinds, following))):
+        return None  # what follows is not the next row: the row is out of step in another way
+    cells = [_name(prefix[0].text), *(" ".join(p.text.split()) for p in prefix[1:]), *[""] * columns,
+             *(" ".join(w.text.split()) for w in words)]
+    row = _row(cells, (prefix[0].first, block[end - 1].last), prefix[0].page)
+    row.unplaced = [" ".join(item.text.split()) for item in figures]
+    row.problem = SHORT_ROW_PROBLEM.format(label=row.cells[0][:60], figures=" | ".join(row.unplaced), got=got, columns=columns)
+    return row, end
 
 
 _BULLET = re.compile(r"^\s*(?:[o•·▪◦\-–]\s+)")

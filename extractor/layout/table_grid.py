@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
+from extractor.layout.header_vocabulary import is_area_header, is_picture_header, kind_word
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -36,7 +37,7 @@ _FULL_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _NUMBER_CELL = re.compile(
     r"^([NV]\s+)?(€\s*)?[<>≤≥~]?\s*(-/-\s*|[-−])?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?\s*(%|‰)?\s*(\*+)?(\s*\((19|20)\d{2}\))?$"
 )
-_MISSING = {"-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
+_MISSING = {"-", "–", "—", "n.b.", "nb", "n.n.b.", "nnb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
 _KIND_WORD = re.compile(
     r"realisatie|rekening|begroting|begroot|streef|nulmeting|peil|prognose|raming|doelstelling|ambitie|"
     r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
@@ -131,12 +132,39 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             if blocks is not None:
                 out.append((blocks, start, i - 1))
                 continue
+            _drop_picture_columns(table, printed)
             _drop_collapsed_rows(table, full)
             if table.header_rows == 2 and printed[0] < printed[1]:
                 _spread_group_row(table)  # the top row's empty cells were collapsed: its cells' columns are not printed
             _widen_corner(table)
             out.append((table, start, i - 1))
     return out
+
+
+def _drop_picture_columns(table: Table, printed: list[int]) -> None:
+    """A header with a column of arrows or icons ("Trend*") over rows that each print exactly that many cells fewer
+    (the copy left the picture cells out, empty or not): the picture columns are taken out of the header, so every
+    figure stays under its own header. Otherwise the header stays as printed and a row with figures printing fewer
+    cells than it is set aside (which cell it left out is not printed)."""
+    if table.header_rows != 1 or len(table.rows) < 3:
+        return
+    header = table.rows[0]
+    pictures = [k for k, cell in enumerate(header.cells) if is_picture_header(cell)]
+    figured = [(row, n) for row, n in zip(table.rows[1:], printed[1:])
+               if any(is_number_cell(c) and not is_year_cell(c) for c in row.cells[1:])]
+    if not pictures or len(figured) < 2:
+        return
+    if any(n != printed[0] - len(pictures) for _, n in figured):
+        short = {id(row) for row, n in figured if n < printed[0]}
+        table.uncertain_rows.extend(" | ".join(c for c in row.cells if c) for row in table.rows if id(row) in short)
+        table.rows = [row for row in table.rows if id(row) not in short]
+        return
+    width = table.n_cols - len(pictures)
+    header.cells = [c for k, c in enumerate(header.cells) if k not in pictures]
+    for row in table.rows:
+        row.cells = (row.cells + [""] * width)[:width]
+        row.cell_boxes, row.spans = [None] * width, [1] * width
+    table.columns = [float(i) for i in range(width + 1)]
 
 
 def _drop_collapsed_rows(table: Table, counts: list[int]) -> None:
@@ -297,6 +325,38 @@ def _items(lines: list[Line]) -> list[list[_Item]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+_PLACE_NAME = re.compile(r"^(?:'s-)?[A-Z][a-zà-ÿ'’-]+(?:[ -](?:[A-Z][a-zà-ÿ'’-]+|aan|den|de|op|a/d))*$")
+
+
+def is_place_name(text: str) -> bool:
+    """A short capitalised name that no header vocabulary knows ("Voorbeeldstad", "Sint Anna"): maybe an area column's
+    header (the gemeente's own figures), never a kind, role or year."""
+    t = " ".join(text.split())
+    return len(t) <= 30 and bool(_PLACE_NAME.match(t)) and not is_header_cell(t) and kind_word(t) is None
+
+
+def area_cells_above(block: list["_Item"], start: int) -> list[str]:
+    """The short area or place-name cells printed right above cell `start` ("Urk" / "NL" over "Indicator"), nearest
+    last: the top row of a two-row header whose areas head runs of years."""
+    out: list[str] = []
+    k = start - 1
+    while k >= 0 and start - k <= 4:
+        text = " ".join(block[k].text.split())
+        if not (is_area_header(text) or is_place_name(text)):
+            break
+        out.insert(0, text)
+        k -= 1
+    return out
+
+
+def _areas_over_years(block: list["_Item"], start: int, head: list["_Item"]) -> bool:
+    """Two or more area cells, one a known area ("Voorbeeldstad" / "NL"), right above a header with bare years: which
+    area each year stands under is a two-row header this reader does not place (`layout.ordered_headers` pairs runs
+    of years with the areas where that fits); read by position, another area's figures would be the gemeente's own."""
+    above = area_cells_above(block, start)
+    return len(above) >= 2 and any(is_area_header(a) for a in above) and sum(1 for h in head if is_year_cell(h.text)) >= 2
 
 
 def _value_like(text: str) -> bool:
@@ -597,6 +657,8 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     if found is None:
         return None
     head, j = found
+    if _areas_over_years(block, j - len(head), head):
+        return None
     columns, groups = _columns_from_header(head) if given is None else (list(given.columns), [])
     n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
     n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))

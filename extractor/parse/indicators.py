@@ -24,7 +24,8 @@ from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
-from extractor.parse.table_semantics import HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type, read_value
+from extractor.parse.table_semantics import (HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type,
+                                             is_comparison_group, read_value)
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
@@ -92,13 +93,21 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
         # "begroting" without a year: the year its section's heading names ("Begroting 2025"), else the document's
         year = begroting_year or (metadata.year if metadata else None)
     if meaning.value_type:
-        if meaning.scope and meaning.value_type == "referentie" and not _REFERENCE.search(f"{header} {meaning.scope}"):
-            return "realisatie", year or table_year, "context"
+        if meaning.scope and meaning.value_type == "referentie" and not (_REFERENCE.search(f"{header} {meaning.scope}")
+                                                                        or is_comparison_group(header)):
+            return _own_area_type(year, metadata), year or table_year, "context"
         return meaning.value_type, year if year is not None else (table_year if meaning.scope else None), "header"
     if meaning.scope:
-        return "realisatie", year or table_year, "context"
+        return _own_area_type(year, metadata), year or table_year, "context"
     rule = context_value_type(year, metadata.document_type if metadata else None, metadata.year if metadata else None)
     return rule, year, "context"
+
+
+def _own_area_type(year: Optional[int], metadata: Optional[Metadata]) -> Optional[str]:
+    """An area's own figures beside a comparison are measured (realisatie); a column of a year the document's rule
+    calls a target year (a begroting's own and later years) is left undecided: a target or a forecast, not shown."""
+    rule = context_value_type(year, metadata.document_type if metadata else None, metadata.year if metadata else None)
+    return None if rule == "streefwaarde" else "realisatie"
 
 
 def _table_year(table: Table, verdict: Verdict, metadata: Optional[Metadata]) -> Optional[int]:
@@ -285,8 +294,10 @@ def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optiona
     if year is not None or printed is None:
         return column
     year = int(printed.group(1))
-    if kind == "referentie" and type_from == "header":
-        return kind, year, type_from  # a comparison column ("Nederland", a size class) takes the row's year
+    if kind == "referentie":
+        return kind, year, type_from  # a comparison column ("Nederland", a size class) stays one and takes the row's year
+    if kind in ("streefwaarde", "prognose") and type_from == "header":
+        return column  # the row's year is when it was measured; a target's own year is not printed
     meta = ctx.metadata
     rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
     return (rule, year, "context") if rule else (kind, year, type_from)
@@ -408,6 +419,8 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         if code_group:
             goal_group = code_group  # "Doel 2A1 Optimale preventie …": the goal of the rows below, not a row itself
             continue
+        layout_problem = bool(row.problem)  # a row the layout could not place keeps its name (a misaligned one may not:
+        # when its cells are out of step its label may be another cell)
         if not row.problem and filled:
             row.problem = _misaligned(row, ctx)
         if row.problem:
@@ -454,7 +467,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         elif heading:
             indicator.name = f"{heading} {indicator.name}"
         worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
-        if indicator.values or indicator.source or indicator.code or worded:
+        if indicator.values or indicator.source or indicator.code or worded or layout_problem:
             own_area = area_cell or None
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)
@@ -464,6 +477,11 @@ def _warnings(ctx: _Context, head) -> list[ErrorEntry]:
     table = ctx.table
     errors: list[ErrorEntry] = []
     undecided = sorted({head.headers[c] for c, (kind, _, _) in ctx.columns.items() if kind is None})
+    earlier = [head.headers[c] for c, m in enumerate(ctx.verdict.meanings) if m.role == "earlier_figure"
+               and any(c < len(r.cells) and read_value(r.cells[c])[0] is not None for r in table.rows[head.header_rows:])]
+    if earlier:
+        errors.append(_warning(table, f"column(s) {', '.join(repr(h) for h in earlier)} hold figures as an earlier edition "
+                                      "printed them, of a year not printed; not read"))
     errors.extend(ErrorEntry(code="table_uncertain", severity="warning", page=row.page,
                              message=f"{f'line {row.lines[0]}' if row.lines else f'page {row.page}'}: {row.problem}")
                   for row in ctx.problems)

@@ -41,7 +41,7 @@ CAPTION_ROW = re.compile(r"^\s*(tabel|table)\b", re.IGNORECASE)
 SOURCE_ROW = re.compile(r"^\s*bron(\s+\w+)?\s*:\s*(?P<source>.+)$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
-Role = str  # "name" | "code" | "unit" | "source" | "programme" | "value" | "ignore"
+Role = str  # "name" | "code" | "unit" | "source" | "programme" | "year" | "value" | "ignore" | "earlier_figure" …
 
 
 @dataclass
@@ -642,7 +642,7 @@ class Verdict:
 
 
 _NO_VALUE_TEXT = re.compile(r"^\W*(nog\s+niet\s+(bekend|beschikbaar)|onbekend|niet\s+(bekend|beschikbaar|gemeten)|geen\s+(meting|gegevens|cijfers)"
-                            r"|volgt|n\.?\s?v\.?\s?t\.?|n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
+                            r"|volgt|n\.?\s?v\.?\s?t\.?|(n\.?\s?)?n\.?\s?b\.?|p\.?\s?m\.?)\b", re.IGNORECASE)
 _DASH_CELL = re.compile(r"^\s*[-–—]\s*$")  # "-": nothing in this cell (a zero or no amount), not a word
 _NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\(([^()]*[^\W\d_]{3}[^()]*|\s*[A-Z]\s*)\)\s*$")  # "(nieuwbouw …)", "(R)"
 
@@ -709,12 +709,26 @@ def _area_columns(meanings: list[HeaderMeaning], headers: list[str], body: list[
     out = list(meanings)
     for i, (meaning, header) in enumerate(zip(meanings, headers)):
         name = re.sub(r"(\s*\(\s*(%|‰|aantal|n)\s*\)|\s+(%|‰|aantal))\s*$", "", header.strip())  # "Dronten %", "Urk (n)"
-        if i == label_col or meaning.role != "value" or meaning.is_axis or meaning.money or not _AREA_NAME.match(name):
+        dated = _DATED_AREA.match(name)  # "Urk 2021" beside "NL 2021": an area's column of one year
+        if dated and meaning.year is not None and not (meaning.value_type or meaning.budget_kind or meaning.side or meaning.scope):
+            name = dated.group("name")
+        elif meaning.is_axis:
+            continue
+        if i == label_col or meaning.role != "value" or meaning.money or not _AREA_NAME.match(name):
             continue
         got, filled = _numeric_share(body, i)
         if got and got >= 0.5 * filled:
-            out[i] = HeaderMeaning(role="value", scope=name)
+            out[i] = HeaderMeaning(role="value", scope=name, year=meaning.year)
     return out
+
+
+_DATED_AREA = re.compile(r"^(?P<name>.+?)\s+\(?(19|20)\d{2}\)?$")
+
+
+def is_comparison_group(header: str) -> bool:
+    """The header names a comparison group rather than a place: a class of gemeenten by size ("< 25.000 inw.") or a
+    benchmark group ("G40", "vergelijkbare gemeenten"), from the vocabulary's scope values."""
+    return _first("scope", " ".join(header.split())) in ("reference", "size_class")
 
 
 def table_scale(table: Table, head: TableHead) -> Optional[float]:

@@ -289,8 +289,16 @@ def _fuller_grid(table: Table, grids: list[Table], lines: list) -> bool:
     first, last = table_lines(table)
     if any("\t" in ln.text for ln in lines if ln.line_no == first):
         return False
-    return any(_figure_rows(grid) > _figure_rows(table) and not (last < a or first > b)
-               for grid in grids for a, b in [table_lines(grid)])
+    return any((_figure_rows(grid) > _figure_rows(table) or _figure_rows(grid) == _figure_rows(table) and _row_year_column(grid))
+               and not (last < a or first > b) for grid in grids for a, b in [table_lines(grid)])
+
+
+def _row_year_column(grid: Table) -> bool:
+    """The grid's header has a column of each row's year ("Jaar"): a flattened or stacked reading knows no such column
+    and would read the years as figures, so on a tie the grid is read."""
+    from extractor.parse.table_semantics import classify_header  # noqa: PLC0415
+
+    return bool(grid.header_rows) and any(classify_header(c).role == "year" for c in grid.rows[0].cells if c.strip())
 
 
 def _figure_rows(table: Table) -> int:

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 MISSING_MARKERS = frozenset(
-    {"", "-", "–", "—", "−", "n.b.", "n.b", "nb", "nvt", "n.v.t.", "n.v.t", "x", "?", "pm", "p.m.", "p.m", "..", "...", "…"}
+    {"", "-", "–", "—", "−", "n.b.", "n.b", "nb", "n.n.b.", "n.n.b", "nnb", "nvt", "n.v.t.", "n.v.t", "x", "?", "pm", "p.m.", "p.m", "..", "...", "…"}
 )
 """Cells that mean 'no value' (compared after lower-casing and trimming)."""
 
