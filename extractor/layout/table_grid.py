@@ -102,9 +102,43 @@ def _split_cells(text: str, sep: str) -> list[str]:
     return cells
 
 
+def _is_spread_cell(text: str) -> bool:
+    """A line of a pipe row printed one cell per line: indented with a tab, one cell closed by a pipe ("\t\t 1.234  |")
+    or only the row's empty cells ("\t\t||||||")."""
+    return text.startswith("\t") and text.rstrip().endswith("|")
+
+
+def join_spread_pipe_rows(lines: list[Line]) -> tuple[list[Line], dict[int, int]]:
+    """Pipe rows whose cells each stand on their own tab-indented line (web pages copied as markdown) joined into one
+    line per row, so the pipe reader sees the grid; returns the lines and, per joined row, its first line's number
+    mapped to its last. A row opens with an unindented line ending in a pipe; a line of tabs alone ends it."""
+    out: list[Line] = []
+    ends: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        if not line.text.startswith("\t") and line.text.rstrip().endswith("|"):
+            while j < len(lines) and _is_spread_cell(lines[j].text):
+                j += 1
+        if j - i >= 2:
+            text = " ".join(ln.text.strip() for ln in lines[i:j])
+            out.append(Line(text=text, line_no=line.line_no, page=line.page))
+            if line.line_no is not None and lines[j - 1].line_no is not None:
+                ends[line.line_no] = lines[j - 1].line_no  # type: ignore[assignment]
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return out, ends
+
+
 def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]]:
-    """Runs of lines holding `sep`; returns (table, first index, last index) per run."""
+    """Runs of lines holding `sep`; returns (table, first index, last index) per run (indexes of the joined lines
+    when pipe rows were spread one cell per line)."""
     out: list[tuple[Table, int, int]] = []
+    ends: dict[int, int] = {}
+    if sep == "|":
+        lines, ends = join_spread_pipe_rows(lines)
     i = 0
     while i < len(lines):
         if sep not in lines[i].text:
@@ -119,7 +153,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
                 cells = _split_cells(text, sep)
                 if any(cells):
                     n = _no(lines[i], i + 1)
-                    rows.append(_row(cells, (n, n), lines[i].page))
+                    rows.append(_row(cells, (n, ends.get(n, n)), lines[i].page))
                     printed.append(len(text.strip().strip(sep).split(sep)) if sep == "|" else len(text.split(sep)))
             i += 1
         n_cols = max((len(r.cells) for r in rows), default=0)
