@@ -49,3 +49,36 @@ def test_pipe_rows_with_every_cell_on_its_own_line_are_one_grid(tmp_path: Path) 
     assert {b.programme for b in doc.budget_lines} == {None}
     first = next(b for b in doc.budget_lines if b.label == "alle baten")
     assert first.lines is not None and first.lines[1] - first.lines[0] == 3  # the row's provenance spans its cells
+
+
+_TWO_AXES = ["Baten en lasten per onderdeel", "Taakveld/programma", "Rekening 2029", "Begroting 2030", "(* € 1.000,-)",
+             "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo",
+             "0.1 Alfabestuur", "Programma 4 Alfa en beta", "710", "20", "-690", "730", "25", "-705",
+             "Sub-totaal", "710", "20", "-690", "730", "25", "-705",
+             "0.2 Betazaken", "Programma 4 Alfa en beta", "300", "120", "-180", "310", "130", "-180",
+             "Programma 7 Gamma zonder bedragen",
+             "Sub-totaal", "300", "120", "-180", "310", "130", "-180",
+             "0.3 Deltaheffing", "Programma 5 Delta", "14", "-14", "16", "-16",
+             "Sub-totaal", "14", "0", "-14", "16", "0", "-16"]
+
+
+def test_a_unit_note_between_the_header_rows_is_the_caption_and_the_groups_stay(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(*_TWO_AXES))
+    read = [(b.programme, b.label, b.column, b.amount) for b in doc.budget_lines]
+    assert ("Programma 4 Alfa en beta", "Programma 4 Alfa en beta", "Rekening 2029 Baten", 20_000) in read
+    assert ("0.2 Betazaken", "Sub-totaal", "Begroting 2030 Saldo", -180_000) in read
+    assert len(read) == 5 * 6  # two programme rows and three totals; the short row is left out
+    kinds = {(b.column, b.kind, b.year) for b in doc.budget_lines}
+    assert ("Begroting 2030 Lasten", "begroting", 2030) in kinds and ("Rekening 2029 Saldo", "rekening", 2029) in kinds
+
+
+def test_coded_headings_of_a_taakveld_programma_table_name_their_blocks(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(*_TWO_AXES))
+    totals = {b.programme for b in doc.budget_lines if b.label == "Sub-totaal"}
+    assert totals == {"0.1 Alfabestuur", "0.2 Betazaken", "0.3 Deltaheffing"}  # a figure-less programme row opens no block
+
+
+def test_a_short_row_under_a_coded_heading_is_left_out_and_warned(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(*_TWO_AXES))
+    assert not any(b.label == "Programma 5 Delta" for b in doc.budget_lines)
+    assert any(e.code == "table_uncertain" and "Programma 5 Delta" in e.message for e in doc.errors)

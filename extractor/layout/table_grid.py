@@ -386,6 +386,7 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
     while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+                              or _note_inside_header(block, start, j)
                               or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
@@ -395,11 +396,13 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
             break  # "Programma 1", "Programma Wonen" after the year columns: a block's label row, not a header cell
         if _side_row_heading(block, start, j):
             break  # "Lasten" over the rows of its side, after the year columns: a row, not a header cell
+        if j > start and _is_code_heading(block[j].text):
+            break  # "99 Resultaat", "0.1 Bestuur": the first row's code and name, not a header cell
         j += 1
     codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
     if codes:
         start = codes[0]  # a number column opens the header: the cells before it are titles and captions
-    head = block[start:j]
+    head = [block[x] for x in range(start, j) if not _note_inside_header(block, start, x)]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
     if len(marked) < 2:
         return None
@@ -407,6 +410,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
 
 
 _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNORECASE)
+
+
+def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
+    """A unit note between a header's rows ("Rekening 2018 | Begroting 2019" / "(* € 1.000,-)" / "Lasten | Baten |
+    …"): the table's caption, no column; the header goes on after it."""
+    text = block[j].text.strip()
+    return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
+        and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) and not _value_like(block[j + 1].text)
 
 
 def _block_label_after_values(block: list[_Item], start: int, j: int) -> bool:
@@ -575,6 +586,12 @@ def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
                and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
 
 
+def _is_code_heading(text: str) -> bool:
+    """A code and a name in one cell ("0.1 Bestuur", "99 Resultaat"), not a year with a word ("2019 Begroting")."""
+    t = text.strip()
+    return bool(_CODE_AND_NAME.match(t)) and not _FULL_YEAR.match(t)
+
+
 def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optional[tuple[list[_Item], list[_Item], int]]:
     """A row of a coded table printed with fewer cells (its empty cells dropped by the copy): a code, a name and 1..N
     figures, or a name alone with all N figures ("Totaal 0 …"), up to the next row's code or name or the end. Returns
@@ -584,7 +601,9 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
     if x < len(block) and _CODE_CELL.match(block[x].text) and x + 1 < len(block) and not _value_like(block[x + 1].text):
         labels.append(block[x])
         x += 1
-    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels or len(block[x].text) > 120:
+    under_heading = k > 0 and _is_code_heading(block[k - 1].text)  # "0.62 OZB" / "Programma 1" / figures: the heading names it
+    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels and not under_heading \
+            or len(block[x].text) > 120:
         return None
     labels.append(block[x])
     x += 1
@@ -599,7 +618,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
-    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text))
+    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
+                                         or under_heading)
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
@@ -673,7 +693,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
             k = ragged[1]
             n_ragged += 1
             continue
-        if is_header_cell(item.text) and _header_run(block, k) is not None and not body:
+        if is_header_cell(item.text) and not _is_code_heading(item.text) and _header_run(block, k) is not None and not body:
             return None  # another header before any row: the lines read as this header are not the table's
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
@@ -689,11 +709,12 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
     table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
-    table.caption = _caption_above(block, start)
+    notes = [] if given is not None else [b.text.strip() for b in block[start:j] if b not in head]
+    table.caption = " — ".join([*notes, *filter(None, [_caption_above(block, start)])]) or None
     return table, max(k, j), body
 
 
-_UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in)\s*€|in\s+duizenden|€\s*['’]?000|"
+_UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in|\*)\s*€|in\s+duizenden|€\s*['’]?000|"
                         r"\bx\s*€?\s*1\s*(mln|miljoen)", re.IGNORECASE)
 
 

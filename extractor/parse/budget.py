@@ -31,6 +31,10 @@ _PART_YEAR = re.compile(r"t/m|tot en met|\bjan(uari)?\b|\bfeb|\bmaart\b|\bapr|\b
 
 _PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
 _PROGRAMME_ROW = re.compile(r"^\s*(programma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z]|^\s*programma\b", re.IGNORECASE)
+# one label column, two axes, the taakvelden first: taakveld headings over rows of programmes ("Programma / Taakveld" is
+# the other way round: programme headings over taakveld rows, read as usual)
+_TWO_AXES = re.compile(r"^\W*taakveld\w*\s*/\s*programma", re.IGNORECASE)
+_CODED_HEADING = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[a-z]?\s+[A-Za-z]")
 _NAMED_PROGRAMME = re.compile(r"^\s*programma\b", re.IGNORECASE)  # "Programma 1 …": a programme even over numbered rows
 _DETAIL = re.compile(r"specificatie|taakveld|per\s+product|toelichting", re.IGNORECASE)
 
@@ -111,13 +115,16 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 continue
             if row_side and len(label) < 30:
                 side_heading = row_side
-            if taakveld:
+            if _TWO_AXES.search(corner) and _CODED_HEADING.match(label):
+                # "Taakveld/programma": the coded heading ("0.1 Bestuur", "99 Resultaat") names its block of programme rows
+                programme_heading, taakveld_heading = label, taakveld.group("code").lower() if taakveld else None
+            elif taakveld:
                 taakveld_heading = taakveld.group("code").lower()
             elif programme_code(label):
                 # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
                 # so the sub-header row right under it ("… per taakveld | Baten | Lasten") keeps its programme
                 programme_heading, taakveld_heading, in_header = programme_code(label), None, True
-            elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
+            elif _PROGRAMME_ROW.match(label) and not _TWO_AXES.search(corner) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
         row_key = _row_key(row.cells, key_cols)
