@@ -82,3 +82,32 @@ def test_a_short_row_under_a_coded_heading_is_left_out_and_warned(tmp_path: Path
     doc = _extract(tmp_path, _cells(*_TWO_AXES))
     assert not any(b.label == "Programma 5 Delta" for b in doc.budget_lines)
     assert any(e.code == "table_uncertain" and "Programma 5 Delta" in e.message for e in doc.errors)
+
+
+def test_a_statement_of_reserves_flattened_to_single_spaces_is_read(tmp_path: Path) -> None:
+    text = "\n".join([
+        "Overzicht reserves", "", "Bedragen x €1.000",
+        "Soort Balanswaarde 1-1-2030 Toevoeging Vrijgevallen bedragen Onttrekking Balanswaarde 31-12-2030",
+        "Vrije reserves",
+        "30101 Reserve alfa 1.204 300 0 150 1.354",
+        "30102 Reserve beta en gamma (XY) 80 0 5 75 0",
+        "Totaal Vrije reserves 1.284 300 5 225 1.354",
+        "Gebonden reserves",
+        "30201 Reserve delta 't Veld 12 1 0 0 13",
+    ]) + "\n"
+    doc = _extract(tmp_path, text, "jaarstukken_2030.txt")
+    read = {(b.label, b.column): (b.kind, b.year, b.amount, b.programme) for b in doc.budget_lines}
+    assert read[("30101 Reserve alfa", "Balanswaarde 1-1-2030")] == ("bedrag", 2030, 1_204_000, None)
+    assert read[("30102 Reserve beta en gamma (XY)", "Vrijgevallen bedragen")] == ("bedrag", 2030, 5_000, None)
+    assert read[("30201 Reserve delta 't Veld", "Balanswaarde 31-12-2030")][2] == 13_000
+    assert read[("Totaal Vrije reserves", "Onttrekking")][1:3] == (2030, 225_000)
+    assert len(read) == 4 * 5
+
+
+def test_a_header_of_capitalised_words_without_balance_and_mutation_is_no_statement() -> None:
+    from extractor.layout.table_grid import split_statement_header
+
+    assert split_statement_header("Soort Balanswaarde 1-1-2030 Toevoeging Onttrekking") == \
+        ["Soort", "Balanswaarde 1-1-2030", "Toevoeging", "Onttrekking"]
+    assert split_statement_header("Naam Inwoners Woningen Bedrijven") == []
+    assert split_statement_header("Soort Toevoeging 2030 Onttrekking 2030") == []  # a bare year is no balance date

@@ -69,3 +69,13 @@ def is_area_header(text: str) -> bool:
     """A header naming a comparison area ("Nederland", "Regio", "Landelijk gemiddelde"): short, no figures."""
     t = text.strip()
     return 0 < len(t) <= 30 and not re.search(r"\d", t) and _first("scope", t) is not None
+
+
+def is_mutation_header(text: str) -> bool:
+    """A mutation column of a statement of reserves ("Toevoeging", "Onttrekkingen", "Vrijgevallen bedragen")."""
+    return _first("mutation", " ".join(text.split())) is not None
+
+
+def is_balance_header(text: str) -> bool:
+    """A balance on a date ("Stand 1-1-2038", "Balanswaarde 31-12-2038"): no side, the reserve's size that day."""
+    return _first("balance", " ".join(text.split())) is not None

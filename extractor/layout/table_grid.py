@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import join_broken_kind_years, kinds_over_years, two_level_header
+from extractor.layout.header_vocabulary import is_balance_header, is_mutation_header
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -953,6 +954,31 @@ def split_header_line(text: str) -> list[str]:
     return [" ".join(c) for c in columns if c]
 
 
+_DATE_WORD = re.compile(r"^\d{1,2}[-/]\d{1,2}[-/](19|20)\d{2}$")
+
+
+def split_statement_header(text: str) -> list[str]:
+    """Column headers of a statement of reserves flattened to single spaces ("Omschrijving Stand 1-1-2038 Toevoeging
+    Vrijgevallen bedragen Onttrekking Stand 31-12-2038"): a column starts at each capitalised word, lower-case words
+    and dates continue it; the cells before the first balance or mutation column are joined as the corner. Only when
+    the line holds a balance on a date and a mutation column (vocabulary) and nothing but words and dates; else []."""
+    words = text.split()
+    if not words or any(re.search(r"\d", w) and not _DATE_WORD.match(w) for w in words):
+        return []
+    cells: list[list[str]] = []
+    for w in words:
+        if not cells or w[:1].isupper():
+            cells.append([w])
+        else:
+            cells[-1].append(w)
+    heads = [" ".join(c) for c in cells]
+    typed = [is_balance_header(h) or is_mutation_header(h) for h in heads]
+    if not any(is_balance_header(h) for h in heads) or not any(is_mutation_header(h) for h in heads) or not any(typed):
+        return []
+    first = typed.index(True)
+    return ([" ".join(heads[:first])] if first else []) + heads[first:]
+
+
 def _tail_values(text: str) -> tuple[str, list[str]]:
     """A flattened row: the label and the run of value tokens at its end."""
     tokens = text.split()
@@ -980,6 +1006,10 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
     while i < len(lines):
         heads = split_header_line(texts[i]) if texts[i] and "|" not in texts[i] and "\t" not in lines[i].text else []
         kinded = [h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]
+        statement = split_statement_header(texts[i]) if heads else []
+        if statement:
+            heads = statement  # "Stand 1-1-2038 Toevoeging … Stand 31-12-2038": balances and mutations
+            kinded = [h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h) or is_mutation_header(h)]
         tail = _tail_values(texts[i])[1] if texts[i] else []
         if len(kinded) < 2 or len(texts[i]) > 200 or (tail and not all(is_year_cell(t) for t in tail)):
             i += 1
@@ -988,6 +1018,8 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
         if table is None:
             i += 1
             continue
+        if statement:
+            table.header_rows = 1  # one header line; a figure-less line under it is a group of reserves
         tables.append(table)
         i = end
     return tables

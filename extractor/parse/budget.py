@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
+from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.table_grid import PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
@@ -313,8 +314,6 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     return out
 
 
-_MUTATION = re.compile(r"^\W*(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|bestemming\s+(van\s+(het\s+)?)?resultaat)",
-                       re.IGNORECASE)
 
 
 def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
@@ -326,7 +325,7 @@ def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
     closes = {c: year - (1 if _JANUARY.search(names.get(c, "")) else 0) for c, _, year, _ in columns if year is not None}
     out = []
     for c, kind, year, side in columns:
-        if year is None and kind == "bedrag" and _MUTATION.match(names.get(c, "")):
+        if year is None and kind == "bedrag" and is_mutation_header(names.get(c, "")):
             before = [y for k, y in opens.items() if k < c][-1:]
             after = [y for k, y in closes.items() if k > c][:1]
             if before and before == after:
