@@ -111,3 +111,22 @@ def test_a_header_of_capitalised_words_without_balance_and_mutation_is_no_statem
         ["Soort", "Balanswaarde 1-1-2030", "Toevoeging", "Onttrekking"]
     assert split_statement_header("Naam Inwoners Woningen Bedrijven") == []
     assert split_statement_header("Soort Toevoeging 2030 Onttrekking 2030") == []  # a bare year is no balance date
+
+
+_PROGRAMME_COLUMN = ["Overzicht incidentele baten en lasten", "Incidentele lasten", "Programma", "Omschrijving", "2031", "2032", "2033",
+                     "Zorg en welzijn", "Tijdelijke inhuur", "12.500", "8.000", "-",
+                     "Zorg en welzijn", "Eenmalige bijdrage", "4.400", "1.100",  # the copy dropped the empty cell
+                     "Wegen en water", "Onderhoud sluizen", "-", "30.250", "-"]
+
+
+def test_the_programme_column_gives_each_row_its_programme(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(*_PROGRAMME_COLUMN))
+    read = {(b.programme, b.label, b.year): b.amount for b in doc.budget_lines}
+    assert read == {("Zorg en welzijn", "Tijdelijke inhuur", 2031): 12_500, ("Zorg en welzijn", "Tijdelijke inhuur", 2032): 8_000,
+                    ("Wegen en water", "Onderhoud sluizen", 2032): 30_250}
+
+
+def test_a_short_row_with_two_name_cells_does_not_end_the_table_and_is_warned(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(*_PROGRAMME_COLUMN))
+    assert any(b.label == "Onderhoud sluizen" for b in doc.budget_lines)
+    assert any(e.code == "table_uncertain" and "Eenmalige bijdrage" in e.message for e in doc.errors)

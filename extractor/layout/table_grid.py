@@ -608,6 +608,10 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         return None
     labels.append(block[x])
     x += 1
+    if n_label >= 2 and len(labels) < n_label and x < len(block) and not _value_like(block[x].text) and len(block[x].text) <= 120 \
+            and x + 1 < len(block) and is_number_cell(block[x + 1].text):
+        labels.append(block[x])  # "Programma" | "Omschrijving" over two name cells, then fewer figures than columns
+        x += 1
     figures: list[_Item] = []
     while x < len(block) and is_number_cell(block[x].text) and len(figures) < n_values:
         if _CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text):

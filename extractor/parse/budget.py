@@ -82,7 +82,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
-    not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
+    programme_cols = _programme_cols(verdict)
+    not_label = programme_cols + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
     placed = _ShortRows(body, columns, verdict.label_col)
     key_cols = _row_key_cols(verdict)
@@ -129,6 +130,9 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 programme_heading, taakveld_heading = label, None
             continue
         row_key = _row_key(row.cells, key_cols)
+        own_programme = _programme_cell(row.cells, programme_cols)
+        if own_programme == label:
+            own_programme = None  # the programme column is the label column itself (an overview per programme)
         for c, kind, year, column_side in columns:
             raw = row.cells[c].strip() if c < len(row.cells) else ""
             if not raw or raw.lower() in MISSING_MARKERS:
@@ -142,8 +146,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 continue
             code_here = taakveld.group("code").lower() if taakveld else taakveld_heading
             lines.append(BudgetLine(
-                programme=label if numbered_programmes and _NUMBERED_NAME.match(label) else
-                _line_programme(label, programme_rows and not taakveld, programme_heading, programme),
+                programme=own_programme or (label if numbered_programmes and _NUMBERED_NAME.match(label) else
+                                            _line_programme(label, programme_rows and not taakveld, programme_heading, programme)),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
                 column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
@@ -222,6 +226,16 @@ def _numbered_programme_rows(body: list, label_col: int, context: str, section: 
 def _programme_cols(verdict) -> list[int]:
     """Columns headed as the programme ("Progr"): what the row belongs to, not part of its label."""
     return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "programme"]
+
+
+def _programme_cell(cells: list[str], programme_cols: list[int]) -> Optional[str]:
+    """The programme a row names in its own "Programma" column ("Programma | Omschrijving | 2017 …"): its programme,
+    before any heading or section. A code or an empty cell names none here (the label and headings decide)."""
+    for c in programme_cols:
+        text = " ".join(cells[c].split()) if c < len(cells) else ""
+        if re.search(r"[^\W\d_]{3}", text):
+            return text
+    return None
 
 
 def _numbering_cols(body: list, label_col: int) -> list[int]:
