@@ -130,3 +130,12 @@ def test_a_short_row_with_two_name_cells_does_not_end_the_table_and_is_warned(tm
     doc = _extract(tmp_path, _cells(*_PROGRAMME_COLUMN))
     assert any(b.label == "Onderhoud sluizen" for b in doc.budget_lines)
     assert any(e.code == "table_uncertain" and "Eenmalige bijdrage" in e.message for e in doc.errors)
+
+
+def test_amounts_with_a_voordeel_or_nadeel_mark_after_them_are_no_silent_grid(tmp_path: Path) -> None:
+    text = _cells("Bijstellingen", "(x € 1.000,-)", "Begroting 2031", "Begroting 2032", "Begroting 2033",
+                  "17. Aanpassing alfa", "(Toelichting volgt)", "120 N", "-", "-",
+                  "Een alinea met uitleg over deze bijstelling, in zinnen die eindigen op een punt.",
+                  "18. Bijstelling beta", "1.040 V", "1.082 N", "1.512 V", "1.209 N", "1.604 V", "962 N")
+    doc = _extract(tmp_path, text)
+    assert doc.coverage.grids_unread and any(e.code == "numeric_grid_unread" for e in doc.errors)

@@ -201,9 +201,12 @@ def _trailing_figures(text: str) -> int:
     return len(run)
 
 
+_MARK_AFTER = re.compile(r"(?<=\d)\s+[NV]$")  # "1.060 V", "100 N": an amount with its voordeel/nadeel mark after it
+
+
 def _lone_figure(text: str) -> bool:
     """A line that is one figure cell and nothing else (text copied from a web table: one cell per line)."""
-    t = text.strip()
+    t = _MARK_AFTER.sub("", text.strip())
     return bool(t) and is_figure(t) and not _YEAR.match(t) and not _ROW_CODE.match(t)
 
 
