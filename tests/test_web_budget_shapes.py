@@ -67,7 +67,7 @@ def test_a_unit_note_between_the_header_rows_is_the_caption_and_the_groups_stay(
     read = [(b.programme, b.label, b.column, b.amount) for b in doc.budget_lines]
     assert ("Programma 4 Alfa en beta", "Programma 4 Alfa en beta", "Rekening 2029 Baten", 20_000) in read
     assert ("0.2 Betazaken", "Sub-totaal", "Begroting 2030 Saldo", -180_000) in read
-    assert len(read) == 5 * 6  # two programme rows and three totals; the short row is left out
+    assert len(read) == 5 * 6 + 4  # two programme rows, three totals, and the short row its own arithmetic places
     kinds = {(b.column, b.kind, b.year) for b in doc.budget_lines}
     assert ("Begroting 2030 Lasten", "begroting", 2030) in kinds and ("Rekening 2029 Saldo", "rekening", 2029) in kinds
 
@@ -78,8 +78,16 @@ def test_coded_headings_of_a_taakveld_programma_table_name_their_blocks(tmp_path
     assert totals == {"0.1 Alfabestuur", "0.2 Betazaken", "0.3 Deltaheffing"}  # a figure-less programme row opens no block
 
 
-def test_a_short_row_under_a_coded_heading_is_left_out_and_warned(tmp_path: Path) -> None:
+def test_a_short_row_under_groups_of_sides_is_placed_by_its_arithmetic(tmp_path: Path) -> None:
     doc = _extract(tmp_path, _cells(*_TWO_AXES))
+    delta = {(b.column, b.amount, b.confidence) for b in doc.budget_lines if b.label == "Programma 5 Delta"}
+    assert delta == {("Rekening 2029 Lasten", 14_000, 0.8), ("Rekening 2029 Saldo", -14_000, 0.8),
+                     ("Begroting 2030 Lasten", 16_000, 0.8), ("Begroting 2030 Saldo", -16_000, 0.8)}
+
+
+def test_a_short_row_the_totals_do_not_prove_is_left_out_and_warned(tmp_path: Path) -> None:
+    cut = [*_TWO_AXES[:-11], "14", "14"]  # two equal figures fit several groups and sides; the copy ends before the total
+    doc = _extract(tmp_path, _cells(*cut))
     assert not any(b.label == "Programma 5 Delta" for b in doc.budget_lines)
     assert any(e.code == "table_uncertain" and "Programma 5 Delta" in e.message for e in doc.errors)
 
@@ -139,3 +147,10 @@ def test_amounts_with_a_voordeel_or_nadeel_mark_after_them_are_no_silent_grid(tm
                   "18. Bijstelling beta", "1.040 V", "1.082 N", "1.512 V", "1.209 N", "1.604 V", "962 N")
     doc = _extract(tmp_path, text)
     assert doc.coverage.grids_unread and any(e.code == "numeric_grid_unread" for e in doc.errors)
+
+
+def test_a_short_row_that_fits_several_groups_is_placed_by_the_block_total(tmp_path: Path) -> None:
+    shaped = [*_TWO_AXES[:-11], "14", "14", "Sub-totaal", "0", "0", "0", "14", "14", "0"]  # baten and lasten of 2030, saldo 0
+    doc = _extract(tmp_path, _cells(*shaped))
+    delta = {(b.column, b.amount) for b in doc.budget_lines if b.label == "Programma 5 Delta"}
+    assert delta == {("Begroting 2030 Lasten", 14_000), ("Begroting 2030 Baten", 14_000)}

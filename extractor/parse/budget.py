@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import combinations
 from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
@@ -386,15 +387,14 @@ class _ShortRows:
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         self.proven: set[int] = set()
-        by_side = {side: c for c, _, _, side in columns}
-        self.cols = [by_side.get(s) for s in ("lasten", "baten", "saldo")]
+        self.cols = _side_groups(columns)
         self.relation: Optional[str] = None
         self.signs: dict[int, int] = {}
-        if len(columns) != 3 or None in self.cols:
+        if not self.cols:
             return
         full = [[parse_money(r.cells[c]) if c < len(r.cells) else None for c in self.cols] for r in body if not r.unplaced]
         full = [f for f in full if None not in f]
-        fits = [rel for rel in _RELATIONS if len(full) >= 2 and all(_obeys(rel, f) for f in full)]
+        fits = [rel for rel in _RELATIONS if len(full) >= 2 and all(_obeys_all(rel, f) for f in full)]
         self.relation = fits[0] if len(fits) == 1 else None
         for k, c in enumerate(self.cols):
             signs = {(a > 0) - (a < 0) for f in full for a in [f[k]] if a}
@@ -427,15 +427,15 @@ class _ShortRows:
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         figures = [parse_money(t) for t in row.unplaced]
-        if self.relation is None or None in figures or not 0 < len(figures) < 3:
+        if self.relation is None or None in figures or not 0 < len(figures) < len(self.cols):
             return []
         out = []
-        for where in _placements(len(figures)):
-            amounts = [0.0, 0.0, 0.0]
+        for where in combinations(range(len(self.cols)), len(figures)):  # the figures in print order, the rest empty
+            amounts = [0.0] * len(self.cols)
             for k, a in zip(where, figures):
                 amounts[k] = a  # type: ignore[assignment]
             signs_ok = all(not a or self.signs.get(self.cols[k]) in (None, (a > 0) - (a < 0)) for k, a in zip(where, figures))
-            if signs_ok and _obeys(self.relation, amounts):
+            if signs_ok and _obeys_all(self.relation, amounts):
                 out.append((where, tuple(amounts)))
         return out
 
@@ -452,7 +452,7 @@ class _ShortRows:
 
 
 _RELATIONS = ("lasten + baten", "lasten - baten", "baten - lasten")
-_TOTAL_ROW = re.compile(r"^\s*(sub\s*)?totaal\b", re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^\s*(sub[\s-]*)?totaal\b", re.IGNORECASE)
 
 
 def _obeys(relation: str, amounts: list) -> bool:
@@ -461,9 +461,24 @@ def _obeys(relation: str, amounts: list) -> bool:
     return abs(value - saldo) <= 1.0
 
 
-def _placements(n: int) -> list[tuple[int, ...]]:
-    """Columns (0 lasten, 1 baten, 2 saldo) for n figures in print order."""
-    return [(0,), (1,), (2,)] if n == 1 else [(0, 1), (0, 2), (1, 2)]
+def _obeys_all(relation: str, amounts: list) -> bool:
+    """Every group of three (lasten, baten, saldo) obeys the relation."""
+    return all(_obeys(relation, amounts[k:k + 3]) for k in range(0, len(amounts), 3))
+
+
+def _side_groups(columns: list[tuple]) -> list[int]:
+    """The value columns as groups of lasten, baten and saldo (one group, or one per kind and year: "Rekening 2018
+    Lasten | Baten | Saldo | Begroting 2019 Lasten | …"), flattened in that order; [] when the columns are no such
+    groups (every column in exactly one complete group, the groups side by side)."""
+    groups: dict[tuple, dict[str, int]] = {}
+    for c, kind, year, side in columns:
+        if side not in ("lasten", "baten", "saldo") or side in groups.setdefault((kind, year), {}):
+            return []
+        groups[(kind, year)][side] = c
+    if not groups or any(len(g) != 3 for g in groups.values()):
+        return []
+    out = [g[s] for g in groups.values() for s in ("lasten", "baten", "saldo")]
+    return out if sorted(out) == sorted(c for c, *_ in columns) else []
 
 
 def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str], proven: set[int]) -> list[ErrorEntry]:
