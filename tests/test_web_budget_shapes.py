@@ -154,3 +154,10 @@ def test_a_short_row_that_fits_several_groups_is_placed_by_the_block_total(tmp_p
     doc = _extract(tmp_path, _cells(*shaped))
     delta = {(b.column, b.amount) for b in doc.budget_lines if b.label == "Programma 5 Delta"}
     assert delta == {("Begroting 2030 Lasten", 14_000), ("Begroting 2030 Baten", 14_000)}
+
+
+def test_a_date_or_an_ordinal_in_a_header_is_no_coded_row_start() -> None:
+    from extractor.layout.table_grid import _is_code_heading
+
+    assert _is_code_heading("0.1 Alfabestuur") and _is_code_heading("99 Slotpost") and _is_code_heading("6.71a Sportpark")
+    assert not any(_is_code_heading(t) for t in ("1e wijziging", "1 januari 2031", "2031 Begroting"))

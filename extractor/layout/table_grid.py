@@ -587,10 +587,14 @@ def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
                and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
 
 
+_CODE_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2}[a-z]?)*\s+[A-Za-z]")
+
+
 def _is_code_heading(text: str) -> bool:
-    """A code and a name in one cell ("0.1 Bestuur", "99 Resultaat"), not a year with a word ("2019 Begroting")."""
+    """A code and a name in one cell ("0.1 Bestuur", "99 Resultaat"), not a cell with a year ("2019 Begroting",
+    "1 januari 2019") nor an ordinal ("1e wijziging")."""
     t = text.strip()
-    return bool(_CODE_AND_NAME.match(t)) and not _FULL_YEAR.match(t)
+    return bool(_CODE_HEADING.match(t)) and not _FULL_YEAR.search(t)
 
 
 def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optional[tuple[list[_Item], list[_Item], int]]:
