@@ -93,16 +93,17 @@ def test_a_short_row_the_totals_do_not_prove_is_left_out_and_warned(tmp_path: Pa
 
 
 def test_a_statement_of_reserves_flattened_to_single_spaces_is_read(tmp_path: Path) -> None:
-    text = "\n".join([
-        "Overzicht reserves", "", "Bedragen x €1.000",
-        "Soort Balanswaarde 1-1-2030 Toevoeging Vrijgevallen bedragen Onttrekking Balanswaarde 31-12-2030",
-        "Vrije reserves",
-        "30101 Reserve alfa 1.204 300 0 150 1.354",
-        "30102 Reserve beta en gamma (XY) 80 0 5 75 0",
-        "Totaal Vrije reserves 1.284 300 5 225 1.354",
-        "Gebonden reserves",
-        "30201 Reserve delta 't Veld 12 1 0 0 13",
-    ]) + "\n"
+    text = """Overzicht reserves
+
+Bedragen x €1.000
+Soort Balanswaarde 1-1-2030 Toevoeging Vrijgevallen bedragen Onttrekking Balanswaarde 31-12-2030
+Vrije reserves
+30101 Reserve alfa 1.204 300 0 150 1.354
+30102 Reserve beta en gamma (XY) 80 0 5 75 0
+Totaal Vrije reserves 1.284 300 5 225 1.354
+Gebonden reserves
+30201 Reserve delta 't Veld 12 1 0 0 13
+"""
     doc = _extract(tmp_path, text, "jaarstukken_2030.txt")
     read = {(b.label, b.column): (b.kind, b.year, b.amount, b.programme) for b in doc.budget_lines}
     assert read[("30101 Reserve alfa", "Balanswaarde 1-1-2030")] == ("bedrag", 2030, 1_204_000, None)

@@ -971,8 +971,9 @@ def split_statement_header(text: str) -> list[str]:
     and dates continue it; the cells before the first balance or mutation column are joined as the corner. Only when
     the line holds a balance on a date and a mutation column (vocabulary) and nothing but words and dates; else []."""
     words = text.split()
-    if not words or any(re.search(r"\d", w) and not _DATE_WORD.match(w) for w in words):
-        return []
+    dated = [w for w in words if re.search(r"\d", w)]
+    if not dated or not all(_DATE_WORD.match(w) for w in dated):
+        return []  # a balance is dated ("1-1-2038"); any other figure makes the line no such header
     cells: list[list[str]] = []
     for w in words:
         if not cells or w[:1].isupper():
