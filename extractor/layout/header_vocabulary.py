@@ -87,3 +87,13 @@ def is_picture_header(text: str) -> bool:
     cell for it in any row."""
     t = " ".join(text.split())
     return bool(_PICTURE.match(t)) and column_role(t) == "ignore"
+
+
+def is_mutation_header(text: str) -> bool:
+    """A mutation column of a statement of reserves ("Toevoeging", "Onttrekkingen", "Vrijgevallen bedragen")."""
+    return _first("mutation", " ".join(text.split())) is not None
+
+
+def is_balance_header(text: str) -> bool:
+    """A balance on a date ("Stand 1-1-2038", "Balanswaarde 31-12-2038"): no side, the reserve's size that day."""
+    return _first("balance", " ".join(text.split())) is not None

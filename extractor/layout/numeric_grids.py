@@ -214,10 +214,13 @@ def _figures_among_words(text: str) -> int:
     return len(tokens) if len(tokens) >= 2 and measured else 0
 
 
+_MARK_AFTER = re.compile(r"(?<=\d)\s+[NV]$")  # "1.060 V", "100 N": an amount with its voordeel/nadeel mark after it
+
+
 def lone_figure(text: str) -> bool:
     """A line that is one figure cell and nothing else (text copied from a web table: one cell per line), also
-    with the pipes of a pipe table around it ("  -98.251  |")."""
-    t = text.strip().strip("|").strip()
+    with the pipes of a pipe table around it ("  -98.251  |") or a voordeel/nadeel mark after it ("1.060 V")."""
+    t = _MARK_AFTER.sub("", text.strip().strip("|").strip())
     return bool(t) and is_figure(t) and not _YEAR.match(t) and not _ROW_CODE.match(t)
 
 

@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
-from extractor.layout.header_vocabulary import is_area_header, is_picture_header, kind_word
+from extractor.layout.header_vocabulary import is_area_header, is_balance_header, is_mutation_header, is_picture_header, kind_word
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -103,9 +103,43 @@ def _split_cells(text: str, sep: str) -> list[str]:
     return cells
 
 
+def _is_spread_cell(text: str) -> bool:
+    """A line of a pipe row printed one cell per line: indented with a tab, one cell closed by a pipe ("\t\t 1.234  |")
+    or only the row's empty cells ("\t\t||||||")."""
+    return text.startswith("\t") and text.rstrip().endswith("|")
+
+
+def join_spread_pipe_rows(lines: list[Line]) -> tuple[list[Line], dict[int, int]]:
+    """Pipe rows whose cells each stand on their own tab-indented line (web pages copied as markdown) joined into one
+    line per row, so the pipe reader sees the grid; returns the lines and, per joined row, its first line's number
+    mapped to its last. A row opens with an unindented line ending in a pipe; a line of tabs alone ends it."""
+    out: list[Line] = []
+    ends: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        if not line.text.startswith("\t") and line.text.rstrip().endswith("|"):
+            while j < len(lines) and _is_spread_cell(lines[j].text):
+                j += 1
+        if j - i >= 2:
+            text = " ".join(ln.text.strip() for ln in lines[i:j])
+            out.append(Line(text=text, line_no=line.line_no, page=line.page))
+            if line.line_no is not None and lines[j - 1].line_no is not None:
+                ends[line.line_no] = lines[j - 1].line_no  # type: ignore[assignment]
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return out, ends
+
+
 def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]]:
-    """Runs of lines holding `sep`; returns (table, first index, last index) per run."""
+    """Runs of lines holding `sep`; returns (table, first index, last index) per run (indexes of the joined lines
+    when pipe rows were spread one cell per line)."""
     out: list[tuple[Table, int, int]] = []
+    ends: dict[int, int] = {}
+    if sep == "|":
+        lines, ends = join_spread_pipe_rows(lines)
     i = 0
     while i < len(lines):
         if sep not in lines[i].text:
@@ -120,7 +154,7 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
                 cells = _split_cells(text, sep)
                 if any(cells):
                     n = _no(lines[i], i + 1)
-                    rows.append(_row(cells, (n, n), lines[i].page))
+                    rows.append(_row(cells, (n, ends.get(n, n)), lines[i].page))
                     printed.append(len(text.strip().strip(sep).split(sep)) if sep == "|" else len(text.split(sep)))
             i += 1
         n_cols = max((len(r.cells) for r in rows), default=0)
@@ -431,6 +465,7 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
     while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+                              or _note_inside_header(block, start, j)
                               or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
@@ -440,11 +475,13 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
             break  # "Programma 1", "Programma Wonen" after the year columns: a block's label row, not a header cell
         if _side_row_heading(block, start, j):
             break  # "Lasten" over the rows of its side, after the year columns: a row, not a header cell
+        if j > start and _is_code_heading(block[j].text):
+            break  # "99 Resultaat", "0.1 Bestuur": the first row's code and name, not a header cell
         j += 1
     codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
     if codes:
         start = codes[0]  # a number column opens the header: the cells before it are titles and captions
-    head = block[start:j]
+    head = [block[x] for x in range(start, j) if not _note_inside_header(block, start, x)]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
     if len(marked) < 2:
         return None
@@ -452,6 +489,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
 
 
 _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNORECASE)
+
+
+def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
+    """A unit note between a header's rows ("Rekening 2018 | Begroting 2019" / "(* € 1.000,-)" / "Lasten | Baten |
+    …"): the table's caption, no column; the header goes on after it."""
+    text = block[j].text.strip()
+    return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
+        and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) and not _value_like(block[j + 1].text)
 
 
 def _block_label_after_values(block: list[_Item], start: int, j: int) -> bool:
@@ -620,6 +665,16 @@ def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
                and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
 
 
+_CODE_HEADING = re.compile(r"^\d{1,2}(\.\d{1,2}[a-z]?)*\s+[A-Za-z]")
+
+
+def _is_code_heading(text: str) -> bool:
+    """A code and a name in one cell ("0.1 Bestuur", "99 Resultaat"), not a cell with a year ("2019 Begroting",
+    "1 januari 2019") nor an ordinal ("1e wijziging")."""
+    t = text.strip()
+    return bool(_CODE_HEADING.match(t)) and not _FULL_YEAR.search(t)
+
+
 def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optional[tuple[list[_Item], list[_Item], int]]:
     """A row of a coded table printed with fewer cells (its empty cells dropped by the copy): a code, a name and 1..N
     figures, or a name alone with all N figures ("Totaal 0 …"), up to the next row's code or name or the end. Returns
@@ -629,10 +684,16 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
     if x < len(block) and _CODE_CELL.match(block[x].text) and x + 1 < len(block) and not _value_like(block[x + 1].text):
         labels.append(block[x])
         x += 1
-    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels or len(block[x].text) > 120:
+    under_heading = k > 0 and _is_code_heading(block[k - 1].text)  # "0.62 OZB" / "Programma 1" / figures: the heading names it
+    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels and not under_heading \
+            or len(block[x].text) > 120:
         return None
     labels.append(block[x])
     x += 1
+    if n_label >= 2 and len(labels) < n_label and x < len(block) and not _value_like(block[x].text) and len(block[x].text) <= 120 \
+            and x + 1 < len(block) and is_number_cell(block[x + 1].text):
+        labels.append(block[x])  # "Programma" | "Omschrijving" over two name cells, then fewer figures than columns
+        x += 1
     figures: list[_Item] = []
     while x < len(block) and is_number_cell(block[x].text) and len(figures) < n_values:
         if _CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text):
@@ -644,7 +705,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
-    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text))
+    if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
+                                         or under_heading)
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
@@ -720,7 +782,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
             k = ragged[1]
             n_ragged += 1
             continue
-        if is_header_cell(item.text) and _header_run(block, k) is not None and not body:
+        if is_header_cell(item.text) and not _is_code_heading(item.text) and _header_run(block, k) is not None and not body:
             return None  # another header before any row: the lines read as this header are not the table's
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
@@ -736,11 +798,12 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
     table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
-    table.caption = _caption_above(block, start)
+    notes = [] if given is not None else [b.text.strip() for b in block[start:j] if b not in head]
+    table.caption = " — ".join([*notes, *filter(None, [_caption_above(block, start)])]) or None
     return table, max(k, j), body
 
 
-_UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in)\s*€|in\s+duizenden|€\s*['’]?000|"
+_UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in|\*)\s*€|in\s+duizenden|€\s*['’]?000|"
                         r"\bx\s*€?\s*1\s*(mln|miljoen)", re.IGNORECASE)
 
 
@@ -979,6 +1042,32 @@ def split_header_line(text: str) -> list[str]:
     return [" ".join(c) for c in columns if c]
 
 
+_DATE_WORD = re.compile(r"^\d{1,2}[-/]\d{1,2}[-/](19|20)\d{2}$")
+
+
+def split_statement_header(text: str) -> list[str]:
+    """Column headers of a statement of reserves flattened to single spaces ("Omschrijving Stand 1-1-2038 Toevoeging
+    Vrijgevallen bedragen Onttrekking Stand 31-12-2038"): a column starts at each capitalised word, lower-case words
+    and dates continue it; the cells before the first balance or mutation column are joined as the corner. Only when
+    the line holds a balance on a date and a mutation column (vocabulary) and nothing but words and dates; else []."""
+    words = text.split()
+    dated = [w for w in words if re.search(r"\d", w)]
+    if not dated or not all(_DATE_WORD.match(w) for w in dated):
+        return []  # a balance is dated ("1-1-2038"); any other figure makes the line no such header
+    cells: list[list[str]] = []
+    for w in words:
+        if not cells or w[:1].isupper():
+            cells.append([w])
+        else:
+            cells[-1].append(w)
+    heads = [" ".join(c) for c in cells]
+    typed = [is_balance_header(h) or is_mutation_header(h) for h in heads]
+    if not any(is_balance_header(h) for h in heads) or not any(is_mutation_header(h) for h in heads) or not any(typed):
+        return []
+    first = typed.index(True)
+    return ([" ".join(heads[:first])] if first else []) + heads[first:]
+
+
 def _tail_values(text: str) -> tuple[str, list[str]]:
     """A flattened row: the label and the run of value tokens at its end."""
     tokens = text.split()
@@ -1006,6 +1095,10 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
     while i < len(lines):
         heads = split_header_line(texts[i]) if texts[i] and "|" not in texts[i] and "\t" not in lines[i].text else []
         kinded = [h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]
+        statement = split_statement_header(texts[i]) if heads else []
+        if statement:
+            heads = statement  # "Stand 1-1-2038 Toevoeging … Stand 31-12-2038": balances and mutations
+            kinded = [h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h) or is_mutation_header(h)]
         tail = _tail_values(texts[i])[1] if texts[i] else []
         if len(kinded) < 2 or len(texts[i]) > 200 or (tail and not all(is_year_cell(t) for t in tail)):
             i += 1
@@ -1014,6 +1107,8 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
         if table is None:
             i += 1
             continue
+        if statement:
+            table.header_rows = 1  # one header line; a figure-less line under it is a group of reserves
         tables.append(table)
         i = end
     return tables

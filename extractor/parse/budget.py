@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import combinations
 from typing import Optional
 
+from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.table_grid import PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
@@ -31,6 +33,10 @@ _PART_YEAR = re.compile(r"t/m|tot en met|\bjan(uari)?\b|\bfeb|\bmaart\b|\bapr|\b
 
 _PROGRAMME_AXIS = re.compile(r"^\s*programma|^\s*progr\.|recapitulatie|overzicht\s+(van\s+)?(baten\s+en\s+lasten|programma)", re.IGNORECASE)
 _PROGRAMME_ROW = re.compile(r"^\s*(programma\s+)?\d{1,2}[a-z]?\.?\s+[A-Z]|^\s*programma\b", re.IGNORECASE)
+# one label column, two axes, the taakvelden first: taakveld headings over rows of programmes ("Programma / Taakveld" is
+# the other way round: programme headings over taakveld rows, read as usual)
+_TWO_AXES = re.compile(r"^\W*taakveld\w*\s*/\s*programma", re.IGNORECASE)
+_CODED_HEADING = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[a-z]?\s+[A-Za-z]")
 _NAMED_PROGRAMME = re.compile(r"^\s*programma\b", re.IGNORECASE)  # "Programma 1 …": a programme even over numbered rows
 _DETAIL = re.compile(r"specificatie|taakveld|per\s+product|toelichting", re.IGNORECASE)
 
@@ -81,7 +87,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
-    not_label = _programme_cols(verdict) + _numbering_cols(body, verdict.label_col)
+    programme_cols = _programme_cols(verdict)
+    not_label = programme_cols + _numbering_cols(body, verdict.label_col)
     signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
     placed = _ShortRows(body, columns, verdict.label_col)
     key_cols = _row_key_cols(verdict)
@@ -115,7 +122,10 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 continue
             if row_side and len(label) < 30:
                 side_heading = row_side
-            if taakveld:
+            if _TWO_AXES.search(corner) and _CODED_HEADING.match(label):
+                # "Taakveld/programma": the coded heading ("0.1 Bestuur", "99 Resultaat") names its block of programme rows
+                programme_heading, taakveld_heading = label, taakveld.group("code").lower() if taakveld else None
+            elif taakveld:
                 taakveld_heading = taakveld.group("code").lower()
             elif programme_code(label):
                 # "Programma:P5 Natuur, klimaat en" over a block whose kind headers wrapped away: the block's header,
@@ -126,10 +136,13 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 # label column, so the rows below name their own programme (as under a "Programma" corner)
                 programme_rows = programme_rows or (bool(_PROGRAMME_AXIS.search(label)) and programme is None
                                                     and programme_heading is None)
-            elif _PROGRAMME_ROW.match(label) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
+            elif _PROGRAMME_ROW.match(label) and not _TWO_AXES.search(corner) and (_NAMED_PROGRAMME.match(label) or not numbered_list_item(body, index, verdict.label_col)):
                 programme_heading, taakveld_heading = label, None
             continue
         row_key = _row_key(row.cells, key_cols)
+        own_programme = _programme_cell(row.cells, programme_cols)
+        if own_programme == label:
+            own_programme = None  # the programme column is the label column itself (an overview per programme)
         for c, kind, year, column_side in columns:
             raw = row.cells[c].strip() if c < len(row.cells) else ""
             if not raw or raw.lower() in MISSING_MARKERS:
@@ -143,8 +156,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                 continue
             code_here = taakveld.group("code").lower() if taakveld else taakveld_heading
             lines.append(BudgetLine(
-                programme=label if numbered_programmes and _NUMBERED_NAME.match(label) else
-                _line_programme(label, programme_rows and not taakveld, programme_heading, programme),
+                programme=own_programme or (label if numbered_programmes and _NUMBERED_NAME.match(label) else
+                                            _line_programme(label, programme_rows and not taakveld, programme_heading, programme)),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
                 column=names[c], side=_line_side(kind, column_side, row_side, side_heading),  # type: ignore[arg-type]
@@ -233,6 +246,16 @@ def _numbered_programme_rows(body: list, label_col: int, context: str, section: 
 def _programme_cols(verdict) -> list[int]:
     """Columns headed as the programme ("Progr"): what the row belongs to, not part of its label."""
     return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "programme"]
+
+
+def _programme_cell(cells: list[str], programme_cols: list[int]) -> Optional[str]:
+    """The programme a row names in its own "Programma" column ("Programma | Omschrijving | 2017 …"): its programme,
+    before any heading or section. A code or an empty cell names none here (the label and headings decide)."""
+    for c in programme_cols:
+        text = " ".join(cells[c].split()) if c < len(cells) else ""
+        if re.search(r"[^\W\d_]{3}", text):
+            return text
+    return None
 
 
 def _numbering_cols(body: list, label_col: int) -> list[int]:
@@ -329,8 +352,6 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     return out
 
 
-_MUTATION = re.compile(r"^\W*(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|bestemming\s+(van\s+(het\s+)?)?resultaat)",
-                       re.IGNORECASE)
 
 
 def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
@@ -342,7 +363,7 @@ def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
     closes = {c: year - (1 if _JANUARY.search(names.get(c, "")) else 0) for c, _, year, _ in columns if year is not None}
     out = []
     for c, kind, year, side in columns:
-        if year is None and kind == "bedrag" and _MUTATION.match(names.get(c, "")):
+        if year is None and kind == "bedrag" and is_mutation_header(names.get(c, "")):
             before = [y for k, y in opens.items() if k < c][-1:]
             after = [y for k, y in closes.items() if k > c][:1]
             if before and before == after:
@@ -470,15 +491,14 @@ class _ShortRows:
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         self.proven: set[int] = set()
-        by_side = {side: c for c, _, _, side in columns}
-        self.cols = [by_side.get(s) for s in ("lasten", "baten", "saldo")]
+        self.cols = _side_groups(columns)
         self.relation: Optional[str] = None
         self.signs: dict[int, int] = {}
-        if len(columns) != 3 or None in self.cols:
+        if not self.cols:
             return
         full = [[parse_money(r.cells[c]) if c < len(r.cells) else None for c in self.cols] for r in body if not r.unplaced]
         full = [f for f in full if None not in f]
-        fits = [rel for rel in _RELATIONS if len(full) >= 2 and all(_obeys(rel, f) for f in full)]
+        fits = [rel for rel in _RELATIONS if len(full) >= 2 and all(_obeys_all(rel, f) for f in full)]
         self.relation = fits[0] if len(fits) == 1 else None
         for k, c in enumerate(self.cols):
             signs = {(a > 0) - (a < 0) for f in full for a in [f[k]] if a}
@@ -511,15 +531,15 @@ class _ShortRows:
         from extractor.parse.table_semantics import parse_money  # noqa: PLC0415
 
         figures = [parse_money(t) for t in row.unplaced]
-        if self.relation is None or None in figures or not 0 < len(figures) < 3:
+        if self.relation is None or None in figures or not 0 < len(figures) < len(self.cols):
             return []
         out = []
-        for where in _placements(len(figures)):
-            amounts = [0.0, 0.0, 0.0]
+        for where in combinations(range(len(self.cols)), len(figures)):  # the figures in print order, the rest empty
+            amounts = [0.0] * len(self.cols)
             for k, a in zip(where, figures):
                 amounts[k] = a  # type: ignore[assignment]
             signs_ok = all(not a or self.signs.get(self.cols[k]) in (None, (a > 0) - (a < 0)) for k, a in zip(where, figures))
-            if signs_ok and _obeys(self.relation, amounts):
+            if signs_ok and _obeys_all(self.relation, amounts):
                 out.append((where, tuple(amounts)))
         return out
 
@@ -536,7 +556,7 @@ class _ShortRows:
 
 
 _RELATIONS = ("lasten + baten", "lasten - baten", "baten - lasten")
-_TOTAL_ROW = re.compile(r"^\s*(sub\s*)?totaal\b", re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^\s*(sub[\s-]*)?totaal\b", re.IGNORECASE)
 
 
 def _obeys(relation: str, amounts: list) -> bool:
@@ -545,9 +565,24 @@ def _obeys(relation: str, amounts: list) -> bool:
     return abs(value - saldo) <= 1.0
 
 
-def _placements(n: int) -> list[tuple[int, ...]]:
-    """Columns (0 lasten, 1 baten, 2 saldo) for n figures in print order."""
-    return [(0,), (1,), (2,)] if n == 1 else [(0, 1), (0, 2), (1, 2)]
+def _obeys_all(relation: str, amounts: list) -> bool:
+    """Every group of three (lasten, baten, saldo) obeys the relation."""
+    return all(_obeys(relation, amounts[k:k + 3]) for k in range(0, len(amounts), 3))
+
+
+def _side_groups(columns: list[tuple]) -> list[int]:
+    """The value columns as groups of lasten, baten and saldo (one group, or one per kind and year: "Rekening 2018
+    Lasten | Baten | Saldo | Begroting 2019 Lasten | …"), flattened in that order; [] when the columns are no such
+    groups (every column in exactly one complete group, the groups side by side)."""
+    groups: dict[tuple, dict[str, int]] = {}
+    for c, kind, year, side in columns:
+        if side not in ("lasten", "baten", "saldo") or side in groups.setdefault((kind, year), {}):
+            return []
+        groups[(kind, year)][side] = c
+    if not groups or any(len(g) != 3 for g in groups.values()):
+        return []
+    out = [g[s] for g in groups.values() for s in ("lasten", "baten", "saldo")]
+    return out if sorted(out) == sorted(c for c, *_ in columns) else []
 
 
 def _budget_warnings(table: Table, body: list, skipped: list[str], unreadable: list[str], proven: set[int]) -> list[ErrorEntry]:
