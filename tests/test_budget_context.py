@@ -137,6 +137,21 @@ def test_a_title_over_a_caption_of_its_own_or_a_generic_title_names_no_programme
     assert len(doc.budget_lines) == 4 and {b.programme for b in doc.budget_lines} == {None}
 
 
+def test_a_caption_repeating_the_page_title_with_the_scale_names_the_programme(tmp_path: Path) -> None:
+    """"Stad en haven x € 1.000" over the table, the page printing "Stad en haven" as its title above other
+    headings: the caption names whose amounts these are. A caption name the page does not print as a title, or a
+    generic one, names nothing."""
+    body = TITLED_PAGE[3:13]
+    titled = ["Groene gemeente", "Stad en haven", "Wat kost het?", "Stad en haven x € 1.000", *body]
+    doc = _extract(tmp_path, _cells(titled), "begroting_2031.txt")
+    assert len(doc.budget_lines) == 4 and {b.programme for b in doc.budget_lines} == {"Stad en haven"}
+    assert {b.amount for b in doc.budget_lines if b.label == "Baten"} == {1_210_000, 1_220_000}
+    untitled = ["Groene gemeente", "Wat kost het?", "Stad en haven x € 1.000", *body]
+    assert {b.programme for b in _extract(tmp_path, _cells(untitled), "begroting_2031.txt").budget_lines} == {None}
+    generic = ["Financiën", "Overzicht lasten", "Overzicht lasten x € 1.000", *body]
+    assert {b.programme for b in _extract(tmp_path, _cells(generic), "begroting_2031.txt").budget_lines} == {None}
+
+
 COLLAPSED_TOP_ROW = """Lasten en baten per programma
 Een overzicht van de lasten en baten per programma.
 bedrag x € 1.000 | Rekening | Begroting 2033 | Rekening 2033 | Saldo | |||||

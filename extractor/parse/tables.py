@@ -257,12 +257,36 @@ def _page_title(lines: list, grids: list[Table]) -> Optional[tuple[int, str]]:
              if ln.line_no is not None and ln.line_no < first and ln.text.strip()]
     while above and _SCALE_LINE.match(above[-1][1]):
         above.pop()
+    named = _caption_name(above)
+    if named is not None:
+        return named
     if not above or not all(generic_title(text) and len(text.split()) <= 6 for _, text in above[:-1]):
         return None
     line, text = above[-1]
     if generic_title(text) or not _NAME_LINE.match(text) or len(text.split()) > 6:
         return None
     return line, text
+
+
+_TRAILING_SCALE = re.compile(r"\s*[-–(]?\s*(bedragen\s+)?(x|in)\s*(€\s*)?(1\.000|duizenden|miljoenen)\b[^A-Za-z]*$", re.IGNORECASE)
+
+
+def _caption_name(above: list[tuple[int, str]]) -> Optional[tuple[int, str]]:
+    """The name in a caption that prints it with the table's scale ("Wonen en werken x € 1.000") right over the first
+    table, when the page also prints that name as a title line of its own above it: the page's title repeated in the
+    table's caption names whose amounts these are, whatever other headings stand above."""
+    from extractor.parse.section_context import generic_title  # noqa: PLC0415
+
+    if not above:
+        return None
+    line, caption = above[-1]
+    scale = _TRAILING_SCALE.search(caption)
+    if scale is None or scale.start() == 0:
+        return None
+    name = caption[:scale.start()].strip(" -–:(")
+    if generic_title(name) or not _NAME_LINE.match(name) or len(name.split()) > 6:
+        return None
+    return (line, name) if any(text == name for _, text in above[:-1]) else None
 
 
 _SIDE_ROW = re.compile(r"^\W*(totaal\s+)?(lasten|baten)\b", re.IGNORECASE)
