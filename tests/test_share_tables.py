@@ -61,3 +61,17 @@ def test_kengetallen_with_mixed_points_and_a_minus_apart(tmp_path: Path) -> None
     assert _values(document, "2. Weerbaarheid") == [(2041, "realisatie", -1.5), (2042, "realisatie", -1.4),
                                                     (2042, "streefwaarde", 0.61)]
     assert _values(document, "3. Grondvoorraad")[0] == (2041, "realisatie", 12.07)
+
+
+def test_percentages_under_budget_kinds_in_a_money_context_are_shares_not_amounts(tmp_path: Path) -> None:
+    """Financial kengetallen (werkelijk / begroot over years, every cell a percentage) on a page about the financial
+    position: no amounts of money, so an indicator table — the budget reader would read nothing and drop them."""
+    cells = ["Financiële positie", "De kengetallen geven een beeld van onze financiële positie.",
+             "werkelijk 2041", "begroot 2042", "werkelijk 2042",
+             "Schuldquote", "61%", "58%", "57%", "Solvabiliteit", "32%", "35%", "36%", "Ruimte", "1,2%", "0,8%", "1,1%"]
+    path = tmp_path / "jaarstukken_2042_kengetallen.txt"
+    path.write_text("Jaarstukken 2042\n\n" + "\n\n".join(cells) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    assert not document.budget_lines
+    assert _values(document, "Solvabiliteit") == [(2041, "realisatie", 32.0), (2042, "realisatie", 36.0),
+                                                  (2042, "streefwaarde", 35.0)]

@@ -820,6 +820,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
         (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
         (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
+    if money and not scale and not money_cells and _mostly_shares(body, value_cols):
+        money = False  # percentages under begroot/werkelijk (financial kengetallen) are shares, never amounts
     if _capital_amounts(head, label_col):
         return Verdict(None, "investeringen/kredieten or risks: capital and risk amounts, not the exploitatie budget",
                        numeric, head, meanings, label_col)
