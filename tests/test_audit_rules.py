@@ -460,3 +460,15 @@ def test_reserve_rows_printed_only_under_baten_and_lasten_are_not_checked_in_the
     lines[2] = _side_line("Onttrekking aan reserves", "saldo", 3500, 0)  # saldo printed on the parts: checked again
     lines[5] = _side_line("Toevoeging aan reserves", "saldo", -1964, 1)
     assert len(rule_findings("reserve_mutations_add_up", make_doc("b", "begroting", 2025, lines=lines))) == 1
+
+
+def test_an_item_list_with_a_row_starting_with_a_programme_holds_no_programme_totals():
+    """Incidentele lasten listed per item, one row starting with its programme ("Programma 1 Veiligheid Cameratoezicht"):
+    that row's amount is the item's, not the programme's lasten, so the recapitulatie rule does not compare it."""
+    items = [cell(label, "Lasten 2023", "realisatie", 2023, amount, programme=None, page=120, row=k)
+             for k, (label, amount) in enumerate([("Programma 1 Veiligheid Cameratoezicht", -40), ("Verkiezingen", -60),
+                                                  ("Archief op orde", -25), ("Subtotaal incidenteel", -125)])]
+    for line in items:
+        line.table = "t7"
+    doc = make_doc("jaarstukken_2023", "jaarstukken", 2023, lines=jaarstukken_table() + items)
+    assert rule_findings("programme_totals_match_overview", doc) == []

@@ -293,6 +293,23 @@ def _overview_programme(line: BudgetLine, codes: set[str]) -> Optional[str]:
     return None
 
 
+def _overview_tables(lines: list[BudgetLine], codes: set[str]) -> set[Optional[str]]:
+    """Tables whose rows are mostly programmes (a recapitulatie): at least half of their row labels name one. A list
+    of items in which a few rows start with a programme ("P4 … Ontwikkeling omgevingsplan" among incidentele lasten)
+    holds no programme totals."""
+    labels: dict[Optional[str], set[str]] = {}
+    for line in lines:
+        if line.programme is None and not line.detail:
+            labels.setdefault(line.table, set()).add(line.label)
+    return {table for table, names in labels.items()
+            if 2 * sum(1 for name in names if _overview_programme_label(name, codes)) >= len(names)}
+
+
+def _overview_programme_label(label: str, codes: set[str]) -> bool:
+    match = _PROGRAMME_IN_LABEL.match(label)
+    return bool(match) and (match.group(1).upper() in codes or f"P{match.group(1).upper()}" in codes)
+
+
 def _overview_side(line: BudgetLine) -> Optional[str]:
     if line.side:
         return line.side
@@ -306,8 +323,9 @@ def _overview_side(line: BudgetLine) -> Optional[str]:
 def overview_rule(doc: AuditDocument) -> Iterator[Finding]:
     programme_cells = unique_budget_cells(doc, lambda line: line.programme is not None)
     codes = {key[0] for key in programme_cells}
+    overviews = _overview_tables(doc.document.budget_lines, codes)
     for line in doc.document.budget_lines:
-        if line.programme is not None or line.detail:
+        if line.programme is not None or line.detail or line.table not in overviews:
             continue
         code, side = _overview_programme(line, codes), _overview_side(line)
         if code is None or side is None:
