@@ -561,6 +561,8 @@ def _kind_year_pairs(texts: list[str]) -> list[str]:
 
 
 _CODE_HEADER = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
+# "Norm" without a year: a column of signalling norms ("90-130%", "Begr = 0%"), ranges and phrases, not one figure each
+_NORM_HEADER = re.compile(r"^norm(en|waarde)?\*?$", re.IGNORECASE)
 RAGGED_PROBLEM = "row prints fewer cells than the header has columns (empty cells dropped by the copy); values left out"
 
 
@@ -734,7 +736,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         columns = [columns[0], "", *columns[1:]]  # "Taakvelden" over a code cell and a name cell
         n_label = 2
     width = n_label + n_values + n_trailing
-    numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
+    numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) and not _NORM_HEADER.match(c.strip()) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
     coded = not n_trailing  # "Nr. | Doel | …" or "0.1 Bestuur": a code and a name, then the figures
     k = j

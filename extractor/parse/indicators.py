@@ -80,6 +80,9 @@ _REFERENCE = re.compile(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40
                         r"|\d\.000\s*(-|–|tot\b|t/m|\+)|[<>≤≥]\s*\d{1,3}\.000", re.IGNORECASE)  # or a size class of gemeenten
 
 
+_NORM_HEADER = re.compile(r"^norm(en)?\*?$", re.IGNORECASE)
+
+
 def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata],
                 table_year: Optional[int], begroting_year: Optional[int] = None) -> tuple[Optional[str], Optional[int], str]:
     """(type, year, type_from) of a value column; type None when neither header nor rule decides.
@@ -87,6 +90,8 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
     An area column is a comparison (referentie) when its header says so ("Gemiddelde Flevoland", "Nederland"),
     and otherwise the own figures of that area (a tabellenboek's gemeente columns: realisatie)."""
     year = meaning.year
+    if year is None and _NORM_HEADER.match(header.strip()):
+        return None, None, "header"  # a signalling norm ("90-130%", "Begr = 0%"): the same band every year, no target
     if meaning.budget_kind == "verschil" and not meaning.value_type:
         return None, year, "header"  # a difference between two columns ("mutatie t.o.v. 2024") is no value of its own
     if meaning.value_type == "streefwaarde" and year is None and meaning.budget_kind == "begroting":

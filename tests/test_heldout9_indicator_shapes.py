@@ -1,0 +1,37 @@
+"""Indicator tables copied from web pages in shapes first met in the ninth first-sight check (docs/tables.md).
+
+Every text is synthetic (invented names and figures) with the shape of such a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.model import Document
+from extractor.pipeline import extract_document
+
+
+def _document(tmp_path: Path, name: str, cells: list[str]) -> Document:
+    path = tmp_path / name
+    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    return extract_document(path)
+
+
+def _values(doc: Document) -> set[tuple[str, object, str, float, object]]:
+    return {(i.name, v.year, v.type, v.value, v.comparator) for i in doc.indicators for v in i.values}
+
+
+def test_a_norm_column_of_bands_is_read_as_text_and_gives_no_values(tmp_path: Path) -> None:
+    """'Norm' opens the header (no cell for the name column); its cells are bands ("40-60%", "Begr = 0%"): the
+    rows stay in step and the bands are no targets of a year."""
+    cells = ["Jaarstukken 2031", "Kengetallen", "Twee kengetallen geven een beeld van de positie.",
+             "Norm", "werkelijk\n2030", "begroot\n2031", "werkelijk\n2031",
+             "Alfaquote", "40-60%", "12%", "15%", "11%",
+             "Betaratio", "Begr = 0%", "3%", "0%", "2%",
+             "Gammaruimte", "70-90%", "81%", "84%", "86%",
+             "Deze cijfers zijn op orde."]
+    got = _values(_document(tmp_path, "kengetallen.txt", cells))
+    assert ("Alfaquote", 2030, "realisatie", 12.0, None) in got
+    assert ("Betaratio", 2031, "streefwaarde", 0.0, None) in got
+    assert ("Gammaruimte", 2031, "realisatie", 86.0, None) in got
+    assert len(got) == 9  # three figures per row, nothing from the norm column
