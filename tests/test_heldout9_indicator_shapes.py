@@ -35,3 +35,18 @@ def test_a_norm_column_of_bands_is_read_as_text_and_gives_no_values(tmp_path: Pa
     assert ("Betaratio", 2031, "streefwaarde", 0.0, None) in got
     assert ("Gammaruimte", 2031, "realisatie", 86.0, None) in got
     assert len(got) == 9  # three figures per row, nothing from the norm column
+
+
+def test_code_and_group_columns_before_the_names_and_roles_before_the_figures(tmp_path: Path) -> None:
+    """'Nr' / 'Taakveld' / 'Naam indicator' / 'Eenheid' / 'Bron' / two value columns: each row is read in print
+    order, a figure may carry its unit word ("4,12 Fte") and the next row's number follows the last figure."""
+    cells = ["Financiën", "Verplichte indicatoren",
+             "Nr", "Taakveld", "Naam indicator", "Eenheid", "Bron", "jaarrekening 2030", "begroting 2032",
+             "1", "Bestuur", "Alfa formatie", "Fte per 1.000 inwoners", "Eigen gegevens", "4,12 Fte", "4,31 Fte",
+             "2", "Bestuur", "Beta kosten", "Kosten per inwoner", "Eigen gegevens", "€ 512", "€ 540",
+             "3", "Bestuur", "Gamma overhead", "% van totale lasten", "Eigen gegevens", "9,5%", "9,9%"]
+    got = _values(_document(tmp_path, "bbv.txt", cells))
+    assert ("Alfa formatie", 2030, "realisatie", 4.12, None) in got
+    assert ("Beta kosten", 2032, "streefwaarde", 540.0, None) in got
+    assert ("Gamma overhead", 2030, "realisatie", 9.5, None) in got
+    assert len(got) == 6
