@@ -50,3 +50,20 @@ def test_code_and_group_columns_before_the_names_and_roles_before_the_figures(tm
     assert ("Beta kosten", 2032, "streefwaarde", 540.0, None) in got
     assert ("Gamma overhead", 2030, "realisatie", 9.5, None) in got
     assert len(got) == 6
+
+
+def test_a_cell_with_the_own_and_a_national_figure_gives_a_realisatie_and_a_referentie(tmp_path: Path) -> None:
+    """"1,4 Oord 2,0 NL (2029)": the own figure and the Nederland figure of the printed year in one cell. Under a
+    begroting column of another year the own figure is left out (which year is meant is not printed)."""
+    cells = ["Verplichte indicatoren",
+             "Nr", "Taakveld", "Naam indicator", "Eenheid", "Bron", "jaarrekening 2030", "begroting 2032",
+             "1", "Veiligheid", "Alfa meldingen", "Aantal per 1.000 inwoners", "CBS", "1,4 Oord 2,0 NL (2029)",
+             "1,6 Oord 2,2 NL (2030)",
+             "2", "Economie", "Beta menging", "%", "Eigen gegevens", "Oord 48,5% NL 50,1% (2029)",
+             "Oord 49,0% NL 50,6% (2030)"]
+    doc = _document(tmp_path, "bbv_paren.txt", cells)
+    got = {(i.name, v.year, v.type, v.value, v.scope) for i in doc.indicators for v in i.values}
+    assert got == {("Alfa meldingen", 2029, "realisatie", 1.4, None), ("Alfa meldingen", 2029, "referentie", 2.0, "Nederland"),
+                   ("Alfa meldingen", 2030, "referentie", 2.2, "Nederland"),
+                   ("Beta menging", 2029, "realisatie", 48.5, None), ("Beta menging", 2029, "referentie", 50.1, "Nederland"),
+                   ("Beta menging", 2030, "referentie", 50.6, "Nederland")}

@@ -24,6 +24,26 @@ _LEAD_HEADER = re.compile(r"^(nr\.?|nummer|code|taakveld(en)?|programma|thema)$"
 _CODE_LEAD = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
 _CODE_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
 _FIGURE_WITH_UNIT = re.compile(r"^[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?\s+[A-Za-z]{2,5}\.?$")  # "8,94 Fte": a figure and its unit
+_PAIR_FIGURE = r"[-−]?\d{1,3}(?:(?:\.\d{3})+|\d*)(?:,\d+)?\s*%?"
+_PAIR_NAME = r"[A-Za-zÀ-ÿ][\w'’.-]*"
+_AREA_PAIR = re.compile(rf"^(?:(?P<n1>{_PAIR_NAME})\s+(?P<f1>{_PAIR_FIGURE})\s+(?P<n2>{_PAIR_NAME})\s+(?P<f2>{_PAIR_FIGURE})"
+                        rf"|(?P<g1>{_PAIR_FIGURE})\s+(?P<m1>{_PAIR_NAME})\s+(?P<g2>{_PAIR_FIGURE})\s+(?P<m2>{_PAIR_NAME}))"
+                        r"\s*(?:\((?P<year>(?:19|20)\d{2})\))?$")
+
+
+def split_area_pair(text: str) -> Optional[tuple[list[tuple[str, str]], Optional[int]]]:
+    """A cell printing two areas' figures and their year ("1,2 Oord 1,8 NL (2031)", "Oord 51,4% NL 53,3% (2031)"):
+    ([(area, figure), (area, figure)], year) in print order; None for any other cell."""
+    m = _AREA_PAIR.match(" ".join(text.split()))
+    if m is None:
+        return None
+    if m.group("n1"):
+        pairs = [(m.group("n1"), m.group("f1")), (m.group("n2"), m.group("f2"))]
+    else:
+        pairs = [(m.group("m1"), m.group("g1")), (m.group("m2"), m.group("g2"))]
+    return pairs, int(m.group("year")) if m.group("year") else None
+
+
 _DATED_FIGURE = re.compile(r"^(19|20)\d{2}\s*:\s*\S")
 _LABEL_HEADER = re.compile(r"^((naam\s+(van\s+(de\s+|het\s+)?)?)?((effect|prestatie|beleids)-?)?indicator(en|naam)?|kengetal(len)?|"
                            r"omschrijving|onderwerp|naam)\b", re.IGNORECASE)  # "Naam indicator", "Indicatornaam" too
@@ -226,6 +246,7 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
         after = block[k + width].text if k + width < len(block) else ""
         if not all(_fits(kind, item.text) for kind, item in zip(kinds, items)) \
                 or not (any(is_number_cell(item.text) or _FIGURE_WITH_UNIT.match(" ".join(item.text.split()))
+                            or split_area_pair(item.text) is not None
                             for kind, item in zip(kinds, items) if kind in _FIGURE_KINDS)
                         or _BULLET.match(items[0].text)) \
                 or _value_like(after) and not _next_code(block, k + width, kinds) or _DATED_FIGURE.match(after.strip()) \
