@@ -67,3 +67,25 @@ def test_a_cell_with_the_own_and_a_national_figure_gives_a_realisatie_and_a_refe
                    ("Alfa meldingen", 2030, "referentie", 2.2, "Nederland"),
                    ("Beta menging", 2029, "realisatie", 48.5, None), ("Beta menging", 2029, "referentie", 50.1, "Nederland"),
                    ("Beta menging", 2030, "referentie", 50.6, "Nederland")}
+
+
+def test_flattened_rows_under_a_number_name_unit_corner_are_split_into_their_columns(tmp_path: Path) -> None:
+    """"Nr. Omschrijving Toelichting/Eenheid 2028 … 2030 Trendlijn" flattened to single spaces: each row's label
+    holds its number, its name (the first sentence) and its unit; a bullet after the parent on the same line is a
+    sub-measure with the figures; the chart column prints no cell."""
+    lines = ["Bijlage Prestatie-indicatoren", "",
+             "Nr. Omschrijving Toelichting/Eenheid 2028 2029 2030 Trendlijn",
+             "1 Alfa tevredenheid over de wijk. Score 1-10. 6,1 6,3 6,4",
+             "Bron: Eigen peiling",
+             "2 % inwoners dat iets vindt van de beta. • Heel tevreden. 31,0% 33,0% 35,0%",
+             "• Niet tevreden. 12,0% 10,0% 9,0%",
+             "Bron: Eigen peiling"]
+    path = tmp_path / "jaarstukken_2030.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = extract_document(path)
+    got = {(i.name.rstrip("."), v.year, v.value) for i in doc.indicators for v in i.values}
+    assert ("Alfa tevredenheid over de wijk", 2028, 6.1) in got
+    assert ("Alfa tevredenheid over de wijk", 2030, 6.4) in got
+    assert any(name.endswith("Heel tevreden") and (year, value) == (2029, 33.0) for name, year, value in got)
+    assert not any("Score" in name for name, _, _ in got)
+    assert len(got) == 9
