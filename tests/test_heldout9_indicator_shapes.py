@@ -79,7 +79,12 @@ def test_flattened_rows_under_a_number_name_unit_corner_are_split_into_their_col
              "Bron: Eigen peiling",
              "2 % inwoners dat iets vindt van de beta. • Heel tevreden. 31,0% 33,0% 35,0%",
              "• Niet tevreden. 12,0% 10,0% 9,0%",
-             "Bron: Eigen peiling"]
+             "Bron: Eigen peiling",
+             "3 Waardering door ondernemers van de gamma. Score 1-10.",
+             "• Gamma contact met de balie en met de wethouder in de eigen wijk of het eigen dorp. 5,8 n.n.b.",
+             "Bron: Eigen peiling",
+             "4 Delta meldingen. Aantal per 1.000 inwoners. 3,0 2,5 n.n.b.",
+             "Bron: Eigen registratie"]
     path = tmp_path / "jaarstukken_2030.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     doc = extract_document(path)
@@ -88,4 +93,6 @@ def test_flattened_rows_under_a_number_name_unit_corner_are_split_into_their_col
     assert ("Alfa tevredenheid over de wijk", 2030, 6.4) in got
     assert any(name.endswith("Heel tevreden") and (year, value) == (2029, 33.0) for name, year, value in got)
     assert not any("Score" in name for name, _, _ in got)
-    assert len(got) == 9
+    assert ("Delta meldingen", 2029, 2.5) in got  # "n.n.b." is the 2030 cell: no value
+    assert len(got) == 11  # the gamma row prints two cells for three years: left out, warned
+    assert any("5,8" in e.message for e in doc.errors)

@@ -47,7 +47,7 @@ _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?in
 _NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
-_TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
+_TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$|^n\.n\.b\.?$", re.IGNORECASE)
 
 
 def is_number_cell(text: str) -> bool:
@@ -1130,6 +1130,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         k += 1
     counts: list[int] = []
     body: list[tuple[int, str, list[str]]] = []
+    roles = _corner_roles(_value_headers(heads, [], 0)[0])  # "Nr. Omschrijving Toelichting/Eenheid": rows are numbered
     while k < len(lines):
         text = texts[k]
         if not text:
@@ -1138,7 +1139,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
                 break
             continue
         label, values = _tail_values(text)
-        if len(text) > 200 or (not values and len(text) > 90):
+        if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))):
             break
         body.append((k, label, values))
         if values:
@@ -1156,7 +1157,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         value_heads = [f"{kind} {h}" for h in value_heads]
         first = _no(lines[start - 1], first)
     roles = _corner_roles(corner)
-    rows = [_row([*(roles or [corner]), *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
+    rows: list[TableRow] = [_row([*(roles or [corner]), *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
     for index, label, values in body:
         n_line = _no(lines[index], index + 1)
         if len(values) == n and label and roles:
@@ -1164,6 +1165,12 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
                 rows.append(_row([*cells, *(values if len(cells) == 3 else [])], (n_line, n_line), lines[index].page))
         elif len(values) == n and label:
             rows.append(_row([label, *values], (n_line, n_line), lines[index].page))
+        elif roles and label and 0 < len(values) < n and not _cut_off(lines, index, len(values), n):
+            row = _row(_split_flat_label(label)[-1] + [""] * n, (n_line, n_line), lines[index].page)
+            row.unplaced = list(values)
+            row.problem = (f"{len(values)} figure(s) ({' | '.join(values)}) for {n} value columns (empty cells not copied): "
+                           "which columns they are in is not printed; values left out")
+            rows.append(row)
         elif not values:
             rows.append(_row([label], (n_line, n_line), lines[index].page))
         elif label and _cut_off(lines, index, len(values), n):
@@ -1188,6 +1195,7 @@ def _corner_roles(corner: str) -> Optional[list[str]]:
     return words
 
 
+_NUMBERED_LABEL = re.compile(r"^\d{1,3}[a-z]?\s+[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]\.|[)%]\.)\s+(?=[A-Z(•])")  # "… realiseren. Score …", "… (website). Score …"
 
 
