@@ -96,3 +96,27 @@ def test_flattened_rows_under_a_number_name_unit_corner_are_split_into_their_col
     assert ("Delta meldingen", 2029, 2.5) in got  # "n.n.b." is the 2030 cell: no value
     assert len(got) == 11  # the gamma row prints two cells for three years: left out, warned
     assert any("5,8" in e.message for e in doc.errors)
+
+
+def _blocks(years_second_row: tuple[str, str]) -> list[str]:
+    return ["Beleidsindicatoren", "Als referentie (Ref.) gebruiken wij het gemiddelde van vergelijkbare gemeenten.",
+            "Indicator", "Bron", "Jaar", "Oord- stad", "Ref.", "Jaar", "Oord- stad", "Ref.",
+            "Alfa meldingen", "Bureau Alfa", "2028", "12", "15", "2029", "10", "14",
+            "Beta diefstallen", "CBS", years_second_row[0], "1,1", "2,4", years_second_row[1], "0,8", "2,2",
+            "Toelichting: indicatoren van CBS zijn per 1.000 inwoners."]
+
+
+def test_blocks_each_led_by_a_year_column_take_that_year(tmp_path: Path) -> None:
+    """"Jaar | Oord | Ref. | Jaar | Oord | Ref.": each block's figures are of the year its Jaar cell prints (the
+    same in every row); the own figures are realisatie, the Ref. figures referentie."""
+    doc = _document(tmp_path, "jaarstukken_2029.txt", _blocks(("2028", "2029")))
+    got = {(i.name, v.year, v.type, v.value) for i in doc.indicators for v in i.values}
+    assert got == {("Alfa meldingen", 2028, "realisatie", 12.0), ("Alfa meldingen", 2028, "referentie", 15.0),
+                   ("Alfa meldingen", 2029, "realisatie", 10.0), ("Alfa meldingen", 2029, "referentie", 14.0),
+                   ("Beta diefstallen", 2028, "realisatie", 1.1), ("Beta diefstallen", 2028, "referentie", 2.4),
+                   ("Beta diefstallen", 2029, "realisatie", 0.8), ("Beta diefstallen", 2029, "referentie", 2.2)}
+
+
+def test_blocks_whose_rows_print_different_years_are_not_folded_into_one_header(tmp_path: Path) -> None:
+    doc = _document(tmp_path, "jaarstukken_2029b.txt", _blocks(("2027", "2029")))
+    assert not any(v.year == 2028 and i.name == "Beta diefstallen" for i in doc.indicators for v in i.values)

@@ -107,7 +107,8 @@ def _column_kind(block: list[_Item], j: int) -> Optional[str]:
         return "picture"
     if (_ROLE_WORD.match(text) or role in _TEXT_ROLES) and len(text) <= 30 and not _LABEL_HEADER.match(text):
         return "role"
-    if is_area_header(text) or is_place_name(text) and _area_follows(block, j):
+    joined = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)  # "Meierij- stad": a name broken at its hyphen by the copy
+    if is_area_header(text) or is_place_name(joined) and _area_follows(block, j):
         return "area"
     return None
 
@@ -178,12 +179,57 @@ def _read(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
     for cut in range(2, len(cells) + 1):
         for names, roles in _picture_readings(cells[:cut], kinds[:cut]):
             grouped = _under_areas(names, roles, above)
-            if grouped is None or not _usable(grouped[0], roles):
+            blocks = _year_blocks(roles)
+            if grouped is None or not (_usable(grouped[0], roles) or blocks):
                 continue
             read = _rows(block, start - grouped[1], grouped[0], roles, ends[cut - 1])
+            if read is not None and blocks:
+                read = _fold_block_years(read, roles, blocks)
             if read is not None and (best is None or _placed(read[0]) > _placed(best[0])):
                 best = read
     return best
+
+
+def _year_blocks(kinds: list[str]) -> list[tuple[int, list[int]]]:
+    """Blocks of figure columns each led by its own year column ("Jaar | Oord | Ref. | Jaar | Oord | Ref."): (year
+    column, its figure columns) for two or more such blocks, else []."""
+    years = [k for k, kind in enumerate(kinds) if kind == "year"]
+    if len(years) < 2:
+        return []
+    blocks: list[tuple[int, list[int]]] = []
+    for y, nxt in zip(years, [*years[1:], len(kinds)]):
+        figures = [k for k in range(y + 1, nxt) if kinds[k] in _FIGURE_KINDS]
+        if not figures or figures != list(range(y + 1, figures[-1] + 1)):
+            return []
+        blocks.append((y, figures))
+    return blocks
+
+
+def _fold_block_years(read: tuple[Table, int], kinds: list[str], blocks: list[tuple[int, list[int]]]
+                      ) -> Optional[tuple[Table, int]]:
+    """The table with each block's year written into its figure columns' headers ("Oord" under "Jaar" 2030 is
+    "Oord 2030") and the year columns left out, when every row prints the same year in that block's year column;
+    None when the years differ between rows (one header cannot name them)."""
+    table, end = read
+    body = [row for row in table.rows[1:] if len(row.cells) == len(kinds)]
+    head = list(table.rows[0].cells)
+    for y, figures in blocks:
+        printed = {row.cells[y].strip() for row in body}
+        if len(printed) != 1:
+            return None
+        year = printed.pop()
+        for k in figures:
+            head[k] = f"{head[k]} {year}"
+    keep = [k for k in range(len(kinds)) if k not in {y for y, _ in blocks}]
+    for row in table.rows:
+        if len(row.cells) == len(kinds):
+            row.cells = [row.cells[k] for k in keep]
+            row.cell_boxes = [row.cell_boxes[k] for k in keep] if len(row.cell_boxes) == len(kinds) else row.cell_boxes
+            row.spans = [row.spans[k] for k in keep] if len(row.spans) == len(kinds) else row.spans
+    table.rows[0].cells = [head[k] for k in keep]
+    folded = _table(table.rows, len(keep), "text", [])
+    folded.header_rows = 1
+    return folded, end
 
 
 def _picture_readings(cells: list[str], kinds: list[str]) -> list[tuple[list[str], list[str]]]:
