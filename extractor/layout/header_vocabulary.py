@@ -79,7 +79,7 @@ def column_role(text: str) -> Optional[str]:
     return _first("role", re.sub(r"[*¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*$", "", " ".join(text.split())))
 
 
-_PICTURE = re.compile(r"^(trend|ontwikkeling|richting|status)\W*$", re.IGNORECASE)
+_PICTURE = re.compile(r"^(trend(lijn|grafiek)?|ontwikkeling|richting|status)\W*$", re.IGNORECASE)
 
 
 def is_picture_header(text: str) -> bool:

@@ -20,6 +20,30 @@ from extractor.layout.table_grid import (_FULL_YEAR, _KIND_WORD, _ROLE_WORD, _It
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
+_LEAD_HEADER = re.compile(r"^(nr\.?|nummer|code|taakveld(en)?|programma|thema)$", re.IGNORECASE)
+_CODE_LEAD = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
+_CODE_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+_FIGURE_WITH_UNIT = re.compile(r"^[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?\s+[A-Za-z]{2,5}\.?$")  # "8,94 Fte": a figure and its unit
+_PAIR_FIGURE = r"[-−]?\d{1,3}(?:(?:\.\d{3})+|\d*)(?:,\d+)?\s*%?"
+_PAIR_NAME = r"[A-Za-zÀ-ÿ][\w'’.-]*"
+_AREA_PAIR = re.compile(rf"^(?:(?P<n1>{_PAIR_NAME})\s+(?P<f1>{_PAIR_FIGURE})\s+(?P<n2>{_PAIR_NAME})\s+(?P<f2>{_PAIR_FIGURE})"
+                        rf"|(?P<g1>{_PAIR_FIGURE})\s+(?P<m1>{_PAIR_NAME})\s+(?P<g2>{_PAIR_FIGURE})\s+(?P<m2>{_PAIR_NAME}))"
+                        r"\s*(?:\((?P<year>(?:19|20)\d{2})\))?$")
+
+
+def split_area_pair(text: str) -> Optional[tuple[list[tuple[str, str]], Optional[int]]]:
+    """A cell printing two areas' figures and their year ("1,2 Oord 1,8 NL (2031)", "Oord 51,4% NL 53,3% (2031)"):
+    ([(area, figure), (area, figure)], year) in print order; None for any other cell."""
+    m = _AREA_PAIR.match(" ".join(text.split()))
+    if m is None:
+        return None
+    if m.group("n1"):
+        pairs = [(m.group("n1"), m.group("f1")), (m.group("n2"), m.group("f2"))]
+    else:
+        pairs = [(m.group("m1"), m.group("g1")), (m.group("m2"), m.group("g2"))]
+    return pairs, int(m.group("year")) if m.group("year") else None
+
+
 _DATED_FIGURE = re.compile(r"^(19|20)\d{2}\s*:\s*\S")
 _LABEL_HEADER = re.compile(r"^((naam\s+(van\s+(de\s+|het\s+)?)?)?((effect|prestatie|beleids)-?)?indicator(en|naam)?|kengetal(len)?|"
                            r"omschrijving|onderwerp|naam)\b", re.IGNORECASE)  # "Naam indicator", "Indicatornaam" too
@@ -42,10 +66,15 @@ def ordered_header_tables(lines: list[Line]) -> list[Table]:
 def _header(block: list[_Item], start: int) -> Optional[tuple[list[str], list[str], list[int]]]:
     """(header cells, column kinds "label"/"role"/"year"/"value"/"area"/"picture", block index after each cell) or
     None. A "year" column gives each row the year of its figures; a "picture" column ("Trend") may print no cell."""
-    if not _LABEL_HEADER.match(block[start].text.strip()):
+    lead = 0
+    while lead < 2 and start + lead < len(block) and _LEAD_HEADER.match(block[start + lead].text.strip()):
+        lead += 1  # "Nr" / "Taakveld" before "Naam indicator": a code and a group column left of the names
+    if start + lead >= len(block) or not _LABEL_HEADER.match(block[start + lead].text.strip()):
         return None
-    cells, kinds, ends = [block[start].text.strip()], ["label"], [start + 1]
-    j = start + 1
+    cells = [block[start + x].text.strip() for x in range(lead + 1)]
+    kinds = ["code" if _CODE_LEAD.match(c) else "role" for c in cells[:lead]] + ["label"]
+    ends = [start + x + 1 for x in range(lead + 1)]
+    j = start + lead + 1
     while j < len(block):
         text = block[j].text.strip()
         nxt = block[j + 1].text.strip() if j + 1 < len(block) else ""
@@ -78,7 +107,8 @@ def _column_kind(block: list[_Item], j: int) -> Optional[str]:
         return "picture"
     if (_ROLE_WORD.match(text) or role in _TEXT_ROLES) and len(text) <= 30 and not _LABEL_HEADER.match(text):
         return "role"
-    if is_area_header(text) or is_place_name(text) and _area_follows(block, j):
+    joined = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)  # "Meierij- stad": a name broken at its hyphen by the copy
+    if is_area_header(text) or is_place_name(joined) and _area_follows(block, j):
         return "area"
     return None
 
@@ -104,6 +134,8 @@ def _usable(cells: list[str], kinds: list[str]) -> bool:
     two or more figure columns (values, areas) in one run beside a column of each row's year, or beside a role column
     when areas are among them ("Eenheid" / "Koggenland" / "Nederland"): forms only this reader places."""
     values = [k for k, kind in enumerate(kinds) if kind == "value"]
+    if len(values) >= 2 and values == list(range(values[0], values[-1] + 1)) and kinds[0] != "label":
+        return True  # code or group columns before the names, role columns between names and figures: not the generic form
     if len(values) >= 2 and values == list(range(values[0], values[-1] + 1)):
         after = kinds[values[-1] + 1:]
         if bool(after) and "role" in kinds[1:values[0]] + after or any(not is_header_cell(cells[k]) for k in values):
@@ -124,6 +156,8 @@ def _fits(kind: str, text: str) -> bool:
         return not _value_like(t) and not _DATED_FIGURE.match(t) and len(t) <= 200
     if kind == "year":
         return is_year_cell(t)
+    if kind == "code":
+        return bool(_CODE_CELL.match(t))
     if kind == "mark":
         return 0 < len(t) <= 30 and not is_number_cell(t) or t in _DASHES  # "stijgend", "↑", "-"
     if kind == "area":
@@ -145,12 +179,57 @@ def _read(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
     for cut in range(2, len(cells) + 1):
         for names, roles in _picture_readings(cells[:cut], kinds[:cut]):
             grouped = _under_areas(names, roles, above)
-            if grouped is None or not _usable(grouped[0], roles):
+            blocks = _year_blocks(roles)
+            if grouped is None or not (_usable(grouped[0], roles) or blocks):
                 continue
             read = _rows(block, start - grouped[1], grouped[0], roles, ends[cut - 1])
+            if read is not None and blocks:
+                read = _fold_block_years(read, roles, blocks)
             if read is not None and (best is None or _placed(read[0]) > _placed(best[0])):
                 best = read
     return best
+
+
+def _year_blocks(kinds: list[str]) -> list[tuple[int, list[int]]]:
+    """Blocks of figure columns each led by its own year column ("Jaar | Oord | Ref. | Jaar | Oord | Ref."): (year
+    column, its figure columns) for two or more such blocks, else []."""
+    years = [k for k, kind in enumerate(kinds) if kind == "year"]
+    if len(years) < 2:
+        return []
+    blocks: list[tuple[int, list[int]]] = []
+    for y, nxt in zip(years, [*years[1:], len(kinds)]):
+        figures = [k for k in range(y + 1, nxt) if kinds[k] in _FIGURE_KINDS]
+        if not figures or figures != list(range(y + 1, figures[-1] + 1)):
+            return []
+        blocks.append((y, figures))
+    return blocks
+
+
+def _fold_block_years(read: tuple[Table, int], kinds: list[str], blocks: list[tuple[int, list[int]]]
+                      ) -> Optional[tuple[Table, int]]:
+    """The table with each block's year written into its figure columns' headers ("Oord" under "Jaar" 2030 is
+    "Oord 2030") and the year columns left out, when every row prints the same year in that block's year column;
+    None when the years differ between rows (one header cannot name them)."""
+    table, end = read
+    body = [row for row in table.rows[1:] if len(row.cells) == len(kinds)]
+    head = list(table.rows[0].cells)
+    for y, figures in blocks:
+        printed = {row.cells[y].strip() for row in body}
+        if len(printed) != 1:
+            return None
+        year = printed.pop()
+        for k in figures:
+            head[k] = f"{head[k]} {year}"
+    keep = [k for k in range(len(kinds)) if k not in {y for y, _ in blocks}]
+    for row in table.rows:
+        if len(row.cells) == len(kinds):
+            row.cells = [row.cells[k] for k in keep]
+            row.cell_boxes = [row.cell_boxes[k] for k in keep] if len(row.cell_boxes) == len(kinds) else row.cell_boxes
+            row.spans = [row.spans[k] for k in keep] if len(row.spans) == len(kinds) else row.spans
+    table.rows[0].cells = [head[k] for k in keep]
+    folded = _table(table.rows, len(keep), "text", [])
+    folded.header_rows = 1
+    return folded, end
 
 
 def _picture_readings(cells: list[str], kinds: list[str]) -> list[tuple[list[str], list[str]]]:
@@ -212,9 +291,12 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
         items = block[k:k + width]
         after = block[k + width].text if k + width < len(block) else ""
         if not all(_fits(kind, item.text) for kind, item in zip(kinds, items)) \
-                or not (any(is_number_cell(item.text) for kind, item in zip(kinds, items) if kind in _FIGURE_KINDS)
+                or not (any(is_number_cell(item.text) or _FIGURE_WITH_UNIT.match(" ".join(item.text.split()))
+                            or split_area_pair(item.text) is not None
+                            for kind, item in zip(kinds, items) if kind in _FIGURE_KINDS)
                         or _BULLET.match(items[0].text)) \
-                or _value_like(after) or _DATED_FIGURE.match(after.strip()):
+                or _value_like(after) and not _next_code(block, k + width, kinds) or _DATED_FIGURE.match(after.strip()) \
+                or _code_inside(block, k, width, kinds):
             short = _short_row(block, k, kinds)
             if short is not None:
                 rows.append(short[0])
@@ -241,6 +323,25 @@ def _rows(block: list[_Item], start: int, cells: list[str], kinds: list[str], k:
     table = _table(rows, width, "text", [])
     table.header_rows = 1
     return table, k
+
+
+def _next_code(block: list[_Item], k: int, kinds: list[str]) -> bool:
+    """The figure-like cell after a row is the next row's number ("2" / "Bestuur"), in a table with a code column."""
+    return kinds[0] == "code" and k + 1 < len(block) and bool(_CODE_CELL.match(block[k].text.strip())) \
+        and not _value_like(block[k + 1].text)
+
+
+def _code_inside(block: list[_Item], k: int, width: int, kinds: list[str]) -> bool:
+    """In a table with a code column, the next row's number among this row's cells ("2a" / "Naam" where a figure
+    should be): the row printed fewer cells than the header (empty cells dropped), so its cells are out of step."""
+    if kinds[0] != "code":
+        return False
+    for x in range(k + 1, min(k + width, len(block))):
+        text = block[x].text.strip()
+        lettered = bool(re.fullmatch(r"\d{1,3}[a-z]\.?", text))
+        if (lettered or x < k + width - 1 and _CODE_CELL.match(text)) and _next_code(block, x, kinds):
+            return True
+    return False
 
 
 SHORT_ROW_PROBLEM = ("row {label!r}: {figures} are {got} figure(s) for {columns} value columns (empty cells not copied), so which "

@@ -47,7 +47,7 @@ _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?in
 _NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
-_TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$", re.IGNORECASE)
+_TOKEN_VALUE = re.compile(r"^(€)?[<>≤≥]?(-/-)?[-−]?\d{1,3}((\.\d{3})+|\d*)(,\d+)?-?%?$|^[-–—]$|^n\.?[bv]\.?(t\.?)?$|^n\.n\.b\.?$", re.IGNORECASE)
 
 
 def is_number_cell(text: str) -> bool:
@@ -561,6 +561,8 @@ def _kind_year_pairs(texts: list[str]) -> list[str]:
 
 
 _CODE_HEADER = re.compile(r"^(nr\.?|nummer|code)$", re.IGNORECASE)
+# "Norm" without a year: a column of signalling norms ("90-130%", "Begr = 0%"), ranges and phrases, not one figure each
+_NORM_HEADER = re.compile(r"^norm(en|waarde)?\*?$", re.IGNORECASE)
 RAGGED_PROBLEM = "row prints fewer cells than the header has columns (empty cells dropped by the copy); values left out"
 
 
@@ -734,7 +736,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         columns = [columns[0], "", *columns[1:]]  # "Taakvelden" over a code cell and a name cell
         n_label = 2
     width = n_label + n_values + n_trailing
-    numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) for c in columns]
+    numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) and not _NORM_HEADER.match(c.strip()) for c in columns]
     rows: list[TableRow] = [_row(columns, (head[0].first, head[-1].last), head[0].page)]
     coded = not n_trailing  # "Nr. | Doel | …" or "0.1 Bestuur": a code and a name, then the figures
     k = j
@@ -1094,6 +1096,8 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
     texts = [ln.text.strip() for ln in lines]
     while i < len(lines):
         heads = split_header_line(texts[i]) if texts[i] and "|" not in texts[i] and "\t" not in lines[i].text else []
+        while len(heads) > 2 and is_picture_header(heads[-1]):
+            heads.pop()  # "… 2020 Trendlijn": a chart column, no cell in the copied rows
         kinded = [h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]
         statement = split_statement_header(texts[i]) if heads else []
         if statement:
@@ -1126,6 +1130,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         k += 1
     counts: list[int] = []
     body: list[tuple[int, str, list[str]]] = []
+    roles = _corner_roles(_value_headers(heads, [], 0)[0])  # "Nr. Omschrijving Toelichting/Eenheid": rows are numbered
     while k < len(lines):
         text = texts[k]
         if not text:
@@ -1134,7 +1139,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
                 break
             continue
         label, values = _tail_values(text)
-        if len(text) > 200 or (not values and len(text) > 90):
+        if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))):
             break
         body.append((k, label, values))
         if values:
@@ -1151,11 +1156,21 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if kind is not None:
         value_heads = [f"{kind} {h}" for h in value_heads]
         first = _no(lines[start - 1], first)
-    rows = [_row([corner, *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
+    roles = _corner_roles(corner)
+    rows: list[TableRow] = [_row([*(roles or [corner]), *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
     for index, label, values in body:
         n_line = _no(lines[index], index + 1)
-        if len(values) == n and label:
+        if len(values) == n and label and roles:
+            for cells in _split_flat_label(label):
+                rows.append(_row([*cells, *(values if len(cells) == 3 else [])], (n_line, n_line), lines[index].page))
+        elif len(values) == n and label:
             rows.append(_row([label, *values], (n_line, n_line), lines[index].page))
+        elif roles and label and 0 < len(values) < n and not _cut_off(lines, index, len(values), n):
+            row = _row(_split_flat_label(label)[-1] + [""] * n, (n_line, n_line), lines[index].page)
+            row.unplaced = list(values)
+            row.problem = (f"{len(values)} figure(s) ({' | '.join(values)}) for {n} value columns (empty cells not copied): "
+                           "which columns they are in is not printed; values left out")
+            rows.append(row)
         elif not values:
             rows.append(_row([label], (n_line, n_line), lines[index].page))
         elif label and _cut_off(lines, index, len(values), n):
@@ -1167,7 +1182,41 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if len(rows) < 2:
         return None, start + 1
     above_end = start - 1 if kind is not None else start
-    return _table(rows, n + 1, "text", lines[max(0, above_end - 4):above_end]), k
+    return _table(rows, n + (3 if roles else 1), "text", lines[max(0, above_end - 4):above_end]), k
+
+
+def _corner_roles(corner: str) -> Optional[list[str]]:
+    """A corner of three one-word column headers, a number, a name and a unit or explanation ("Nr. Omschrijving
+    Toelichting/Eenheid"): the three columns each flattened row's label holds, else None."""
+    words = corner.split()
+    if len(words) != 3 or not _CODE_HEADER.match(words[0]) or not _ROLE_WORD.match(words[1]) \
+            or not re.search(r"eenheid|toelichting", words[2], re.IGNORECASE):
+        return None
+    return words
+
+
+_NUMBERED_LABEL = re.compile(r"^\d{1,3}[a-z]?\s+[^\W\d_]")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]\.|[)%]\.)\s+(?=[A-Z(•])")  # "… realiseren. Score …", "… (website). Score …"
+
+
+def _split_flat_label(label: str) -> list[list[str]]:
+    """The number, name and unit of a flattened row's label ("3 Waardering van X. Score 1-10."): the number is the
+    leading figure, the name the first sentence, the unit the sentences after it. A sub-measure printed after its
+    parent on the same line ("2 % inwoners dat … . • Heel veel.") gives the parent as a row without figures and the
+    sub-measure as the row (no number)."""
+    code = ""
+    numbered = re.match(r"^(\d{1,3}[a-z]?)\s+(?=\D)", label)
+    if numbered:
+        code, label = numbered.group(1), label[numbered.end():]
+    out: list[list[str]] = []
+    bullet = label.find(" • ")
+    if bullet > 0:
+        out.append([" ".join(filter(None, [code, label[:bullet].strip()]))])
+        code, label = "", label[bullet + 1:].strip()
+    parts = _SENTENCE_END.split(label, maxsplit=1)
+    name, unit = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+    out.append([code, name, unit])
+    return out
 
 
 def _kind_over_years(lines: list[Line], start: int, value_heads: list[str]) -> Optional[str]:

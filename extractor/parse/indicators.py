@@ -16,16 +16,17 @@ where its type came from (`type_from`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from extractor.layout.ordered_headers import split_area_pair
 from extractor.layout.table_grid import is_number_cell
 from extractor.layout.tables import Table, TableRow
 from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Metadata
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
 from extractor.parse.table_semantics import (HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type,
-                                             is_comparison_group, read_value)
+                                             header_scope, is_comparison_group, read_value)
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
@@ -80,6 +81,9 @@ _REFERENCE = re.compile(r"nederland|landelijk|regio|provinc|gemiddeld|G4|G32|G40
                         r"|\d\.000\s*(-|–|tot\b|t/m|\+)|[<>≤≥]\s*\d{1,3}\.000", re.IGNORECASE)  # or a size class of gemeenten
 
 
+_NORM_HEADER = re.compile(r"^norm(en)?\*?$", re.IGNORECASE)
+
+
 def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata],
                 table_year: Optional[int], begroting_year: Optional[int] = None) -> tuple[Optional[str], Optional[int], str]:
     """(type, year, type_from) of a value column; type None when neither header nor rule decides.
@@ -87,6 +91,8 @@ def _value_type(meaning: HeaderMeaning, header: str, metadata: Optional[Metadata
     An area column is a comparison (referentie) when its header says so ("Gemiddelde Flevoland", "Nederland"),
     and otherwise the own figures of that area (a tabellenboek's gemeente columns: realisatie)."""
     year = meaning.year
+    if year is None and _NORM_HEADER.match(header.strip()):
+        return None, None, "header"  # a signalling norm ("90-130%", "Begr = 0%"): the same band every year, no target
     if meaning.budget_kind == "verschil" and not meaning.value_type:
         return None, year, "header"  # a difference between two columns ("mutatie t.o.v. 2024") is no value of its own
     if meaning.value_type == "streefwaarde" and year is None and meaning.budget_kind == "begroting":
@@ -246,6 +252,11 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
         text = row.cells[c].strip()
         parsed, unit_word = read_value(text)
         bounds = [parsed] if parsed is not None else _target_range(text, kind)
+        paired = _area_pair_values(ctx, row, c, text, (kind, year, type_from)) if not bounds else None
+        if paired is not None:
+            values.extend(paired)
+            units.append("%" if "%" in text else "")
+            continue
         if not bounds:
             if re.search(r"\d", text) and text.lower() not in MISSING_MARKERS:
                 ctx.unreadable.append(text)
@@ -266,6 +277,34 @@ def _values(ctx: _Context, row: TableRow, filled: list[int], area_name: Optional
         units.append(" ".join(u for u in (bounds[0].unit, unit_word) if u))
         marks.extend(m for m in bounds[0].footnotes if m not in marks)
     return values, units, marks
+
+
+def _area_pair_values(ctx: _Context, row: TableRow, c: int, text: str, column: tuple) -> Optional[list[IndicatorValue]]:
+    """A cell with the own figure and a comparison area's figure and their year ("1,2 Oord 1,8 NL (2031)"): the
+    comparison figure is a referentie of that area; the own one (the other name, no known area) takes the column's
+    type, unless the column is a target of another year than printed (which year is meant is not printed: left out,
+    warned). None unless exactly one of the two names is a known comparison area."""
+    split = split_area_pair(text)
+    if split is None:
+        return None
+    pairs, printed_year = split
+    scopes = [header_scope(area) for area, _ in pairs]
+    if sum(1 for s in scopes if s) != 1:
+        return None
+    kind, year, type_from = column
+    out: list[IndicatorValue] = []
+    for (_, figure), scope in zip(pairs, scopes):
+        parsed, _ = read_value(figure)
+        if parsed is None:
+            return None
+        parsed = replace(parsed, year=printed_year if printed_year is not None else parsed.year)
+        if scope:
+            out.append(_value(ctx, row, c, parsed, ("referentie", year, type_from), scope))
+        elif kind == "streefwaarde" and type_from == "header" and year is not None and printed_year not in (None, year):
+            ctx.conflicts.append(text)
+        elif kind is not None:
+            out.append(_value(ctx, row, c, parsed, (kind, year, type_from), None))
+    return out
 
 
 def _compared_area(ctx: _Context, row: TableRow, c: int) -> Optional[str]:

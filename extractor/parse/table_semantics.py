@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from extractor.layout.ordered_headers import split_area_pair
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.difference_groups import proven_differences
 from extractor.parse.values import parse_range, parse_value, parse_year_header
@@ -653,7 +654,7 @@ def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
     filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])
               and not _DASH_CELL.match(r.cells[col])]
     numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c)
-                  or parse_range(c) is not None)
+                  or parse_range(c) is not None or split_area_pair(c) is not None)  # "1,2 Oord 1,8 NL (2031)": two figures
     unplaced = sum(1 for r in rows if r.problem and not (col < len(r.cells) and r.cells[col].strip()))
     return numbers + unplaced, len(filled) + unplaced  # a row whose figures the layout saw but could not place counts
 
