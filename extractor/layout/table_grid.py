@@ -464,7 +464,8 @@ def _header_form(text: str) -> str:
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
-    while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+    while j < len(block) and not _carries_figures(block[j].text) and (
+            is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
                               or _note_inside_header(block, start, j)
                               or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
@@ -486,6 +487,13 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _carries_figures(text: str) -> bool:
+    """A line with a label and two or more figures that are no years ("Lasten 1.410 1.420 1.430"): a whole row
+    flattened to one line, never one header cell."""
+    figures = [t for t in text.split()[1:] if _TOKEN_VALUE.match(t) and re.search(r"\d", t) and not _FULL_YEAR.fullmatch(t)]
+    return len(figures) >= 2
 
 
 _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNORECASE)
@@ -1074,6 +1082,10 @@ def _tail_values(text: str) -> tuple[str, list[str]]:
     k = len(tokens)
     values: list[str] = []
     while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
+        if k > 1 and tokens[k - 2] == "-/-" and tokens[k - 1][:1].isdigit():
+            values.insert(0, f"-/- {tokens[k - 1]}")  # "-/- 2.108": the Dutch minus printed as its own token
+            k -= 2
+            continue
         if k > 1 and NADEEL_VOORDEEL.fullmatch(tokens[k - 2]) and tokens[k - 1][:1].isdigit():
             values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "N 1.234": the nadeel/voordeel mark and its amount
             k -= 2
@@ -1124,7 +1136,6 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
             and not all(_SUB_TOTAL.fullmatch(w) for w in texts[k].split()):
         sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
         k += 1
-    counts: list[int] = []
     body: list[tuple[int, str, list[str]]] = []
     while k < len(lines):
         text = texts[k]
@@ -1134,14 +1145,18 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
                 break
             continue
         label, values = _tail_values(text)
-        if len(text) > 200 or (not values and len(text) > 90):
-            break
+        if len(text) > 200 or (not values and len(text) > 90) or (body and _flat_header(text, lines[k])):
+            break  # ... or the next block's own header line: that block is a table of its own
         body.append((k, label, values))
-        if values:
-            counts.append(len(values))
         k += 1
-    if not counts:
+    labelled = [len(v) for _, lab, v in body if v and lab]
+    if not labelled or all(is_year_cell(v) for _, _, values in body for v in values):
+        # no figure but years under the line ("… 2024 tot en met" / "… 2029"): sentences, no table
         return None, start + 1
+    n_most = max(set(labelled), key=labelled.count)
+    body = [(index, *_number_of_label(label, values, n_most)) for index, label, values in body]
+    body = _join_wrapped_values(body, n_most)
+    counts = [len(v) for _, lab, v in body if v and lab]  # label-less lines of figures left over stay text
     n = max(set(counts), key=counts.count)
     corner, value_heads = _value_headers(heads, sub, n)
     if value_heads is None or counts.count(n) < max(1, len(counts) // 2):
@@ -1167,7 +1182,67 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if len(rows) < 2:
         return None, start + 1
     above_end = start - 1 if kind is not None else start
-    return _table(rows, n + 1, "text", lines[max(0, above_end - 4):above_end]), k
+    table = _table(rows, n + 1, "text", lines[max(0, above_end - 4):above_end])
+    if _shared_head_form([h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]) is not None:
+        table.header_rows = 1  # "P1 Wonen B 2031 | B 2032 …": a block's name in the header line, which stays one row
+    return table, k
+
+
+def _flat_header(text: str, line: Line) -> bool:
+    """A flattened header line: at least two column headers with a year or kind word and no figures but years."""
+    if "|" in text or "\t" in line.text or len(text) > 200:
+        return False
+    tail = _tail_values(text)[1]
+    if tail and not all(is_year_cell(t) for t in tail):
+        return False
+    return len([h for h in split_header_line(text) if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]) >= 2
+
+
+def _join_wrapped_values(body: list[tuple[int, str, list[str]]], n: int) -> list[tuple[int, str, list[str]]]:
+    """A labelled row with fewer than N values whose cells run on over the next label-less lines ("Saldo 3 -/- 791"
+    / "-/- 631" / "-/- 611 -/- 611"): one row, but only when those lines bring exactly the missing values, so
+    every value keeps its printed order and column. Otherwise the lines stay as they are (out of step: text)."""
+    out: list[tuple[int, str, list[str]]] = []
+    i = 0
+    while i < len(body):
+        index, label, values = body[i]
+        j, got = i + 1, list(values)
+        while label and 0 < len(got) < n and j < len(body) and not body[j][1] and body[j][2]:
+            got += body[j][2]
+            j += 1
+        ends = j >= len(body) or bool(body[j][1]) or not body[j][2]  # no further label-less figures: no doubt
+        if label and values and len(got) == n and j > i + 1 and ends:
+            out.append((index, label, got))
+            i = j
+            continue
+        out.append(body[i])
+        i += 1
+    return out
+
+
+def _shared_head_form(kinded: list[str]) -> Optional[tuple[str, str]]:
+    """The first header glued to the corner text before it ("P1 Wonen B 2031" before "B 2032", "B 2033"): when every
+    other header prints the same short mark before its year, the first one is that mark and year; the text before
+    it is the corner (a block's name). Returns (corner, first header) or None."""
+    if len(kinded) < 3:
+        return None
+    forms = [re.fullmatch(r"(?P<mark>[^\d\s]{1,12})\s+(19|20)\d{2}", h.strip()) for h in kinded[1:]]
+    if not all(forms) or len({f.group("mark") for f in forms if f}) != 1:
+        return None
+    mark = forms[0].group("mark")  # type: ignore[union-attr]
+    glued = re.fullmatch(rf"(?P<corner>.+?)\s+(?P<head>{re.escape(mark)}\s+(19|20)\d{{2}})", kinded[0].strip())
+    return (glued.group("corner"), glued.group("head")) if glued else None
+
+
+_NUMBERED_LABEL_END = re.compile(r"\b(programma|taakveld|product|thema|hoofdstuk|paragraaf)$", re.IGNORECASE)
+
+
+def _number_of_label(label: str, values: list[str], n: int) -> tuple[str, list[str]]:
+    """"Saldo Programma 3 -/- 791 …": a small bare number right after a numbering word ends the label (the
+    programme's number), not the row's first value; only when the row then holds at most N values."""
+    if values and _NUMBERED_LABEL_END.search(label) and re.fullmatch(r"\d{1,2}", values[0]) and len(values) - 1 <= n:
+        return f"{label} {values[0]}", values[1:]
+    return label, values
 
 
 def _kind_over_years(lines: list[Line], start: int, value_heads: list[str]) -> Optional[str]:
@@ -1199,7 +1274,10 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
     while kinded and not (_FULL_YEAR.search(kinded[0]) or _KIND_WORD.search(kinded[0])):
         corner = (corner + " " + kinded.pop(0)).strip()
     lead = re.match(r"^(?P<corner>[^\d]+?)\s+(?P<year>\(?(19|20)\d{2}\)?)$", kinded[0]) if kinded else None
-    if lead and not _KIND_WORD.search(lead.group("corner")):
+    shared = _shared_head_form(kinded)
+    if shared is not None:
+        corner, kinded[0] = (corner + " " + shared[0]).strip(), shared[1]  # "P1 Wonen B 2031 | B 2032 | B 2033"
+    elif lead and not _KIND_WORD.search(lead.group("corner")):
         corner, kinded[0] = (corner + " " + lead.group("corner")).strip(), lead.group("year")  # "Programma 2024 2025"
     elif kinded and not _KIND_WORD.match(kinded[0]) and (_ROLE_WORD.match(kinded[0]) or not _FULL_YEAR.search(kinded[0])):
         # "Programma (in € 1.000) Primitieve begroting", "Programma Rekening 2019": the corner runs up to the first

@@ -1,0 +1,55 @@
+"""Programme blocks copied from a web page with single spaces: each block's header line prints the programme's
+name and the columns ("P1 Voorbeeldzorg B 2031 B 2032 B 2033"), minus signs as a separate "-/-", and a total row
+whose cells run on over the next lines. Synthetic texts with invented names and figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.model import Document
+from extractor.pipeline import ExtractOptions, extract_document
+
+FAST = ExtractOptions(enrich=False)
+
+
+def _extract(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "begroting_2031_overzicht.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, FAST)
+
+
+def _blocks(last_total: list[str]) -> str:
+    return "\n".join([
+        "Overzicht lasten en baten per programma",
+        "",
+        "P1 Voorbeeldzorg in Teststad B 2031 B 2032 B 2033",
+        "Lasten 1.410 1.420 1.430",
+        "Baten 210 220 230",
+        "Saldo -/- 1.200 -/- 1.200 -/- 1.200",
+        "Saldo Programma 1 -/- 1.250 -/- 1.260 -/- 1.270",
+        "         ",
+        "P2 Proefruimte B 2031 B 2032 B 2033",
+        "Lasten 530 540 550",
+        "Baten 30 40 50",
+        "Saldo -/- 500 -/- 500 -/- 500",
+        *last_total,
+    ]) + "\n"
+
+
+def test_each_block_header_names_its_programme_and_begroting_years(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _blocks(["Saldo Programma 2 -/- 510", "-/- 520", "-/- 530"]))
+    read = {(b.programme, b.label, b.year): (b.kind, b.amount) for b in doc.budget_lines}
+    assert read[("P1", "Lasten", 2033)] == ("begroting", 1430)
+    assert read[("P1", "Saldo", 2031)] == ("begroting", -1200)
+    assert read[("P1", "Saldo Programma 1", 2032)] == ("begroting", -1260)
+    assert read[("P2", "Baten", 2032)] == ("begroting", 40)
+    # the wrapped total row: its three cells in printed order, the programme's number kept in the label
+    assert [read[("P2", "Saldo Programma 2", y)][1] for y in (2031, 2032, 2033)] == [-510, -520, -530]
+    assert len(read) == 24
+
+
+def test_wrapped_cells_that_do_not_fill_the_row_exactly_are_not_placed(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _blocks(["Saldo Programma 2 -/- 510", "-/- 520", "-/- 530", "-/- 540"]))
+    labels = {b.label for b in doc.budget_lines if b.programme == "P2"}
+    assert labels == {"Lasten", "Baten", "Saldo"}
+    assert not any(b.amount in (-510, -520, -530, -540) for b in doc.budget_lines)
