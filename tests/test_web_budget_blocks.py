@@ -53,3 +53,18 @@ def test_wrapped_cells_that_do_not_fill_the_row_exactly_are_not_placed(tmp_path:
     labels = {b.label for b in doc.budget_lines if b.programme == "P2"}
     assert labels == {"Lasten", "Baten", "Saldo"}
     assert not any(b.amount in (-510, -520, -530, -540) for b in doc.budget_lines)
+
+
+def test_a_year_line_over_a_programme_header_one_cell_per_line(tmp_path: Path) -> None:
+    """"Lasten en baten programmaraming" / "2031" / "Programma" / "Lasten" / "Baten" / "Saldo", then per row a
+    zero-padded code, a name and three figures, each on its own line: the code is part of the label, the title's
+    kind and the year name every column."""
+    cells = ["Lasten en baten programmabegroting", "2031", "Programma", "Lasten", "Baten", "Saldo",
+             "01", "Proefzorg", "1.200.000", "-200.000", "1.000.000",
+             "02", "Voorbeeldruimte", "3.300.000", "-300.000", "3.000.000",
+             "03", "Testhaven", "500.000", "-700.000", "-200.000"]
+    doc = _extract(tmp_path, "\n\n".join(cells) + "\n")
+    read = {(b.programme, b.label, b.side): (b.kind, b.year, b.amount) for b in doc.budget_lines}
+    assert read[("01 Proefzorg", "01 Proefzorg", "lasten")] == ("begroting", 2031, 1_200_000)
+    assert read[("03 Testhaven", "03 Testhaven", "saldo")] == ("begroting", 2031, -200_000)
+    assert len(read) == 9

@@ -542,6 +542,10 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     texts = [h.text for h in head]
     role = [t for t in texts if _ROLE_WORD.match(t) and not _FULL_YEAR.search(t)]
     rest = [t for t in texts if t not in role]
+    if len(texts) >= 4 and is_year_cell(texts[0]) and texts[1] in role and not any(_FULL_YEAR.search(t) for t in rest[1:]) \
+            and all(_KIND_WORD.search(t) for t in rest[1:]):
+        # "2031" / "Programma" / "Lasten" / "Baten": the year printed above the whole header names every value column
+        return role + [f"{texts[0].strip()} {t}" for t in rest[1:]], []
     years_only = [t for t in rest if is_year_cell(t)]
     groups = [t for t in rest if not is_year_cell(t) and not _FULL_YEAR.search(t)]
     if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
@@ -555,6 +559,25 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     if spread is not None:
         return role + spread, []
     return role + _kind_year_pairs(rest), []
+
+
+_TITLE_KIND = re.compile(r"(begroting|jaarrekening|rekening|realisatie)\b", re.IGNORECASE)
+
+
+def _title_kind_over_year(block: list[_Item], first: int, head: list[_Item], columns: list[str]) -> list[str]:
+    """A year printed above the header ("2031" / "Programma" / "Lasten" …) under a title naming one budget kind
+    ("Baten en lasten programmabegroting"): that kind is the columns' kind ("Begroting 2031 Lasten"). A title
+    naming no kind or several, or figures, leaves the columns as printed."""
+    year = head[0].text.strip() if head else ""
+    if first < 1 or not is_year_cell(year) or not all(c.startswith(year + " ") for c in columns if _FULL_YEAR.search(c)) \
+            or not any(c.startswith(year + " ") for c in columns):
+        return columns
+    title = block[first - 1].text.strip()
+    kinds = {m.group(1).lower() for m in _TITLE_KIND.finditer(title)}
+    if len(title) > 60 or re.search(r"\d", title) or len(kinds) != 1:
+        return columns
+    kind = kinds.pop().capitalize()
+    return [f"{kind} {c}" if c.startswith(year + " ") else c for c in columns]
 
 
 def _kind_year_pairs(texts: list[str]) -> list[str]:
@@ -666,10 +689,13 @@ def _code_beside_name(block: list[_Item], j: int, n_values: int) -> bool:
     return True
 
 
+_ZERO_PADDED = re.compile(r"^\s*0\d\s*$")  # "01", "07": a programme's code; an amount prints no leading zero
+
+
 def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
     """A code cell followed by a name among the would-be figure cells of a coded row ("0.64" then "Belastingen
     overig"): the row ended early (its empty cells were not copied) and the next row started."""
-    return any(_CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text)
+    return any(_CODE_CELL.match(block[x].text) and (not is_number_cell(block[x].text) or _ZERO_PADDED.match(block[x].text))
                and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
 
 
@@ -730,6 +756,8 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     if _areas_over_years(block, j - len(head), head):
         return None
     columns, groups = _columns_from_header(head) if given is None else (list(given.columns), [])
+    if given is None:
+        columns = _title_kind_over_year(block, j - len(head), head, columns)
     n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
     n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
     if not any(_ROLE_WORD.match(c) for c in columns):
