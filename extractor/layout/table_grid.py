@@ -267,6 +267,12 @@ def _groups_over_sub_cells(top: list[str], below: list[str]) -> Optional[list[st
         return None
     groups = [c for c in top[1:] if c.strip()]
     names = groups_over_sub_row(groups, [below[k] for k in filled[1:]])
+    if names is None and top and _FULL_YEAR.search(top[0]) and is_header_cell(top[0]):
+        # no corner cell printed: the first top cell is the first group ("Begroting 2031 | Rekening 2031" over
+        # "Taakvelden | Lasten | Baten | Lasten | Baten")
+        names = groups_over_sub_row([c for c in top if c.strip()], [below[k] for k in filled[1:]])
+        if names is not None:
+            return ["", *names, *[""] * (len(top) - 1 - len(names))]
     if names is None:
         return None
     return [top[0], *names, *[""] * (len(top) - 1 - len(names))]
@@ -277,32 +283,40 @@ def _widen_corner(table: Table) -> None:
     ("2017 | Baten | Lasten | Saldo" over "01 | Bestuur | 304 | -1.671 | -1.368"): the value headers move right
     over the figures. Done only when every row of figures prints text before its figures and its figures exactly
     under the moved headers; a total row whose label spans both ("Totaal | 44.548 | …") gets its figures moved too."""
-    if (table.header_rows or 1) != 1 or len(table.rows) < 3:
+    n_head = table.header_rows or 1
+    if n_head not in (1, 2) or len(table.rows) < n_head + 2:
         return
-    header = _printed_cells(table.rows[0].cells)
+    header = _printed_cells(table.rows[n_head - 1].cells)
     width, values = table.n_cols, len(header) - 1
     shift = width - len(header)
     if shift < 1 or values < 1 or not all(c.strip() for c in header[1:]):
         return
-    full, short = 0, []
-    for row in table.rows[1:]:
+    full, short, set_aside = 0, [], []
+    for row in table.rows[n_head:]:
         cells = _printed_cells(row.cells)
         figures = [k for k, c in enumerate(cells) if k and is_number_cell(c) and not is_year_cell(c)]  # cell 0: label or code
         if not figures:
             continue
-        if figures != list(range(len(cells) - values, len(cells))) or not all(c.strip() for c in cells[:len(cells) - values]):
-            return  # figures not in the last cells, or an empty cell before them: the columns are not certain
-        if len(cells) == width:
+        fits = figures == list(range(len(cells) - values, len(cells))) and all(c.strip() for c in cells[:len(cells) - values])
+        if fits and len(cells) == width:
             full += 1
-        elif len(cells) == 1 + values:
+        elif fits and len(cells) == 1 + values:
             short.append(row)
+        elif n_head == 2:
+            set_aside.append(row)  # under a two-row header: a row whose empty cells were dropped; its columns are not printed
         else:
-            return
+            return  # figures not in the last cells, or an empty cell before them: the columns are not certain
     if full < 2:
         return
-    table.rows[0].cells = [header[0], *[""] * shift, *header[1:]]
+    if n_head == 2:
+        top = table.rows[0].cells
+        table.rows[0].cells = ([top[0], *[""] * shift, *top[1:]] + [""] * width)[:width]
+    table.rows[n_head - 1].cells = [header[0], *[""] * shift, *header[1:]]
     for row in short:
         row.cells = [row.cells[0], *[""] * shift, *row.cells[1:1 + values]]
+    if set_aside:
+        table.uncertain_rows.extend(" | ".join(c for c in row.cells if c) for row in set_aside)
+        table.rows = [row for row in table.rows if all(row is not r for r in set_aside)]
 
 
 def _printed_cells(cells: list[str]) -> list[str]:
