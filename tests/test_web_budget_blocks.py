@@ -73,7 +73,8 @@ def test_a_year_line_over_a_programme_header_one_cell_per_line(tmp_path: Path) -
 def test_pipe_taakvelden_under_groups_without_a_corner_and_rows_with_dropped_cells(tmp_path: Path) -> None:
     """A pipe table whose group row prints no corner cell ("Begroting 2031 | Rekening 2031 | |||"), a sub-header
     whose "Taakvelden" spans the code and the name cells, and rows whose empty cells were dropped (their figures
-    shifted left, empty pipes at the end): full rows are read, the shifted ones left out with a warning."""
+    shifted left, empty pipes at the end): full rows are read; a shifted row is placed only where saldo = baten -
+    lasten proves its columns ("70 | -70 | 80 | 5 | -75": lasten and saldo, then a full group), else left out with a warning."""
     text = "\n".join([
         "Overzicht taakvelden",
         "Begroting 2031 | Rekening 2031 | ||||",
@@ -81,13 +82,17 @@ def test_pipe_taakvelden_under_groups_without_a_corner_and_rows_with_dropped_cel
         "0.0 Proefbestuur | |||||||",
         "0.1 | Raadswerk | 900 | 100 | -800 | 950 | 120 | -830 |",
         "---|---|---|---|---|---|---|---|",
-        "0.2 | Loketten | 400 | 300 | -100 | 410 | 290 | -120 |",
-        "0.3 | Testgebouwen | 70 | -70 | 80 | -80 | ||",
+        "0.2 | Loketten | 400 | 500 | 100 | 410 | 530 | 120 |",
+        "0.3 | Testgebouwen | 70 | -70 | 80 | 5 | -75 | |",
         "0.4 | Voorbeeldkosten | 600 | 50 | -550 | 640 | 60 | -580 |",
+        "0.5 | Proefuitkering | 40 | 10 | -30 | 90 | 90 | |",
     ]) + "\n"
     doc = _extract(tmp_path, text)
     read = {(b.label, b.kind, b.side): b.amount for b in doc.budget_lines}
     assert read[("0.1 Raadswerk", "begroting", "baten")] == 100
     assert read[("0.4 Voorbeeldkosten", "rekening", "saldo")] == -580
-    assert len(read) == 18 and not any(label.startswith("0.3") for label, _, _ in read)
-    assert any(e.code == "table_uncertain" and "0.3 | Testgebouwen" in e.message for e in doc.errors)
+    assert [read.get(("0.3 Testgebouwen", "begroting", side)) for side in ("lasten", "baten", "saldo")] == [70, None, -70]
+    assert read[("0.3 Testgebouwen", "rekening", "saldo")] == -75
+    # "90 | 90" fits baten and saldo, and lasten and baten with an empty saldo: not proven, left out and warned
+    assert len(read) == 23 and not any(label.startswith("0.5") for label, _, _ in read)
+    assert any(e.code == "table_uncertain" and "0.5 | Proefuitkering" in e.message for e in doc.errors)

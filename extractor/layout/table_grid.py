@@ -314,9 +314,26 @@ def _widen_corner(table: Table) -> None:
     table.rows[n_head - 1].cells = [header[0], *[""] * shift, *header[1:]]
     for row in short:
         row.cells = [row.cells[0], *[""] * shift, *row.cells[1:1 + values]]
-    if set_aside:
-        table.uncertain_rows.extend(" | ".join(c for c in row.cells if c) for row in set_aside)
-        table.rows = [row for row in table.rows if all(row is not r for r in set_aside)]
+    unsure = [row for row in set_aside if not _figures_unplaced(row, 1 + shift, values)]
+    if unsure:
+        table.uncertain_rows.extend(" | ".join(c for c in row.cells if c) for row in unsure)
+        table.rows = [row for row in table.rows if all(row is not r for r in unsure)]
+
+
+def _figures_unplaced(row: TableRow, n_label: int, values: int) -> bool:
+    """A row that prints its label cells (code, name) and then fewer figures than the value columns, its dropped empty
+    cells piled up at the end: the figures are kept in print order as `unplaced`, for the budget reader to place only
+    where the table's arithmetic proves their columns. False (the row stays as it is) for any other shape."""
+    cells = _printed_cells(row.cells)
+    labels, figures = cells[:n_label], cells[n_label:]
+    if len(labels) != n_label or not all(c.strip() and not is_number_cell(c) for c in labels) \
+            or not 0 < len(figures) < values or not all(is_number_cell(c) and not is_year_cell(c) for c in figures):
+        return False
+    row.cells = [*labels, *[""] * values]
+    row.unplaced = [c.strip() for c in figures]
+    row.problem = (f"{len(figures)} figure(s) for {values} value columns (empty cells not copied): "
+                   "which columns they are in is not printed")
+    return True
 
 
 def _printed_cells(cells: list[str]) -> list[str]:
