@@ -368,7 +368,9 @@ def test_a_list_of_projects_with_amounts_and_years_is_still_not_read_as_indicato
 
 
 @pytest.mark.parametrize("header, kind, year", [("Rek. 2023", "rekening", 2023), ("Begroting na 1e wijziging 2024", "begroting_na_wijziging", 2024),
-                                                ("Begroting na 2e begrotingswijziging", "begroting_na_wijziging", None)])
+                                                ("Begroting na 2e begrotingswijziging", "begroting_na_wijziging", None),
+                                                ("Begroting 2031 incl.wijz.", "begroting_na_wijziging", 2031),
+                                                ("Begroting 2031 incl. wijz", "begroting_na_wijziging", 2031)])
 def test_abbreviated_and_numbered_kinds_in_headers(header: str, kind: str, year: int | None) -> None:
     meaning = classify_header(header)
     assert (meaning.budget_kind, meaning.year) == (kind, year) and meaning.is_axis

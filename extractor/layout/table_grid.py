@@ -267,6 +267,12 @@ def _groups_over_sub_cells(top: list[str], below: list[str]) -> Optional[list[st
         return None
     groups = [c for c in top[1:] if c.strip()]
     names = groups_over_sub_row(groups, [below[k] for k in filled[1:]])
+    if names is None and top and _FULL_YEAR.search(top[0]) and is_header_cell(top[0]):
+        # no corner cell printed: the first top cell is the first group ("Begroting 2031 | Rekening 2031" over
+        # "Taakvelden | Lasten | Baten | Lasten | Baten")
+        names = groups_over_sub_row([c for c in top if c.strip()], [below[k] for k in filled[1:]])
+        if names is not None:
+            return ["", *names, *[""] * (len(top) - 1 - len(names))]
     if names is None:
         return None
     return [top[0], *names, *[""] * (len(top) - 1 - len(names))]
@@ -277,32 +283,57 @@ def _widen_corner(table: Table) -> None:
     ("2017 | Baten | Lasten | Saldo" over "01 | Bestuur | 304 | -1.671 | -1.368"): the value headers move right
     over the figures. Done only when every row of figures prints text before its figures and its figures exactly
     under the moved headers; a total row whose label spans both ("Totaal | 44.548 | …") gets its figures moved too."""
-    if (table.header_rows or 1) != 1 or len(table.rows) < 3:
+    n_head = table.header_rows or 1
+    if n_head not in (1, 2) or len(table.rows) < n_head + 2:
         return
-    header = _printed_cells(table.rows[0].cells)
+    header = _printed_cells(table.rows[n_head - 1].cells)
     width, values = table.n_cols, len(header) - 1
     shift = width - len(header)
     if shift < 1 or values < 1 or not all(c.strip() for c in header[1:]):
         return
-    full, short = 0, []
-    for row in table.rows[1:]:
+    full, short, set_aside = 0, [], []
+    for row in table.rows[n_head:]:
         cells = _printed_cells(row.cells)
         figures = [k for k, c in enumerate(cells) if k and is_number_cell(c) and not is_year_cell(c)]  # cell 0: label or code
         if not figures:
             continue
-        if figures != list(range(len(cells) - values, len(cells))) or not all(c.strip() for c in cells[:len(cells) - values]):
-            return  # figures not in the last cells, or an empty cell before them: the columns are not certain
-        if len(cells) == width:
+        fits = figures == list(range(len(cells) - values, len(cells))) and all(c.strip() for c in cells[:len(cells) - values])
+        if fits and len(cells) == width:
             full += 1
-        elif len(cells) == 1 + values:
+        elif fits and len(cells) == 1 + values:
             short.append(row)
+        elif n_head == 2:
+            set_aside.append(row)  # under a two-row header: a row whose empty cells were dropped; its columns are not printed
         else:
-            return
+            return  # figures not in the last cells, or an empty cell before them: the columns are not certain
     if full < 2:
         return
-    table.rows[0].cells = [header[0], *[""] * shift, *header[1:]]
+    if n_head == 2:
+        top = table.rows[0].cells
+        table.rows[0].cells = ([top[0], *[""] * shift, *top[1:]] + [""] * width)[:width]
+    table.rows[n_head - 1].cells = [header[0], *[""] * shift, *header[1:]]
     for row in short:
         row.cells = [row.cells[0], *[""] * shift, *row.cells[1:1 + values]]
+    unsure = [row for row in set_aside if not _figures_unplaced(row, 1 + shift, values)]
+    if unsure:
+        table.uncertain_rows.extend(" | ".join(c for c in row.cells if c) for row in unsure)
+        table.rows = [row for row in table.rows if all(row is not r for r in unsure)]
+
+
+def _figures_unplaced(row: TableRow, n_label: int, values: int) -> bool:
+    """A row that prints its label cells (code, name) and then fewer figures than the value columns, its dropped empty
+    cells piled up at the end: the figures are kept in print order as `unplaced`, for the budget reader to place only
+    where the table's arithmetic proves their columns. False (the row stays as it is) for any other shape."""
+    cells = _printed_cells(row.cells)
+    labels, figures = cells[:n_label], cells[n_label:]
+    if len(labels) != n_label or not all(c.strip() and not is_number_cell(c) for c in labels) \
+            or not 0 < len(figures) < values or not all(is_number_cell(c) and not is_year_cell(c) for c in figures):
+        return False
+    row.cells = [*labels, *[""] * values]
+    row.unplaced = [c.strip() for c in figures]
+    row.problem = (f"{len(figures)} figure(s) for {values} value columns (empty cells not copied): "
+                   "which columns they are in is not printed")
+    return True
 
 
 def _printed_cells(cells: list[str]) -> list[str]:
@@ -464,7 +495,8 @@ def _header_form(text: str) -> str:
 def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], int]]:
     """Header cells from `start`: consecutive header-like items with at least two years or kind words."""
     j = start
-    while j < len(block) and (is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
+    while j < len(block) and not _carries_figures(block[j].text) and (
+            is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
                               or _note_inside_header(block, start, j)
                               or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
@@ -486,6 +518,13 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _carries_figures(text: str) -> bool:
+    """A line with a label and two or more figures that are no years ("Lasten 1.410 1.420 1.430"): a whole row
+    flattened to one line, never one header cell."""
+    figures = [t for t in text.split()[1:] if _TOKEN_VALUE.match(t) and re.search(r"\d", t) and not _FULL_YEAR.fullmatch(t)]
+    return len(figures) >= 2
 
 
 _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNORECASE)
@@ -534,6 +573,10 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     texts = [h.text for h in head]
     role = [t for t in texts if _ROLE_WORD.match(t) and not _FULL_YEAR.search(t)]
     rest = [t for t in texts if t not in role]
+    if len(texts) >= 4 and is_year_cell(texts[0]) and texts[1] in role and not any(_FULL_YEAR.search(t) for t in rest[1:]) \
+            and all(_KIND_WORD.search(t) for t in rest[1:]):
+        # "2031" / "Programma" / "Lasten" / "Baten": the year printed above the whole header names every value column
+        return role + [f"{texts[0].strip()} {t}" for t in rest[1:]], []
     years_only = [t for t in rest if is_year_cell(t)]
     groups = [t for t in rest if not is_year_cell(t) and not _FULL_YEAR.search(t)]
     if years_only and groups and len(years_only) + len(groups) == len(rest) and all(
@@ -547,6 +590,25 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     if spread is not None:
         return role + spread, []
     return role + _kind_year_pairs(rest), []
+
+
+_TITLE_KIND = re.compile(r"(begroting|jaarrekening|rekening|realisatie)\b", re.IGNORECASE)
+
+
+def _title_kind_over_year(block: list[_Item], first: int, head: list[_Item], columns: list[str]) -> list[str]:
+    """A year printed above the header ("2031" / "Programma" / "Lasten" …) under a title naming one budget kind
+    ("Baten en lasten programmabegroting"): that kind is the columns' kind ("Begroting 2031 Lasten"). A title
+    naming no kind or several, or figures, leaves the columns as printed."""
+    year = head[0].text.strip() if head else ""
+    if first < 1 or not is_year_cell(year) or not all(c.startswith(year + " ") for c in columns if _FULL_YEAR.search(c)) \
+            or not any(c.startswith(year + " ") for c in columns):
+        return columns
+    title = block[first - 1].text.strip()
+    kinds = {m.group(1).lower() for m in _TITLE_KIND.finditer(title)}
+    if len(title) > 60 or re.search(r"\d", title) or len(kinds) != 1:
+        return columns
+    kind = kinds.pop().capitalize()
+    return [f"{kind} {c}" if c.startswith(year + " ") else c for c in columns]
 
 
 def _kind_year_pairs(texts: list[str]) -> list[str]:
@@ -660,10 +722,13 @@ def _code_beside_name(block: list[_Item], j: int, n_values: int) -> bool:
     return True
 
 
+_ZERO_PADDED = re.compile(r"^\s*0\d\s*$")  # "01", "07": a programme's code; an amount prints no leading zero
+
+
 def _next_code_inside(block: list[_Item], first: int, end: int) -> bool:
     """A code cell followed by a name among the would-be figure cells of a coded row ("0.64" then "Belastingen
     overig"): the row ended early (its empty cells were not copied) and the next row started."""
-    return any(_CODE_CELL.match(block[x].text) and not is_number_cell(block[x].text)
+    return any(_CODE_CELL.match(block[x].text) and (not is_number_cell(block[x].text) or _ZERO_PADDED.match(block[x].text))
                and x + 1 < len(block) and not _value_like(block[x + 1].text) for x in range(first, min(end, len(block))))
 
 
@@ -724,6 +789,8 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     if _areas_over_years(block, j - len(head), head):
         return None
     columns, groups = _columns_from_header(head) if given is None else (list(given.columns), [])
+    if given is None:
+        columns = _title_kind_over_year(block, j - len(head), head, columns)
     n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
     n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
     if not any(_ROLE_WORD.match(c) for c in columns):
@@ -1076,6 +1143,10 @@ def _tail_values(text: str) -> tuple[str, list[str]]:
     k = len(tokens)
     values: list[str] = []
     while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
+        if k > 1 and tokens[k - 2] == "-/-" and tokens[k - 1][:1].isdigit():
+            values.insert(0, f"-/- {tokens[k - 1]}")  # "-/- 2.108": the Dutch minus printed as its own token
+            k -= 2
+            continue
         if k > 1 and NADEEL_VOORDEEL.fullmatch(tokens[k - 2]) and tokens[k - 1][:1].isdigit():
             values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "N 1.234": the nadeel/voordeel mark and its amount
             k -= 2
@@ -1128,7 +1199,6 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
             and not all(_SUB_TOTAL.fullmatch(w) for w in texts[k].split()):
         sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
         k += 1
-    counts: list[int] = []
     body: list[tuple[int, str, list[str]]] = []
     roles = _corner_roles(_value_headers(heads, [], 0)[0])  # "Nr. Omschrijving Toelichting/Eenheid": rows are numbered
     while k < len(lines):
@@ -1139,14 +1209,19 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
                 break
             continue
         label, values = _tail_values(text)
-        if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))):
-            break
+        if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))) \
+                or (body and _flat_header(text, lines[k])):
+            break  # ... or the next block's own header line: that block is a table of its own
         body.append((k, label, values))
-        if values:
-            counts.append(len(values))
         k += 1
-    if not counts:
+    labelled = [len(v) for _, lab, v in body if v and lab]
+    if not labelled or all(is_year_cell(v) for _, _, values in body for v in values):
+        # no figure but years under the line ("… 2024 tot en met" / "… 2029"): sentences, no table
         return None, start + 1
+    n_most = max(set(labelled), key=labelled.count)
+    body = [(index, *_number_of_label(label, values, n_most)) for index, label, values in body]
+    body = _join_wrapped_values(body, n_most)
+    counts = [len(v) for _, lab, v in body if v and lab]  # label-less lines of figures left over stay text
     n = max(set(counts), key=counts.count)
     corner, value_heads = _value_headers(heads, sub, n)
     if value_heads is None or counts.count(n) < max(1, len(counts) // 2):
@@ -1182,7 +1257,68 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if len(rows) < 2:
         return None, start + 1
     above_end = start - 1 if kind is not None else start
-    return _table(rows, n + (3 if roles else 1), "text", lines[max(0, above_end - 4):above_end]), k
+    table = _table(rows, n + (3 if roles else 1), "text", lines[max(0, above_end - 4):above_end])
+    if _shared_head_form([h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]) is not None:
+        table.header_rows = 1  # "P1 Wonen B 2031 | B 2032 …": a block's name in the header line, which stays one row
+    return table, k
+
+
+def _flat_header(text: str, line: Line) -> bool:
+    """A flattened header line: at least two column headers with a year or kind word and no figures but years."""
+    if "|" in text or "\t" in line.text or len(text) > 200:
+        return False
+    tail = _tail_values(text)[1]
+    if tail and not all(is_year_cell(t) for t in tail):
+        return False
+    return len([h for h in split_header_line(text) if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]) >= 2
+
+
+def _join_wrapped_values(body: list[tuple[int, str, list[str]]], n: int) -> list[tuple[int, str, list[str]]]:
+    """A labelled row with fewer than N values whose cells run on over the next label-less lines ("Saldo 3 -/- 791"
+    / "-/- 631" / "-/- 611 -/- 611"): one row, but only when those lines bring exactly the missing values, so
+    every value keeps its printed order and column. Otherwise the lines stay as they are (out of step: text)."""
+    out: list[tuple[int, str, list[str]]] = []
+    i = 0
+    while i < len(body):
+        index, label, values = body[i]
+        j, got = i + 1, list(values)
+        while label and 0 < len(got) < n and j < len(body) and not body[j][1] and body[j][2]:
+            got += body[j][2]
+            j += 1
+        ends = j >= len(body) or bool(body[j][1]) or not body[j][2]  # no further label-less figures: no doubt
+        if label and values and len(got) == n and j > i + 1 and ends:
+            out.append((index, label, got))
+            i = j
+            continue
+        out.append(body[i])
+        i += 1
+    return out
+
+
+def _shared_head_form(kinded: list[str]) -> Optional[tuple[str, str]]:
+    """The first header glued to the corner text before it ("P1 Wonen B 2031" before "B 2032", "B 2033"): when every
+    other header prints the same short mark before its year, the first one is that mark and year; the text before
+    it is the corner (a block's name). Returns (corner, first header) or None."""
+    if len(kinded) < 3:
+        return None
+    forms = [re.fullmatch(r"(?P<mark>[^\d\s]{1,12})\s+(19|20)\d{2}", h.strip()) for h in kinded[1:]]
+    if not all(forms) or len({f.group("mark") for f in forms if f}) != 1:
+        return None
+    mark = forms[0].group("mark")  # type: ignore[union-attr]
+    glued = re.fullmatch(rf"(?P<corner>.+?)\s+(?P<head>{re.escape(mark)}\s+(19|20)\d{{2}})", kinded[0].strip())
+    return (glued.group("corner"), glued.group("head")) if glued else None
+
+
+_NUMBERED_LABEL_END = re.compile(r"\b(programma|taakveld|product|thema|hoofdstuk|paragraaf)$", re.IGNORECASE)
+
+
+def _number_of_label(label: str, values: list[str], n: int) -> tuple[str, list[str]]:
+    """"Saldo Programma 3 -/- 791 …": a small bare number right after a numbering word ends the label (the
+    programme's number), not the row's first value; only when the row then holds at most N values."""
+    if values and _NUMBERED_LABEL_END.search(label) and re.fullmatch(r"\d{1,2}", values[0]) and len(values) - 1 <= n:
+        return f"{label} {values[0]}", values[1:]
+    return label, values
+
 
 
 def _corner_roles(corner: str) -> Optional[list[str]]:
@@ -1248,7 +1384,10 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
     while kinded and not (_FULL_YEAR.search(kinded[0]) or _KIND_WORD.search(kinded[0])):
         corner = (corner + " " + kinded.pop(0)).strip()
     lead = re.match(r"^(?P<corner>[^\d]+?)\s+(?P<year>\(?(19|20)\d{2}\)?)$", kinded[0]) if kinded else None
-    if lead and not _KIND_WORD.search(lead.group("corner")):
+    shared = _shared_head_form(kinded)
+    if shared is not None:
+        corner, kinded[0] = (corner + " " + shared[0]).strip(), shared[1]  # "P1 Wonen B 2031 | B 2032 | B 2033"
+    elif lead and not _KIND_WORD.search(lead.group("corner")):
         corner, kinded[0] = (corner + " " + lead.group("corner")).strip(), lead.group("year")  # "Programma 2024 2025"
     elif kinded and not _KIND_WORD.match(kinded[0]) and (_ROLE_WORD.match(kinded[0]) or not _FULL_YEAR.search(kinded[0])):
         # "Programma (in € 1.000) Primitieve begroting", "Programma Rekening 2019": the corner runs up to the first

@@ -60,6 +60,9 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     begroting_year = section.begroting_year if section and section.begroting_year else doc_year
     scale = verdict.scale or 1.0
     corner = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
+    if not corner.strip() and 0 < verdict.label_col < len(head.headers) and verdict.label_col - 1 not in _programme_cols(verdict) \
+            and verdict.meanings[verdict.label_col - 1].role == "programme":
+        corner = head.headers[verdict.label_col - 1]  # "Programma" over the code and the name cells: both its corner
     closed = _closed_programme_codes(body, verdict.label_col)
     # "Programma: P1 Veiligheid" (or "1A VITALE …" closed by "Totaal deelprogramma 1A") over the label column names the block
     corner_programme = programme_code(corner) or _closed_block(corner, closed)
@@ -244,8 +247,13 @@ def _numbered_programme_rows(body: list, label_col: int, context: str, section: 
 
 
 def _programme_cols(verdict) -> list[int]:
-    """Columns headed as the programme ("Progr"): what the row belongs to, not part of its label."""
-    return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "programme"]
+    """Columns headed as the programme ("Progr"): what the row belongs to, not part of its label. A "Programma"
+    header over a code cell and an unheaded name cell ("Programma" over "01" / "Wonen") spans both: the code is
+    part of the row's label there, no programme column of its own."""
+    head = verdict.head.headers if verdict.head else []
+    spans_name = verdict.label_col > 0 and verdict.label_col < len(head) and not head[verdict.label_col].strip()
+    return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "programme"
+            and not (spans_name and c == verdict.label_col - 1)]
 
 
 def _programme_cell(cells: list[str], programme_cols: list[int]) -> Optional[str]:
@@ -264,7 +272,8 @@ def _numbering_cols(body: list, label_col: int) -> list[int]:
     out: list[int] = []
     for c in range(label_col):
         cells = [r.cells[c].strip().rstrip(".") for r in body if c < len(r.cells) and r.cells[c].strip()]
-        if len(cells) >= 3 and all(t.isdigit() for t in cells) and [int(t) for t in cells] == list(range(1, len(cells) + 1)):
+        padded = any(len(t) > 1 and t.startswith("0") for t in cells)  # "01", "02": codes, as no list counts "01"
+        if len(cells) >= 3 and not padded and all(t.isdigit() for t in cells) and [int(t) for t in cells] == list(range(1, len(cells) + 1)):
             out.append(c)
     return out
 
