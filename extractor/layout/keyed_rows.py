@@ -26,7 +26,7 @@ import re
 from typing import Optional
 
 from extractor.layout.table_grid import (
-    _ROW_YEAR_HEADER, _Item, _caption_above, _items, _row, _table, _value_like, is_number_cell, is_year_cell)
+    _ROW_YEAR_HEADER, _Item, _caption_above, _row, _table, _value_like, is_number_cell, is_year_cell, tables_in_cell_blocks)
 from extractor.layout.tables import Table
 from extractor.read.types import Line
 
@@ -40,17 +40,7 @@ _MIN_ROWS = 2
 def keyed_row_tables(lines: list[Line]) -> list[Table]:
     """Every table of rows keyed by kind and year, or of a statement of reserves (one cell per line), in the text,
     in document order."""
-    tables: list[Table] = []
-    for block in _items(lines):
-        i = 0
-        while i < len(block):
-            found = _read_keyed(block, i) or _read_statement(block, i)
-            if found is None:
-                i += 1
-                continue
-            table, i = found
-            tables.append(table)
-    return tables
+    return tables_in_cell_blocks(lines, lambda block, i: _read_keyed(block, i) or _read_statement(block, i))
 
 
 def _kind_cell(text: str) -> bool:

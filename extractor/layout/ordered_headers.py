@@ -15,8 +15,9 @@ import re
 from typing import Optional
 
 from extractor.layout.header_vocabulary import column_role, is_area_header, is_picture_header, kind_word
-from extractor.layout.table_grid import (_FULL_YEAR, _KIND_WORD, _ROLE_WORD, _Item, _items, _row, _table, _value_like,
-                                         area_cells_above, is_header_cell, is_number_cell, is_place_name, is_year_cell)
+from extractor.layout.table_grid import (_FULL_YEAR, _KIND_WORD, _ROLE_WORD, _Item, _row, _table, _value_like,
+                                         area_cells_above, is_header_cell, is_number_cell, is_place_name, is_year_cell,
+                                         tables_in_cell_blocks)
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
@@ -50,17 +51,7 @@ _LABEL_HEADER = re.compile(r"^((naam\s+(van\s+(de\s+|het\s+)?)?)?((effect|presta
 
 
 def ordered_header_tables(lines: list[Line]) -> list[Table]:
-    tables: list[Table] = []
-    for block in _items(lines):
-        i = 0
-        while i < len(block):
-            found = _read(block, i)
-            if found is None:
-                i += 1
-                continue
-            tables.append(found[0])
-            i = found[1]
-    return tables
+    return tables_in_cell_blocks(lines, _read)
 
 
 def _header(block: list[_Item], start: int) -> Optional[tuple[list[str], list[str], list[int]]]:

@@ -23,14 +23,7 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_area_header
 from extractor.layout.ordered_headers import _LABEL_HEADER
-from extractor.layout.table_grid import (
-    _Item,
-    _items,
-    _row,
-    _table,
-    _value_like,
-    is_number_cell,
-)
+from extractor.layout.table_grid import _Item, _row, _table, _value_like, is_number_cell, tables_in_cell_blocks
 from extractor.layout.tables import Table
 from extractor.read.types import Line
 
@@ -40,17 +33,7 @@ _BARE_YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
 def period_sub_row_tables(lines: list[Line]) -> list[Table]:
-    tables: list[Table] = []
-    for block in _items(lines):
-        i = 0
-        while i < len(block):
-            found = _read(block, i)
-            if found is None:
-                i += 1
-                continue
-            tables.append(found[0])
-            i = found[1]
-    return tables
+    return tables_in_cell_blocks(lines, _read)
 
 
 class _Layout:

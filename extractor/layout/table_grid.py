@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
@@ -431,20 +431,30 @@ def _value_like(text: str) -> bool:
         bool(re.match(r"^(nog )?(niet|geen) (bekend|beschikbaar|gemeten)|^volgt\b|^n\.?v\.?t", t))
 
 
-def cell_per_line_tables(lines: list[Line]) -> list[Table]:
-    """Tables printed one cell per line: a header run of years/kinds, then label + N cells per row."""
+def tables_in_cell_blocks(lines: list[Line], read: Callable[[list[_Item], int], Optional[tuple[Table, int]]]) -> list[Table]:
+    """Every table `read` finds in the one-cell-per-line blocks of `lines`, in order: `read` tries a block's cell as
+    a table's start and gives the table and the cell after it, or None to try the next cell. The one scan shared by
+    the readers of cells printed one per line (role runs, ordered headers, keyed rows, period sub-rows)."""
     tables: list[Table] = []
     for block in _items(lines):
         i = 0
         while i < len(block):
-            found = _read_role_run(block, i) or _more_placed(_best_cell_run(block, i), _grouped_cell_run(block, i))
+            found = read(block, i)
             if found is None:
                 i += 1
                 continue
-            table, end, _ = found
-            tables.append(table)
-            i = end
+            tables.append(found[0])
+            i = found[1]
     return tables
+
+
+def cell_per_line_tables(lines: list[Line]) -> list[Table]:
+    """Tables printed one cell per line: a header run of years/kinds, then label + N cells per row."""
+    def read(block: list[_Item], i: int) -> Optional[tuple[Table, int]]:
+        found = _read_role_run(block, i) or _more_placed(_best_cell_run(block, i), _grouped_cell_run(block, i))
+        return None if found is None else (found[0], found[1])
+
+    return tables_in_cell_blocks(lines, read)
 
 
 def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
