@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from extractor.layout.header_vocabulary import is_area_header, kind_word
+from extractor.layout.header_vocabulary import column_role, is_area_header, kind_word
 from extractor.layout.table_grid import _row, _table, _value_like
 from extractor.layout.tables import Table
 from extractor.read.types import Line
@@ -34,9 +34,6 @@ from extractor.resources import data_dir
 
 _GROUP = re.compile(r"^(taakveld(en)?|programma|thema)$", re.IGNORECASE)
 _LABEL = re.compile(r"^(indicator(en)?|beleidsindicator(en)?|omschrijving)$", re.IGNORECASE)
-_UNIT = re.compile(r"^eenheid$", re.IGNORECASE)
-_YEAR = re.compile(r"^(jaar|peiljaar|meetjaar|periode)$", re.IGNORECASE)
-_SOURCE = re.compile(r"^bron(nen)?$", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(19|20)\d{2}([-/](19|20)?\d{2})?$")
 _ROW_FIGURE = re.compile(r"\d")
 
@@ -64,9 +61,9 @@ def _header(text: str) -> Optional[tuple[list[str], bool]]:
     group = bool(_GROUP.match(words[0]))
     if group:
         i = 1
-    if not (i + 1 < len(words) and _LABEL.match(words[i]) and _UNIT.match(words[i + 1])):
+    if not (i + 1 < len(words) and _LABEL.match(words[i]) and column_role(words[i + 1]) == "unit"):
         return None
-    if len(words) < i + 6 or not _YEAR.match(words[-2]) or not _SOURCE.match(words[-1]):
+    if len(words) < i + 6 or column_role(words[-2]) != "year" or column_role(words[-1]) != "source":
         return None
     values = _value_headers(words[i + 2:-2])
     if values is None:
