@@ -70,13 +70,17 @@ def test_a_row_that_dropped_a_figure_is_not_read_from_its_unit() -> None:
     assert table.uncertain_rows == ["Winkeldiefstallen Aantal per 1.000 3,1 2039 CBS"]
 
 
-def test_an_own_column_and_an_area_column_without_a_repeated_word(tmp_path: Path) -> None:
-    text = "Jaarstukken 2040\n\nIndicator Eenheid Zandvoorde Nederland Jaar Bron\n" \
-           "Winkeldiefstallen Aantal per 1.000 inwoners 2,4 1,9 2039 CBS\n" \
-           "Niet-sporters % 44,1% 47,3% 2038 Gezondheidsenquete\n\nEen zin na de tabel.\n"
+def _extract_table(tmp_path: Path, table: str):
+    """A jaarstukken page printing `table` between a title and a sentence."""
     path = tmp_path / "jaarstukken_2040_indicatoren.txt"
-    path.write_text(text, encoding="utf-8")
-    document = extract_document(path, ExtractOptions(enrich=False))
+    path.write_text(f"Jaarstukken 2040\n\n{table}\nEen zin na de tabel.\n", encoding="utf-8")
+    return extract_document(path, ExtractOptions(enrich=False))
+
+
+def test_an_own_column_and_an_area_column_without_a_repeated_word(tmp_path: Path) -> None:
+    document = _extract_table(tmp_path, "Indicator Eenheid Zandvoorde Nederland Jaar Bron\n"
+                                        "Winkeldiefstallen Aantal per 1.000 inwoners 2,4 1,9 2039 CBS\n"
+                                        "Niet-sporters % 44,1% 47,3% 2038 Gezondheidsenquete\n")
     read = {i.name: sorted((v.year, v.type, v.value, v.scope) for v in i.values) for i in document.indicators}
     assert read == {
         "Winkeldiefstallen": [(2039, "realisatie", 2.4, "Zandvoorde"), (2039, "referentie", 1.9, "Nederland")],
@@ -85,12 +89,9 @@ def test_an_own_column_and_an_area_column_without_a_repeated_word(tmp_path: Path
 
 
 def test_a_table_of_rows_none_of_which_can_be_placed_is_warned_with_its_rows(tmp_path: Path) -> None:
-    text = "Jaarstukken 2040\n\nIndicator Eenheid Score Zandvoorde Score 50.000-100.000 Jaar Bron\n" \
-           "Tevredenheid groen Rapportcijfer 7,1 6,9 2039 Eigen enquete\n" \
-           "Aantal bomen per km 31 25 2039 Register\n\nEen zin na de tabel.\n"
-    path = tmp_path / "jaarstukken_2040_indicatoren.txt"
-    path.write_text(text, encoding="utf-8")
-    document = extract_document(path, ExtractOptions(enrich=False))
+    document = _extract_table(tmp_path, "Indicator Eenheid Score Zandvoorde Score 50.000-100.000 Jaar Bron\n"
+                                        "Tevredenheid groen Rapportcijfer 7,1 6,9 2039 Eigen enquete\n"
+                                        "Aantal bomen per km 31 25 2039 Register\n")
     assert document.indicators == []
     messages = " ".join(e.message for e in document.errors if e.code in ("tables_not_used", "table_uncertain"))
     assert "Tevredenheid groen" in messages and "Aantal bomen" in messages
