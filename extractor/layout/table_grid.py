@@ -1121,6 +1121,22 @@ def split_header_line(text: str) -> list[str]:
     return [" ".join(c) for c in columns if c]
 
 
+def split_after_years(text: str, n: int) -> list[str]:
+    """Column headers of a flattened header line in which every one of the N value columns ends in its year
+    ("Programma Begroting 2019 Wijziging Begroting 2019 Totaal begroting 2019 …"): a column ends after each year, so a
+    kind word before another ("Wijziging Begroting 2019") stays in its column. Only when the line prints exactly N
+    years, all at the end of a column, and no figures; else [] (the kind-word split stands)."""
+    words = text.split()
+    cells: list[list[str]] = [[]]
+    for w in words:
+        cells[-1].append(w)
+        if _FULL_YEAR.fullmatch(w.strip("()")):
+            cells.append([])
+    if cells[-1] or len(cells) - 1 != n or any(re.search(r"\d", w) and not _FULL_YEAR.fullmatch(w.strip("()")) for w in words):
+        return []
+    return [" ".join(c) for c in cells[:-1]]
+
+
 _DATE_WORD = re.compile(r"^\d{1,2}[-/]\d{1,2}[-/](19|20)\d{2}$")
 
 
@@ -1234,6 +1250,8 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     counts = [len(v) for _, lab, v in body if v and lab]  # label-less lines of figures left over stay text
     n = max(set(counts), key=counts.count)
     corner, value_heads = _value_headers(heads, sub, n)
+    if value_heads is None and not sub:
+        corner, value_heads = _value_headers(split_after_years(texts[start], n) or heads, sub, n)
     if value_heads is None or counts.count(n) < max(1, len(counts) // 2):
         return None, start + 1
     first = _no(lines[start], start + 1)

@@ -52,7 +52,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     (`section`: the programme and begroting year its enclosing headings name).
     """
     from extractor.parse.table_semantics import (  # noqa: PLC0415
-        TAAKVELD_CODE, label_norm, mixed_marks, numbered_list_item, parse_money)
+        TAAKVELD_CODE, label_norm, marks_are_signs, numbered_list_item, parse_money)
 
     head = verdict.head
     body = table.rows[head.header_rows:]
@@ -92,7 +92,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     in_header = False  # the row before was a repeated header row
     programme_cols = _programme_cols(verdict)
     not_label = programme_cols + _numbering_cols(body, verdict.label_col)
-    signed_marks = mixed_marks(row.cells[c] for row in body for c, *_ in columns if c < len(row.cells))
+    signed_marks = marks_are_signs(body, columns)
     placed = _ShortRows(body, columns, verdict.label_col)
     key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):

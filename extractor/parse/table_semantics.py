@@ -976,3 +976,20 @@ def mixed_marks(cells: Iterable[str]) -> bool:
     """Whether the amounts of a table carry both nadeel (N) and voordeel (V) marks: then the mark is the sign."""
     marks = {m.group("mark") for m in (_MARKED.match(" ".join(c.split())) for c in cells) if m}
     return marks == {"N", "V"}
+
+
+def marks_are_signs(body: list[TableRow], columns: list[tuple]) -> bool:
+    """Whether the N/V marks of a budget table are signs (nadeel negative). They are where the table mixes them and
+    its level columns (every kind but verschil) do too (a saldo overview). Where every level column prints one mark
+    throughout (a lasten block all N, a baten block all V) the mark names the side, and an N or V in its difference
+    columns says which way that side moved, not a minus: the amounts stay as printed (`raw` keeps the mark).
+    `columns` are the reader's (index, kind, year, side) value columns."""
+    def marks(c: int) -> set[str]:
+        found = (_MARKED.match(" ".join(r.cells[c].split())) for r in body if c < len(r.cells))
+        return {m.group("mark") for m in found if m}
+
+    if not mixed_marks(r.cells[c] for r in body for c, *_ in columns if c < len(r.cells)):
+        return False
+    level = [marks(c) for c, kind, *_ in columns if kind != "verschil"]
+    level = [m for m in level if m]
+    return not level or any(len(m) > 1 for m in level)
