@@ -1527,6 +1527,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
     found.extend(spaced_role_tables(lines))
     found.extend(period_sub_row_tables(lines))
     found.extend(_keyed_row_tables(lines))
+    found.extend(_untyped_header_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
     kept = _without_overlaps(found)
@@ -1542,6 +1543,12 @@ def _keyed_row_tables(lines: list[Line]) -> list[Table]:
     from extractor.layout.keyed_rows import keyed_row_tables  # noqa: PLC0415 (that module builds on this one)
 
     return keyed_row_tables(lines)
+
+
+def _untyped_header_tables(lines: list[Line]) -> list[Table]:
+    from extractor.layout.untyped_header_rows import untyped_header_tables  # noqa: PLC0415 (it builds on this module)
+
+    return untyped_header_tables(lines)
 
 
 def table_lines(table: Table) -> tuple[int, int]:

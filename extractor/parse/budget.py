@@ -79,6 +79,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
+    columns = accounted_year(columns, metadata.document_type if metadata else None, doc_year)
     columns = mutation_years(columns, names)
     columns = stages_beside_primitive(columns, names)
     columns = differences_by_arithmetic(columns, names, body)
@@ -94,6 +95,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     not_label = programme_cols + _numbering_cols(body, verdict.label_col)
     signed_marks = marks_are_signs(body, columns)
     placed = _ShortRows(body, columns, verdict.label_col)
+    placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or placed
     key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
@@ -785,3 +787,24 @@ def _row_side(label: str) -> Optional[str]:
     if re.match(r"^\s*(totaal\s+)?saldo\b|^\s*(gerealiseerd\s+)?saldo\s+(van\s+)?baten\s+en\s+lasten|^\s*resultaat\b", low):
         return "saldo"
     return None
+
+
+def _part_rows(body: list, columns: list[tuple], label_col: int):
+    """Short rows of a table of a total and its parts (`total_parts.PartRows`), when its columns are such a table."""
+    from extractor.parse.total_parts import PartRows  # noqa: PLC0415
+
+    if not any(r.unplaced for r in body):
+        return None
+    parts = PartRows(body, [c for c, *_ in columns], label_col)
+    return parts if parts.total is not None else None
+
+
+def accounted_year(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
+    """In jaarstukken of year Y, a table none of whose value columns names a year or a kind ("Totalen | waarvan …"
+    over the year's result and its changes) holds amounts of Y, the year the document accounts for (as an undated
+    "Realisatie" column is Y, `undated_years`). A table that names a year or kind anywhere keeps its own reading."""
+    if (document_type or "").lower() != "jaarstukken" or doc_year is None or not columns:
+        return columns
+    if any(kind != "bedrag" or year is not None for _, kind, year, _ in columns):
+        return columns
+    return [(c, kind, doc_year, side) for c, kind, _, side in columns]

@@ -775,6 +775,19 @@ def _euro_cells(table: Table, verdict: Verdict) -> bool:
     return False
 
 
+def _summed_money_columns(meanings: list[HeaderMeaning], body: list[TableRow], label_col: int, context: str) -> list[int]:
+    """Untyped numeric columns that are a total and its parts (`total_parts`: one column the sum of the others in
+    every complete row), in a table whose context speaks of money and not of indicators: value columns of a budget
+    table whose header names no kind ("Totalen | waarvan …"). Anything short of that proof stays no value column."""
+    from extractor.parse.total_parts import total_and_parts  # noqa: PLC0415
+
+    if _INDICATOR_CONTEXT.search(context) or not _MONEY_CONTEXT.search(context):
+        return []
+    cols = [i for i, m in enumerate(meanings) if i != label_col and m.role == "value" and not m.is_axis
+            and _numeric_share(body, i)[0] and _numeric_share(body, i)[0] >= 0.5 * _numeric_share(body, i)[1]]
+    return cols if total_and_parts(body, cols) is not None else []
+
+
 def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     """Indicator table, budget table or neither, from the header's axes and the body's cells."""
     head = head or analyse_head(table)
@@ -798,6 +811,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
             value_cols.append(i)
     meanings = resolve_comparisons(meanings, value_cols, body)
     meanings = proven_differences(meanings, value_cols, head.headers, body)
+    if not value_cols:
+        value_cols = _summed_money_columns(meanings, body, label_col, context_text)
     if not value_cols:
         reason = "no value columns: the header names no years, kinds, areas or money over numeric cells"
         if _NOT_NUMERIC_TABLE.search(" ".join(head.headers)):
