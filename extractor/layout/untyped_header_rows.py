@@ -18,7 +18,7 @@ import re
 from typing import Optional
 
 from extractor.layout.table_grid import (
-    _Item, _row, _table, is_number_cell, tables_in_cell_blocks,
+    _FULL_YEAR, _KIND_WORD, _ROLE_WORD, _Item, _row, _table, is_header_cell, is_number_cell, tables_in_cell_blocks,
 )
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
@@ -48,7 +48,7 @@ def _read(lines: list[Line], block: list[_Item], i: int) -> Optional[tuple[Table
     j = i
     while j < len(block) and _is_header_word(block[j].text):
         j += 1
-    if j - i < 2 or j >= len(block) or not _ROW_NUMBER.match(block[j].text.strip()):
+    if j - i < 2 or j >= len(block) or not _ROW_NUMBER.match(block[j].text.strip()) or not _plain_header(block, i, j):
         return None
     found = _rows(block, j)
     if found is None:
@@ -60,6 +60,16 @@ def _read(lines: list[Line], block: list[_Item], i: int) -> Optional[tuple[Table
     table = _table([head, *rows], n + 1, "text", above)
     table.header_rows = 1
     return table, end
+
+
+def _plain_header(block: list[_Item], i: int, j: int) -> bool:
+    """The word cells name no year, kind or role and no such header cell stands right above them: a header with
+    those is `table_grid`'s to read (this reader would cut it short)."""
+    words = _column_names([b.text.strip() for b in block[i:j]], j - i)
+    if any(_KIND_WORD.search(w) or _ROLE_WORD.match(w) for w in words):
+        return False
+    before = block[i - 1].text.strip() if i > 0 else ""
+    return not (before and (is_header_cell(before) or _FULL_YEAR.search(before)) and len(before) <= 40)
 
 
 def _rows(block: list[_Item], j: int) -> Optional[tuple[list[TableRow], int, int]]:
