@@ -995,7 +995,7 @@ def mixed_marks(cells: Iterable[str]) -> bool:
 
 def marks_are_signs(body: list[TableRow], columns: list[tuple]) -> bool:
     """Whether the N/V marks of a budget table are signs (nadeel negative). They are where the table mixes them and
-    its level columns (every kind but verschil) do too (a saldo overview). Where every level column prints one mark
+    a level column (any kind but verschil) mixes them too (a saldo overview). Where every level column prints one mark
     throughout (a lasten block all N, a baten block all V) the mark names the side, and an N or V in its difference
     columns says which way that side moved, not a minus: the amounts stay as printed (`raw` keeps the mark).
     `columns` are the reader's (index, kind, year, side) value columns."""
