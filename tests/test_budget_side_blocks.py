@@ -39,7 +39,7 @@ def _page(tmp_path: Path) -> Path:
         "1. Bestuur en Dienstverlening N 11.500 N 400 N 11.900 N 12.000 N 100",
         "2a. Groen en Water N 3.200 V 200 N 3.000 N 2.950 V 50",
         "3. Wonen N 5.000 N 0 N 5.000 N 4.800 V 200",
-        "Saldo van lasten N 19.700 N 200 N 19.900 N 19.750 V 150",
+        "Totaal van de lasten N 19.700 N 200 N 19.900 N 19.750 V 150",
         "Baten (x € 1.000)",
         HEADER,
         "1. Bestuur en Dienstverlening V 40.100 V 900 V 41.000 V 41.300 V 300",
@@ -61,7 +61,7 @@ def test_side_blocks_with_marks_are_read_as_printed(tmp_path: Path) -> None:
     assert ("1. Bestuur en Dienstverlening", "Wijziging Begroting 2031", "verschil", 2031, 400_000.0, "N 400") in got
     assert ("2a. Groen en Water", "Wijziging Begroting 2031", "verschil", 2031, 200_000.0, "V 200") in got
     assert ("2a. Groen en Water", "Totaal begroting 2031", "begroting_na_wijziging", 2031, 3_000_000.0, "N 3.000") in got
-    assert ("Saldo van lasten", "Rekening 2031", "rekening", 2031, 19_750_000.0, "N 19.750") in got
+    assert ("Totaal van de lasten", "Rekening 2031", "rekening", 2031, 19_750_000.0, "N 19.750") in got
     assert ("1. Bestuur en Dienstverlening", "Begroting 2031", "begroting", 2031, 40_100_000.0, "V 40.100") in got
     assert ("2a. Groen en Water", "Verschil 2031", "verschil", 2031, 50_000.0, "N 50") in got
     assert all(b.amount >= 0 for b in document.budget_lines)

@@ -22,7 +22,7 @@ def _cells(*rows: list[str], header: list[str] = HEADER, intro: str = "Het finan
 ROWS = [
     ["1.a", "Bijdrage regiofonds (raad 3 maart)", "410", "410"],
     ["1.b", "Herziening projectkosten", "1.250", "-30", "1.280"],
-    ["1.c", "Circulaire voorjaar", "-75", "-75"],
+    ["1.c", "Bijstelling voorjaar", "-75", "-75"],
     ["Totaal regels 1", "1.585", "305", "1.280"],
 ]
 
@@ -40,7 +40,7 @@ def test_numbered_rows_under_plain_words_are_laid_out() -> None:
     header, *body = tables[0].rows
     assert header.cells[1:] == [f"waarvan Totaal eigen projectkosten taken (kolom {k})" for k in (1, 2, 3)]
     assert [r.cells[0] for r in body] == ["1.a Bijdrage regiofonds (raad 3 maart)", "1.b Herziening projectkosten",
-                                          "1.c Circulaire voorjaar", "Totaal regels 1"]
+                                          "1.c Bijstelling voorjaar", "Totaal regels 1"]
     assert body[0].unplaced == ["410", "410"] and body[0].problem
     assert body[1].cells[1:] == ["1.250", "-30", "1.280"] and not body[1].unplaced
 
@@ -87,7 +87,7 @@ def test_the_page_gives_budget_lines_of_the_accounted_year(tmp_path: Path) -> No
         ("1.a Bijdrage regiofonds (raad 3 maart)", "(kolom 1)", 410.0), ("1.a Bijdrage regiofonds (raad 3 maart)", "(kolom 2)", 410.0),
         ("1.b Herziening projectkosten", "(kolom 1)", 1250.0), ("1.b Herziening projectkosten", "(kolom 2)", -30.0),
         ("1.b Herziening projectkosten", "(kolom 3)", 1280.0),
-        ("1.c Circulaire voorjaar", "(kolom 1)", -75.0), ("1.c Circulaire voorjaar", "(kolom 2)", -75.0),
+        ("1.c Bijstelling voorjaar", "(kolom 1)", -75.0), ("1.c Bijstelling voorjaar", "(kolom 2)", -75.0),
         ("Totaal regels 1", "(kolom 1)", 1585.0), ("Totaal regels 1", "(kolom 2)", 305.0), ("Totaal regels 1", "(kolom 3)", 1280.0),
     ])
     assert {(b.kind, b.year) for b in document.budget_lines} == {("bedrag", 2031)}

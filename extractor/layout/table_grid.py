@@ -1123,8 +1123,8 @@ def split_header_line(text: str) -> list[str]:
 
 def split_after_years(text: str, n: int) -> list[str]:
     """Column headers of a flattened header line in which every one of the N value columns ends in its year
-    ("Programma Begroting 2019 Wijziging Begroting 2019 Totaal begroting 2019 …"): a column ends after each year, so a
-    kind word before another ("Wijziging Begroting 2019") stays in its column. Only when the line prints exactly N
+    ("Programma Begroting 2031 Wijziging Begroting 2031 Totaal begroting 2031 …"): a column ends after each year, so a
+    kind word before another ("Wijziging Begroting 2031") stays in its column. Only when the line prints exactly N
     years, all at the end of a column, and no figures; else [] (the kind-word split stands)."""
     words = text.split()
     cells: list[list[str]] = [[]]

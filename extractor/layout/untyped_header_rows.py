@@ -1,14 +1,14 @@
 """Numbered rows under a header of plain words, printed one cell per line.
 
-A web table copied one cell per line whose header names no year or kind ("waarvan" / "Totalen" / "gewone" /
-"grond-" / "exploitatie" / "zaken") is no header run for `table_grid` (it looks for years and kind words). The
+A web table copied one cell per line whose header names no year or kind ("waarvan" / "Totaal" / "eigen" /
+"project-" / "kosten" / "taken") is no header run for `table_grid` (it looks for years and kind words). The
 rows say what the table is: each opens with a row number ("2.", "2.a") and a name, then one to N figures; a total
 row prints its name and all N figures. N is the most figures any row prints, and at least two rows print all N.
 A row printing fewer figures dropped its empty cells: its figures stay unplaced (`TableRow.unplaced`, with a
 `problem`), so only a reader that proves their columns (the table's arithmetic) places them.
 
 The header's words name the columns only when they pair one to one with the N columns (a line-break hyphen joins
-two cells: "grond-" / "exploitatie"). Otherwise which word heads which column is not printed: every column is
+two cells: "project-" / "kosten"). Otherwise which word heads which column is not printed: every column is
 named by the whole header and its position ("… (kolom 2)"), never by a guessed word.
 """
 
@@ -111,7 +111,7 @@ def _rows(block: list[_Item], j: int) -> Optional[tuple[list[TableRow], int, int
 
 def _column_names(words: list[str], n: int) -> list[str]:
     """The N column names from the header's word cells: one per column when they pair one to one after joining a
-    line-break hyphen ("grond-" / "exploitatie"); else the whole header and the column's position."""
+    line-break hyphen ("project-" / "kosten"); else the whole header and the column's position."""
     joined: list[str] = []
     for w in words:
         if joined and joined[-1].endswith("-") and w[:1].islower():

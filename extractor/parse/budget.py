@@ -800,7 +800,7 @@ def _part_rows(body: list, columns: list[tuple], label_col: int):
 
 
 def accounted_year(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
-    """In jaarstukken of year Y, a table none of whose value columns names a year or a kind ("Totalen | waarvan …"
+    """In jaarstukken of year Y, a table none of whose value columns names a year or a kind ("Totaal | waarvan …"
     over the year's result and its changes) holds amounts of Y, the year the document accounts for (as an undated
     "Realisatie" column is Y, `undated_years`). A table that names a year or kind anywhere keeps its own reading."""
     if (document_type or "").lower() != "jaarstukken" or doc_year is None or not columns:

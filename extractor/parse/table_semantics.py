@@ -778,7 +778,7 @@ def _euro_cells(table: Table, verdict: Verdict) -> bool:
 def _summed_money_columns(meanings: list[HeaderMeaning], body: list[TableRow], label_col: int, context: str) -> list[int]:
     """Untyped numeric columns that are a total and its parts (`total_parts`: one column the sum of the others in
     every complete row), in a table whose context speaks of money and not of indicators: value columns of a budget
-    table whose header names no kind ("Totalen | waarvan …"). Anything short of that proof stays no value column."""
+    table whose header names no kind ("Totaal | waarvan …"). Anything short of that proof stays no value column."""
     from extractor.parse.total_parts import total_and_parts  # noqa: PLC0415
 
     if _INDICATOR_CONTEXT.search(context) or not _MONEY_CONTEXT.search(context):

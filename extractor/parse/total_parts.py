@@ -1,6 +1,6 @@
 """Value columns proven by their arithmetic: a total and its parts.
 
-A table whose header names no year, kind or area ("Totalen | waarvan gewone zaken | waarvan grondexploitatie", or a
+A table whose header names no year, kind or area ("Totaal | waarvan eigen taken | waarvan projecten", or a
 header whose words cannot be paired with the columns) gives the meaning layer no value column. Its columns are still
 amounts of one quantity when one of them is the sum of the others in every row that prints them all: that is the
 structure of a total and its parts, whatever the words. Whether the quantity is money is not decided here (the
@@ -38,7 +38,7 @@ def total_and_parts(body: list[TableRow], cols: list[int]) -> Optional[int]:
     return None
 
 
-_TOTAL_LABEL = re.compile(r"^\s*(sub[\s-]*)?tota(a)?l(en)?\b", re.IGNORECASE)  # "Totaal …", "Totalen regels 2"
+_TOTAL_LABEL = re.compile(r"^\s*(sub[\s-]*)?tota(a)?l(en)?\b", re.IGNORECASE)  # "Totaal …", "Subtotaal", "Totalen"
 
 
 class PartRows:
@@ -46,7 +46,7 @@ class PartRows:
 
     Same rule as for lasten | baten | saldo (`budget._ShortRows`), with the table's own relation: the figures go in
     print order under the columns (the others empty, 0), and a placement must keep total = sum of the parts. Where
-    more than one placement does ("691" / "691": the total and either part), the block's total row decides
+    more than one placement does ("410" / "410": the total and either part), the block's total row decides
     (`block_totals`: the parts of the rows above "Totaal …" add up to its cells under one placement only). Any
     other short row is left out (the reader warns)."""
 
