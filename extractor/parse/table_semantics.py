@@ -33,6 +33,7 @@ from extractor.layout.ordered_headers import split_area_pair
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.difference_groups import proven_differences
 from extractor.parse.values import parse_range, parse_value, parse_year_header
+from extractor.parse.vocab import gemeente_named
 from extractor.resources import data_dir
 
 _DATA = data_dir() / "table_headers.csv"
@@ -485,15 +486,42 @@ def join_broken_words(text: str) -> str:
     """A header word broken over two lines without a hyphen joined again ("Jaarreken ing 2023" is "Jaarrekening 2023",
     "Begrot ing" is "Begroting"): only when the join is a header word of the vocabulary (`split_word`) and neither
     piece is one on its own, so "Begroting 2025" and "Jaar rekening" stay as printed."""
-    words = text.split()
+    words = [_unhyphenated(word) for word in text.split()]
     out: list[str] = []
     for word in words:
-        if out and _PIECE.match(out[-1]) and _PIECE.match(word) and _first("split_word", (out[-1] + word).lower()) \
-                and not _known_word(out[-1]) and not _known_word(word):
+        if out and _joins(out[-1], word):
             out[-1] += word
             continue
         out.append(word)
-    return " ".join(out)
+    return _gemeente_pieces(" ".join(out))
+
+
+def _joins(first: str, second: str) -> bool:
+    """Two pieces are one vocabulary header word broken by a narrow column, neither a header word on its own."""
+    return bool(_PIECE.match(first) and _PIECE.match(second) and _first("split_word", (first + second).lower())
+                and not _known_word(first) and not _known_word(second))
+
+
+_HYPHENATED = re.compile(r"^(?P<a>[^\W\d_]+)-(?P<b>[^\W\d_]+)$")
+
+
+def _unhyphenated(word: str) -> str:
+    """A line-break hyphen a narrow web column kept inside a header word ("Begro-ting"): dropped when the pieces join
+    to a vocabulary word (`_joins`); a hyphen of spelling ("Noord-Brabant", "nul-meting" is no split) stays."""
+    match = _HYPHENATED.match(word)
+    if match and match.group("b")[0].islower() and _joins(match.group("a"), match.group("b")):
+        return match.group("a") + match.group("b")
+    return word
+
+
+def _gemeente_pieces(text: str) -> str:
+    """A gemeente's name broken by a narrow column ("Zoeter meer"): the pieces, joined, spell a gemeente of
+    `models/data/gemeenten.csv` and a later piece starts in lower case (a name printed whole stays as printed)."""
+    words = text.split()
+    if len(words) < 2 or not all(_PIECE.match(w) for w in words) or not any(w[0].islower() for w in words[1:]):
+        return text
+    name = gemeente_named(text)
+    return name if name and " " not in name else text
 
 
 def _known_word(piece: str) -> bool:
