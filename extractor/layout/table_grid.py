@@ -26,7 +26,8 @@ from typing import Callable, Iterable, Optional
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
-from extractor.layout.header_vocabulary import is_area_header, is_balance_header, is_mutation_header, is_picture_header, kind_word
+from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_mutation_header, is_picture_header,
+                                                kind_word)
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -902,14 +903,19 @@ _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", 
 _VALUE_HEADER = re.compile(r"^(waarde|score|cijfer|uitkomst)\*?$", re.IGNORECASE)
 _TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied|benchmark|vergelijking)\*?$", re.IGNORECASE)
 _ROW_NUMBER_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+_ROW_CODE_CELL = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,3}[a-z]?\.?$")  # "17", "4a.", a set's letter before it: "B.17."
 
 
 def _role_column(header: str) -> Optional[str]:
-    """What a cell of a role header holds: "value", "year" (the year of the row's values), "code", "text", or None."""
+    """What a cell of a role header holds: "value", "year" (the year of the row's values), "code", "text", or None.
+
+    Besides the plain words, a header the shared vocabulary gives the row-year role ("Jaar waarop het cijfer
+    betrekking heeft") is the year column, and one naming a value type ("Cijfer jaarrekening 2039", "Vergelijkend
+    cijfer") a value column: the table's meaning layer reads what they say."""
     t = header.strip()
-    if _VALUE_HEADER.match(t):
+    if _VALUE_HEADER.match(t) or (len(t) <= 40 and kind_word(t) and not is_area_header(t)):
         return "value"
-    if _ROW_YEAR_HEADER.match(t):
+    if _ROW_YEAR_HEADER.match(t) or column_role(t) == "year":
         return "year"
     if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE):
         return "code"
@@ -924,7 +930,7 @@ def _fits_role(kind: str, text: str) -> bool:
     if kind == "year":
         return is_year_cell(text)
     if kind == "code":
-        return bool(_ROW_NUMBER_CELL.match(text.strip()))
+        return bool(_ROW_CODE_CELL.match(text.strip()))
     return not _value_like(text) and not is_year_cell(text)
 
 
