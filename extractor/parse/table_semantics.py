@@ -140,9 +140,10 @@ def _is_data_row_after_header(row: TableRow) -> bool:
 _UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?", re.IGNORECASE)
 
 
-# a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts
+# a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts;
+# a footnote mark after the brackets ("3,4 (2,9)*") is the figure's
 _YEAR_FIRST = re.compile(r"(?P<year>(19|20)\d{2})\s*:\s*(?P<value>\S.*)")
-_WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)")
+_WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)(?P<marks>\s*\*+)?")
 
 
 def read_value(text: str):
@@ -158,7 +159,7 @@ def read_value(text: str):
         return None, None
     earlier = _WITH_EARLIER.fullmatch(" ".join(text.split()))
     if earlier and not _BARE_YEAR.match(earlier.group("earlier")):
-        return read_value(earlier.group("value"))  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
+        return read_value(earlier.group("value") + (earlier.group("marks") or "").strip())  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
     words = [m.group(1) for m in _UNIT_WORDS.finditer(text)]
     if len(words) != 1:
         return None, None
