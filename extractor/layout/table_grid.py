@@ -27,8 +27,8 @@ from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
                                            stacked_header_rows, two_level_header)
-from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_mutation_header, is_picture_header,
-                                                kind_word)
+from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_label_header, is_mutation_header,
+                                                is_picture_header, kind_word)
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -950,9 +950,9 @@ def _role_column(header: str) -> Optional[str]:
         return "value"
     if _ROW_YEAR_HEADER.match(t) or column_role(t) == "year":
         return "year"
-    if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE):
-        return "code"
-    if _ROLE_WORD.match(t) or _TEXT_HEADER.match(t):
+    if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE) or column_role(t) == "taakveld":
+        return "code"  # a taakveld column holds the taakveld's code ("0", "6.1")
+    if _ROLE_WORD.match(t) or _TEXT_HEADER.match(t) or is_label_header(t):
         return "text"
     return None
 
@@ -963,7 +963,7 @@ def _fits_role(kind: str, text: str) -> bool:
     if kind == "year":
         return is_year_cell(text)
     if kind == "code":
-        return bool(_ROW_CODE_CELL.match(text.strip()))
+        return bool(_ROW_CODE_CELL.match(text.strip()) or _CODE_CELL.match(text.strip()))
     return not _value_like(text) and not is_year_cell(text)
 
 

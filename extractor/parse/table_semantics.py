@@ -465,7 +465,7 @@ class HeaderMeaning:
         return self.role == "value" and bool(self.year or self.value_type or self.budget_kind or self.side or self.scope)
 
 
-_NAME_HEADER = re.compile(r"^\W*((effect|prestatie|beleids)-?)?indicator|^\W*(omschrijving|naam)\b", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"^\W*(bbv[\s-]*)?((effect|prestatie|beleids)-?)?indicator|^\W*(omschrijving|naam)\b", re.IGNORECASE)
 _GENERIC_SCOPE = re.compile(r"vergelijk|referentie|benchmark|gemiddeld|cijfer|waarde", re.IGNORECASE)
 
 

@@ -48,3 +48,23 @@ def test_the_rows_year_wins_over_the_edition_year_and_the_area_is_the_comparison
         "Gamma verlaters (gv-ers)": ("B.6", "% deelnemers",
                                      [(2020, "realisatie", 1.7, ""), (2020, "referentie", 2.2, "Oostprovincie")]),
     }
+
+
+_TAAKVELD_PAGE = ["Begroting 2031", "Voorbeeldprogramma", "Algemene indicatoren",
+                  "Taakveld", "BBV indicator", "Eenheid", "Waarde", "Periode", "Bron", "Omschrijving",
+                  "0", "Alfa formatie", "fte per 1.000 inwoners", "6,8", "2030", "Eigen gegevens", "Het aantal fte per 1.000 inwoners",
+                  "0", "Beta kosten", "Kosten per inwoner", "512", "2030", "Eigen gegevens", "Kosten van de gemeente per inwoner",
+                  "0.1", "Gamma inhuur", "% van de loonsom", "14%", "2030", "Eigen gegevens", "% inhuur t.o.v. de loonkosten",
+                  "Financieel overzicht"]
+
+
+def test_a_taakveld_code_column_and_a_bbv_indicator_header_open_a_role_table(tmp_path: Path) -> None:
+    path = tmp_path / "begroting_2031_voorbeeld.txt"
+    path.write_text("\n".join(_TAAKVELD_PAGE) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: (i.unit, i.source, [(v.year, v.type, v.value) for v in i.values]) for i in document.indicators}
+    assert read == {
+        "Alfa formatie": ("fte per 1.000 inwoners", "Eigen gegevens", [(2030, "realisatie", 6.8)]),
+        "Beta kosten": ("Kosten per inwoner", "Eigen gegevens", [(2030, "realisatie", 512.0)]),
+        "Gamma inhuur": ("% van de loonsom", "Eigen gegevens", [(2030, "realisatie", 14.0)]),
+    }
