@@ -51,3 +51,11 @@ def test_rows_with_explanations_are_read_and_a_short_row_keeps_no_values(tmp_pat
     warned = [w.message for w in document.errors if w.code.value == "table_uncertain"]
     assert any("3 figure(s) for 4 value columns" in m for m in warned)  # the short row, warned
     assert any("'ca. 6'" in m for m in warned)  # an approximate figure is not read as one number
+
+
+def test_a_numbered_note_after_the_table_is_no_short_row(tmp_path: Path) -> None:
+    cells = _CELLS[:-1] + ["Toelichting", "1", "Het laatst bekende cijfer is van vorig jaar: 12 tegen 14 bij vergelijkbare gemeenten."]
+    path = tmp_path / "begroting_2040_leefomgeving.txt"
+    path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    names = [i.name for i in extract_document(path, ExtractOptions(enrich=False)).indicators]
+    assert "Toelichting" not in names and "Aanleg epsilon groen" in names

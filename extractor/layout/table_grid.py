@@ -797,7 +797,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
-    explained = x < len(block) and _explains_row(block[x].text)  # the row's explanation line closes it
+    # the row's explanation line closes it; two figures at least ("Toelichting" / "1" / a sentence is a numbered note)
+    explained = x < len(block) and _explains_row(block[x].text) and len(figures) >= 2
     if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
                                          or under_heading or explained)
                                     or _SENTENCE.search(labels[-1].text)):
