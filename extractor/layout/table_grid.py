@@ -810,11 +810,16 @@ _QUALIFIED_FIGURE = re.compile(r"^(minimaal|maximaal|min\.|max\.|ten\s*minste|ca
                                r"\s*[<>≤≥]?\s*[-−]?\d[\d.,]*\s*%?$", re.IGNORECASE)
 
 
+_NOTED_FIGURE = re.compile(r"^[-−]?\d[\d.,]*\s*%?\s*\(\s*[-−]?\d[\d.,]*\s*%?\s*\)\s*\**$"  # "542 (524)*"
+                           r"|^(19|20)\d{2}\s*:\s*[-−]?\d[\d.,]*\s*%?$"  # "2031: 20"
+                           r"|^[-−]?\d[\d.,]*\s*%?\s*(per\s+jaar|p/jr|p/j|/jaar|/jr)\.?$", re.IGNORECASE)  # "1,5% p/jr."
+
+
 def _value_cell(text: str) -> bool:
     """A cell a value column may hold: a figure or no-value mark, a figure with a note after it ("542 (524)*",
     "2031: 20") or a figure after a comparator or approximation word ("Minimaal 30", "ca. 3")."""
     t = " ".join(text.split())
-    return _value_like(t) or _figure_start(t) or bool(_QUALIFIED_FIGURE.match(t))
+    return _value_like(t) or bool(_QUALIFIED_FIGURE.match(t) or _NOTED_FIGURE.match(t))
 
 
 def _explains_row(text: str) -> bool:
