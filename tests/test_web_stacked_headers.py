@@ -59,3 +59,12 @@ def test_a_numbered_note_after_the_table_is_no_short_row(tmp_path: Path) -> None
     path.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
     names = [i.name for i in extract_document(path, ExtractOptions(enrich=False)).indicators]
     assert "Toelichting" not in names and "Aanleg epsilon groen" in names
+
+
+def test_value_cells_with_a_note_are_figures_but_a_code_and_name_is_not() -> None:
+    from extractor.layout.table_grid import _value_cell
+
+    for cell in ("310 (300)", "355 (341)*", "2041: 15", "Minimaal 40", "ca. 6", "1,5% p/jr.", "nnb", "-", "4,1%"):
+        assert _value_cell(cell), cell
+    for cell in ("0.10  Mutaties reserves", "3.1 Economische zaken", "12 maanden later", "Geen toelichting."):
+        assert not _value_cell(cell), cell
