@@ -310,7 +310,8 @@ def _area_pair_values(ctx: _Context, row: TableRow, c: int, text: str, column: t
 def _compared_area(ctx: _Context, row: TableRow, c: int) -> Optional[str]:
     """The area a value column right of an area column compares with, when the own figures stand left of it
     ("Waarde | Benchmark | Waarde" with "6 | Nederland | 8"): the row's area cell. An area column before all
-    value columns ("jaar | regio | waarde") names the row's own area instead (see `read_indicators`)."""
+    value columns ("jaar | regio | waarde") names the row's own area instead (see `read_indicators`); one right after
+    the one comparison column names that comparison's area (`_names_the_comparison`)."""
     area = ctx.roles.get("area")
     if area is None:
         return None

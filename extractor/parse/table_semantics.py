@@ -159,7 +159,8 @@ def read_value(text: str):
         return None, None
     earlier = _WITH_EARLIER.fullmatch(" ".join(text.split()))
     if earlier and not _BARE_YEAR.match(earlier.group("earlier")):
-        return read_value(earlier.group("value") + (earlier.group("marks") or "").strip())  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
+        # "3,4 (2,9)": the figure, an earlier edition's figure in brackets; a mark after them is the figure's
+        return read_value(earlier.group("value") + (earlier.group("marks") or "").strip())
     words = [m.group(1) for m in _UNIT_WORDS.finditer(text)]
     if len(words) != 1:
         return None, None
