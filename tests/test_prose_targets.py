@@ -129,3 +129,12 @@ def test_prose_gold_precision_is_at_least_095(corpus_dir, tmp_path) -> None:
     assert len(payload["documents"]) == len(gold) >= 7
     strict = payload["overall"]["micro"]["indicator_values"]["strict"]
     assert strict["tp"] >= 5 and strict["precision"] >= 0.95, strict
+
+
+def test_a_target_sentence_that_names_nothing_measured_is_not_read() -> None:
+    """Only pronouns and function words beside the aim, the figure and the year: what the 100% is of is said
+    elsewhere (a table row above), so no indicator is made of the sentence."""
+    from extractor.parse.prose_targets import _target
+
+    assert _target("Wij streven naar 100% in 2045.", 2030) is None
+    assert _target("We streven naar 40% minder restafval in 2035.", 2030) is not None

@@ -214,3 +214,40 @@ def join_broken_kind_years(texts: list[str]) -> list[str]:
     if not joined or not all(_HAS_YEAR.search(t) and not _is_year(t) for t in out):
         return texts
     return out
+
+
+_BROKEN_END = re.compile(r"^(?P<head>[^\W\d_]{3,})-$")
+_WORD_PIECE = re.compile(r"^[a-zà-ÿ]{2,}$")
+
+
+def joined_broken_cell(top: str, piece: str) -> Optional[str]:
+    """A header cell broken by a line-break hyphen into two rows ("Streef-" over "waarde"): the joined word when it
+    names a kind in the vocabulary ("Streefwaarde"), else None."""
+    head = _BROKEN_END.match(top.strip())
+    if head is None or not _WORD_PIECE.match(piece.strip()):
+        return None
+    word = head.group("head") + piece.strip()
+    return word if _names_kind(word) else None
+
+
+def stacked_header_rows(texts: list[str]) -> Optional[list[str]]:
+    """A two-row header printed one cell per line, the upper row first: N kind cells ("Meting" … "Streef-"), then N
+    cells under them, each a bare year or the rest of a word the cell above broke with a hyphen ("waarde"). The
+    columns pair them in order ("Meting 2015", "Streefwaarde"); None unless every pair fits and two years are
+    printed."""
+    n = len(texts) // 2
+    if n < 2 or len(texts) % 2:
+        return None
+    top, bottom = [t.strip() for t in texts[:n]], [t.strip() for t in texts[n:]]
+    if sum(1 for b in bottom if _is_year(b)) < 2 or any(_HAS_YEAR.search(t) for t in top):
+        return None
+    out: list[str] = []
+    for upper, lower in zip(top, bottom):
+        if _is_year(lower) and _names_kind(upper) and not upper.endswith("-"):
+            out.append(f"{upper} {lower}")
+            continue
+        joined = joined_broken_cell(upper, lower)
+        if joined is None:
+            return None
+        out.append(joined)
+    return out

@@ -25,8 +25,10 @@ from typing import Callable, Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
-from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
-from extractor.layout.header_vocabulary import is_area_header, is_balance_header, is_mutation_header, is_picture_header, kind_word
+from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
+                                           stacked_header_rows, two_level_header)
+from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_label_header, is_mutation_header,
+                                                is_picture_header, kind_word)
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -376,7 +378,7 @@ def _items(lines: list[Line]) -> list[list[_Item]]:
             blank_run += 1
             continue
         blank_run = 0
-        if "|" in text or "\t" in ln.text or len(text) > 160:
+        if "|" in text or "\t" in ln.text or len(text) > 160 and not _explains_figures_above(current, para, text):
             flush_para()
             if current:
                 blocks.append(current)
@@ -390,6 +392,12 @@ def _items(lines: list[Line]) -> list[list[_Item]]:
     if current:
         blocks.append(current)
     return blocks
+
+
+def _explains_figures_above(current: list[_Item], para: list[Line], text: str) -> bool:
+    """A long line of sentences right after a figure cell: the explanation a table prints under each row (see
+    `_read_cell_run`), a cell of the block rather than the prose that ends it."""
+    return not para and bool(current) and _value_cell(current[-1].text) and _explains_row(text)
 
 
 _PLACE_NAME = re.compile(r"^(?:'s-)?[A-Z][a-zà-ÿ'’-]+(?:[ -](?:[A-Z][a-zà-ÿ'’-]+|aan|den|de|op|a/d))*$")
@@ -508,7 +516,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     while j < len(block) and not _carries_figures(block[j].text) and (
             is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
                               or _note_inside_header(block, start, j)
-                              or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)):
+                              or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)
+                              or _broken_cell_rest(block, start, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
                 and not _next_code_inside(block, j + 1, j + 2):
@@ -528,6 +537,12 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _broken_cell_rest(block: list[_Item], start: int, j: int) -> bool:
+    """The lower half of a header cell broken by a hyphen ("Streef-" … "waarde"), after the years under the other
+    cells of the upper row: still the header."""
+    return any(joined_broken_cell(block[i].text, block[j].text) for i in range(start, j))
 
 
 def _carries_figures(text: str) -> bool:
@@ -596,7 +611,7 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
         if paired is not None:
             return role + paired, []
         return role + years_only, groups  # kind words over a run of bare years
-    spread = _groups_over_sides(rest)
+    spread = _groups_over_sides(rest) or stacked_header_rows(rest)
     if spread is not None:
         return role + spread, []
     return role + _kind_year_pairs(rest), []
@@ -782,11 +797,36 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     if not figures or len(labels) > n_label or (x < len(block) and _value_like(block[x].text) and not _CODE_CELL.match(block[x].text)):
         return None
+    # the row's explanation line closes it; two figures at least ("Toelichting" / "1" / a sentence is a numbered note)
+    explained = x < len(block) and _explains_row(block[x].text) and len(figures) >= 2
     if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
-                                         or under_heading)
+                                         or under_heading or explained)
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
+
+
+_QUALIFIED_FIGURE = re.compile(r"^(minimaal|maximaal|min\.|max\.|ten\s*minste|ca\.|circa|ongeveer|ruim|bijna|meer\s+dan|minder\s+dan)"
+                               r"\s*[<>≤≥]?\s*[-−]?\d[\d.,]*\s*%?$", re.IGNORECASE)
+
+
+_NOTED_FIGURE = re.compile(r"^[-−]?\d[\d.,]*\s*%?\s*\(\s*[-−]?\d[\d.,]*\s*%?\s*\)\s*\**$"  # "542 (524)*"
+                           r"|^(19|20)\d{2}\s*:\s*[-−]?\d[\d.,]*\s*%?$"  # "2031: 20"
+                           r"|^[-−]?\d[\d.,]*\s*%?\s*(per\s+jaar|p/jr|p/j|/jaar|/jr)\.?$", re.IGNORECASE)  # "1,5% p/jr."
+
+
+def _value_cell(text: str) -> bool:
+    """A cell a value column may hold: a figure or no-value mark, a figure with a note after it ("542 (524)*",
+    "2031: 20") or a figure after a comparator or approximation word ("Minimaal 30", "ca. 3")."""
+    t = " ".join(text.split())
+    return _value_like(t) or bool(_QUALIFIED_FIGURE.match(t) or _NOTED_FIGURE.match(t))
+
+
+def _explains_row(text: str) -> bool:
+    """A line of sentences under a row (how the indicator is measured, why a figure is missing): long, ends with a
+    full stop, and holds words, not a row of figures."""
+    t = text.strip()
+    return len(t) >= 40 and t.endswith((".", ".)")) and len(re.findall(r"[^\W\d_]{3,}", t)) >= 6
 
 
 def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader"] = None) -> Optional[tuple[Table, int, int]]:
@@ -828,14 +868,14 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         values = cells[n_label:n_label + n_values]
         if body and len(values) >= 2 and all(is_year_cell(v.text) for v in values):
             break  # a label over a run of bare years: the header of the next table, not a row of this one
-        labels_ok = all(not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) or (coded and x < n_label - 1 and _CODE_CELL.match(c.text))
-                        for x, c in enumerate(cells[:n_label]))
+        labels_ok = all((not _value_like(c.text) or re.match(r"^\d+[a-z]?\.?$", c.text) or (coded and x < n_label - 1 and _CODE_CELL.match(c.text)))
+                        and not (x < n_label - 1 and _explains_row(c.text)) for x, c in enumerate(cells[:n_label]))
         if numbered and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
             labels_ok = False  # the next row's number inside the window: this row is shorter than the header
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
                 and not (coded and _next_code_inside(block, k + n_label, k + width)) \
                 and not any(_value_like(c.text) for c in cells[n_label + n_values:]) \
-                and all(_value_like(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
+                and all(_value_cell(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
                         for x, v in enumerate(values)):
             rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
             k += width
@@ -865,8 +905,8 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
             return None  # another header before any row: the lines read as this header are not the table's
         if _value_like(item.text) or (is_header_cell(item.text) and _header_run(block, k) is not None and body):
             break  # numbers out of step with the header, or the next table's header
-        if len(item.text) > 120:
-            break
+        if len(item.text) > 120 and not (_explains_row(item.text) and len(rows[-1].cells) == width and len(rows) > 1):
+            break  # a long line ends the table, unless it explains the row above it (one such line under each row)
         rows.append(_row([item.text], (item.first, item.last), item.page))  # a section, note or source line
         k += 1
     while rows and len(rows[-1].cells) == 1:
@@ -902,18 +942,23 @@ _ROW_YEAR_HEADER = re.compile(r"^(periode|jaar|peiljaar|meetjaar|jaartal)\*?$", 
 _VALUE_HEADER = re.compile(r"^(waarde|score|cijfer|uitkomst)\*?$", re.IGNORECASE)
 _TEXT_HEADER = re.compile(r"^(beschrijving|definitie|regio|gebied|benchmark|vergelijking)\*?$", re.IGNORECASE)
 _ROW_NUMBER_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+_ROW_CODE_CELL = re.compile(r"^(?:[A-Z]{1,2}\.)?\d{1,3}[a-z]?\.?$")  # "17", "4a.", a set's letter before it: "B.17."
 
 
 def _role_column(header: str) -> Optional[str]:
-    """What a cell of a role header holds: "value", "year" (the year of the row's values), "code", "text", or None."""
+    """What a cell of a role header holds: "value", "year" (the year of the row's values), "code", "text", or None.
+
+    Besides the plain words, a header the shared vocabulary gives the row-year role ("Jaar waarop het cijfer
+    betrekking heeft") is the year column, and one naming a value type ("Cijfer jaarrekening 2039", "Vergelijkend
+    cijfer") a value column: the table's meaning layer reads what they say."""
     t = header.strip()
-    if _VALUE_HEADER.match(t):
+    if _VALUE_HEADER.match(t) or (len(t) <= 40 and kind_word(t) and not is_area_header(t)):
         return "value"
-    if _ROW_YEAR_HEADER.match(t):
+    if _ROW_YEAR_HEADER.match(t) or column_role(t) == "year":
         return "year"
-    if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE):
-        return "code"
-    if _ROLE_WORD.match(t) or _TEXT_HEADER.match(t):
+    if re.match(r"^(nr\.?|nummer|code)$", t, re.IGNORECASE) or column_role(t) == "taakveld":
+        return "code"  # a taakveld column holds the taakveld's code ("0", "6.1")
+    if _ROLE_WORD.match(t) or _TEXT_HEADER.match(t) or is_label_header(t):
         return "text"
     return None
 
@@ -924,7 +969,7 @@ def _fits_role(kind: str, text: str) -> bool:
     if kind == "year":
         return is_year_cell(text)
     if kind == "code":
-        return bool(_ROW_NUMBER_CELL.match(text.strip()))
+        return bool(_ROW_CODE_CELL.match(text.strip()) or _CODE_CELL.match(text.strip()))
     return not _value_like(text) and not is_year_cell(text)
 
 

@@ -310,11 +310,23 @@ def _area_pair_values(ctx: _Context, row: TableRow, c: int, text: str, column: t
 def _compared_area(ctx: _Context, row: TableRow, c: int) -> Optional[str]:
     """The area a value column right of an area column compares with, when the own figures stand left of it
     ("Waarde | Benchmark | Waarde" with "6 | Nederland | 8"): the row's area cell. An area column before all
-    value columns ("jaar | regio | waarde") names the row's own area instead (see `read_indicators`)."""
+    value columns ("jaar | regio | waarde") names the row's own area instead (see `read_indicators`); one right after
+    the one comparison column names that comparison's area (`_names_the_comparison`)."""
     area = ctx.roles.get("area")
-    if area is None or c < area or not any(v < area for v in ctx.columns):
+    if area is None:
+        return None
+    if c < area and _names_the_comparison(ctx, c, area):
+        return _cell(row, area) or None
+    if c < area or not any(v < area for v in ctx.columns):
         return None
     return _cell(row, area) or None
+
+
+def _names_the_comparison(ctx: _Context, c: int, area: int) -> bool:
+    """An area column right after the table's one comparison column ("Vergelijkend cijfer | Vergelijking" with
+    "3,1 | Oostprovincie") names that comparison's area; own figures stand left of it."""
+    compared = [v for v in ctx.columns if ctx.columns[v][0] == "referentie"]
+    return compared == [c] and area == c + 1 and not ctx.verdict.meanings[c].scope
 
 
 _PERIOD_CELL = re.compile(r"(?:19|20)\d{2}\s*[-/–]\s*(?:(?:19|20)?\d{2})")
@@ -330,6 +342,8 @@ def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optiona
     if year is None and _PERIOD_CELL.fullmatch(cell):
         ctx.periods.append(cell)  # "2016-2017": which one year the values stand for is not printed
         return None, None, "context"
+    if printed is not None and _edition_year(ctx, column, int(printed.group(1))):
+        return kind, int(printed.group(1)), type_from
     if year is not None or printed is None:
         return column
     year = int(printed.group(1))
@@ -340,6 +354,15 @@ def _row_year_type(ctx: _Context, row: TableRow, column: tuple) -> tuple[Optiona
     meta = ctx.metadata
     rule = context_value_type(year, meta.document_type if meta else None, meta.year if meta else None)
     return (rule, year, "context") if rule else (kind, year, type_from)
+
+
+def _edition_year(ctx: _Context, column: tuple, printed: int) -> bool:
+    """The one realisatie column's header year is the edition ("Cijfer jaarrekening 2039") and the row's year cell the
+    year the figure stands for, when it is earlier (the latest figure known at the time): the printed year wins. Not
+    with several dated value columns (the year cell cannot be theirs) nor for a target (its own year)."""
+    kind, year, _ = column
+    dated = {ctx.columns[c][1] for c in ctx.columns if ctx.columns[c][0] != "referentie"} - {None}
+    return kind == "realisatie" and year is not None and dated == {year} and printed < year
 
 
 def _target_range(text: str, kind: Optional[str]) -> list[ParsedValue]:

@@ -60,6 +60,7 @@ class _Cues:
     units: dict[str, str]
     number_words: dict[str, float]
     formula: re.Pattern[str]
+    empty: re.Pattern[str]
 
     def unit_of(self, printed: str) -> str:
         """The stored unit of a printed unit or noun; a compound keeps its printed noun ('huurwoningen')."""
@@ -97,6 +98,7 @@ def _cues() -> _Cues:
         units={p.lower(): values[p.lower()] for p in by_kind["unit"] + by_kind["noun"]},
         number_words={p.lower(): float(values[p.lower()]) for p in by_kind["numberword"]},
         formula=re.compile(r"\b(?:" + _alternatives(by_kind["formula"]) + r") \d{1,2}\b"),
+        empty=_words(by_kind["empty"]),
     )
 
 
@@ -179,7 +181,7 @@ def _target(text: str, doc_year: Optional[int]):
     if _KNOWN_QUANTITY.search(text[max(0, match.start() - 30):match.start()]):
         return None  # "om de 2,0 TWh te realiseren": a quantity set elsewhere, referred to, not stated here
     value = cues.number(_amount(match))
-    if value is None:
+    if value is None or not _names_a_subject(text, match, cues):
         return None
     unit = cues.unit_of(_unit(match))
     before = text[max(0, match.start() - 25):match.start()]
@@ -187,6 +189,15 @@ def _target(text: str, doc_year: Optional[int]):
     amounts = [(value, unit, comparator, match.group(0))]
     amounts += [(cues.number(_amount(s)), "%", None, s.group(0)) for s in shares]
     return (future[0] if future else None), amounts
+
+
+def _names_a_subject(text: str, quantity: re.Match[str], cues: _Cues) -> bool:
+    """Words besides the aim, the quantity, the time and function words: what the target is of. Without them
+    ("Wij streven naar 40% in 2035.") the figure belongs to something said elsewhere; it is not read."""
+    rest = text[:quantity.start()] + " " + text[quantity.end():]
+    for pattern in (_TIME, cues.intent, cues.weak_intent, cues.period, cues.empty, *(p for p, _ in cues.comparators)):
+        rest = pattern.sub(" ", rest)
+    return bool(re.search(r"[^\W\d_]{3,}", rest))
 
 
 def _states_an_own_aim(text: str, cues: _Cues) -> bool:

@@ -33,6 +33,7 @@ from extractor.layout.ordered_headers import split_area_pair
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.difference_groups import proven_differences
 from extractor.parse.values import parse_range, parse_value, parse_year_header
+from extractor.parse.vocab import gemeente_named
 from extractor.resources import data_dir
 
 _DATA = data_dir() / "table_headers.csv"
@@ -139,9 +140,10 @@ def _is_data_row_after_header(row: TableRow) -> bool:
 _UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?", re.IGNORECASE)
 
 
-# a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts
+# a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts;
+# a footnote mark after the brackets ("3,4 (2,9)*") is the figure's
 _YEAR_FIRST = re.compile(r"(?P<year>(19|20)\d{2})\s*:\s*(?P<value>\S.*)")
-_WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)")
+_WITH_EARLIER = re.compile(r"(?P<value>[^()]*\d%?)\s*\(\s*(?P<earlier>[-−]?\d[\d.,]*\s*%?)\s*\)(?P<marks>\s*\*+)?")
 
 
 def read_value(text: str):
@@ -157,7 +159,8 @@ def read_value(text: str):
         return None, None
     earlier = _WITH_EARLIER.fullmatch(" ".join(text.split()))
     if earlier and not _BARE_YEAR.match(earlier.group("earlier")):
-        return read_value(earlier.group("value"))  # "3,4 (2,9)": the figure, an earlier edition's figure in brackets
+        # "3,4 (2,9)": the figure, an earlier edition's figure in brackets; a mark after them is the figure's
+        return read_value(earlier.group("value") + (earlier.group("marks") or "").strip())
     words = [m.group(1) for m in _UNIT_WORDS.finditer(text)]
     if len(words) != 1:
         return None, None
@@ -463,7 +466,7 @@ class HeaderMeaning:
         return self.role == "value" and bool(self.year or self.value_type or self.budget_kind or self.side or self.scope)
 
 
-_NAME_HEADER = re.compile(r"^\W*((effect|prestatie|beleids)-?)?indicator|^\W*(omschrijving|naam)\b", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"^\W*(bbv[\s-]*)?((effect|prestatie|beleids)-?)?indicator|^\W*(omschrijving|naam)\b", re.IGNORECASE)
 _GENERIC_SCOPE = re.compile(r"vergelijk|referentie|benchmark|gemiddeld|cijfer|waarde", re.IGNORECASE)
 
 
@@ -485,15 +488,42 @@ def join_broken_words(text: str) -> str:
     """A header word broken over two lines without a hyphen joined again ("Jaarreken ing 2023" is "Jaarrekening 2023",
     "Begrot ing" is "Begroting"): only when the join is a header word of the vocabulary (`split_word`) and neither
     piece is one on its own, so "Begroting 2025" and "Jaar rekening" stay as printed."""
-    words = text.split()
+    words = [_unhyphenated(word) for word in text.split()]
     out: list[str] = []
     for word in words:
-        if out and _PIECE.match(out[-1]) and _PIECE.match(word) and _first("split_word", (out[-1] + word).lower()) \
-                and not _known_word(out[-1]) and not _known_word(word):
+        if out and _joins(out[-1], word):
             out[-1] += word
             continue
         out.append(word)
-    return " ".join(out)
+    return _gemeente_pieces(" ".join(out))
+
+
+def _joins(first: str, second: str) -> bool:
+    """Two pieces are one vocabulary header word broken by a narrow column, neither a header word on its own."""
+    return bool(_PIECE.match(first) and _PIECE.match(second) and _first("split_word", (first + second).lower())
+                and not _known_word(first) and not _known_word(second))
+
+
+_HYPHENATED = re.compile(r"^(?P<a>[^\W\d_]+)-(?P<b>[^\W\d_]+)$")
+
+
+def _unhyphenated(word: str) -> str:
+    """A line-break hyphen a narrow web column kept inside a header word ("Begro-ting"): dropped when the pieces join
+    to a vocabulary word (`_joins`); a hyphen of spelling ("Noord-Brabant", "nul-meting" is no split) stays."""
+    match = _HYPHENATED.match(word)
+    if match and match.group("b")[0].islower() and _joins(match.group("a"), match.group("b")):
+        return match.group("a") + match.group("b")
+    return word
+
+
+def _gemeente_pieces(text: str) -> str:
+    """A gemeente's name broken by a narrow column ("Zoeter meer"): the pieces, joined, spell a gemeente of
+    `models/data/gemeenten.csv` and a later piece starts in lower case (a name printed whole stays as printed)."""
+    words = text.split()
+    if len(words) < 2 or not all(_PIECE.match(w) for w in words) or not any(w[0].islower() for w in words[1:]):
+        return text
+    name = gemeente_named(text)
+    return name if name and " " not in name else text
 
 
 def _known_word(piece: str) -> bool:
