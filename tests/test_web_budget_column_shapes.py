@@ -114,3 +114,26 @@ def test_kind_groups_split_only_where_one_split_fits() -> None:
     assert same == columns and not none and names[4] == "2040 saldo"
     same, none = kinds_over_year_runs(columns, names, ["Realisatie", "Begroting"], "voortgangsrapportage", 2039)
     assert same == columns and not none
+
+
+_CODED = ["Jaarstukken 2039", "Uitvoeringsinformatie per programma", "Lasten",
+          "Programma\n           Taakveld", "Begroting\n2039", "Begroting na wijziging\n2039", "Rekening", "Verschil",
+          "1 Ruimte en groen",
+          "0.10  Mutaties reserves", "-", "1.200", "1.150", "-50",
+          "2.1  Verkeer en vervoer", "410", "430", "445", "15",
+          "5.7  Openbaar groen", "320", "300", "-", "-300",
+          "8.3  Wonen en bouwen", "77", "81"]
+
+
+def test_a_copy_cut_off_inside_the_last_row_keeps_its_first_figures(tmp_path: Path) -> None:
+    doc = _extract(tmp_path, _cells(*_CODED).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
+    read = {(b.label, b.kind): b.amount for b in doc.budget_lines if b.label.startswith("8.3")}
+    assert read == {("8.3  Wonen en bouwen", "begroting"): 77, ("8.3  Wonen en bouwen", "begroting_na_wijziging"): 81}
+
+
+def test_a_short_last_row_stays_out_where_the_table_drops_empty_cells_or_text_follows(tmp_path: Path) -> None:
+    dropped = [c for c in _CODED if c != "-"]  # the copy drops empty cells: a short row proves no cut
+    doc = _extract(tmp_path, _cells(*dropped), "jaarstukken_2039_uitvoering.txt")
+    assert not any(b.label.startswith("8.3") for b in doc.budget_lines)
+    doc = _extract(tmp_path, _cells(*_CODED, "Toelichting op de verschillen volgt hieronder."), "jaarstukken_2039_uitvoering.txt")
+    assert not any(b.label.startswith("8.3") for b in doc.budget_lines)

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
+from extractor.layout.cut_rows import place_cut_off_row
 from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
 from extractor.layout.header_vocabulary import is_area_header, is_balance_header, is_mutation_header, is_picture_header, kind_word
 from extractor.layout.programme_titles import named_programme_title
@@ -455,7 +456,10 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
         found = _read_role_run(block, i) or _more_placed(_best_cell_run(block, i), _grouped_cell_run(block, i))
         return None if found is None else (found[0], found[1])
 
-    return tables_in_cell_blocks(lines, read)
+    tables = tables_in_cell_blocks(lines, read)
+    for table in tables[-1:]:
+        place_cut_off_row(table, lines)  # the copy stops inside the last table's last row
+    return tables
 
 
 def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
