@@ -135,5 +135,8 @@ def test_a_short_last_row_stays_out_where_the_table_drops_empty_cells_or_text_fo
     dropped = [c for c in _CODED if c != "-"]  # the copy drops empty cells: a short row proves no cut
     doc = _extract(tmp_path, _cells(*dropped), "jaarstukken_2039_uitvoering.txt")
     assert not any(b.label.startswith("8.3") for b in doc.budget_lines)
+    zeros = ["0" if c == "-" else c for c in _CODED]  # every row complete, but no empty cell shows how the copy prints one
+    doc = _extract(tmp_path, _cells(*zeros).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
+    assert not any(b.label.startswith("8.3") for b in doc.budget_lines)
     doc = _extract(tmp_path, _cells(*_CODED, "Toelichting op de verschillen volgt hieronder."), "jaarstukken_2039_uitvoering.txt")
     assert not any(b.label.startswith("8.3") for b in doc.budget_lines)

@@ -1,10 +1,10 @@
 """The last row of a text cut off in the middle (a page copy that stops after the row's first figures).
 
 A short row of a table printed one cell per line keeps its figures unplaced: the copy may have dropped empty cells,
-so which columns they are in is not printed. When the short row is the very end of the input and every other row
-of its table prints all its cells (empty ones as "-" or "0"), nothing was dropped: the text stops inside the row,
-and the figures it has are the row's first ones, in the first value columns (as `table_grid._cut_off` does for
-flattened rows).
+so which columns they are in is not printed. When the short row is the very end of the input, every other row of its
+table prints all its cells and the table prints its empty cells as "-" (at least one such cell), nothing was
+dropped: the text stops inside the row, and the figures it has are the row's first ones, in the first value
+columns (as `table_grid._cut_off` does for flattened rows).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ def place_cut_off_row(table: Table, lines: list[Line]) -> None:
         return
     if any(row.unplaced or row.problem for row in body[:-1]) or sum(1 for row in body[:-1] if _figures(row)) < 2:
         return  # another short row: this table's copy drops empty cells, so the end proves nothing
+    if not any(c.strip() in _EMPTY_MARKS for row in body[:-1] for c in row.cells[1:]):
+        return  # no empty cell printed as "-" anywhere: the copy may drop them, and the row may be short for that
     firsts = {next(i for i, c in enumerate(row.cells) if i and _figure(c)) for row in body[:-1] if _figures(row)}
     if len(firsts) != 1:
         return  # the complete rows do not agree where their figures start
@@ -32,6 +34,9 @@ def place_cut_off_row(table: Table, lines: list[Line]) -> None:
         return
     last.cells[n_label:n_label + len(last.unplaced)] = last.unplaced
     last.unplaced, last.problem = [], None
+
+
+_EMPTY_MARKS = ("-", "–", "—")
 
 
 def _figure(cell: str) -> bool:
