@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
-from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.cut_rows import place_cut_off_row
+from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import groups_over_sub_row, join_broken_kind_years, kinds_over_years, two_level_header
 from extractor.layout.header_vocabulary import is_area_header, is_balance_header, is_mutation_header, is_picture_header, kind_word
 from extractor.layout.programme_titles import named_programme_title
@@ -929,8 +929,9 @@ PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.I
 
 def _caption_above(block: list[_Item], start: int) -> Optional[str]:
     """Short lines just above a header that state the amounts' unit ("(bedragen x € 1.000; - = nadeel)") or the
-    programme the table belongs to ("Programma 8: Wonen", "Programmalijn Zorg"): the table's caption, so the unit is applied and the
-    programme named (one cell per line, such lines are no header cells). Nearest first, joined by " — "."""
+    programme the table belongs to ("Programma 8: Wonen", "Programmalijn Zorg"): the table's caption, so the unit is
+    applied and the programme named (one cell per line, such lines are no header cells). Nearest first, joined by
+    " — "."""
     found = [item.text.strip() for item in reversed(block[max(0, start - 3):start])
              if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or PROGRAMME_TITLE.match(item.text)
                                                       or named_programme_title(item.text))]

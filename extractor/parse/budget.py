@@ -18,10 +18,10 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.programme_titles import named_programme_title
-from extractor.parse.kind_groups import kinds_over_year_runs
 from extractor.layout.table_grid import PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
+from extractor.parse.kind_groups import kinds_over_year_runs
 from extractor.parse.section_context import SectionContext
 from extractor.parse.table_context import programme_goal
 from extractor.parse.values import MISSING_MARKERS

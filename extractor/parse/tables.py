@@ -220,7 +220,8 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         before = len(result.indicators)
-        section = _page_programme(sections.context(table_key(table, is_pdf=False)), title or programme_page_title(lines, first), first)
+        page_title = title or programme_page_title(lines, first)  # or the title of a page captioned as one programme's
+        section = _page_programme(sections.context(table_key(table, is_pdf=False)), page_title, first)
         _one_table(table, number, goals, metadata, result, section=section)
         link_goals(result.indicators[before:], goals, header_line_of(table))
 
