@@ -84,6 +84,9 @@ def test_the_page_title_names_the_programme_of_a_table_captioned_as_the_programm
     cells[4] = "Baten en lasten per programma"  # an overview of every programme: the page title names none of them
     doc = _extract(tmp_path, _cells(*cells), "begroting_2040_zorg-en-welzijn.txt")
     assert {b.programme for b in doc.budget_lines} == {None}
+    cells = ["Direct naar inhoud", "Menu", *_KINDS_OVER_YEARS[1:]]  # no document line opens the page: no title is known
+    doc = _extract(tmp_path, _cells(*cells), "begroting_2040_zorg-en-welzijn.txt")
+    assert {b.programme for b in doc.budget_lines} == {None}
 
 
 def test_kind_cells_over_years_are_left_unplaced_where_the_document_does_not_split_them(tmp_path: Path) -> None:
