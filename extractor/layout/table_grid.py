@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from extractor.layout.cell_split import note_merged_text_cells
+from extractor.layout.cut_rows import place_cut_off_row
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
                                            stacked_header_rows, two_level_header)
 from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_label_header, is_mutation_header,
                                                 is_picture_header, kind_word)
+from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
 from extractor.layout.year_row_blocks import year_row_blocks
@@ -462,7 +464,10 @@ def cell_per_line_tables(lines: list[Line]) -> list[Table]:
         found = _read_role_run(block, i) or _more_placed(_best_cell_run(block, i), _grouped_cell_run(block, i))
         return None if found is None else (found[0], found[1])
 
-    return tables_in_cell_blocks(lines, read)
+    tables = tables_in_cell_blocks(lines, read)
+    for table in tables[-1:]:
+        place_cut_off_row(table, lines)  # the copy stops inside the last table's last row
+    return tables
 
 
 def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int, int]]:
@@ -515,7 +520,7 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     j = start
     while j < len(block) and not _carries_figures(block[j].text) and (
             is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
-                              or _note_inside_header(block, start, j)
+                              or _note_inside_header(block, start, j) or _percent_header(block, start, j)
                               or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)
                               or _broken_cell_rest(block, start, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
@@ -561,6 +566,17 @@ def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
     text = block[j].text.strip()
     return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
         and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) and not _value_like(block[j + 1].text)
+
+
+_PERCENT_HEADER = re.compile(r"^\(?\s*%\s*\)?$")
+
+
+def _percent_header(block: list[_Item], start: int, j: int) -> bool:
+    """A lone "%" between value headers ("Begroting 2039 | Rekening 2039 | % | Verschil"): the header of a column of
+    percentages (how much of the budget was spent), one cell of the header like its neighbours. Left out, the header
+    ends there and every row's figures run past it."""
+    return start < j < len(block) - 1 and bool(_PERCENT_HEADER.match(block[j].text.strip())) \
+        and (is_header_cell(block[j - 1].text) or _percent_header(block, start, j - 1))
 
 
 def _block_label_after_values(block: list[_Item], start: int, j: int) -> bool:
@@ -614,7 +630,28 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     spread = _groups_over_sides(rest) or stacked_header_rows(rest)
     if spread is not None:
         return role + spread, []
+    over = _kinds_over_dated_cells(rest)
+    if over is not None:
+        return role + rest[len(over):], over
     return role + _kind_year_pairs(rest), []
+
+
+_DATED_CELL = re.compile(r"^((lasten|baten|saldo)\s+)?(19|20)\d\d(\s+(lasten|baten|saldo))?$", re.IGNORECASE)
+
+
+def _kinds_over_dated_cells(texts: list[str]) -> Optional[list[str]]:
+    """Two or more kind cells without a year ("Rekening" / "Begroting") before a longer run of year cells, with or
+    without a side ("2038 saldo" / "2039 lasten" / …): the top row of a two-row header, each kind over some
+    consecutive year columns that the copy no longer shows. The kinds are returned as groups; which columns each
+    heads is decided with the document's year (`parse.kind_groups`)."""
+    n = 0
+    while n < len(texts) and _KIND_WORD.search(texts[n]) and not _FULL_YEAR.search(texts[n]) \
+            and not _SIDE_WORD.match(texts[n].strip()) and len(texts[n]) <= 30:
+        n += 1
+    dated = texts[n:]
+    if n < 2 or len(dated) <= n or not all(_DATED_CELL.match(" ".join(t.split())) for t in dated):
+        return None
+    return texts[:n]
 
 
 _TITLE_KIND = re.compile(r"(begroting|jaarrekening|rekening|realisatie)\b", re.IGNORECASE)
@@ -916,6 +953,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         return None
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
+    table.kind_groups = list(groups)
     table.header_rows = 1  # the header run is the first row ("nr." beside "Realisatie 2018" is no data row)
     notes = [] if given is not None else [b.text.strip() for b in block[start:j] if b not in head]
     table.caption = " — ".join([*notes, *filter(None, [_caption_above(block, start)])]) or None
@@ -931,10 +969,12 @@ PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.I
 
 def _caption_above(block: list[_Item], start: int) -> Optional[str]:
     """Short lines just above a header that state the amounts' unit ("(bedragen x € 1.000; - = nadeel)") or the
-    programme the table belongs to ("Programma 8: Wonen"): the table's caption, so the unit is applied and the
-    programme named (one cell per line, such lines are no header cells). Nearest first, joined by " — "."""
+    programme the table belongs to ("Programma 8: Wonen", "Programmalijn Zorg"): the table's caption, so the unit is
+    applied and the programme named (one cell per line, such lines are no header cells). Nearest first, joined by
+    " — "."""
     found = [item.text.strip() for item in reversed(block[max(0, start - 3):start])
-             if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or PROGRAMME_TITLE.match(item.text))]
+             if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or PROGRAMME_TITLE.match(item.text)
+                                                      or named_programme_title(item.text))]
     return " — ".join(found) or None
 
 

@@ -75,6 +75,7 @@ class Table:
     glued_left_out: list[str] = field(default_factory=list)  # glued rows (`Lasten3.3543.139…`) no split was certain for
     ocr: bool = False  # read from an OCR'd page: header words may be misread ("Rexening", "actuee|")
     merged_cells: list[MergedCell] = field(default_factory=list)  # cells of several figures that were not split (warned)
+    kind_groups: list[str] = field(default_factory=list)  # kind cells printed over the year columns, in order (text)
 
     @property
     def n_cols(self) -> int:

@@ -17,9 +17,11 @@ from itertools import combinations
 from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
+from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.table_grid import PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
+from extractor.parse.kind_groups import kinds_over_year_runs
 from extractor.parse.section_context import SectionContext
 from extractor.parse.table_context import programme_goal
 from extractor.parse.values import MISSING_MARKERS
@@ -83,8 +85,11 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     columns = mutation_years(columns, names)
     columns = stages_beside_primitive(columns, names)
     columns = differences_by_arithmetic(columns, names, body)
+    columns, from_groups = kinds_over_year_runs(columns, names, table.kind_groups,
+                                                metadata.document_type if metadata else None, doc_year)
     columns, from_context = context_kinds(columns, metadata.document_type if metadata else None, doc_year, names,
                                           changes=bool(_CHANGES.search(context)))
+    from_context |= from_groups
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
     programme_heading: Optional[str] = corner_programme
@@ -209,7 +214,7 @@ def _captioned_programme(caption: str) -> Optional[str]:
     """The programme a caption line names ("Programma 8: Wonen — (bedragen x € 1.000)" -> "Programma 8: Wonen")."""
     for part in caption.split(" — "):
         name = part.split("(")[0].strip()
-        if PROGRAMME_TITLE.match(name):
+        if PROGRAMME_TITLE.match(name) or named_programme_title(name):
             return name
     return None
 

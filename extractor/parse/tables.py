@@ -184,6 +184,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     from extractor.layout.table_grid import table_lines, text_tables  # noqa: PLC0415
     from extractor.layout.text_indicator_tables import header_line_of, indicator_text_tables  # noqa: PLC0415
     from extractor.parse.indicator_goals import link_goals  # noqa: PLC0415
+    from extractor.parse.programme_pages import programme_page_title  # noqa: PLC0415
     from extractor.parse.table_semantics import judge_table, typed_header_verdict  # noqa: PLC0415
 
     lines = laid_out.lines()
@@ -219,7 +220,8 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
         before = len(result.indicators)
-        section = _page_programme(sections.context(table_key(table, is_pdf=False)), title, first)
+        page_title = title or programme_page_title(lines, first)  # or the title of a page captioned as one programme's
+        section = _page_programme(sections.context(table_key(table, is_pdf=False)), page_title, first)
         _one_table(table, number, goals, metadata, result, section=section)
         link_goals(result.indicators[before:], goals, header_line_of(table))
 
