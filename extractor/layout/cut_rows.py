@@ -4,7 +4,8 @@ A short row of a table printed one cell per line keeps its figures unplaced: the
 so which columns they are in is not printed. When the short row is the very end of the input, every other row of its
 table prints all its cells and the table prints its empty cells as "-" (at least one such cell), nothing was
 dropped: the text stops inside the row, and the figures it has are the row's first ones, in the first value
-columns (as `table_grid._cut_off` does for flattened rows).
+columns (as `table_grid._cut_off` does for flattened rows). The last of them is left out: the copy may have stopped
+inside that very figure ("191" of "191.749"), and a wrong number is worse than a missing one.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ def place_cut_off_row(table: Table, lines: list[Line]) -> None:
     if len(firsts) != 1:
         return  # the complete rows do not agree where their figures start
     n_label = firsts.pop()
-    if n_label + len(last.unplaced) > len(last.cells) or any(c.strip() for c in last.cells[n_label:]):
+    whole = last.unplaced[:-1]  # the final figure may itself be cut off
+    if not whole or n_label + len(last.unplaced) > len(last.cells) or any(c.strip() for c in last.cells[n_label:]):
         return
-    last.cells[n_label:n_label + len(last.unplaced)] = last.unplaced
+    last.cells[n_label:n_label + len(whole)] = whole
     last.unplaced, last.problem = [], None
 
 
