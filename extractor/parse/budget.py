@@ -331,7 +331,8 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
             skipped.append(header)  # "mutatie t.o.v. 2024" where the table does not say which year is compared with it
             continue
         kind = kind or "bedrag"
-        year = year if year is not None else (doc_year if kind == "begroting" else None)
+        if year is None and (kind == "begroting" or meaning.current_year) and not meaning.earlier_year:
+            year = doc_year  # "Begroting" without a year, "Raming begrotingsjaar na wijziging": the document's year
         names[c] = header
         key = (kind, year, meaning.side, header.strip().lower())
         if _PART_YEAR.search(header) or key in seen:

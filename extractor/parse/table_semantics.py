@@ -459,6 +459,8 @@ class HeaderMeaning:
     scope: Optional[str] = None
     money: bool = False
     base_year: Optional[int] = None  # a verschil column: the year it is compared with ("mutatie t.o.v. 2024")
+    current_year: bool = False  # names the document's own year in words ("Raming begrotingsjaar na wijziging")
+    earlier_year: bool = False  # names an earlier year in words ("vorig begrotingsjaar", "T-1")
 
     @property
     def is_axis(self) -> bool:
@@ -556,6 +558,8 @@ def classify_header(header: str) -> HeaderMeaning:
     return HeaderMeaning(
         role="value", year=year, value_type=value_type, budget_kind=budget_kind,
         side=_first("side", text), scope=scope, money=bool(_first("money", text)), base_year=base_year,
+        current_year=year is None and bool(_first("current_year", text)),
+        earlier_year=year is None and bool(_first("earlier_year", text)),
     )
 
 
