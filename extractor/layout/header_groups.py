@@ -26,6 +26,7 @@ Pure functions over cell texts, so they are property-tested on their own.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Iterator, Optional
 
 from extractor.layout.header_vocabulary import budget_kind_of, kind_word, side_of
@@ -142,10 +143,89 @@ def two_level_header(texts: list[str], n_values: int) -> Optional[tuple[list[str
     if len(distinct) > 1:
         preferred = {names: spread for names, spread in distinct.items() if not _year_on_difference(spread)}
         distinct = preferred if preferred else distinct
+    if len(distinct) > 1:
+        in_step = {names: spread for names, spread in distinct.items() if _runs_in_step(spread)}
+        distinct = in_step if in_step else distinct
     if len(distinct) != 1:
         return None
     names, spread = next(iter(distinct.items()))
     return list(names), [s for _, under in spread for s in under]
+
+
+_MAX_SPAN = 4  # unnamed sub-columns per group: lasten | baten | saldo and perhaps one more
+_MAX_WIDE_GROUPS = 8  # at most C(8, 4) = 70 ways to give the second lines to the groups
+
+
+def _continues(group: str, rest: str) -> bool:
+    """`rest` can be the second line of the header cell `group` ("Begroting 2019" / "Primitief", "Verschil begroting" /
+    "(na wijz.) - realisatie"): no year or figure, no side, no word of the group again; a kind it names is a stage of
+    a begroting group, or anything under a difference column (which names what it compares); under another kind none."""
+    if re.search(r"\d", rest) or len(rest) > 30 or side_of(rest):
+        return False
+    words = {w for w in re.findall(r"[^\W\d_]{3,}", group.lower())}
+    if words & set(re.findall(r"[^\W\d_]{3,}", rest.lower())):
+        return False
+    kind, own = budget_kind_of(rest), budget_kind_of(group)
+    return kind is None or own == "verschil" or {own, kind} <= _BEGROTING_STAGES
+
+
+def _wide_spreads(groups: list[str], rests: list[str]) -> list[list[str]]:
+    """Ways to give each second line, in order, to its own group (a group gets at most one) so that every group's
+    name is complete and no two groups print the same name: the column names, one per group."""
+    found = []
+    for chosen in combinations(range(len(groups)), len(rests)):
+        names = list(groups)
+        for g, rest in zip(chosen, rests):
+            names[g] = f"{groups[g]} {rest}"
+        if len({n.lower() for n in names}) == len(names) and all(_continues(groups[g], r) for g, r in zip(chosen, rests)):
+            found.append(names)
+    return found
+
+
+def wide_group_header(texts: list[str], n_values: int) -> Optional[tuple[list[str], int]]:
+    """(one name per value column, the run of columns under each group) of a header of G kind cells, some broken over
+    two lines ("Begroting 2019" … "Verschil begroting" / "Primitief" / "(Na wijzigingen)" / …), whose rows print m
+    figures under every group (n_values = m x G, m >= 2): each group heads m sub-columns whose names (which side)
+    are not printed; they all take the group's name. None unless exactly one reading fits."""
+    texts = [" ".join(t.split()) for t in texts]
+    if len(texts) > _MAX_CELLS or n_values < 4:
+        return None
+    readings = []
+    for g in range(2, min(len(texts), _MAX_WIDE_GROUPS) + 1):
+        groups, rests = texts[:g], texts[g:]
+        if not all(_group_cell(t) and len(t) <= 30 and not side_of(t) and not t.startswith("(") for t in groups):
+            break  # a bracketed cell ("(Na wijzigingen)") qualifies the cell above it, it heads no group
+        if n_values % g or not 2 <= n_values // g <= _MAX_SPAN or len(rests) > g:
+            continue
+        readings.extend((names, n_values // g) for names in _wide_spreads(groups, rests))
+    if len(readings) != 1:
+        return None
+    names, span = readings[0]
+    return [name for name in names for _ in range(span)], span
+
+
+def _runs_in_step(spread: list[tuple[str, list[str]]]) -> bool:
+    """Every group with two or more word sub-cells starts its run with the same word: a lower row repeated under each
+    group starts over at its first cell ("Lasten | Baten | Saldo" then "Lasten | Baten", never "Lasten | Baten" then
+    "Saldo | Lasten | Baten")."""
+    firsts = {under[0].lower() for _, under in spread if len(under) >= 2 and not _is_year(under[0])}
+    return len(firsts) <= 1
+
+
+def lower_row_corner(texts: list[str]) -> Optional[int]:
+    """The index of the lower header row's corner in a flattened two-row header: a short cell with words naming no
+    kind, side or year ("(BBV art 17)", "Omschrijving") after the group cells ("2039 (in €)" …) and before two or
+    more side cells (the lower row). It heads the label column, so it is no value column. None when there is none
+    (a "%" between kind cells is a column of its own)."""
+    texts = [" ".join(t.split()) for t in texts]
+    for i in range(1, len(texts) - 2):
+        cell = texts[i]
+        if _group_cell(cell) or len(cell) > 40 or not re.search(r"[^\W\d_]{2}", cell) \
+                or not all(_group_cell(t) for t in texts[:i]):
+            continue
+        below = texts[i + 1:]
+        return i if len(below) >= 2 and all(_sub_cell(t) and side_of(t) for t in below) else None
+    return None
 
 
 def groups_over_sub_row(groups: list[str], subs: list[str]) -> Optional[list[str]]:

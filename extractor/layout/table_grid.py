@@ -27,7 +27,7 @@ from extractor.layout.cell_split import note_merged_text_cells
 from extractor.layout.cut_rows import place_cut_off_row
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
-                                           stacked_header_rows, two_level_header)
+                                           lower_row_corner, stacked_header_rows, two_level_header, wide_group_header)
 from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_label_header, is_mutation_header,
                                                 is_picture_header, kind_word)
 from extractor.layout.programme_titles import named_programme_title
@@ -521,12 +521,16 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     while j < len(block) and not _carries_figures(block[j].text) and (
             is_header_cell(block[j].text) and (is_year_cell(block[j].text) or not _value_like(block[j].text))
                               or _note_inside_header(block, start, j) or _percent_header(block, start, j)
+                              or _corner_inside_header(block, start, j)
                               or _name_header(block, j, start) or j > start and _ROLE_WORD.match(block[start].text) and _unknown_header_cell(block, j)
                               or _broken_cell_rest(block, start, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
                 and not _next_code_inside(block, j + 1, j + 2):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
+        if _title_inside_header(block, start, j):
+            j += 1
+            continue  # "Programma 1 Wonen" between the side row and the kinds under each side: the table's programme
         if _NUMBERED_ROLE.match(block[j].text) or _block_label_after_values(block, start, j):
             break  # "Programma 1", "Programma Wonen" after the year columns: a block's label row, not a header cell
         if _side_row_heading(block, start, j):
@@ -537,7 +541,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
     if codes:
         start = codes[0]  # a number column opens the header: the cells before it are titles and captions
-    head = [block[x] for x in range(start, j) if not _note_inside_header(block, start, x)]
+    head = [block[x] for x in range(start, j) if not _note_inside_header(block, start, x) and not _title_inside_header(block, start, x)
+            and not _corner_inside_header(block, start, x)]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
     if len(marked) < 2:
         return None
@@ -566,6 +571,29 @@ def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
     text = block[j].text.strip()
     return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
         and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) and not _value_like(block[j + 1].text)
+
+
+def _corner_inside_header(block: list[_Item], start: int, j: int) -> bool:
+    """The lower header row's corner between the two rows ("2038 | 2039" / "(BBV art 17)" / "Lasten | Baten | Saldo"
+    under each year): it heads the label column, no value column; the header goes on after it."""
+    if not start < j < len(block) - 2 or is_header_cell(block[j].text) or _value_like(block[j].text):
+        return False
+    texts = [b.text for b in block[start:j + 3]]
+    return lower_row_corner(texts) == j - start
+
+
+def _title_inside_header(block: list[_Item], start: int, j: int) -> bool:
+    """A programme title between a header's rows: a top row of kinds, sides or years ("Lasten | Baten | Saldo"), the
+    title ("Programma 1 Wonen"), then the lower row ("Begroting na wijziging | Rekening | …" under each side). The
+    table's programme printed inside its header: no column; the header goes on after it and the title is the caption.
+    A title followed by a row label or figures ("Programma 1" / "Lasten" / "0.1 Bestuur") opens a block of rows."""
+    text = block[j].text.strip()
+    if not start + 2 <= j < len(block) - 2 or not (PROGRAMME_TITLE.match(text) or _NUMBERED_ROLE.match(text)):
+        return False
+    top, below = block[start:j], block[j + 1:j + 3]
+    return all(_KIND_WORD.search(b.text) or _FULL_YEAR.search(b.text) for b in top) \
+        and all(_KIND_WORD.search(b.text) and is_header_cell(b.text) and not _value_like(b.text)
+                and not _ROLE_WORD.match(b.text) for b in below)
 
 
 _PERCENT_HEADER = re.compile(r"^\(?\s*%\s*\)?$")
@@ -746,8 +774,8 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
             continue
         if any(_FULL_YEAR.search(t) or not _KIND_WORD.search(t) for t in subs[:per]):
             continue
-        if not all(_FULL_YEAR.search(t) or _KIND_WORD.search(t) for t in groups) or set(groups) & set(subs):
-            continue
+        if not all(_FULL_YEAR.search(t) or _KIND_WORD.search(t) for t in groups) or set(groups) <= set(subs):
+            continue  # the groups printed again below: one run repeated, not two rows ("Saldo" over "… | Saldo" is)
         return [f"{group} {sub}" for group in groups for sub in subs[:per]]
     return None
 
@@ -836,11 +864,21 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         return None
     # the row's explanation line closes it; two figures at least ("Toelichting" / "1" / a sentence is a numbered note)
     explained = x < len(block) and _explains_row(block[x].text) and len(figures) >= 2
+    between = k > 0 and _value_like(block[k - 1].text) and _complete_row_at(block, x, n_label, n_values)
     if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
-                                         or under_heading or explained)
+                                         or under_heading or explained or between)
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
+
+
+def _complete_row_at(block: list[_Item], x: int, n_label: int, n_values: int) -> bool:
+    """A whole row starts at `x`: its label cell(s), then exactly `n_values` figures. A short row between two whole
+    rows ("Heffing VPB" / "p.m." under five columns) is a row of the table, not the end of it."""
+    end = x + n_label + n_values
+    return end <= len(block) and not any(_value_like(c.text) for c in block[x:x + n_label]) \
+        and all(is_number_cell(c.text) for c in block[x + n_label:end]) \
+        and (end == len(block) or not _value_like(block[end].text))
 
 
 _QUALIFIED_FIGURE = re.compile(r"^(minimaal|maximaal|min\.|max\.|ten\s*minste|ca\.|circa|ongeveer|ruim|bijna|meer\s+dan|minder\s+dan)"
@@ -1122,8 +1160,13 @@ def _more_placed(first: Optional[tuple[Table, int, int]], second: Optional[tuple
     return second if second[2] * second[0].n_cols > first[2] * first[0].n_cols else first
 
 
+_YEAR_WITH_UNIT = re.compile(r"^(19|20)\d{2}\s*\(\s*(in|x)\b[^()\d]*\)$", re.IGNORECASE)
+
+
 def _figure(text: str) -> bool:
-    return _value_like(text) and not is_year_cell(text)
+    """A figure cell; not a year ("2039") nor a year with its unit in brackets ("2039 (in €)", "2039 (in %)"): header
+    cells over a group of columns."""
+    return _value_like(text) and not is_year_cell(text) and not _YEAR_WITH_UNIT.match(text.strip())
 
 
 def _row_figures(block: list[_Item], k: int) -> int:
@@ -1170,17 +1213,22 @@ def _read_grouped_from(block: list[_Item], start: int, first: int, n: int) -> Op
     roles = 0
     while roles < len(cells) and _ROLE_WORD.match(cells[roles].text) and not _FULL_YEAR.search(cells[roles].text):
         roles += 1
-    notes = [c for c in cells if _UNIT_NOTE.search(c.text)]
+    notes = [c for c in cells if _UNIT_NOTE.search(c.text) and not _FULL_YEAR.search(c.text)]  # "2039 (in €)" heads a group
     for end in range(len(cells), roles + 2, -1):
         texts = [" ".join(c.text.split()) for c in cells[roles:end] if c not in notes]
+        corner = lower_row_corner(texts)
+        if corner is not None:
+            texts = texts[:corner] + texts[corner + 1:]  # "(BBV art 17)" over the label column of the lower row
         found = two_level_header(texts, n)
-        if found is None:
+        wide = wide_group_header(texts, n) if found is None else None
+        if found is None and wide is None:
             continue
-        columns, lower = found
+        columns, lower = found if found is not None else (wide[0], [])
         given = _GivenHeader(cells[:end], start + end, [c.text for c in cells[:roles]] + columns, lower)
         read = _read_cell_run(block, start, given)
         if read is None:
             return None
+        read[0].unnamed_sub_columns = wide[1] if wide is not None else 0
         caption = " — ".join([*(c.text.strip() for c in notes if c in cells[:end]), *([read[0].caption] if read[0].caption else [])])
         read[0].caption = caption or None
         return read

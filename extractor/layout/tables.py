@@ -76,6 +76,7 @@ class Table:
     ocr: bool = False  # read from an OCR'd page: header words may be misread ("Rexening", "actuee|")
     merged_cells: list[MergedCell] = field(default_factory=list)  # cells of several figures that were not split (warned)
     kind_groups: list[str] = field(default_factory=list)  # kind cells printed over the year columns, in order (text)
+    unnamed_sub_columns: int = 0  # each value header spans this many columns whose sides are not printed (text)
 
     @property
     def n_cols(self) -> int:

@@ -79,7 +79,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
     numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
-    columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr))
+    columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr), table.unnamed_sub_columns)
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     columns = accounted_year(columns, metadata.document_type if metadata else None, doc_year)
     columns = mutation_years(columns, names)
@@ -302,10 +302,12 @@ def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
     return label or " ".join(before)
 
 
-def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> tuple[list[tuple], dict[int, str], list[str]]:
+def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool, runs: int = 0
+                    ) -> tuple[list[tuple], dict[int, str], list[str]]:
     """Per value column (index, kind, year, side), the column names as printed, and the columns left out: part of
     a year ("realisatie t/m aug 2024"), two columns the header cannot tell apart, or (OCR) a column whose
-    misread header copies disagree."""
+    misread header copies disagree. `runs`: each header spans that many columns whose sides are not printed
+    (`Table.unnamed_sub_columns`): the columns of one run share their name and are told apart by their place."""
     head = verdict.head
     columns: list[tuple] = []
     skipped: list[str] = []
@@ -334,7 +336,8 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool) -> 
         if year is None and (kind == "begroting" or meaning.current_year) and not meaning.earlier_year:
             year = doc_year  # "Begroting" without a year, "Raming begrotingsjaar na wijziging": the document's year
         names[c] = header
-        key = (kind, year, meaning.side, header.strip().lower())
+        place = sum(1 for k in verdict.value_cols if k < c and head.headers[k] == head.headers[c]) if runs > 1 else 0
+        key = (kind, year, meaning.side, header.strip().lower(), place if place < runs else 0)
         if _PART_YEAR.search(header) or key in seen:
             skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
             if key in seen:
@@ -354,6 +357,8 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
 
     * in jaarstukken of year Y, a "Realisatie", "Werkelijk" or "Rekening" column without a year is Y (the year the
       document accounts for);
+    * there, an undated "Begroting na wijziging" column beside a realisatie or rekening of Y is Y as well (the
+      accounts compare the year's figures with the year's budget after its changes);
     * a "Verschil" column without a year compares the columns printed just before it: it takes their year when
       the two share one (`_verschil_year`), else the year of all the table's other columns when they have one.
     Elsewhere an undated column keeps no year (a realisatie in a begroting may be any earlier year)."""
@@ -362,6 +367,10 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     accounts = (document_type or "").lower() == "jaarstukken"
     out = [(c, kind, year if year is not None or not accounts or not _accounted(kind, (names or {}).get(c)) else doc_year, side)
            for c, kind, year, side in columns]
+    if accounts and any(kind in _ACCOUNTED_KINDS and year == doc_year for _, kind, year, _ in out):
+        # the budget after changes beside the year's accounts is that year's ("Begroting na wijziging | Rekening")
+        out = [(c, kind, doc_year if year is None and kind == "begroting_na_wijziging" else year, side)
+               for c, kind, year, side in out]
     years = {year for _, kind, year, _ in out if kind != "verschil"}
     if len(years) == 1 and None not in years:
         only = next(iter(years))
@@ -389,7 +398,9 @@ def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
     return out
 
 
-_YEAR_ONLY_NAME = re.compile(r"^\W*((totaal\s+)?(baten|lasten|saldo)\W*)?(19|20)\d\d\W*((baten|lasten|saldo)\W*)?$", re.IGNORECASE)
+# a year, perhaps with a side and its unit in brackets ("2039 (in €) lasten"): a column named only by its year
+_YEAR_ONLY_NAME = re.compile(r"^\W*((totaal\s+)?(baten|lasten|saldo)\W*)?(19|20)\d\d\W*(\((in|x)\s*€[^()\d]*\)\W*)?((baten|lasten|saldo)\W*)?$",
+                             re.IGNORECASE)
 
 
 # the lines above or the caption speak of changes ("deze mutaties", "begrotingswijziging", "+ = nadeel"): the years'

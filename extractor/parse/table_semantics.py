@@ -878,7 +878,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     if _TARIFFS.search(context_text):
         return Verdict(None, "tariffs (tarieven, leges), not budget amounts or indicators", numeric, head, meanings, label_col)
     if money:
-        return Verdict("budget", "", numeric, head, meanings, label_col, value_cols, scale)
+        return Verdict("budget", "", numeric, head, meanings, label_col, _without_shares(body, value_cols), scale)
     indicator_axes = any(meanings[c].scope or (meanings[c].value_type and not meanings[c].budget_kind) for c in value_cols)
     if not indicator_axes and not indicator_words and _PARAMETERS.search(context_text):
         return Verdict(None, "budget parameters (uitgangspunten: indexation, rates), neither indicators nor amounts",
@@ -1004,6 +1004,13 @@ def _capital_amounts(head: TableHead, label_col: int) -> bool:
 _TARIFFS = re.compile(r"\btarie(f|ven)\b|\bleges\b|belastingtarie", re.IGNORECASE)
 _INDICATOR_CONTEXT = re.compile(r"indicator|kengetal|kerngegeven|monitor|tabellenboek|streefwaarde|peilwaarde|nulmeting", re.IGNORECASE)
 _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|percentage|\bgemiddeld|\bscore|tevreden|\bcijfer\b|\baandeel\b", re.IGNORECASE)
+
+
+def _without_shares(body: list[TableRow], value_cols: list[int]) -> list[int]:
+    """The value columns of a budget table without its columns of shares ("2039 (in %)" over "84%", "3%"): a column
+    most of whose figures print a percent sign beside columns of amounts holds no amounts, so it gives no lines."""
+    shares = [c for c in value_cols if _mostly_shares(body, [c])]
+    return [c for c in value_cols if c not in shares] if len(shares) < len(value_cols) else value_cols
 
 
 def _mostly_shares(body: list[TableRow], value_cols: list[int]) -> bool:
