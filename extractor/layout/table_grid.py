@@ -998,7 +998,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     return table, max(k, j), body
 
 
-_UNIT_NOTE = re.compile(r"bedragen\s*(x|in)\b|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in|\*)\s*€|in\s+duizenden|€\s*['’]?000|"
+_UNIT_NOTE = re.compile(r"bedragen\s*(x\b|in\b|\*)|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in|\*)\s*€|in\s+duizenden|€\s*['’]?000|"
                         r"\bx\s*€?\s*1\s*(mln|miljoen)", re.IGNORECASE)
 
 
@@ -1359,6 +1359,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
         k += 1
     body: list[tuple[int, str, list[str]]] = []
+    unit_note: Optional[Line] = None
     roles = _corner_roles(_value_headers(heads, [], 0)[0])  # "Nr. Omschrijving Toelichting/Eenheid": rows are numbered
     while k < len(lines):
         text = texts[k]
@@ -1371,6 +1372,9 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))) \
                 or (body and _flat_header(text, lines[k])):
             break  # ... or the next block's own header line: that block is a table of its own
+        if body and _unit_line(text):
+            unit_note = lines[k]  # "bedragen * €1.000" printed under the rows: the table's unit, no row
+            break
         body.append((k, label, values))
         k += 1
     labelled = [len(v) for _, lab, v in body if v and lab]
@@ -1407,6 +1411,14 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
             row.problem = (f"{len(values)} figure(s) ({' | '.join(values)}) for {n} value columns (empty cells not copied): "
                            "which columns they are in is not printed; values left out")
             rows.append(row)
+        elif label and 0 < len(values) < n and not _cut_off(lines, index, len(values), n):
+            # empty cells not copied ("Reservering 40" under four years): the figures are kept unplaced, for the
+            # meaning layer to place only where the table's arithmetic proves their columns
+            row = _row([label] + [""] * n, (n_line, n_line), lines[index].page)
+            row.unplaced = list(values)
+            row.problem = (f"{len(values)} figure(s) ({' | '.join(values)}) for {n} value columns (empty cells not copied): "
+                           "which columns they are in is not printed; values left out")
+            rows.append(row)
         elif not values:
             rows.append(_row([label], (n_line, n_line), lines[index].page))
         elif label and _cut_off(lines, index, len(values), n):
@@ -1421,7 +1433,14 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     table = _table(rows, n + (3 if roles else 1), "text", lines[max(0, above_end - 4):above_end])
     if _shared_head_form([h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]) is not None:
         table.header_rows = 1  # "P1 Wonen B 2031 | B 2032 …": a block's name in the header line, which stays one row
+    if unit_note is not None:
+        table.notes = [unit_note]
     return table, k
+
+
+def _unit_line(text: str) -> bool:
+    """A short line that only states the amounts' unit ("bedragen * €1.000", "x € 1.000")."""
+    return len(text) <= 60 and bool(_UNIT_NOTE.search(text)) and not re.search(r"\d", re.sub(r"1[.\s]?000([.\s]?000)*", "", text))
 
 
 def _flat_header(text: str, line: Line) -> bool:
@@ -1457,16 +1476,17 @@ def _join_wrapped_values(body: list[tuple[int, str, list[str]]], n: int) -> list
 
 
 def _shared_head_form(kinded: list[str]) -> Optional[tuple[str, str]]:
-    """The first header glued to the corner text before it ("P1 Wonen B 2031" before "B 2032", "B 2033"): when every
-    other header prints the same short mark before its year, the first one is that mark and year; the text before
-    it is the corner (a block's name). Returns (corner, first header) or None."""
+    """The first header glued to the corner text before it ("P1 Wonen B 2031" before "B 2032", "B 2033"; the mark may
+    touch its year: "… B2023" before "B2024"): when every other header prints the same short mark before its year, the
+    same way, the first one is that mark and year; the text before it is the corner (a block's name). Returns
+    (corner, first header) or None."""
     if len(kinded) < 3:
         return None
-    forms = [re.fullmatch(r"(?P<mark>[^\d\s]{1,12})\s+(19|20)\d{2}", h.strip()) for h in kinded[1:]]
-    if not all(forms) or len({f.group("mark") for f in forms if f}) != 1:
+    forms = [re.fullmatch(r"(?P<mark>[^\d\s]{1,12})(?P<gap>\s*)(19|20)\d{2}", h.strip()) for h in kinded[1:]]
+    if not all(forms) or len({(f.group("mark"), bool(f.group("gap"))) for f in forms if f}) != 1:
         return None
-    mark = forms[0].group("mark")  # type: ignore[union-attr]
-    glued = re.fullmatch(rf"(?P<corner>.+?)\s+(?P<head>{re.escape(mark)}\s+(19|20)\d{{2}})", kinded[0].strip())
+    mark, gap = forms[0].group("mark"), r"\s+" if forms[0].group("gap") else ""  # type: ignore[union-attr]
+    glued = re.fullmatch(rf"(?P<corner>.+?)\s+(?P<head>{re.escape(mark)}{gap}(19|20)\d{{2}})", kinded[0].strip())
     return (glued.group("corner"), glued.group("head")) if glued else None
 
 

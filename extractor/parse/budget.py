@@ -67,7 +67,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         corner = head.headers[verdict.label_col - 1]  # "Programma" over the code and the name cells: both its corner
     closed = _closed_programme_codes(body, verdict.label_col)
     # "Programma: P1 Veiligheid" (or "1A VITALE …" closed by "Totaal deelprogramma 1A") over the label column names the block
-    corner_programme = programme_code(corner) or _closed_block(corner, closed)
+    corner_programme = programme_code(corner) or _closed_block(corner, closed) or _side_block_corner(corner, body, verdict.label_col)
     programme_rows = bool(_PROGRAMME_AXIS.search(corner)) and corner_programme is None
     caption = head.caption or table.caption
     context = " ".join([caption or "", *head.extra, *(ln.text for ln in table.above[-3:])])
@@ -87,8 +87,11 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     columns = differences_by_arithmetic(columns, names, body)
     columns, from_groups = kinds_over_year_runs(columns, names, table.kind_groups,
                                                 metadata.document_type if metadata else None, doc_year)
+    # kind words printed over the years that no split placed ("Rekening", "Begroting" over 2038…2042): the header
+    # names the kinds, only not which columns they cover, so the document's context does not decide them either
+    unplaced_kinds = bool(table.kind_groups) and not from_groups
     columns, from_context = context_kinds(columns, metadata.document_type if metadata else None, doc_year, names,
-                                          changes=bool(_CHANGES.search(context)))
+                                          changes=table_of_changes(context) or unplaced_kinds)
     from_context |= from_groups
     lines: list[BudgetLine] = []
     side_heading: Optional[str] = None
@@ -100,7 +103,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     not_label = programme_cols + _numbering_cols(body, verdict.label_col)
     signed_marks = marks_are_signs(body, columns)
     placed = _ShortRows(body, columns, verdict.label_col)
-    placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or placed
+    placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or _run_sum_rows(body, columns) or placed
     key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
         label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
@@ -129,6 +132,9 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if not filled:
             if was_header and label[:1].islower():
                 in_header = True  # "mobiliteit": the rest of a wrapped block header, not a row of its own
+                continue
+            if _heads_side_rows(body, index, verdict.label_col, [c for c, *_ in columns]) and not _TWO_AXES.search(corner):
+                programme_heading, taakveld_heading = label, None  # "Saldo voor bestemming" over lasten | baten | saldo rows
                 continue
             if row_side and len(label) < 30:
                 side_heading = row_side
@@ -181,6 +187,37 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         if _ALL_PROGRAMMES.search(label):
             programme_heading, taakveld_heading = "", None  # the total over all programmes closes the last programme's block
     return lines, _budget_warnings(table, body, skipped, unreadable, placed.proven) + _unit_warning(table, verdict, lines)
+
+
+_SIDE_WORD = re.compile(r"^\s*(lasten|baten|saldo)\s*$", re.IGNORECASE)
+
+
+def _heads_side_rows(body: list, index: int, label_col: int, value_cols: list[int]) -> bool:
+    """A figure-less row right above a row labelled by a side word alone ("lasten" with its figures): it names the
+    block those side rows belong to, a programme or a total of the overview ("Saldo voor bestemming", "Mutaties
+    reserves"), whatever its words. A side word itself ("Lasten" over items) is no such name."""
+    label = body[index].cells[label_col].strip() if label_col < len(body[index].cells) else ""
+    if index + 1 >= len(body) or not label or _SIDE_WORD.match(label):
+        return False
+    below = body[index + 1].cells
+    return bool(label_col < len(below) and _SIDE_WORD.match(below[label_col])
+                and any(c < len(below) and below[c].strip() for c in value_cols))
+
+
+def _side_block_corner(corner: str, body: list, label_col: int) -> Optional[str]:
+    """The corner over a block's own side rows ("Naam van het blok | B2031 | B2032" over "Lasten", "Baten", "Saldo"
+    rows with figures): it names whose lasten and baten they are, a programme or a total of the overview. No header
+    word ("Omschrijving", "Programma …": those head a label column) and no unit note is such a name."""
+    from extractor.parse.table_semantics import scale_of  # noqa: PLC0415
+
+    name = " ".join(corner.split())
+    if not re.search(r"[A-Za-z]{3}", name) or len(name) > 120 or generic_header_label(name) or _PROGRAMME_AXIS.search(name) \
+            or scale_of([name]) is not None or "€" in name:
+        return None
+    sides = {body_row.cells[label_col].strip().lower() for body_row in body
+             if label_col < len(body_row.cells) and _SIDE_WORD.match(body_row.cells[label_col])
+             and any(cell.strip() for k, cell in enumerate(body_row.cells) if k != label_col)}
+    return name if {"lasten", "baten"} <= sides else None
 
 
 def generic_header_label(label: str) -> bool:
@@ -406,6 +443,16 @@ _YEAR_ONLY_NAME = re.compile(r"^\W*((totaal\s+)?(baten|lasten|saldo)\W*)?(19|20)
 # the lines above or the caption speak of changes ("deze mutaties", "begrotingswijziging", "+ = nadeel"): the years'
 # figures are changes to a budget, not the budget itself
 _CHANGES = re.compile(r"mutaties|wijziging|afwijking|verschil|nadeel|voordeel|effect", re.IGNORECASE)
+# a sign legend ("- is een nadeel", "+ = voordeel", "negatief = nadeel"): it says how a saldo's sign reads, which any
+# overview of lasten, baten and saldo may print; on its own it makes no table of changes
+_SIGN_LEGEND = re.compile(r"(?<![\w/])(?:[-+−–]|-/-|\+/\+|negatie\w*|positie\w*)\s*(?:=|:|is)\s*(?:een\s+)?(?:voordeel|nadeel)\b",
+                          re.IGNORECASE)
+
+
+def table_of_changes(context: str) -> bool:
+    """The caption or the lines above speak of changes (mutaties, a wijziging, voordeel/nadeel), a sign legend
+    aside."""
+    return bool(_CHANGES.search(_SIGN_LEGEND.sub(" ", context)))
 
 
 def context_kinds(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int],
@@ -814,6 +861,13 @@ def _part_rows(body: list, columns: list[tuple], label_col: int):
         return None
     parts = PartRows(body, [c for c, *_ in columns], label_col)
     return parts if parts.total is not None else None
+
+
+def _run_sum_rows(body: list, columns: list[tuple]):
+    """Short rows placed by a closing row that sums the rows above it (`row_sums.RunSumRows`), when a table has any."""
+    from extractor.parse.row_sums import RunSumRows  # noqa: PLC0415
+
+    return RunSumRows(body, [c for c, *_ in columns]) if any(r.unplaced for r in body) else None
 
 
 def accounted_year(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:
