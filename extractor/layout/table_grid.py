@@ -28,8 +28,8 @@ from extractor.layout.cut_rows import place_cut_off_row
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
                                            lower_row_corner, stacked_header_rows, two_level_header, wide_group_header)
-from extractor.layout.header_vocabulary import (column_role, is_area_header, is_balance_header, is_label_header, is_mutation_header,
-                                                is_picture_header, kind_word)
+from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area_header, is_balance_header, is_label_header,
+                                                is_mutation_header, is_picture_header, kind_word)
 from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below
@@ -438,7 +438,7 @@ def _value_like(text: str) -> bool:
     t = text.strip().lower()
     return is_number_cell(text) or bool(re.match(r"^[<>≤≥]?\s*[-−]?\d[\d.,]*\s*(%|‰)?(\s*\(.*\))?$", t)) or t in _MISSING or \
         bool(re.match(r"^[-−] \d[\d.,]*\s*%$", t)) or \
-        bool(re.match(r"^(nog )?(niet|geen) (bekend|beschikbaar|gemeten)|^volgt\b|^n\.?v\.?t", t))
+        bool(re.match(r"^(nog )?(niet|geen) (bekend|beschikbaar|gemeten)|^volgt\b|^n\.?v\.?t|^vervall?(t|en)$", t))
 
 
 def tables_in_cell_blocks(lines: list[Line], read: Callable[[list[_Item], int], Optional[tuple[Table, int]]]) -> list[Table]:
@@ -894,7 +894,13 @@ def _value_cell(text: str) -> bool:
     """A cell a value column may hold: a figure or no-value mark, a figure with a note after it ("542 (524)*",
     "2031: 20") or a figure after a comparator or approximation word ("Minimaal 30", "ca. 3")."""
     t = " ".join(text.split())
-    return _value_like(t) or bool(_QUALIFIED_FIGURE.match(t) or _NOTED_FIGURE.match(t))
+    return _value_like(t) or bool(_QUALIFIED_FIGURE.match(t) or _NOTED_FIGURE.match(t)) or _unit_figure(t)
+
+
+def _unit_figure(text: str) -> bool:
+    """One figure with a unit word after it ("0km", "214,4 kg"): a value cell; the unit is the value's."""
+    found = [m for m in UNIT_WORDS.finditer(text)]
+    return len(found) == 1 and bool(_NUMBER_CELL.match(UNIT_WORDS.sub("", text).strip())) and re.search(r"\d", text) is not None
 
 
 def _explains_row(text: str) -> bool:
@@ -947,7 +953,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
                         and not (x < n_label - 1 and _explains_row(c.text)) for x, c in enumerate(cells[:n_label]))
         if numbered and any(_starts_coded_row(block, k + x) for x in range(1, len(cells))):
             labels_ok = False  # the next row's number inside the window: this row is shorter than the header
-        if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) for v in values) \
+        if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) or _unit_figure(v.text) for v in values) \
                 and not (coded and _next_code_inside(block, k + n_label, k + width)) \
                 and not any(_value_like(c.text) for c in cells[n_label + n_values:]) \
                 and all(_value_cell(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
@@ -987,7 +993,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     while rows and len(rows[-1].cells) == 1:
         rows.pop()
         k -= 1
-    if body < 1 and n_ragged < 2:
+    if body < 1 and n_ragged < 2 or _unfilled_label_column(rows[1:], n_label):
         return None
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
@@ -996,6 +1002,14 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     notes = [] if given is not None else [b.text.strip() for b in block[start:j] if b not in head]
     table.caption = " — ".join([*notes, *filter(None, [_caption_above(block, start)])]) or None
     return table, max(k, j), body
+
+
+def _unfilled_label_column(body: list[TableRow], n_label: int) -> bool:
+    """The first of two or more label columns is empty in every row with figures: the header took a caption or
+    title line above it ("Indicatoren (…)" / "Bestuur" over the years) for a label column, and each row's label
+    stands in the last one. A start further down the header reads the table."""
+    rows = [r for r in body if len(r.cells) > n_label and any(c.strip() for c in r.cells[n_label:])]
+    return n_label >= 2 and bool(rows) and not any(r.cells[0].strip() for r in rows)
 
 
 _UNIT_NOTE = re.compile(r"bedragen\s*(x\b|in\b|\*)|\bx\s*€?\s*1[.\s]?000\b|\(\s*(x|in|\*)\s*€|in\s+duizenden|€\s*['’]?000|"
@@ -1296,12 +1310,22 @@ def split_statement_header(text: str) -> list[str]:
     return ([" ".join(heads[:first])] if first else []) + heads[first:]
 
 
+def _spaced_percent(tokens: list[str], k: int) -> bool:
+    """Token k-1 is a lone percent sign after a figure without one ("67 %"): one value cell."""
+    return k > 1 and tokens[k - 1] in ("%", "‰") and bool(_TOKEN_VALUE.match(tokens[k - 2])) \
+        and tokens[k - 2][-1:].isdigit()
+
+
 def _tail_values(text: str) -> tuple[str, list[str]]:
     """A flattened row: the label and the run of value tokens at its end."""
     tokens = text.split()
     k = len(tokens)
     values: list[str] = []
-    while k > 0 and _TOKEN_VALUE.match(tokens[k - 1]):
+    while k > 0 and (_TOKEN_VALUE.match(tokens[k - 1]) or _spaced_percent(tokens, k)):
+        if _spaced_percent(tokens, k):
+            values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "67 %": the percent sign printed as its own token
+            k -= 2
+            continue
         if k > 1 and tokens[k - 2] == "-/-" and tokens[k - 1][:1].isdigit():
             values.insert(0, f"-/- {tokens[k - 1]}")  # "-/- 2.108": the Dutch minus printed as its own token
             k -= 2
@@ -1397,10 +1421,14 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         value_heads = [f"{kind} {h}" for h in value_heads]
         first = _no(lines[start - 1], first)
     roles = _corner_roles(corner)
-    rows: list[TableRow] = [_row([*(roles or [corner]), *value_heads], (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
+    marked = _marker_corner(corner) if roles is None else None
+    rows: list[TableRow] = [_row([*(roles or (marked[0] if marked else [corner])), *value_heads],
+                                 (first, _no(lines[start + (1 if sub else 0)], first)), lines[start].page)]
     for index, label, values in body:
         n_line = _no(lines[index], index + 1)
-        if len(values) == n and label and roles:
+        if len(values) == n and label and marked:
+            rows.append(_row([*_split_marked_label(label, marked[1]), *values], (n_line, n_line), lines[index].page))
+        elif len(values) == n and label and roles:
             for cells in _split_flat_label(label):
                 rows.append(_row([*cells, *(values if len(cells) == 3 else [])], (n_line, n_line), lines[index].page))
         elif len(values) == n and label:
@@ -1430,7 +1458,9 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if len(rows) < 2:
         return None, start + 1
     above_end = start - 1 if kind is not None else start
-    table = _table(rows, n + (3 if roles else 1), "text", lines[max(0, above_end - 4):above_end])
+    table = _table(rows, n + (3 if roles or marked else 1), "text", lines[max(0, above_end - 4):above_end])
+    if marked and not sub and kind is None:
+        table.header_rows = 1  # "R2021": a kind mark glued to the year, a header cell that reads as a figure
     if _shared_head_form([h for h in heads if _FULL_YEAR.search(h) or _KIND_WORD.search(h)]) is not None:
         table.header_rows = 1  # "P1 Wonen B 2031 | B 2032 …": a block's name in the header line, which stays one row
     if unit_note is not None:
@@ -1512,6 +1542,30 @@ def _corner_roles(corner: str) -> Optional[list[str]]:
     return words
 
 
+_MARK_HEADER = re.compile(r"^[A-Z](/[A-Z])+$")  # "P/E": a column of one-letter marks, the header lists the letters
+_SOURCE_HEADER = re.compile(r"^bron(nen)?$", re.IGNORECASE)
+
+
+def _marker_corner(corner: str) -> Optional[tuple[list[str], frozenset[str]]]:
+    """A corner ending in a mark column and a source column ("Indicatoren P/E Bron"): the three columns each flattened
+    row's label holds (name, mark, source) and the marks the header lists; else None."""
+    words = corner.split()
+    if len(words) < 3 or not _MARK_HEADER.match(words[-2]) or not _SOURCE_HEADER.match(words[-1]):
+        return None
+    return [" ".join(words[:-2]), words[-2], words[-1]], frozenset(words[-2].split("/"))
+
+
+def _split_marked_label(label: str, marks: frozenset[str]) -> list[str]:
+    """Name, mark and source of a flattened row's label ("Aantal x per 1.000 inwoners P Buro Y"): the mark is the
+    last lone token the header lists with words on both sides; the source (one or more words) follows it. Without
+    such a token the label stays whole (where the name ends is not printed)."""
+    tokens = label.split()
+    for k in range(len(tokens) - 2, 0, -1):
+        if tokens[k] in marks:
+            return [" ".join(tokens[:k]), tokens[k], " ".join(tokens[k + 1:])]
+    return [label, "", ""]
+
+
 _NUMBERED_LABEL = re.compile(r"^\d{1,3}[a-z]?\s+[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]\.|[)%]\.)\s+(?=[A-Z(•])")  # "… realiseren. Score …", "… (website). Score …"
 
@@ -1565,6 +1619,9 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
     while kinded and not (_FULL_YEAR.search(kinded[0]) or _KIND_WORD.search(kinded[0])):
         corner = (corner + " " + kinded.pop(0)).strip()
     lead = re.match(r"^(?P<corner>[^\d]+?)\s+(?P<year>\(?(19|20)\d{2}\)?)$", kinded[0]) if kinded else None
+    marked = re.match(r"^(?P<corner>[^\d]+?)\s+(?P<year>[RB](19|20)\d{2})$", kinded[0]) if kinded and not lead else None
+    if marked and _marker_corner(f"{corner} {marked.group('corner')}"):
+        lead = marked  # "Indicator P/E Bron R2021": a kind mark glued to the first year (R(ealisatie), B(egroting))
     shared = _shared_head_form(kinded)
     if shared is not None:
         corner, kinded[0] = (corner + " " + shared[0]).strip(), shared[1]  # "P1 Wonen B 2031 | B 2032 | B 2033"
@@ -1666,6 +1723,7 @@ def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tup
 
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
+    from extractor.layout.kind_rows import rows_as_kinds  # noqa: PLC0415 (it builds on this module)
     from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
     from extractor.layout.period_sub_rows import period_sub_row_tables  # noqa: PLC0415 (same)
     from extractor.layout.spaced_rows import spaced_role_tables  # noqa: PLC0415 (same)
@@ -1683,7 +1741,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
     found.extend(_untyped_header_tables(lines))
     found.extend(flattened_tables(lines))
     found.extend(glued_tables(lines))
-    kept = _without_overlaps(found)
+    kept = [rows_as_kinds(t, lines) for t in _without_overlaps(found)]
     index_of = {ln.line_no: k for k, ln in enumerate(lines) if ln.line_no is not None}
     for table in kept:
         after = index_of.get(table_lines(table)[1])

@@ -26,7 +26,7 @@ from extractor.model import ErrorEntry, GoalNode, Indicator, IndicatorValue, Met
 from extractor.parse.indicator_goals import goal_for, group_code
 from extractor.parse.table_context import programme_goal, table_notes, table_source
 from extractor.parse.table_semantics import (HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type,
-                                             header_scope, is_comparison_group, read_value)
+                                             header_scope, is_comparison_group, is_comparison_row, read_value)
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
@@ -472,6 +472,7 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
     counted = 0
     goal_group: Optional[str] = None
     own_area: Optional[str] = None  # the area cell of the last indicator row (an area column: "regio")
+    own_row = -1  # the body position of the last indicator row with figures (or of a comparison row under it)
     for position, row in enumerate(body, start=1):
         label = _cell(row, verdict.label_col)
         filled = [c for c in value_cols if c < len(row.cells) and row.cells[c].strip()]
@@ -510,10 +511,15 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
             continue
         if carried:
             label, carried = f"{carried} {label}", None
-        if _skip_label(label, name_header) or (filled and all(re.fullmatch(r"\(?(19|20)\d{2}\)?", row.cells[c].strip()) for c in filled)):
+        if _skip_label(label, name_header) or (filled and all(re.fullmatch(r"\(?(19|20)\d{2}\)?", row.cells[c].strip()) for c in filled)
+                                               and not _year_shaped_figures(ctx, label, row, filled)):
             continue  # no name, or a row of years (a header row the grid put in the body)
         plain = split_name(label).name
         area = _AREA_ROW.fullmatch(plain) if group else None
+        if not area and filled and own_row == position - 1 and is_comparison_row(plain):
+            indicators[-1].values.extend(_values(ctx, row, filled, plain)[0])  # "Gemiddelde benchmark" under its row
+            own_row = position
+            continue
         indicator = _indicator(ctx, row, row_no, table_no, label, filled, plain if area and not area.group("own") else None,
                                goal_group)
         index = head.header_rows + position - 1
@@ -531,8 +537,21 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         worded = any(re.search(r"[^\W\d_]{3}", row.cells[c]) for c in filled)
         if indicator.values or indicator.source or indicator.code or worded or layout_problem:
             own_area = area_cell or None
+            own_row = position if indicator.values else -1
             indicators.append(indicator)  # a row printing only words in its value cells ("behaald") is still an indicator
     return indicators, _warnings(ctx, head)
+
+
+_YEAR_LABEL = re.compile(r"jaar|periode|peil|datum|meting|ijkmoment", re.IGNORECASE)
+
+
+def _year_shaped_figures(ctx: _Context, label: str, row: TableRow, filled: list[int]) -> bool:
+    """Figures that look like years ("2022" clients, "2000" under "Begroting 2023"): every column's header names its
+    own year and no cell repeats it, and the label names no year or moment (a header row the grid put in the body
+    repeats the columns' years; a "Peiljaar" row prints when each figure was measured)."""
+    years = [ctx.columns[c][1] for c in filled]
+    return bool(label.strip()) and not _YEAR_LABEL.search(label) and None not in years \
+        and all(int(row.cells[c].strip(" ()")) != year for c, year in zip(filled, years))
 
 
 def _warnings(ctx: _Context, head) -> list[ErrorEntry]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from extractor.layout.header_vocabulary import UNIT_WORDS
 from extractor.layout.ordered_headers import split_area_pair
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.difference_groups import proven_differences
@@ -137,7 +138,7 @@ def _is_data_row_after_header(row: TableRow) -> bool:
     return bool(filled) and sum(1 for c in filled if _is_data_cell(c)) >= max(1, len(filled) - 1) and bool(row.cells[0].strip())
 
 
-_UNIT_WORDS = re.compile(r"(?<![\w])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?", re.IGNORECASE)
+_UNIT_WORDS = UNIT_WORDS
 
 
 # a figure with an earlier edition's figure in brackets after it ("3,4 (2,9)"): the figure outside the brackets counts;
@@ -764,6 +765,12 @@ def is_comparison_group(header: str) -> bool:
     """The header names a comparison group rather than a place: a class of gemeenten by size ("< 25.000 inw.") or a
     benchmark group ("G40", "vergelijkbare gemeenten"), from the vocabulary's scope values."""
     return _first("scope", " ".join(header.split())) in ("reference", "size_class")
+
+
+def is_comparison_row(label: str) -> bool:
+    """A row label that is only a comparison's name ("Gemiddelde benchmark", "Nederland") from the vocabulary: under
+    an indicator's own row its figures compare with that row, they are no indicator of their own."""
+    return _first("comparison_row", " ".join(label.split())) is not None
 
 
 def table_scale(table: Table, head: TableHead) -> Optional[float]:
