@@ -1,4 +1,4 @@
-"""Helpers shared by tests: golden-file comparison that only rewrites on purpose."""
+"""Helpers shared by tests: golden-file comparison that only rewrites on purpose, and extraction of invented texts."""
 
 from __future__ import annotations
 
@@ -49,3 +49,15 @@ def manifest_rows(out: Path) -> dict[str, dict]:
     rows = {r["rel_path"]: dict(r) for r in db.execute("SELECT * FROM documents")}
     db.close()
     return rows
+
+
+def extract_text(tmp_path: Path, name: str, text: str) -> Document:
+    """Extract an invented text written to `name` (the name carries the document type and year), without enrichment."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, ExtractOptions(enrich=False))
+
+
+def cells_per_line(*cells: str) -> str:
+    """Cells as a web page copy gives them: one cell per line, blank lines between."""
+    return "\n\n".join(cells) + "\n"

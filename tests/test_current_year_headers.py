@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from extractor.parse.table_semantics import classify_header
-from extractor.pipeline import ExtractOptions, extract_document
+
+from tests.helpers import extract_text
 
 _PROGRAMME = """Jaarstukken 2038 gemeente Voorbeeld
 
@@ -43,14 +44,8 @@ Overzicht van baten en lasten per taakveld (bedragen x € 1.000)
 """
 
 
-def _extract(tmp_path: Path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_document(path, ExtractOptions(enrich=False))
-
-
 def test_begrotingsjaar_in_a_header_is_the_documents_year(tmp_path: Path) -> None:
-    document = _extract(tmp_path, "jaarstukken_2038_groen.txt", _PROGRAMME.format(a="Raming begrotingsjaar na wijziging"))
+    document = extract_text(tmp_path, "jaarstukken_2038_groen.txt", _PROGRAMME.format(a="Raming begrotingsjaar na wijziging"))
     got = {(b.label, b.kind, b.side): (b.year, b.amount) for b in document.budget_lines}
     assert got[("5.7 Openbaar groen", "begroting_na_wijziging", "lasten")] == (2038, 1_200_000)
     assert got[("5.8 Spelen", "realisatie", "saldo")] == (2038, -320_000)
@@ -61,7 +56,7 @@ def test_begrotingsjaar_in_a_header_is_the_documents_year(tmp_path: Path) -> Non
 @pytest.mark.parametrize("header", ["Raming vorig begrotingsjaar", "Raming begrotingsjaar T-1", "Begroting voorgaand boekjaar"])
 def test_an_earlier_begrotingsjaar_gets_no_year(tmp_path: Path, header: str) -> None:
     assert not classify_header(header).current_year
-    document = _extract(tmp_path, "jaarstukken_2038_groen.txt", _PROGRAMME.format(a=header))
+    document = extract_text(tmp_path, "jaarstukken_2038_groen.txt", _PROGRAMME.format(a=header))
     earlier = [b for b in document.budget_lines if b.column.startswith(header)]
     assert earlier and all(b.year is None for b in earlier)
 
@@ -73,7 +68,7 @@ def test_current_year_words(header: str) -> None:
 
 
 def test_jr_before_a_year_is_the_jaarrekening(tmp_path: Path) -> None:
-    document = _extract(tmp_path, "jaarstukken_2038_taakvelden.txt", _TAAKVELDEN)
+    document = extract_text(tmp_path, "jaarstukken_2038_taakvelden.txt", _TAAKVELDEN)
     got = {(b.taakveld, b.kind, b.side): b.amount for b in document.budget_lines}
     assert got[("0.1", "rekening", "lasten")] == 2_410_000
     assert got[("0.2", "rekening", "saldo")] == -541_000

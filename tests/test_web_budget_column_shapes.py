@@ -8,19 +8,12 @@ from pathlib import Path
 
 from extractor.layout.programme_titles import named_programme_title
 from extractor.model import Document
-from extractor.pipeline import ExtractOptions, extract_document
 
-FAST = ExtractOptions(enrich=False)
+from tests.helpers import cells_per_line, extract_text
 
 
 def _extract(tmp_path: Path, text: str, name: str) -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_document(path, FAST)
-
-
-def _cells(*cells: str) -> str:
-    return "\n\n".join(cells) + "\n"
+    return extract_text(tmp_path, name, text)
 
 
 _PERCENT_HEADER = ["Jaarstukken 2039", "Overzicht van baten en lasten per onderdeel", "bedragen x € 1.000",
@@ -32,7 +25,7 @@ _PERCENT_HEADER = ["Jaarstukken 2039", "Overzicht van baten en lasten per onderd
 
 
 def test_a_percent_column_is_part_of_the_header_and_gives_no_amounts(tmp_path: Path) -> None:
-    doc = _extract(tmp_path, _cells(*_PERCENT_HEADER), "jaarstukken_2039_voorbeeld.txt")
+    doc = _extract(tmp_path, cells_per_line(*_PERCENT_HEADER), "jaarstukken_2039_voorbeeld.txt")
     read = {(b.label, b.column): (b.kind, b.year, b.amount) for b in doc.budget_lines}
     assert read[("Baten", "Begroting voor wijziging 2039")] == ("begroting", 2039, 1_200_000)
     assert read[("Lasten", "Begroting na wijziging 2039")] == ("begroting_na_wijziging", 2039, 5_300_000)
@@ -44,7 +37,7 @@ def test_a_percent_column_is_part_of_the_header_and_gives_no_amounts(tmp_path: P
 def test_a_programme_title_without_a_number_names_the_table_under_it(tmp_path: Path) -> None:
     cells = list(_PERCENT_HEADER)
     cells[3] = "Programmalijn Groen en Blauw"
-    doc = _extract(tmp_path, _cells(*cells), "jaarstukken_2039_voorbeeld.txt")
+    doc = _extract(tmp_path, cells_per_line(*cells), "jaarstukken_2039_voorbeeld.txt")
     assert {b.programme for b in doc.budget_lines} == {"Programmalijn Groen en Blauw"}
     assert len(doc.budget_lines) == 12
 
@@ -68,7 +61,7 @@ _KINDS_OVER_YEARS = ["Begroting 2040", "Zorg en welzijn", "Hoofddoel", "Een kort
 
 
 def test_kind_cells_over_year_columns_are_placed_by_the_begroting_year(tmp_path: Path) -> None:
-    doc = _extract(tmp_path, _cells(*_KINDS_OVER_YEARS), "begroting_2040_zorg-en-welzijn.txt")
+    doc = _extract(tmp_path, cells_per_line(*_KINDS_OVER_YEARS), "begroting_2040_zorg-en-welzijn.txt")
     read = {(b.label, b.column): (b.kind, b.year, b.amount) for b in doc.budget_lines}
     assert read[("Wijkzorg", "Rekening 2038 saldo")] == ("rekening", 2038, -1_210_000)  # accounts closed up to Y-2
     assert read[("Wijkzorg", "Begroting 2039 saldo")] == ("begroting", 2039, -1_250_000)  # the running year
@@ -78,26 +71,26 @@ def test_kind_cells_over_year_columns_are_placed_by_the_begroting_year(tmp_path:
 
 
 def test_the_page_title_names_the_programme_of_a_table_captioned_as_the_programme_s(tmp_path: Path) -> None:
-    doc = _extract(tmp_path, _cells(*_KINDS_OVER_YEARS), "begroting_2040_zorg-en-welzijn.txt")
+    doc = _extract(tmp_path, cells_per_line(*_KINDS_OVER_YEARS), "begroting_2040_zorg-en-welzijn.txt")
     assert {b.programme for b in doc.budget_lines} == {"Zorg en welzijn"}
     cells = list(_KINDS_OVER_YEARS)
     cells[4] = "Baten en lasten per programma"  # an overview of every programme: the page title names none of them
-    doc = _extract(tmp_path, _cells(*cells), "begroting_2040_zorg-en-welzijn.txt")
+    doc = _extract(tmp_path, cells_per_line(*cells), "begroting_2040_zorg-en-welzijn.txt")
     assert {b.programme for b in doc.budget_lines} == {None}
     cells = ["Direct naar inhoud", "Menu", *_KINDS_OVER_YEARS[1:]]  # no document line opens the page: no title is known
-    doc = _extract(tmp_path, _cells(*cells), "begroting_2040_zorg-en-welzijn.txt")
+    doc = _extract(tmp_path, cells_per_line(*cells), "begroting_2040_zorg-en-welzijn.txt")
     assert {b.programme for b in doc.budget_lines} == {None}
 
 
 def test_kind_cells_over_years_are_left_unplaced_where_the_document_does_not_split_them(tmp_path: Path) -> None:
     # jaarstukken print the begroting and the rekening of one year side by side: the years cannot split the kinds
     cells = [c.replace("2040", "2039") if c == "Begroting 2040" else c for c in _KINDS_OVER_YEARS]
-    doc = _extract(tmp_path, _cells(*cells), "jaarstukken_2040_zorg-en-welzijn.txt")
+    doc = _extract(tmp_path, cells_per_line(*cells), "jaarstukken_2040_zorg-en-welzijn.txt")
     assert not any(b.kind in ("rekening", "begroting") for b in doc.budget_lines)
     # a begroting whose columns fit no split (a rekening over a year not yet closed) keeps the columns' own headers
     cells = [c for c in _KINDS_OVER_YEARS]
     cells[6:8] = ["Begroting", "Rekening"]
-    doc = _extract(tmp_path, _cells(*cells), "begroting_2040_zorg-en-welzijn.txt")
+    doc = _extract(tmp_path, cells_per_line(*cells), "begroting_2040_zorg-en-welzijn.txt")
     assert not any(b.kind == "rekening" for b in doc.budget_lines)
     assert not any(b.column.startswith(("Rekening", "Begroting")) for b in doc.budget_lines)
 
@@ -130,19 +123,19 @@ _CODED = ["Jaarstukken 2039", "Uitvoeringsinformatie per programma", "Lasten",
 
 def test_a_copy_cut_off_inside_the_last_row_keeps_its_first_figures(tmp_path: Path) -> None:
     """All but the last: the copy may have stopped inside that figure ("81" of "81.250")."""
-    doc = _extract(tmp_path, _cells(*_CODED).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
+    doc = _extract(tmp_path, cells_per_line(*_CODED).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
     read = {(b.label, b.kind): b.amount for b in doc.budget_lines if b.label.startswith("8.3")}
     assert read == {("8.3  Wonen en bouwen", "begroting"): 77}
-    doc = _extract(tmp_path, _cells(*_CODED[:-1]).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
+    doc = _extract(tmp_path, cells_per_line(*_CODED[:-1]).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
     assert not any(b.label.startswith("8.3") for b in doc.budget_lines)  # one figure: it may be cut itself
 
 
 def test_a_short_last_row_stays_out_where_the_table_drops_empty_cells_or_text_follows(tmp_path: Path) -> None:
     dropped = [c for c in _CODED if c != "-"]  # the copy drops empty cells: a short row proves no cut
-    doc = _extract(tmp_path, _cells(*dropped), "jaarstukken_2039_uitvoering.txt")
+    doc = _extract(tmp_path, cells_per_line(*dropped), "jaarstukken_2039_uitvoering.txt")
     assert not any(b.label.startswith("8.3") for b in doc.budget_lines)
     zeros = ["0" if c == "-" else c for c in _CODED]  # every row complete, but no empty cell shows how the copy prints one
-    doc = _extract(tmp_path, _cells(*zeros).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
+    doc = _extract(tmp_path, cells_per_line(*zeros).rstrip("\n"), "jaarstukken_2039_uitvoering.txt")
     assert not any(b.label.startswith("8.3") for b in doc.budget_lines)
-    doc = _extract(tmp_path, _cells(*_CODED, "Toelichting op de verschillen volgt hieronder."), "jaarstukken_2039_uitvoering.txt")
+    doc = _extract(tmp_path, cells_per_line(*_CODED, "Toelichting op de verschillen volgt hieronder."), "jaarstukken_2039_uitvoering.txt")
     assert not any(b.label.startswith("8.3") for b in doc.budget_lines)

@@ -12,19 +12,12 @@ from extractor.layout.tables import TableRow
 from extractor.model import Document
 from extractor.parse.budget import table_of_changes
 from extractor.parse.row_sums import RunSumRows
-from extractor.pipeline import ExtractOptions, extract_document
 
-FAST = ExtractOptions(enrich=False)
+from tests.helpers import cells_per_line, extract_text
 
 
 def _extract(tmp_path: Path, text: str, name: str) -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_document(path, FAST)
-
-
-def _cells(*cells: str) -> str:
-    return "\n\n".join(cells) + "\n"
+    return extract_text(tmp_path, name, text)
 
 
 # one cell per line: the block name on the lasten and the baten row, not on the saldo row; a total block prints its
@@ -44,7 +37,7 @@ _NAMED_SIDE_ROWS = ["Meerjarenbegroting 2031", "Overzicht per programma",
 
 
 def test_a_name_over_side_rows_names_their_block_and_a_sign_legend_keeps_the_context_kinds(tmp_path: Path) -> None:
-    doc = _extract(tmp_path, _cells(*_NAMED_SIDE_ROWS), "begroting_2031_meerjarenraming.txt")
+    doc = _extract(tmp_path, cells_per_line(*_NAMED_SIDE_ROWS), "begroting_2031_meerjarenraming.txt")
     read = {(b.programme, b.label, b.year): (b.kind, b.amount) for b in doc.budget_lines}
     assert read[("11 Groene wijken", "saldo", 2031)] == ("begroting", -3_000_000)
     assert read[("12 Stille havens", "baten", 2033)] == ("raming", 300_000)
