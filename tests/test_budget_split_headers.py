@@ -46,6 +46,8 @@ def test_kind_cells_broken_over_two_lines_head_runs_of_unnamed_columns() -> None
 def test_a_broken_header_that_fits_no_run_or_several_is_not_read() -> None:
     assert wide_group_header(_BROKEN, 10) is None  # ten figures under four groups
     assert wide_group_header(_BROKEN, 4) is None  # one figure per group: no unnamed runs
+    # kind cells without a second line may head years printed after them ("Rekening | Begroting" over 2038 … 2043)
+    assert wide_group_header(["Rekening", "Gewijzigde begroting", "Begroting"], 6) is None
     # two second lines for two groups printed alike except one: which group lacks one is not decided
     assert wide_group_header(["Begroting 2041", "Prognose 2041", "Alfa", "Beta"], 4) == (
         ["Begroting 2041 Alfa", "Begroting 2041 Alfa", "Prognose 2041 Beta", "Prognose 2041 Beta"], 2)

@@ -195,8 +195,8 @@ def wide_group_header(texts: list[str], n_values: int) -> Optional[tuple[list[st
         groups, rests = texts[:g], texts[g:]
         if not all(_group_cell(t) and len(t) <= 30 and not side_of(t) and not t.startswith("(") for t in groups):
             break  # a bracketed cell ("(Na wijzigingen)") qualifies the cell above it, it heads no group
-        if n_values % g or not 2 <= n_values // g <= _MAX_SPAN or len(rests) > g:
-            continue
+        if n_values % g or not 2 <= n_values // g <= _MAX_SPAN or len(rests) > g or not rests:
+            continue  # without a second line the kind cells may head years printed after them: not this shape
         readings.extend((names, n_values // g) for names in _wide_spreads(groups, rests))
     if len(readings) != 1:
         return None
