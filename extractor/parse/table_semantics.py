@@ -1016,7 +1016,8 @@ _INDICATOR_LABEL = re.compile(r"%|\bper\s+(1\.?000|10\.?000|100)\b|\baantal\b|pe
 def _without_shares(body: list[TableRow], value_cols: list[int]) -> list[int]:
     """The value columns of a budget table without its columns of shares ("2039 (in %)" over "84%", "3%"): a column
     most of whose figures print a percent sign beside columns of amounts holds no amounts, so it gives no lines."""
-    shares = [c for c in value_cols if _mostly_shares(body, [c])]
+    shares = [c for c in value_cols if any(c < len(r.cells) and r.cells[c].strip().endswith("%") for r in body)
+              and _mostly_shares(body, [c])]  # only columns printing a percent sign are read again
     return [c for c in value_cols if c not in shares] if len(shares) < len(value_cols) else value_cols
 
 
