@@ -32,7 +32,7 @@ def _first(category: str, text: str) -> Optional[str]:
     return None
 
 
-# unit words printed after a figure in a value cell ("214,4 kg", "0km", "12 uur"); not after a letter ("Urk")
+# unit words printed after a figure in a value cell ("214,4 kg", "0km", "12 uur"); not after a letter ("Alkmaar")
 UNIT_WORDS = re.compile(r"(?<![^\W\d_])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dagen|weken|maanden|jaar|punten|euro)(?![\w])(\s*\.(?!\d))?",
                         re.IGNORECASE)
 
