@@ -899,7 +899,7 @@ def _value_cell(text: str) -> bool:
 
 def _unit_figure(text: str) -> bool:
     """One figure with a unit word after it ("0km", "214,4 kg"): a value cell; the unit is the value's."""
-    found = [m for m in UNIT_WORDS.finditer(text)]
+    found = list(UNIT_WORDS.finditer(text))
     return len(found) == 1 and bool(_NUMBER_CELL.match(UNIT_WORDS.sub("", text).strip())) and re.search(r"\d", text) is not None
 
 
@@ -1321,8 +1321,11 @@ def _tail_values(text: str) -> tuple[str, list[str]]:
     tokens = text.split()
     k = len(tokens)
     values: list[str] = []
-    while k > 0 and (_TOKEN_VALUE.match(tokens[k - 1]) or _spaced_percent(tokens, k)):
-        if _spaced_percent(tokens, k):
+    while k > 0:
+        spaced = _spaced_percent(tokens, k)
+        if not spaced and not _TOKEN_VALUE.match(tokens[k - 1]):
+            break
+        if spaced:
             values.insert(0, f"{tokens[k - 2]} {tokens[k - 1]}")  # "67 %": the percent sign printed as its own token
             k -= 2
             continue
