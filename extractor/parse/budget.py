@@ -94,7 +94,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
                                           changes=table_of_changes(context) or unplaced_kinds)
     from_context |= from_groups
     lines: list[BudgetLine] = []
-    side_heading: Optional[str] = None
+    # a side word in the corner ("Lasten | Rekening 2023 | …") is the side of every row under it, until a row says another
+    side_heading: Optional[str] = corner.strip().lower() if _SIDE_WORD.match(corner) else None
     programme_heading: Optional[str] = corner_programme
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []

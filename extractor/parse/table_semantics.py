@@ -804,6 +804,27 @@ def unscaled_beside_scaled(verdicts: list[tuple[Table, Verdict]], page_lines: Op
                               "its amounts could be in either unit, so they are not read")
 
 
+def value_header_key(verdict: Verdict) -> tuple[str, ...]:
+    """The value columns' headers of a table, normalised: two tables with the same key print the same columns."""
+    head = verdict.head
+    if head is None:
+        return ()
+    return tuple(" ".join(head.headers[c].lower().split()) if c < len(head.headers) else "" for c in verdict.value_cols)
+
+
+def scale_from_table_above(table: Table, verdict: Verdict, above: Optional[tuple[tuple[str, ...], float]]) -> Optional[float]:
+    """The scale of the budget table right above (`above`: its value headers and scale) for a text budget table that
+    states none and prints the very same value columns ("Bedragen x € 1.000" printed once over a lasten table and a
+    baten table of the same columns). Not where € is printed in the cells or an amount reaches a million (whole
+    euros), nor where the columns differ: then the unit is not known, and the amounts stay as printed (warned)."""
+    if above is None or verdict.kind != "budget" or verdict.scale is not None or table.method != "text":
+        return None
+    key, scale = above
+    if scale == 1.0 or len(key) < 2 or value_header_key(verdict) != key or _euro_cells(table, verdict):
+        return None
+    return scale
+
+
 def _euro_cells(table: Table, verdict: Verdict) -> bool:
     """Amounts printed with € in the cells, or large enough to be whole euros (a figure of a million or more)."""
     body = table.rows[verdict.head.header_rows:] if verdict.head else []

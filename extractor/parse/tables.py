@@ -185,7 +185,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
     from extractor.layout.text_indicator_tables import header_line_of, indicator_text_tables  # noqa: PLC0415
     from extractor.parse.indicator_goals import link_goals  # noqa: PLC0415
     from extractor.parse.programme_pages import programme_page_title  # noqa: PLC0415
-    from extractor.parse.table_semantics import judge_table, typed_header_verdict  # noqa: PLC0415
+    from extractor.parse.table_semantics import judge_table, typed_header_verdict, value_header_key  # noqa: PLC0415
 
     lines = laid_out.lines()
     sections = _section_index(laid_out, is_pdf=False)
@@ -213,17 +213,36 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
     title = _single_programme_title(lines) or _page_title(lines, grids)
+    above: Optional[tuple[tuple[str, ...], float]] = None  # value headers and scale of the budget table read last
     for number, table in enumerate(grids, start=1):
         first, last = table_lines(table)
         if any(not (last < a or first > b) for a, b in taken):
             continue  # already read as a tab/flattened indicator table
         _add_lines_above(table, lines, first)
         result.table_lines.append((first, last))
-        before = len(result.indicators)
+        before, lines_before = len(result.indicators), len(result.budget_lines)
         page_title = title or programme_page_title(lines, first)  # or the title of a page captioned as one programme's
         section = _page_programme(sections.context(table_key(table, is_pdf=False)), page_title, first)
-        _one_table(table, number, goals, metadata, result, section=section)
+        verdict = _inherit_scale(table, judge_table(table), above, result)
+        _one_table(table, number, goals, metadata, result, verdict, section=section)
         link_goals(result.indicators[before:], goals, header_line_of(table))
+        read_budget_lines = len(result.budget_lines) > lines_before
+        above = (value_header_key(verdict), verdict.scale) if read_budget_lines and verdict.scale else None
+
+
+def _inherit_scale(table: Table, verdict, above: Optional[tuple[tuple[str, ...], float]], result: TablesResult):
+    """A text budget table without a unit of its own under a budget table of the same columns that states one takes
+    that unit (`table_semantics.scale_from_table_above`), and the reader is told where it came from."""
+    from extractor.parse.table_semantics import scale_from_table_above  # noqa: PLC0415
+
+    scale = scale_from_table_above(table, verdict, above)
+    if scale is not None:
+        verdict.scale = scale
+        result.errors.append(ErrorEntry(
+            code="table_uncertain", severity="warning",
+            message=f"budget table at {_where(table)} prints no unit: its amounts are read x {scale:,.0f} like the table "
+                    "right above it, which prints the same columns and states that unit"))
+    return verdict
 
 
 def _single_programme_title(lines: list) -> Optional[tuple[int, str]]:
