@@ -1378,13 +1378,31 @@ def flattened_tables(lines: list[Line]) -> list[Table]:
 _SUB_TOTAL = re.compile(r"totaal", re.IGNORECASE)  # an extra sub-column word of a group ("Lasten Baten Totaal")
 
 
+def _sub_header(text: str) -> tuple[str, list[str]]:
+    """(corner, sub-column headers) of the line under a flattened header line when it names only kinds, sides or
+    years ("Lasten Baten Saldo Lasten Baten Saldo"), after at most a few label-column words ("Omschrijving Lasten
+    Baten Saldo …": the label column's own header, printed on this row as the group headers above leave its place
+    empty; then at least two sub-columns). No figures; else ("", [])."""
+    words = text.split()
+    first = next((i for i, w in enumerate(words) if _sub_column_word(w)), len(words))
+    sub, corner = words[first:], words[:first]
+    if len(sub) < 1 or not all(_sub_column_word(w) for w in sub) or all(_SUB_TOTAL.fullmatch(w) for w in sub):
+        return "", []
+    if corner and (len(sub) < 2 or len(corner) > 4 or any(re.search(r"\d", w) for w in corner)
+                   or not _ROLE_WORD.match(corner[0])):
+        return "", []
+    return " ".join(corner), sub
+
+
+def _sub_column_word(word: str) -> bool:
+    return bool(_KIND_WORD.fullmatch(word) or is_year_cell(word) or _SUB_TOTAL.fullmatch(word))
+
+
 def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]) -> tuple[Optional[Table], int]:
-    sub: list[str] = []
     k = start + 1
-    if k < len(texts) and texts[k] and all(_KIND_WORD.fullmatch(w) or is_year_cell(w) or _SUB_TOTAL.fullmatch(w) for w in texts[k].split()) \
-            and not all(_SUB_TOTAL.fullmatch(w) for w in texts[k].split()):
-        sub = texts[k].split()  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
-        k += 1
+    sub_corner, sub = _sub_header(texts[k]) if k < len(texts) else ("", [])
+    if sub:
+        k += 1  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
     body: list[tuple[int, str, list[str]]] = []
     unit_note: Optional[Line] = None
     roles = _corner_roles(_value_headers(heads, [], 0)[0])  # "Nr. Omschrijving Toelichting/Eenheid": rows are numbered
@@ -1416,6 +1434,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     corner, value_heads = _value_headers(heads, sub, n)
     if value_heads is None and not sub:
         corner, value_heads = _value_headers(split_after_years(texts[start], n) or heads, sub, n)
+    corner = f"{corner} {sub_corner}".strip()  # "Taakvelden" over "Omschrijving": both head the label column
     if value_heads is None or counts.count(n) < max(1, len(counts) // 2):
         return None, start + 1
     first = _no(lines[start], start + 1)
