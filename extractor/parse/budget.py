@@ -125,6 +125,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             # it names that block's programme, or starts rows of no programme (reserves, the result);
             # a second header row under the first ("Saldo … per taakveld | Baten | Lasten") keeps it
             code = programme_code(label) or _block_code(label) or _closed_block(label, closed)
+            if code is None and corner_programme is not None:
+                code = _side_block_name(label, body, index, verdict.label_col)
             if code or not in_header:
                 programme_heading, taakveld_heading = code or "", None
             in_header = True
@@ -209,16 +211,36 @@ def _side_block_corner(corner: str, body: list, label_col: int) -> Optional[str]
     """The corner over a block's own side rows ("Naam van het blok | B2031 | B2032" over "Lasten", "Baten", "Saldo"
     rows with figures): it names whose lasten and baten they are, a programme or a total of the overview. No header
     word ("Omschrijving", "Programma …": those head a label column) and no unit note is such a name."""
-    from extractor.parse.table_semantics import scale_of  # noqa: PLC0415
-
     name = " ".join(corner.split())
-    if not re.search(r"[A-Za-z]{3}", name) or len(name) > 120 or generic_header_label(name) or _PROGRAMME_AXIS.search(name) \
-            or scale_of([name]) is not None or "€" in name:
+    if not _block_name(name):
         return None
     sides = {body_row.cells[label_col].strip().lower() for body_row in body
              if label_col < len(body_row.cells) and _SIDE_WORD.match(body_row.cells[label_col])
              and any(cell.strip() for k, cell in enumerate(body_row.cells) if k != label_col)}
     return name if {"lasten", "baten"} <= sides else None
+
+
+def _block_name(name: str) -> bool:
+    """Words that may name a block: no header word, programme axis, unit note or euro sign."""
+    from extractor.parse.table_semantics import scale_of  # noqa: PLC0415
+
+    return bool(re.search(r"[A-Za-z]{3}", name)) and len(name) <= 120 and not generic_header_label(name) \
+        and not _PROGRAMME_AXIS.search(name) and scale_of([name]) is None and "€" not in name
+
+
+def _side_block_name(label: str, body: list, index: int, label_col: int) -> Optional[str]:
+    """The label cell of a header repeated inside a table whose corner names the first block ("Naam A | Begroting
+    2031 | …" again over the next Lasten / Baten / Saldo rows): it names the block under it, as the corner named the
+    first. Only when two or more rows labelled by a side word follow right under it and one prints figures (a block
+    may leave its baten row empty)."""
+    name = " ".join(label.split())
+    sides = []
+    for row in body[index + 1:]:
+        text = row.cells[label_col].strip() if label_col < len(row.cells) else ""
+        if not _SIDE_WORD.match(text):
+            break
+        sides.append(any(c.strip() for k, c in enumerate(row.cells) if k != label_col))
+    return name if _block_name(name) and len(sides) >= 2 and any(sides) else None
 
 
 def generic_header_label(label: str) -> bool:
