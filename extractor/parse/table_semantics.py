@@ -850,6 +850,19 @@ def _summed_money_columns(meanings: list[HeaderMeaning], body: list[TableRow], l
     return cols if total_and_parts(body, cols) is not None else []
 
 
+def _movements_between(meanings: list[HeaderMeaning], body: list[TableRow], label_col: int, value_cols: list[int],
+                       ambiguous: set[int]) -> list[int]:
+    """Numeric columns whose header names nothing ("Rente", "Bij", "Af") between two value columns that they carry
+    one into the other (`total_parts.mutations_between`): value columns as well."""
+    from extractor.parse.total_parts import mutations_between  # noqa: PLC0415
+
+    if len(value_cols) < 2:
+        return []
+    candidates = [i for i, m in enumerate(meanings) if i != label_col and i not in value_cols and i not in ambiguous
+                  and m.role == "value" and _numeric_share(body, i)[0] and _numeric_share(body, i)[0] >= 0.5 * _numeric_share(body, i)[1]]
+    return mutations_between(body, value_cols, candidates)
+
+
 def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     """Indicator table, budget table or neither, from the header's axes and the body's cells."""
     head = head or analyse_head(table)
@@ -871,6 +884,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         got, filled = _numeric_share(body, i)
         if got and got >= 0.5 * filled and (meaning.is_axis or meaning.money):
             value_cols.append(i)
+    value_cols = sorted(value_cols + _movements_between(meanings, body, label_col, value_cols, head.ambiguous))
     meanings = resolve_comparisons(meanings, value_cols, body)
     meanings = proven_differences(meanings, value_cols, head.headers, body)
     if not value_cols:

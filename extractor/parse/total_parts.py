@@ -38,6 +38,30 @@ def total_and_parts(body: list[TableRow], cols: list[int]) -> Optional[int]:
     return None
 
 
+def mutations_between(body: list[TableRow], value_cols: list[int], candidates: list[int]) -> list[int]:
+    """Untyped numeric columns printed between two value columns whose figures carry the left one to the right one
+    in every complete row (left + the columns between = right): the movements between two balances ("Stand 1-1 |
+    Rente | Bij | Af | Stand 31-12" of a statement of reserves), amounts of the same quantity whatever their words.
+    Proven by at least two rows where a column between is not zero; [] where no such run is."""
+    from extractor.parse.table_semantics import parse_money  # noqa: PLC0415 - the meaning layer imports this module
+
+    ordered = sorted(value_cols)
+    found: list[int] = []
+    for left, right in zip(ordered, ordered[1:]):
+        run = list(range(left + 1, right))
+        if not run or not all(c in candidates for c in run):
+            continue
+        rows = []
+        for row in body:
+            amounts = [parse_money(row.cells[c]) if c < len(row.cells) else None for c in (left, *run, right)]
+            if all(a is not None for a in amounts):
+                rows.append([float(a) for a in amounts])  # type: ignore[arg-type]
+        fits = all(abs(r[0] + sum(r[1:-1]) - r[-1]) <= 0.5 * len(r) for r in rows)
+        if rows and fits and sum(1 for r in rows if any(r[1:-1])) >= _MIN_PROVING_ROWS:
+            found.extend(run)
+    return found
+
+
 _TOTAL_LABEL = re.compile(r"^\s*(sub[\s-]*)?tota(a)?l(en)?\b", re.IGNORECASE)  # "Totaal …", "Subtotaal", "Totalen"
 
 
