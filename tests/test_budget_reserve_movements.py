@@ -1,5 +1,5 @@
 """A statement of reserves whose movement columns print no vocabulary word ("Rente", "Bij", "Af", a hyphen-broken
-"Afschrij-vings-bijdrage"), between two balance columns (synthetic pipe table with invented names and figures). The
+"Afschrij-vingen"), between two balance columns (synthetic pipe table with invented names and figures). The
 arithmetic proves them: the balance before plus the movements is the balance after in every row."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from tests.helpers import extract_text
 
 _TEXT = """Bijlage - Staat van reserves
 Bedragen x € 1
-Progr. | Nr. | Naam reserve | Boekwaarde 01-01-2038 | Rente | Bij | Af | Afschrij-vings-bijdrage | Boekwaarde 31-12-2038 | Boekwaarde 31-12-2039 |
+Progr. | Nr. | Naam reserve | Boekwaarde 01-01-2038 | Rente | Bij | Af | Afschrij-vingen | Boekwaarde 31-12-2038 | Boekwaarde 31-12-2039 |
 ---|---|---|---|---|---|---|---|---|---|
 1 | Q100 | Reserve dorpshuizen | 500.000 | 0 | 20.000 | -100.000 | 0 | 420.000 | 400.000 |
 1 | Q110 | Reserve speeltuinen | 80.000 | 1.200 | 0 | 0 | -3.000 | 78.200 | 76.000 |
@@ -27,7 +27,7 @@ def test_movements_between_balances_are_read(tmp_path: Path) -> None:
     assert got[("Reserve dorpshuizen", "Bij")] == (None, 20_000)
     assert got[("Reserve dorpshuizen", "Af")] == (None, -100_000)
     assert got[("Reserve speeltuinen", "Rente")] == (None, 1_200)
-    assert got[("Reserve speeltuinen", "Afschrij-vings-bijdrage")] == (None, -3_000)
+    assert got[("Reserve speeltuinen", "Afschrij-vingen")] == (None, -3_000)
     assert got[("Reserve fietspaden", "Boekwaarde 31-12-2039")] == (2039, 150_000)
     assert len(got) == 3 * 7
 
