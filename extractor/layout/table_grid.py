@@ -32,7 +32,7 @@ from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area
                                                 is_mutation_header, is_picture_header, kind_word)
 from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.tables import Table, TableRow
-from extractor.layout.text_indicator_tables import footnotes_below
+from extractor.layout.text_indicator_tables import footnotes_below, short_row_follows
 from extractor.layout.year_row_blocks import year_row_blocks
 from extractor.read.types import Line
 
@@ -498,6 +498,8 @@ def _inside_header(block: list[_Item], start: int) -> bool:
     before, here = block[start - 1].text, block[start].text
     if _CODE_HEADER.match(before.strip()) or _ROLE_WORD.match(before) and not _ROLE_WORD.match(here):
         return True
+    if is_year_cell(here) and re.fullmatch(r"[^\W\d]+", before.strip()) and kind_word(before.strip()) is not None:
+        return True  # "Streefwaarde" / 2031: a kind over the years or a column of its own, never a caption to skip
     return _header_form(before) == _header_form(here) != ""
 
 
@@ -995,6 +997,8 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         k -= 1
     if body < 1 and n_ragged < 2 or _unfilled_label_column(rows[1:], n_label):
         return None
+    if len(groups) == 1 and short_row_follows([b.text for b in block[k:k + n_values + 1]], n_values, _value_cell):
+        return None  # one kind word before the years, and the copy drops cells: its own column or the years' group?
     above = [Line(text=g) for g in groups]
     table = _table(rows, width, "text", above)
     table.kind_groups = list(groups)

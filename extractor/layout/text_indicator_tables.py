@@ -40,7 +40,7 @@ from extractor.layout.header_vocabulary import (
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
-__all__ = ["indicator_text_tables", "header_line_of", "footnotes_below"]
+__all__ = ["indicator_text_tables", "header_line_of", "footnotes_below", "short_row_follows"]
 
 _ANCHORS = re.compile(r"indicator|streefwaarde|nulmeting|peilwaarde|^bron\b", re.IGNORECASE)
 _CODE = re.compile(r"^(\d+[A-Z]+\d+\.[a-z0-9]+|\d+\.\d+\.[a-z0-9]+)\s+(.*)$")
@@ -109,6 +109,27 @@ def indicator_text_tables(lines: list[Line]) -> list[Table]:
 def header_line_of(table: Table) -> int:
     """The first line of a table's header (where a goal heading above it must end)."""
     return table.rows[0].lines[0] if table.rows and table.rows[0].lines else 0
+
+
+def short_row_follows(cells: list[str], n_values: int, is_value: Callable[[str], bool]) -> bool:
+    """`cells` (one per line, from where a table's rows stopped) open a row with fewer figures than the table has
+    value columns: a label, 1 to n_values - 1 figures, then another label or the end. The copy drops empty cells in
+    this table, so a row whose figures match the years no longer proves a kind word before them heads those years
+    (it may be a column of its own, empty in that row)."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or is_value(filled[0]) or len(filled[0]) > 120:
+        return False
+    n = 0
+    while n + 1 < len(filled) and is_value(filled[n + 1]):
+        n += 1
+    return 0 < n < n_values
+
+
+def _kind_over_years(columns: list[_Column]) -> bool:
+    """The value columns are one kind word's run of bare years ("Streefwaarde" / 2031 / 2032): read as a group."""
+    heads = [c.header.split() for c in columns if c.value]
+    return len(heads) >= 2 and all(len(h) >= 2 and is_year_word(h[-1]) for h in heads) \
+        and len({" ".join(h[:-1]) for h in heads}) == 1
 
 
 def _untyped(found: _Found) -> bool:
@@ -397,6 +418,11 @@ def _read_flat_table(lines: list[Line], start: int) -> tuple[Optional[_Found], i
     if _untyped(found):
         return found, index
     end = _read_flat_rows(lines, index, found)
+    n_values = sum(1 for c in columns if c.value)
+    after = [ln.text for ln in lines[end:] if ln.text.strip()][:n_values + 1]
+    if found.rows and _kind_over_years(columns) and all(r.lines and r.lines[1] > r.lines[0] for r in found.rows) \
+            and short_row_follows(after, n_values, _is_value_token):
+        return None, end  # stacked rows of a copy that drops cells: the kind may be a column of its own, not the years'
     found.notes = _footnotes_after(lines, end)
     return found, end
 
