@@ -485,9 +485,23 @@ def _best_cell_run(block: list[_Item], start: int) -> Optional[tuple[Table, int,
         if first > start and _inside_header(block, first):
             break
         found = _read_cell_run(block, first)
-        if found is not None and (best is None or found[2] * found[0].n_cols > best[2] * best[0].n_cols):
+        if found is not None and (best is None or found[2] * found[0].n_cols > best[2] * best[0].n_cols
+                                  or _pairs_kinds_instead(found, best)):
             best = found
     return best
+
+
+def _pairs_kinds_instead(found: tuple[Table, int, int], best: tuple[Table, int, int]) -> bool:
+    """As many cells placed, but `found` pairs every kind cell with a year column where `best` (an earlier start)
+    left kind cells unplaced over the years: the extra cell before the kinds ("Lasten en baten" over "Rekening |
+    Begroting | …" / "2038 | 2039 | …") is a title, not one of the header's groups."""
+    if found[2] * found[0].n_cols != best[2] * best[0].n_cols or found[0].kind_groups or not best[0].kind_groups:
+        return False
+    dated = [c for c in found[0].rows[0].cells if _FULL_YEAR.search(c)]
+    return bool(dated) and all(_KIND_WORD.search(_SIDE_IN_CELL.sub("", c)) for c in dated)
+
+
+_SIDE_IN_CELL = re.compile(r"\b(lasten|baten|saldo)\b", re.IGNORECASE)
 
 
 def _inside_header(block: list[_Item], start: int) -> bool:
@@ -569,10 +583,17 @@ _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNOREC
 
 def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
     """A unit note between a header's rows ("Rekening 2018 | Begroting 2019" / "(* € 1.000,-)" / "Lasten | Baten |
-    …"): the table's caption, no column; the header goes on after it."""
+    …", or "Rekening | Begroting" / "(x € 1.000)" / "2038 | 2039", the note in the year row's label column): the
+    table's caption, no column; the header goes on after it."""
     text = block[j].text.strip()
     return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
-        and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) and not _value_like(block[j + 1].text)
+        and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) \
+        and (not _value_like(block[j + 1].text) or _year_row_at(block, j + 1))
+
+
+def _year_row_at(block: list[_Item], i: int) -> bool:
+    """Two bare years in a row from `i` ("2038" / "2039"): a header row of years, not a row's figures."""
+    return i + 1 < len(block) and is_year_cell(block[i].text) and is_year_cell(block[i + 1].text)
 
 
 def _corner_inside_header(block: list[_Item], start: int, j: int) -> bool:
@@ -844,7 +865,9 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         labels.append(block[x])
         x += 1
     under_heading = k > 0 and _is_code_heading(block[k - 1].text)  # "0.62 OZB" / "Programma 1" / figures: the heading names it
-    if x >= len(block) or _value_like(block[x].text) or is_header_cell(block[x].text) and not labels and not under_heading \
+    # "Subtotaal lasten" names a side, yet a total with its figures is a row ("Lasten" alone would be a header cell)
+    header_like = is_header_cell(block[x].text) and not _TOTAL_LABEL.match(block[x].text.strip()) if x < len(block) else False
+    if x >= len(block) or _value_like(block[x].text) or header_like and not labels and not under_heading \
             or len(block[x].text) > 120:
         return None
     labels.append(block[x])

@@ -68,6 +68,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     closed = _closed_programme_codes(body, verdict.label_col)
     # "Programma: P1 Veiligheid" (or "1A VITALE …" closed by "Totaal deelprogramma 1A") over the label column names the block
     corner_programme = programme_code(corner) or _closed_block(corner, closed) or _side_block_corner(corner, body, verdict.label_col)
+    overview_page = section is not None and section.programme_rows and not section.programme
     programme_rows = bool(_PROGRAMME_AXIS.search(corner)) and corner_programme is None
     caption = head.caption or table.caption
     context = " ".join([caption or "", *head.extra, *(ln.text for ln in table.above[-3:])])
@@ -78,7 +79,14 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     if programme is None and section is not None:
         programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
-    numbered_programmes = not programme_rows and _numbered_programme_rows(body, verdict.label_col, context + " " + corner, section)
+    programme_cols = _programme_cols(verdict)
+    not_label = programme_cols + _numbering_cols(body, verdict.label_col)
+    labels = _figure_row_labels(body, verdict.label_col, verdict.value_cols, not_label)
+    numbered_programmes = not programme_rows and _numbered_programme_rows(
+        labels, context + " " + corner, [ln.text for ln in table.above[-3:]], section, overview_page)
+    # on a page that is an overview per programme, rows without numbers name their programme themselves
+    programme_rows = programme_rows or overview_page and not numbered_programmes and corner_programme is None
+    by_name = _programmes_by_name(labels) if numbered_programmes else {}
     columns, names, skipped = _budget_columns(verdict, body, begroting_year, bool(table.ocr), table.unnamed_sub_columns)
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     columns = accounted_year(columns, metadata.document_type if metadata else None, doc_year)
@@ -100,8 +108,6 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     taakveld_heading: Optional[str] = None
     unreadable: list[str] = []
     in_header = False  # the row before was a repeated header row
-    programme_cols = _programme_cols(verdict)
-    not_label = programme_cols + _numbering_cols(body, verdict.label_col)
     signed_marks = marks_are_signs(body, columns)
     placed = _ShortRows(body, columns, verdict.label_col)
     placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or _run_sum_rows(body, columns) or placed
@@ -176,6 +182,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
             code_here = taakveld.group("code").lower() if taakveld else taakveld_heading
             lines.append(BudgetLine(
                 programme=own_programme or (label if numbered_programmes and _NUMBERED_NAME.match(label) else
+                                            _lead_in_programme(label, by_name) or
                                             _line_programme(label, programme_rows and not taakveld, programme_heading, programme)),
                 taakveld=code_here,
                 label=label, label_norm=label_norm(label),
@@ -301,16 +308,47 @@ _NUMBERED_NAME = re.compile(r"^\s*\d{1,2}[a-z]?\.?\s+[A-Z][a-z][^\d\s]*(\s+[^\d\
 _PER_PROGRAMME = re.compile(r"\bprogramma(['’]?s)?\b", re.IGNORECASE)
 
 
-def _numbered_programme_rows(body: list, label_col: int, context: str, section: Optional[SectionContext]) -> bool:
+def _numbered_programme_rows(labels: list[str], context: str, above: list[str], section: Optional[SectionContext],
+                             overview_page: bool = False) -> bool:
     """A programme overview whose rows are numbered programme names ("1 Bestuur", "2 Sociaal") under a corner that
-    does not say "Programma": the caption or the lines above speak of programmes ("per programma"), two or more rows
-    with figures carry a numbered name, and the table stands in no programme's section (where numbered rows are that
-    programme's items). Such a row is its own programme, as in a recapitulatie."""
-    if section is not None and section.programme or not _PER_PROGRAMME.search(context):
+    does not say "Programma": the caption or the lines above speak of programmes ("per programma"), or the title
+    above is the overview's own ("Lasten en baten": whose lasten and baten, the rows say), two or more rows with
+    figures carry a numbered name (a code cell and a name cell count as one label), and the table stands in no
+    programme's section (where numbered rows are that programme's items). Such a row is its own programme, as in a
+    recapitulatie."""
+    if section is not None and section.programme:
         return False
-    numbered = [row for row in body if label_col < len(row.cells) and _NUMBERED_NAME.match(row.cells[label_col])
-                and any(_DIGIT.search(c) for k, c in enumerate(row.cells) if k != label_col)]
-    return len(numbered) >= 2
+    if not overview_page and not _PER_PROGRAMME.search(context) and not any(_SIDES_TITLE.match(" ".join(t.split())) for t in above):
+        return False
+    return sum(1 for label in labels if _NUMBERED_NAME.match(label)) >= 2
+
+
+_SIDES_TITLE = re.compile(r"^(overzicht\s+(van\s+)?)?(de\s+)?(baten\s+en\s+lasten|lasten\s+en\s+baten)$", re.IGNORECASE)
+
+
+def _figure_row_labels(body: list, label_col: int, value_cols: list[int], not_label: list[int]) -> list[str]:
+    """The label of every body row that prints a figure in a value column ("" for the others), as `row_label`
+    joins it (a code cell and a name cell are one label)."""
+    return [row_label(row.cells, label_col, value_cols + not_label)
+            if any(_DIGIT.search(row.cells[c]) for c in value_cols if c < len(row.cells)) else "" for row in body]
+
+
+def _programmes_by_name(labels: list[str]) -> dict[str, str]:
+    """The numbered programme rows of an overview by their name without the number ("Alfa" -> "1 Alfa")."""
+    out: dict[str, str] = {}
+    for label in labels:
+        if _NUMBERED_NAME.match(label):
+            out.setdefault(label.split(None, 1)[1].strip().lower(), label)
+    return out
+
+
+def _lead_in_programme(label: str, by_name: dict[str, str]) -> Optional[str]:
+    """The programme a row names after a lead-in ("Saldo: Alfa" under the numbered rows "1 Alfa", "2 Beta"): that
+    numbered row's programme. Without a lead-in, or naming no numbered row, None."""
+    head, sep, name = label.partition(":")
+    if not sep or not _LEAD_IN.match(head + sep):
+        return None
+    return by_name.get(name.strip().lower())
 
 
 def _programme_cols(verdict) -> list[int]:
@@ -359,7 +397,12 @@ def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
         return label
     if all(_ROW_CODE.match(c) for c in before):
         return " ".join([*before, label]).strip() if label else ""
+    if label and _LEAD_IN.match(before[-1]):
+        return f"{before[-1]} {label}"  # "Saldo: | Alfa": a cell ending in a colon introduces the name after it
     return label or " ".join(before)
+
+
+_LEAD_IN = re.compile(r"^[^\d:]{2,30}:$")  # "Saldo:", "Waarvan:": a short word cell ending in a colon
 
 
 def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool, runs: int = 0
@@ -849,8 +892,10 @@ def _line_programme(label: str, programme_rows: bool, heading: Optional[str], de
 
 
 def _row_programme(label: str) -> Optional[str]:
-    """The programme a recapitulatie row names ("P2 Mens en Maatschappij" is "P2"); None for totals and results."""
-    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|gerealiseerd|mutatie|onttrekking|toevoeging|dotatie|algemene\s+dekking)",
+    """The programme a recapitulatie row names ("P2 Mens en Maatschappij" is "P2"); None for totals and results. The
+    overviews printed in the programme position (algemene dekkingsmiddelen, overhead, onvoorzien) name themselves
+    alike, as the programme rows do."""
+    if re.match(r"^\s*(totaal|subtotaal|saldo|resultaat|geraamd|gerealiseerd|mutatie|onttrekking|toevoeging|dotatie)",
                 label, re.IGNORECASE) or re.search(r"\bresultaat\b", label, re.IGNORECASE):
         return None
     code = re.match(r"^\s*P\s?(\d{1,2})\b", label)

@@ -38,10 +38,12 @@ _SELF_NAMING_BLOCKS = 12  # how far into its section a heading's "programma <tit
 
 @dataclass(frozen=True)
 class SectionContext:
-    """What the enclosing sections say about a table: its programme (as printed) and its begroting year."""
+    """What the enclosing sections say about a table: its programme (as printed) and its begroting year, and whether
+    the page is an overview per programme (its tables' rows are the programmes)."""
 
     programme: Optional[str] = None
     begroting_year: Optional[int] = None
+    programme_rows: bool = False
 
 
 @lru_cache(maxsize=1)

@@ -213,6 +213,7 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         result.tables_indicators += 1
         result.detectors["text"] = result.detectors.get("text", 0) + 1
     title = _single_programme_title(lines) or _page_title(lines, grids)
+    overview = title is None and _programme_overview_page(lines, grids)
     above: Optional[tuple[tuple[str, ...], float]] = None  # value headers and scale of the budget table read last
     for number, table in enumerate(grids, start=1):
         first, last = table_lines(table)
@@ -223,6 +224,8 @@ def _text_tables(laid_out, goals: list[GoalNode], metadata: Optional[Metadata], 
         before, lines_before = len(result.indicators), len(result.budget_lines)
         page_title = title or programme_page_title(lines, first)  # or the title of a page captioned as one programme's
         section = _page_programme(sections.context(table_key(table, is_pdf=False)), page_title, first)
+        if overview and not (section is not None and section.programme):
+            section = replace(section or SectionContext(), programme_rows=True)  # the rows are the page's programmes
         verdict = _inherit_scale(table, judge_table(table), above, result)
         _one_table(table, number, goals, metadata, result, verdict, section=section)
         link_goals(result.indicators[before:], goals, header_line_of(table))
@@ -317,6 +320,22 @@ def _sides_overview(table: Table) -> bool:
     """A table with a "Lasten" row and a "Baten" row: the overview of one unit's baten en lasten."""
     sides = {m.group(2).lower() for row in table.rows if row.cells for m in [_SIDE_ROW.match(row.cells[0])] if m}
     return sides == {"lasten", "baten"}
+
+
+_OVERVIEW_TITLE = re.compile(r"^(\d+(\.\d+)*\.?\s+)?(recapitulatie\b|.{0,60}\bper\s+programma\b)", re.IGNORECASE)
+
+
+def _programme_overview_page(lines: list, grids: list[Table]) -> bool:
+    """A title above the page's first table that calls the page an overview per programme ("3.2 Recapitulatie",
+    "Lasten en baten per programma"): every table of the page, whatever its corner says ("Lasten (x € 1.000)",
+    "Baten"), lists the programmes as its rows, where no programme section says otherwise."""
+    from extractor.layout.table_grid import table_lines  # noqa: PLC0415
+
+    if not grids:
+        return False
+    first = table_lines(grids[0])[0]
+    above = [" ".join(ln.text.split()) for ln in lines if ln.line_no is not None and ln.line_no < first and ln.text.strip()]
+    return any(len(text) <= 80 and _OVERVIEW_TITLE.match(text) for text in above[-4:])
 
 
 def _page_programme(section: Optional[SectionContext], title: Optional[tuple[int, str]], first: int) -> Optional[SectionContext]:
