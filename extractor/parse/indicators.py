@@ -15,8 +15,10 @@ where its type came from (`type_from`).
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 from extractor.layout.ordered_headers import split_area_pair
@@ -28,6 +30,7 @@ from extractor.parse.table_context import programme_goal, table_notes, table_sou
 from extractor.parse.table_semantics import (HEADER_WORDS, HeaderMeaning, Verdict, context_value_type, indicator_value_type,
                                              header_scope, is_comparison_group, is_comparison_row, read_value)
 from extractor.parse.values import MISSING_MARKERS, ParsedValue, parse_direction, parse_range, split_footnote_marks
+from extractor.resources import data_dir
 
 _AREA_ROW = re.compile(r"(?P<own>gemeente|eigen\s+gemeente)|provincie|nederland|landelijk|regio|\bG\d{1,2}\b", re.IGNORECASE)
 _EXPLANATION = re.compile(r"^(?P<name>[^()]{3,}?)\s*\((?P<desc>[^()]{12,})\)\s*$")
@@ -374,6 +377,8 @@ def _target_range(text: str, kind: Optional[str]) -> list[ParsedValue]:
 def _value(ctx: _Context, row: TableRow, c: int, parsed: ParsedValue, column: tuple, scope: Optional[str]) -> IndicatorValue:
     """One value of cell `c` with the cell's box (PDF) and the column's type and year."""
     kind, year, type_from = column
+    if kind == "streefwaarde" and _budgeted_column(ctx, c, type_from) and financial_kengetal(_cell(row, ctx.verdict.label_col)):
+        kind = "prognose"  # a kengetal the budget implies (solvabiliteit under "Begroting 2039"), no target
     box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
     pdf = ctx.table.method != "text"
     return IndicatorValue(
@@ -381,6 +386,31 @@ def _value(ctx: _Context, row: TableRow, c: int, parsed: ParsedValue, column: tu
         comparator=parsed.comparator, scope=scope, raw=row.cells[c].strip(),  # type: ignore[arg-type]
         type_from=type_from, page=row.page if pdf else None, bbox=box,
     )
+
+
+_TARGET_WORD = re.compile(r"streef|doel|\bnorm|ambitie|target|signaalwaarde", re.IGNORECASE)
+
+
+def _budgeted_column(ctx: _Context, c: int, type_from: str) -> bool:
+    """A column of budgeted figures, not of targets: a begroting header ("Begroting 2039", "Begr.", "Begroot") without
+    a target word, or a later year the document's rule typed (`type_from` "context")."""
+    if type_from == "context":
+        return True
+    header = ctx.verdict.head.headers[c] if ctx.verdict.head and c < len(ctx.verdict.head.headers) else ""
+    return ctx.verdict.meanings[c].budget_kind == "begroting" and not _TARGET_WORD.search(header)
+
+
+@lru_cache(maxsize=1)
+def _kengetal_patterns() -> tuple[re.Pattern, ...]:
+    with (data_dir() / "financial_kengetallen.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple(re.compile(row["pattern"], re.IGNORECASE) for row in rows)
+
+
+def financial_kengetal(name: str) -> bool:
+    """An indicator named as one of the BBV financial kengetallen (`models/data/financial_kengetallen.csv`)."""
+    text = " ".join(name.split())
+    return bool(text) and any(p.search(text) for p in _kengetal_patterns())
 
 
 def _row_goal(ctx: _Context, row: TableRow, code: Optional[str], code_in_name: bool, goal_group: Optional[str]) -> Optional[str]:
