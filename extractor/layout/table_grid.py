@@ -759,6 +759,9 @@ def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optiona
     cells = [c.text for c in block[k:k + n_label]]
     row = _row(cells, (block[k].first, block[end - 1].last), block[k].page)
     row.problem = RAGGED_PROBLEM
+    tail = block[k + n_label:end]
+    if not any(_figure_start(c.text) for c in block[k + 1:k + n_label]) and all(_figure_start(c.text) for c in tail):
+        row.unplaced = [" ".join(c.text.split()) for c in tail]  # the labels fill their columns: only figures were dropped
     return row, end
 
 

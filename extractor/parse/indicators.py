@@ -477,6 +477,34 @@ def _misaligned(row: TableRow, ctx: _Context) -> str:
     return ""
 
 
+def _place_measured_comparisons(ctx: _Context, row: TableRow) -> bool:
+    """A short row whose figures are all measured comparisons ("10 tov 12 landelijk": the own figure beside a
+    comparison area's) under year columns: a comparison with an area is a measurement, so it stands only in a
+    column of measured years. When the document's context types exactly as many leading year columns realisatie as
+    the row prints figures, and none after them, the figures fill those columns in print order (the empty cells
+    dropped are the later years'). Any other short row stays unplaced."""
+    figures = row.unplaced
+    if not figures or not all(_measured_comparison(f) for f in figures):
+        return False
+    columns = sorted(ctx.columns)
+    kinds = [ctx.columns[c][0] for c in columns]
+    measured = [c for c, kind in zip(columns, kinds) if kind == "realisatie"]
+    if len(measured) != len(figures) or columns[:len(measured)] != measured or any(ctx.columns[c][1] is None for c in columns):
+        return False
+    if any(row.cells[c].strip() for c in columns if c < len(row.cells)) or max(measured) >= len(row.cells):
+        return False
+    for c, text in zip(measured, figures):
+        row.cells[c] = text
+    row.unplaced, row.problem = [], None
+    return True
+
+
+def _measured_comparison(text: str) -> bool:
+    """A cell with the own figure and one known comparison area's figure ("10 tov 12 landelijk")."""
+    split = split_area_pair(text)
+    return split is not None and sum(1 for area, _ in split[0] if header_scope(area)) == 1
+
+
 def _skip_label(label: str, name_header: str) -> bool:
     """No name, a number where the name should be, or the header repeated: not an indicator row."""
     return not re.search(r"[^\W\d_]{2}", label) or label == name_header or bool(HEADER_WORDS.match(label))
@@ -516,6 +544,8 @@ def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata]
         # when its cells are out of step its label may be another cell)
         if not row.problem and filled:
             row.problem = _misaligned(row, ctx)
+        if row.problem and _place_measured_comparisons(ctx, row):
+            filled = [c for c in value_cols if c < len(row.cells) and row.cells[c].strip()]
         if row.problem:
             ctx.problems.append(row)
             filled = []  # the layout could not place this row's figures: none is read
