@@ -806,7 +806,9 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
 _TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
 _CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "1001  Raad", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
-_CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+# "0.1", "6.1.2", "B3"; or a product code of three or more hyphenated parts ("7-2-1-1") - two parts is a range ("12-18")
+CODE_CELL = re.compile(r"^(?:[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
+_CODE_CELL = CODE_CELL
 
 
 def _named_label_columns(columns: list[str], n_label: int, n_trailing: int) -> int:
@@ -866,7 +868,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     under_heading = k > 0 and _is_code_heading(block[k - 1].text)  # "0.62 OZB" / "Programma 1" / figures: the heading names it
     # "Subtotaal lasten" names a side, yet a total with its figures is a row ("Lasten" alone would be a header cell)
-    header_like = is_header_cell(block[x].text) and not _TOTAL_LABEL.match(block[x].text.strip()) if x < len(block) else False
+    header_like = is_header_cell(block[x].text) and not _TOTAL_LABEL.match(block[x].text.strip()) \
+        and not _all_figures_after(block, x, n_values) if x < len(block) else False
     if x >= len(block) or _value_like(block[x].text) or header_like and not labels and not under_heading \
             or len(block[x].text) > 120:
         return None
@@ -895,6 +898,14 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
+
+
+def _all_figures_after(block: list[_Item], x: int, n_values: int) -> bool:
+    """The cell at `x` is followed by exactly `n_values` figures, then no figure: a row whose label uses side words
+    ("Saldo baten en lasten" with a figure under every column), not a header cell over the next rows."""
+    end = x + 1 + n_values
+    return end <= len(block) and all(is_number_cell(c.text) for c in block[x + 1:end]) \
+        and (end == len(block) or not _value_like(block[end].text))
 
 
 def _complete_row_at(block: list[_Item], x: int, n_label: int, n_values: int) -> bool:

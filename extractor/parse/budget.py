@@ -18,7 +18,7 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.programme_titles import named_programme_title
-from extractor.layout.table_grid import PROGRAMME_TITLE
+from extractor.layout.table_grid import CODE_CELL, PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
 from extractor.parse.kind_groups import kinds_over_year_runs
@@ -299,7 +299,7 @@ def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorE
                        message=f"budget table at {where} prints no unit (euros or x € 1.000): its amounts are kept as printed")]
 
 
-_ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+_ROW_CODE = CODE_CELL  # "0.1", "B3", "7-2-1-1": a code printed in its own cell ahead of the name
 
 
 # "2 Sociaal", "3. Ruimte en wonen": a number, then a name of at most six words without figures; not a taakveld
