@@ -256,8 +256,24 @@ def _spread_group_row(table: Table) -> None:
             for k in range(runs[-1][-1] + 1, len(spread)):
                 spread[k] = groups[-1]
     else:
-        spread = _groups_over_sub_cells(top.cells, below.cells) or spread
+        spread = _groups_over_sub_cells(top.cells, below.cells) or _kinds_over_first_years(top.cells, below.cells) or spread
     top.cells = spread
+
+
+def _kinds_over_first_years(top: list[str], below: list[str]) -> Optional[list[str]]:
+    """A top row of kind words without years printed from the first value column on, its last cells empty ("Titel |
+    Werkelijk | Raming | Raming | Meerjarenraming | |" over "x € 1.000 | 2029 | … | 2034"): only the empty tail lost
+    a cell (a cell spanning the last years), so each kind word stands over the year below it and the years after the
+    last word get none from this row. None unless the row below is one ascending run of bare years."""
+    years = [int(_FULL_YEAR.search(c).group(0)) if is_year_cell(c) and _FULL_YEAR.search(c) else 0 for c in below[1:]]
+    filled = [k for k, c in enumerate(top) if c.strip() and k]
+    if len(years) < 3 or not all(years) or years != sorted(set(years)) or len(filled) < 2:
+        return None
+    if filled != list(range(1, len(filled) + 1)) or len(filled) >= len(years):
+        return None
+    if not all(_KIND_WORD.search(top[k]) and not _FULL_YEAR.search(top[k]) for k in filled):
+        return None
+    return [top[k] if k < len(top) else "" for k in range(max(len(top), len(below)))]
 
 
 def _groups_over_sub_cells(top: list[str], below: list[str]) -> Optional[list[str]]:

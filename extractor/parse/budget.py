@@ -218,13 +218,22 @@ def _side_block_corner(corner: str, body: list, label_col: int) -> Optional[str]
     """The corner over a block's own side rows ("Naam van het blok | B2031 | B2032" over "Lasten", "Baten", "Saldo"
     rows with figures): it names whose lasten and baten they are, a programme or a total of the overview. No header
     word ("Omschrijving", "Programma …": those head a label column) and no unit note is such a name."""
-    name = " ".join(corner.split())
+    name = _without_unit_note(" ".join(corner.split()))
     if not _block_name(name):
         return None
     sides = {body_row.cells[label_col].strip().lower() for body_row in body
              if label_col < len(body_row.cells) and _SIDE_WORD.match(body_row.cells[label_col])
              and any(cell.strip() for k, cell in enumerate(body_row.cells) if k != label_col)}
     return name if {"lasten", "baten"} <= sides else None
+
+
+def _without_unit_note(name: str) -> str:
+    """A corner cell without the unit note in brackets that the header's lower row added ("7. Naam (bedragen x
+    € 1.000)" -> "7. Naam"): the unit is the table's, the words before it still name the block."""
+    from extractor.parse.table_semantics import scale_of  # noqa: PLC0415
+
+    note = re.search(r"\s*\([^()]*\)\s*$", name)
+    return name[:note.start()].strip() if note and note.start() and scale_of([note.group(0).strip(" ()")]) else name
 
 
 def _block_name(name: str) -> bool:
