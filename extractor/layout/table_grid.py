@@ -256,8 +256,24 @@ def _spread_group_row(table: Table) -> None:
             for k in range(runs[-1][-1] + 1, len(spread)):
                 spread[k] = groups[-1]
     else:
-        spread = _groups_over_sub_cells(top.cells, below.cells) or spread
+        spread = _groups_over_sub_cells(top.cells, below.cells) or _kinds_over_first_years(top.cells, below.cells) or spread
     top.cells = spread
+
+
+def _kinds_over_first_years(top: list[str], below: list[str]) -> Optional[list[str]]:
+    """A top row of kind words without years printed from the first value column on, its last cells empty ("Titel |
+    Werkelijk | Raming | Raming | Meerjarenraming | |" over "x € 1.000 | 2029 | … | 2034"): only the empty tail lost
+    a cell (a cell spanning the last years), so each kind word stands over the year below it and the years after the
+    last word get none from this row. None unless the row below is one ascending run of bare years."""
+    years = [int(_FULL_YEAR.search(c).group(0)) if is_year_cell(c) and _FULL_YEAR.search(c) else 0 for c in below[1:]]
+    filled = [k for k, c in enumerate(top) if c.strip() and k]
+    if len(years) < 3 or not all(years) or years != sorted(set(years)) or len(filled) < 2:
+        return None
+    if filled != list(range(1, len(filled) + 1)) or len(filled) >= len(years):
+        return None
+    if not all(_KIND_WORD.search(top[k]) and not _FULL_YEAR.search(top[k]) for k in filled):
+        return None
+    return [top[k] if k < len(top) else "" for k in range(max(len(top), len(below)))]
 
 
 def _groups_over_sub_cells(top: list[str], below: list[str]) -> Optional[list[str]]:
@@ -809,7 +825,9 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
 _TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
 _CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "1001  Raad", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
-_CODE_CELL = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+# "0.1", "6.1.2", "B3"; or a product code of three or more hyphenated parts ("7-2-1-1") - two parts is a range ("12-18")
+CODE_CELL = re.compile(r"^(?:[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
+_CODE_CELL = CODE_CELL
 
 
 def _named_label_columns(columns: list[str], n_label: int, n_trailing: int) -> int:
@@ -869,7 +887,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         x += 1
     under_heading = k > 0 and _is_code_heading(block[k - 1].text)  # "0.62 OZB" / "Programma 1" / figures: the heading names it
     # "Subtotaal lasten" names a side, yet a total with its figures is a row ("Lasten" alone would be a header cell)
-    header_like = is_header_cell(block[x].text) and not _TOTAL_LABEL.match(block[x].text.strip()) if x < len(block) else False
+    header_like = is_header_cell(block[x].text) and not _TOTAL_LABEL.match(block[x].text.strip()) \
+        and not _all_figures_after(block, x, n_values) if x < len(block) else False
     if x >= len(block) or _value_like(block[x].text) or header_like and not labels and not under_heading \
             or len(block[x].text) > 120:
         return None
@@ -898,6 +917,14 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
+
+
+def _all_figures_after(block: list[_Item], x: int, n_values: int) -> bool:
+    """The cell at `x` is followed by exactly `n_values` figures, then no figure: a row whose label uses side words
+    ("Saldo baten en lasten" with a figure under every column), not a header cell over the next rows."""
+    end = x + 1 + n_values
+    return end <= len(block) and all(is_number_cell(c.text) for c in block[x + 1:end]) \
+        and (end == len(block) or not _value_like(block[end].text))
 
 
 def _complete_row_at(block: list[_Item], x: int, n_label: int, n_values: int) -> bool:

@@ -18,7 +18,7 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.programme_titles import named_programme_title
-from extractor.layout.table_grid import PROGRAMME_TITLE
+from extractor.layout.table_grid import CODE_CELL, PROGRAMME_TITLE
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
 from extractor.parse.kind_groups import kinds_over_year_runs
@@ -218,13 +218,22 @@ def _side_block_corner(corner: str, body: list, label_col: int) -> Optional[str]
     """The corner over a block's own side rows ("Naam van het blok | B2031 | B2032" over "Lasten", "Baten", "Saldo"
     rows with figures): it names whose lasten and baten they are, a programme or a total of the overview. No header
     word ("Omschrijving", "Programma …": those head a label column) and no unit note is such a name."""
-    name = " ".join(corner.split())
+    name = _without_unit_note(" ".join(corner.split()))
     if not _block_name(name):
         return None
     sides = {body_row.cells[label_col].strip().lower() for body_row in body
              if label_col < len(body_row.cells) and _SIDE_WORD.match(body_row.cells[label_col])
              and any(cell.strip() for k, cell in enumerate(body_row.cells) if k != label_col)}
     return name if {"lasten", "baten"} <= sides else None
+
+
+def _without_unit_note(name: str) -> str:
+    """A corner cell without the unit note in brackets that the header's lower row added ("7. Naam (bedragen x
+    € 1.000)" -> "7. Naam"): the unit is the table's, the words before it still name the block."""
+    from extractor.parse.table_semantics import scale_of  # noqa: PLC0415
+
+    note = re.search(r"\s*\([^()]*\)\s*$", name)
+    return name[:note.start()].strip() if note and note.start() and scale_of([note.group(0).strip(" ()")]) else name
 
 
 def _block_name(name: str) -> bool:
@@ -299,7 +308,7 @@ def _unit_warning(table: Table, verdict, lines: list[BudgetLine]) -> list[ErrorE
                        message=f"budget table at {where} prints no unit (euros or x € 1.000): its amounts are kept as printed")]
 
 
-_ROW_CODE = re.compile(r"^[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?$")
+_ROW_CODE = CODE_CELL  # "0.1", "B3", "7-2-1-1": a code printed in its own cell ahead of the name
 
 
 # "2 Sociaal", "3. Ruimte en wonen": a number, then a name of at most six words without figures; not a taakveld
