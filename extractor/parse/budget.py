@@ -579,8 +579,28 @@ def differences_by_arithmetic(columns: list[tuple], names: dict[int, str], body:
                     if k < c and other_kind != "bedrag" and other_year == year and other_side == side][-2:]
             if len(pair) == 2 and _is_difference(body, c, pair[0], pair[1], parse_money):
                 kind = "verschil"
+        elif _second_account(c, kind, year, side, columns, body, parse_money):
+            kind = "verschil"
         out.append((c, kind, year, side))
     return out
+
+
+_ACCOUNTED_KINDS = ("realisatie", "rekening")
+
+
+def _second_account(c: int, kind: str, year: Optional[int], side: Optional[str], columns: list[tuple], body: list,
+                    parse_money) -> bool:
+    """A second column of one year's accounts ("Rekening 2024 | Resultaat 2024"): a year is accounted for once, so
+    the later column is the difference of that account and a budget column of the same year and side when the
+    arithmetic proves it (either way round, in every row with the figures, three rows or more)."""
+    if kind not in _ACCOUNTED_KINDS or year is None:
+        return False
+    same = [(k, other_kind) for k, other_kind, other_year, other_side in columns
+            if k < c and other_year == year and other_side == side]
+    accounts = [k for k, other_kind in same if other_kind in _ACCOUNTED_KINDS]
+    budgets = [k for k, other_kind in same if other_kind.startswith("begroting")]
+    return len(accounts) == 1 and any(_is_difference(body, c, accounts[0], b, parse_money)
+                                      or _is_difference(body, c, b, accounts[0], parse_money) for b in budgets)
 
 
 def _is_difference(body: list, col: int, earlier: int, later: int, parse_money) -> bool:
