@@ -64,3 +64,49 @@ def test_a_result_column_that_is_no_difference_keeps_its_kind(tmp_path: Path) ->
     text = _EXPLOITATIE.replace(" 4.750", " 9.999")
     doc = extract_text(tmp_path, "jaarstukken_2031_leefomgeving.txt", text)
     assert not [b for b in doc.budget_lines if b.kind == "verschil"]
+
+
+_PRODUCTS = ["Producten Programma 3 Groen en water", "(x € 1)", "Prod.", "Omschrijving product",
+             "Budget 2041", "Budget 2042", "Budget 2043",
+             "417", "Beheer parken", "212.300", "215.000", "218.400",
+             "423", "Waterlopen", "98.100", "98.100", "101.250",
+             "519", "Bomen en bermen", "1.310.000", "1.295.500", "1.280.000",
+             "Totaal beschikbaar per jaar", "1.620.400", "1.608.600", "1.599.650"]
+
+
+def test_product_numbers_before_names_under_dated_budget_headers(tmp_path: Path) -> None:
+    doc = extract_text(tmp_path, "begroting_2041_productenraming.txt", cells_per_line(*_PRODUCTS))
+    lines = {(b.label, b.kind, b.year): b for b in doc.budget_lines}
+    # the last dated header cell is followed by a product number, yet it is the header's, not a row label
+    assert lines[("Waterlopen", "begroting", 2043)].amount == 101_250
+    assert lines[("Bomen en bermen", "begroting", 2041)].amount == 1_310_000
+    assert lines[("Totaal beschikbaar per jaar", "begroting", 2042)].amount == 1_608_600
+    # the product number is a cell of its own, not an amount; the caption names the programme after a lead word
+    assert not [b for b in doc.budget_lines if b.amount in (417, 423, 519)]
+    assert {b.programme for b in doc.budget_lines} == {"Programma 3 Groen en water"}
+
+
+_INTRO = ("In dit hoofdstuk staan de verplichte overzichten van de begroting; door afronding op duizendtallen kunnen "
+          "kleine verschillen ontstaan tussen de tabellen en de totalen.")
+_OVERVIEW = ["Omschrijving (bedragen x €1.000)", "Rekening 2050", "Begroting 2051", "Begroting 2052",
+             "01 Haven en kust", "-4.120", "-4.380", "-4.410",
+             "02 Cultuur", "-2.015", "-2.230", "-2.190",
+             "03 Sport", "-1.300", "-1.410", "-1.380",
+             "Overhead", "-3.000", "-3.100", "-3.150",
+             "Totaal lasten", "-10.435", "-11.120", "-11.130"]
+
+
+def test_an_overview_title_over_its_introduction_makes_numbered_rows_programmes(tmp_path: Path) -> None:
+    text = "Overzicht van baten en lasten\n\n" + _INTRO + "\n\n" + cells_per_line(*_OVERVIEW)
+    doc = extract_text(tmp_path, "begroting_2052_overzicht.txt", text)
+    lines = {(b.label, b.year): b for b in doc.budget_lines}
+    assert lines[("02 Cultuur", 2051)].programme == "02 Cultuur"
+    assert lines[("02 Cultuur", 2051)].amount == -2_230_000
+    assert lines[("Overhead", 2052)].programme is None
+    assert lines[("Totaal lasten", 2050)].programme is None
+
+
+def test_numbered_rows_under_another_title_over_a_paragraph_stay_items(tmp_path: Path) -> None:
+    text = "Ontwikkelingen in de wijken\n\n" + _INTRO + "\n\n" + cells_per_line(*_OVERVIEW)
+    doc = extract_text(tmp_path, "begroting_2052_overzicht.txt", text)
+    assert not [b for b in doc.budget_lines if b.programme]

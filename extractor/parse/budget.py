@@ -18,7 +18,7 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.programme_titles import named_programme_title
-from extractor.layout.table_grid import PROGRAMME_TITLE
+from extractor.layout.table_grid import PROGRAMME_TITLE, led_programme_title
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
 from extractor.parse.kind_groups import kinds_over_year_runs
@@ -283,6 +283,8 @@ def _captioned_programme(caption: str) -> Optional[str]:
         name = part.split("(")[0].strip()
         if PROGRAMME_TITLE.match(name) or named_programme_title(name):
             return name
+        if led_programme_title(name):
+            return led_programme_title(name)
     return None
 
 
@@ -324,6 +326,11 @@ def _numbered_programme_rows(labels: list[str], context: str, above: list[str], 
 
 
 _SIDES_TITLE = re.compile(r"^(overzicht\s+(van\s+)?)?(de\s+)?(baten\s+en\s+lasten|lasten\s+en\s+baten)$", re.IGNORECASE)
+
+
+def sides_title(text: str) -> bool:
+    """An overview's own title ("Overzicht van baten en lasten", "Lasten en baten"): whose, the rows say."""
+    return bool(_SIDES_TITLE.match(" ".join(text.split())))
 
 
 def _figure_row_labels(body: list, label_col: int, value_cols: list[int], not_label: list[int]) -> list[str]:
