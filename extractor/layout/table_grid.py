@@ -558,7 +558,7 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
                               or _broken_cell_rest(block, start, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
-                and not _next_code_inside(block, j + 1, j + 2):
+                and not _next_code_inside(block, j + 1, j + 2) and not _closes_dated_run(block, start, j):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         if _title_inside_header(block, start, j):
             j += 1
@@ -579,6 +579,13 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _closes_dated_run(block: list[_Item], start: int, j: int) -> bool:
+    """A dated header cell of the same form as the one before it ("Budget 2042" after "Budget 2041") is the header's
+    last column even where a figure follows (a row's number cell): a row label would print no year."""
+    form = _header_form(block[j].text)
+    return j > start and form != "" and form == _header_form(block[j - 1].text)
 
 
 def _broken_cell_rest(block: list[_Item], start: int, j: int) -> bool:
@@ -849,11 +856,18 @@ def _code_beside_name(block: list[_Item], j: int, n_values: int) -> bool:
         i += 1  # a side heading or group label before the first row
     for _ in range(2):
         cells = block[i:i + 2 + n_values]
-        if len(cells) < 2 + n_values or not _CODE_CELL.match(cells[0].text.strip()) or _value_like(cells[1].text) \
+        if len(cells) < 2 + n_values or not _row_code(cells[0].text) or _value_like(cells[1].text) \
                 or not all(_value_like(c.text) for c in cells[2:]):
             return False
         i += 2 + n_values
     return True
+
+
+def _row_code(text: str) -> bool:
+    """A row's code cell: a taakveld-like code ("0.1", "A12") or a product number of up to four digits ("208"),
+    which only the name cell after it and the figures after that tell from an amount."""
+    t = text.strip()
+    return bool(_CODE_CELL.match(t) or re.fullmatch(r"\d{1,4}", t))
 
 
 _ZERO_PADDED = re.compile(r"^\s*0\d\s*$")  # "01", "07": a programme's code; an amount prints no leading zero
@@ -1074,6 +1088,18 @@ _UNIT_NOTE = re.compile(r"bedragen\s*(x\b|in\b|\*)|\bx\s*€?\s*1[.\s]?000\b|\(\
 
 
 PROGRAMME_TITLE = re.compile(r"^\s*programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S", re.IGNORECASE)
+# "Producten Programma 1 Wonen", "Lasten en baten programma 2: Zorg": one or two words before a numbered title
+_LED_TITLE = re.compile(r"^\s*(?:[^\W\d]+\s+){1,3}?(?=programma\s+\d{1,2}[a-z]?\s*[:.]?\s+\S)", re.IGNORECASE)
+
+
+def led_programme_title(text: str) -> Optional[str]:
+    """The numbered programme title a caption line ends in after a word or two that say what of it the table shows
+    ("Producten Programma 1 Wonen" -> "Programma 1 Wonen"); None for other lines."""
+    lead = _LED_TITLE.match(text)
+    if lead is None or len(lead.group(0).split()) > 2 and lead.group(0).split()[1].lower() not in ("en", "&"):
+        return None
+    return text[lead.end():].strip()
+
 
 
 def _caption_above(block: list[_Item], start: int) -> Optional[str]:
@@ -1083,7 +1109,7 @@ def _caption_above(block: list[_Item], start: int) -> Optional[str]:
     " — "."""
     found = [item.text.strip() for item in reversed(block[max(0, start - 3):start])
              if len(item.text.strip()) <= 120 and (_UNIT_NOTE.search(item.text) or PROGRAMME_TITLE.match(item.text)
-                                                      or named_programme_title(item.text))]
+                                                      or named_programme_title(item.text) or led_programme_title(item.text))]
     return " — ".join(found) or None
 
 

@@ -18,7 +18,7 @@ from typing import Optional
 
 from extractor.layout.header_vocabulary import is_mutation_header
 from extractor.layout.programme_titles import named_programme_title
-from extractor.layout.table_grid import CODE_CELL, PROGRAMME_TITLE
+from extractor.layout.table_grid import CODE_CELL, PROGRAMME_TITLE, led_programme_title
 from extractor.layout.tables import Table
 from extractor.model import BudgetLine, ErrorEntry, GoalNode
 from extractor.parse.kind_groups import kinds_over_year_runs
@@ -292,6 +292,8 @@ def _captioned_programme(caption: str) -> Optional[str]:
         name = part.split("(")[0].strip()
         if PROGRAMME_TITLE.match(name) or named_programme_title(name):
             return name
+        if led_programme_title(name):
+            return led_programme_title(name)
     return None
 
 
@@ -333,6 +335,11 @@ def _numbered_programme_rows(labels: list[str], context: str, above: list[str], 
 
 
 _SIDES_TITLE = re.compile(r"^(overzicht\s+(van\s+)?)?(de\s+)?(baten\s+en\s+lasten|lasten\s+en\s+baten)$", re.IGNORECASE)
+
+
+def sides_title(text: str) -> bool:
+    """An overview's own title ("Overzicht van baten en lasten", "Lasten en baten"): whose, the rows say."""
+    return bool(_SIDES_TITLE.match(" ".join(text.split())))
 
 
 def _figure_row_labels(body: list, label_col: int, value_cols: list[int], not_label: list[int]) -> list[str]:
@@ -588,8 +595,28 @@ def differences_by_arithmetic(columns: list[tuple], names: dict[int, str], body:
                     if k < c and other_kind != "bedrag" and other_year == year and other_side == side][-2:]
             if len(pair) == 2 and _is_difference(body, c, pair[0], pair[1], parse_money):
                 kind = "verschil"
+        elif _second_account(c, kind, year, side, columns, body, parse_money):
+            kind = "verschil"
         out.append((c, kind, year, side))
     return out
+
+
+_ACCOUNTED_KINDS = ("realisatie", "rekening")
+
+
+def _second_account(c: int, kind: str, year: Optional[int], side: Optional[str], columns: list[tuple], body: list,
+                    parse_money) -> bool:
+    """A second column of one year's accounts ("Rekening 2024 | Resultaat 2024"): a year is accounted for once, so
+    the later column is the difference of that account and a budget column of the same year and side when the
+    arithmetic proves it (either way round, in every row with the figures, three rows or more)."""
+    if kind not in _ACCOUNTED_KINDS or year is None:
+        return False
+    same = [(k, other_kind) for k, other_kind, other_year, other_side in columns
+            if k < c and other_year == year and other_side == side]
+    accounts = [k for k, other_kind in same if other_kind in _ACCOUNTED_KINDS]
+    budgets = [k for k, other_kind in same if other_kind.startswith("begroting")]
+    return len(accounts) == 1 and any(_is_difference(body, c, accounts[0], b, parse_money)
+                                      or _is_difference(body, c, b, accounts[0], parse_money) for b in budgets)
 
 
 def _is_difference(body: list, col: int, earlier: int, later: int, parse_money) -> bool:

@@ -658,7 +658,8 @@ def context_value_type(year: Optional[int], document_type: Optional[str], docume
 
 TAAKVELD_CODE = re.compile(r"^\s*(?P<code>\d{1,2}\.\d{1,2}(?:\.\d{1,2}|[a-zA-Z](?![a-zA-Z]))?)\s+(?P<name>\S.*)$")  # "6.71a": Iv3 sub-taakvelden
 _MONEY_CONTEXT = re.compile(r"wat\s+(mag|heeft|gaat)\s+het\s+(kosten|gekost)|baten\s+en\s+lasten|€|x\s*1\.?000|kosten|budget|financi|"
-                            r"krediet|investering|reserve|voorziening|subsidie|dekking|begrotingswijziging|=\s*(nadeel|voordeel)\b",
+                            r"krediet|investering|reserve|voorziening|subsidie|dekking|begrotingswijziging|=\s*(nadeel|voordeel)\b|"
+                            r"\bexploitatie\b",
                             re.IGNORECASE)
 _NOT_NUMERIC_TABLE = re.compile(r"risico|planning|project|activiteit|maatregel|mijlpaal|actiepunt", re.IGNORECASE)
 
@@ -901,7 +902,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
         return Verdict(None, "no row labels in the first column", numeric, head, meanings, label_col)
     scale = table_scale(table, head)
     sides_in_rows = any(_first("side", x) and len(x) < 40 for x in labels)
-    money_cells = any("€" in r.cells[c] for r in body for c in value_cols if c < len(r.cells))
+    money_cells = any("€" in r.cells[c] for r in body for c in value_cols if c < len(r.cells)) or \
+        _mostly_marked(body, value_cols)
     budget_cols = [c for c in value_cols if meanings[c].budget_kind or meanings[c].side]
     taakvelden = sum(1 for x in labels if TAAKVELD_CODE.match(x))
     own_text = " ".join([head.caption or "", *head.extra, *head.headers])
@@ -1054,6 +1056,14 @@ def _without_shares(body: list[TableRow], value_cols: list[int]) -> list[int]:
     shares = [c for c in value_cols if any(c < len(r.cells) and r.cells[c].strip().endswith("%") for r in body)
               and _mostly_shares(body, [c])]  # only columns printing a percent sign are read again
     return [c for c in value_cols if c not in shares] if len(shares) < len(value_cols) else value_cols
+
+
+def _mostly_marked(body: list[TableRow], value_cols: list[int]) -> bool:
+    """Most figures of the value columns carry a nadeel/voordeel mark ("N 1.234", "V 56"): only amounts of money are
+    printed as a nadeel or a voordeel, so the marks make the table a budget table as a € in the cells would."""
+    cells = [" ".join(r.cells[c].split()) for r in body for c in value_cols if c < len(r.cells) and r.cells[c].strip()]
+    marked = [c for c in cells if _MARKED.match(c) and parse_money(c) is not None]
+    return len(marked) >= 2 and 2 * len(marked) > len(cells)
 
 
 def _mostly_shares(body: list[TableRow], value_cols: list[int]) -> bool:

@@ -379,13 +379,26 @@ def _add_lines_above(table: Table, lines: list, first: int) -> None:
     known = {ln.text.strip() for ln in table.above}
     before = [ln for ln in lines if ln.line_no is not None and ln.line_no < first and ln.text.strip()]
     taken: list = []
-    for line in reversed(before[-3:]):
+    for k, line in enumerate(reversed(before[-3:])):
         text = line.text.strip()
         if len(text) > 100:
+            taken[:0] = _sides_title_over(before[:len(before) - k - 1], known)
             break  # a paragraph: the context ends there
         if text not in known:
             taken.insert(0, line)
     table.above = [*taken, *table.above]
+
+
+def _sides_title_over(before: list, known: set[str]) -> list:
+    """The title of an overview of baten en lasten just above the paragraph that introduces its table ("Overzicht van
+    baten en lasten", then a paragraph, then the table): still the table's title, which says whose lasten and baten
+    its rows are (`budget.sides_title`). Only that title is taken over a paragraph; other context ends there."""
+    from extractor.parse.budget import sides_title  # noqa: PLC0415
+
+    if not before:
+        return []
+    text = before[-1].text.strip()
+    return [before[-1]] if sides_title(text) and text not in known else []
 
 
 def _one_table(table: Table, number: int, goals: list[GoalNode], metadata: Optional[Metadata], result: TablesResult,
