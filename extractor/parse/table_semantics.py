@@ -860,8 +860,14 @@ def _movements_between(meanings: list[HeaderMeaning], body: list[TableRow], labe
     if len(value_cols) < 2:
         return []
     candidates = [i for i, m in enumerate(meanings) if i != label_col and i not in value_cols and i not in ambiguous
-                  and m.role == "value" and _numeric_share(body, i)[0] and _numeric_share(body, i)[0] >= 0.5 * _numeric_share(body, i)[1]]
+                  and m.role == "value" and _mostly_figures(body, i)]
     return mutations_between(body, value_cols, candidates)
+
+
+def _mostly_figures(body: list[TableRow], col: int) -> bool:
+    """Figures in at least half of a column's filled cells (and at least one)."""
+    got, filled = _numeric_share(body, col)
+    return bool(got) and got >= 0.5 * filled
 
 
 def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
