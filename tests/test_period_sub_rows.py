@@ -54,3 +54,48 @@ def test_a_period_after_the_documents_year_is_no_measurement() -> None:
     lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate(text.split("\n"), start=1)]
     (table,) = period_sub_row_tables(lines)
     assert [r.cells[1] for r in table.rows[1:]] == ["Aantal speelplekken", "Tevredenheid over het groen"]
+
+
+# The other orientation: a document kind over the documents' years ("Begroting" over 2041 / 2042), a role column
+# after the source, and one small table per programme, each of one or two indicators.
+_TRANSPOSED = ["Beleidsindicatoren", "Programma 1", "Indicator", "Eenheid", "Begroting", "Meet-periode", "Zandvoorde",
+               "Nederland", "Bron", "Soort/Zandvoorde",
+               "Bomen per straat", "per km", "2041", "2039", "30", "25", "Bomenregister", "Lokaal",
+               "2042", "2040", "31", "26",
+               " 1. 1 Alleen straten binnen de bebouwde kom.",
+               "Programma 2", "Indicator", "Eenheid", "Begroting", "Meet-periode", "Zandvoorde", "Nederland", "Bron",
+               "Soort/Zandvoorde",
+               "Speelplekken", "per 1.000 kinderen", "2041", "2040", "14", "12", "Eigen telling", "Lokaal",
+               "2042", "2040", "14", "12",
+               "Tevredenheid over het groen", "%", "2041", "2040", "71,5%", "68,0%", "Buurtpeiling", "Lokaal",
+               "2042", "2041", "72,0%", "68,5%"]
+
+
+def test_a_document_kind_over_the_documents_years(tmp_path: Path) -> None:
+    """Each figure is a measurement of its sub-row's period; the "Begroting" year says which document reported it.
+    Title and programme heading above the label header are no columns; a table of one indicator is read."""
+    path = tmp_path / "begroting_2042_indicatoren.txt"
+    path.write_text("\n\n".join(_TRANSPOSED) + "\n", encoding="utf-8")
+    document = extract_document(path, ExtractOptions(enrich=False))
+    read = {i.name: (i.unit, i.source, sorted((v.year, v.type, v.value, v.scope) for v in i.values))
+            for i in document.indicators}
+    assert read == {
+        "Bomen per straat": ("per km", "Bomenregister", [(2039, "realisatie", 30.0, None),
+                                                         (2039, "referentie", 25.0, "Nederland"),
+                                                         (2040, "realisatie", 31.0, None),
+                                                         (2040, "referentie", 26.0, "Nederland")]),
+        "Speelplekken": ("per 1.000 kinderen", "Eigen telling", [(2040, "realisatie", 14.0, None),
+                                                                 (2040, "referentie", 12.0, "Nederland")]),
+        "Tevredenheid over het groen": ("%", "Buurtpeiling", [(2040, "realisatie", 71.5, None),
+                                                             (2040, "referentie", 68.0, "Nederland"),
+                                                             (2041, "realisatie", 72.0, None),
+                                                             (2041, "referentie", 68.5, "Nederland")]),
+    }
+
+
+def test_a_sub_row_period_after_its_documents_year_ends_the_table() -> None:
+    """A "Meet-periode" later than the sub-row's own "Begroting" year would be a target, not a measurement."""
+    later = [c if c != "2039" else "2043" for c in _TRANSPOSED]
+    lines = [Line(text=t, line_no=n, page=0) for n, t in enumerate("\n\n".join(later).split("\n"), start=1)]
+    names = [row.cells[0] for table in period_sub_row_tables(lines) for row in table.rows[1:]]
+    assert "Bomen per straat" not in names and "Speelplekken" in names

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractor.layout.header_vocabulary import is_area_header
+from extractor.layout.header_vocabulary import column_role, is_area_header
 from extractor.layout.ordered_headers import _LABEL_HEADER
 from extractor.layout.table_grid import _Item, _row, _table, _value_like, is_number_cell, tables_in_cell_blocks
 from extractor.layout.tables import Table
@@ -37,29 +37,44 @@ def period_sub_row_tables(lines: list[Line]) -> list[Table]:
 
 
 class _Layout:
-    """Column positions of the header: label, kind, period, value columns (own first), the rest role columns."""
+    """Column positions of the header: label, kind, period, value columns (own first), the rest role columns.
+
+    The kind column comes in two orientations: a bare year over document kinds ("2040" over "Begroting" /
+    "Jaarrekening") or a document kind over the documents' years ("Begroting" over "2039" / "2040")."""
 
     def __init__(self, cells: list[str], label: int, kind: int, values: list[int]) -> None:
         self.cells, self.label, self.kind, self.values = cells, label, kind, values
         self.period = kind + 1
         self.roles = [c for c in range(len(cells)) if c not in (kind, kind + 1, *values)]
+        self.years_in_cells = not _BARE_YEAR.match(cells[kind])
+
+    def narrowed(self, width: int) -> "_Layout":
+        return _Layout(self.cells[:width], self.label, self.kind, self.values)
+
+    def document_year(self, kind_cell: str) -> Optional[int]:
+        """The year of the document a sub-row comes from, or None when the kind cell does not fit the header."""
+        if self.years_in_cells:
+            return int(kind_cell) if _BARE_YEAR.match(kind_cell) else None
+        return int(self.cells[self.kind]) if _DOCUMENT_KIND.match(kind_cell) else None
 
 
 def _header(block: list[_Item], start: int) -> Optional[_Layout]:
-    """The header's layout: a label header among its first three cells, a bare year over the kind cells followed by
-    a period header, the own value column and one or more area columns after it, the rest role columns."""
+    """The header's layout: a label header among its first three cells, a kind column (a bare year or a document
+    kind) followed by a period header, the own value column and one or more area columns after it, the rest role
+    columns. The cells run on into the first row; `_read` narrows them to the width the rows fit."""
     label = next((k for k in range(start, min(start + 3, len(block))) if _LABEL_HEADER.match(block[k].text.strip())), None)
-    if label is None or any(_value_like(block[k].text) for k in range(start, label)):
-        return None
+    if label is None or any(_value_like(block[k].text) or len(block[k].text.split()) > 1 for k in range(start, label)):
+        return None  # a column before the label is a code column headed by one word ("Progr."), not a title
     cells: list[str] = []
     k = start
-    while k < len(block) and len(cells) < 14:
+    while k < len(block) and len(cells) < 16:
         text = " ".join(block[k].text.split())
-        if (is_number_cell(text) and not _BARE_YEAR.match(text)) or len(text) > 40:
+        if (is_number_cell(text) and not _BARE_YEAR.match(text)) or len(text) > 60:
             break
         cells.append(text)
         k += 1
-    kind = next((c for c in range(len(cells) - 2) if _BARE_YEAR.match(cells[c]) and _PERIOD_HEADER.match(cells[c + 1])), None)
+    kind = next((c for c in range(len(cells) - 2) if _kind_header(cells[c]) and _PERIOD_HEADER.match(cells[c + 1])),
+                None)
     if kind is None or kind <= label - start:
         return None
     values = []
@@ -73,27 +88,52 @@ def _header(block: list[_Item], start: int) -> Optional[_Layout]:
     return _Layout(cells, label - start, kind, values)
 
 
-def _measured(period: str, layout: _Layout) -> bool:
-    """A period that is a year no later than the documents' year over the kind cells: a measurement, not a target."""
-    return bool(_BARE_YEAR.match(period)) and int(period) <= int(layout.cells[layout.kind])
+def _kind_header(text: str) -> bool:
+    return bool(_BARE_YEAR.match(text) or _DOCUMENT_KIND.match(text))
+
+
+def _measured(kind_cell: str, period: str, layout: _Layout) -> bool:
+    """A period that is a year no later than the year of the sub-row's document: a measurement, not a target."""
+    year = layout.document_year(kind_cell)
+    return year is not None and bool(_BARE_YEAR.match(period)) and int(period) <= year
 
 
 def _fits_main(items: list[_Item], layout: _Layout) -> bool:
+    """A main row: the kind, period and figure cells fit the header, words in the role columns after the label
+    (no header words: a row of "Bron" / "Indicator" is the header read at the wrong start), codes (a digit) before."""
     texts = [" ".join(item.text.split()) for item in items]
-    return bool(_DOCUMENT_KIND.match(texts[layout.kind])) and _measured(texts[layout.period], layout) \
+    return len(texts) == len(layout.cells) and all(re.search(r"\d", texts[c]) for c in range(layout.label)) \
+        and _measured(texts[layout.kind], texts[layout.period], layout) \
         and all(_value_like(texts[c]) for c in layout.values) \
-        and all(not _value_like(texts[c]) for c in layout.roles if c >= layout.label)  # a programme number may lead
+        and all(_role_word(texts[c]) for c in layout.roles if c >= layout.label)
+
+
+def _role_word(text: str) -> bool:
+    return not _value_like(text) and column_role(text) is None and not _LABEL_HEADER.match(text)
+
+
+def _fitting_width(block: list[_Item], start: int, layout: _Layout) -> Optional[_Layout]:
+    """The header narrowed to the width at which the cells after it form a first row that fits it: the header's
+    last cells may be followed by the first row's words, which the scan for header cells cannot tell apart."""
+    for width in range(layout.values[-1] + 1, len(layout.cells) + 1):
+        narrowed = layout.narrowed(width)
+        if _fits_main(block[start + width:start + 2 * width], narrowed):
+            return narrowed
+    return None
 
 
 def _sub_row(block: list[_Item], k: int, layout: _Layout) -> bool:
     n_values = len(layout.values)
     texts = [" ".join(item.text.split()) for item in block[k:k + 2 + n_values]]
-    return len(texts) == 2 + n_values and bool(_DOCUMENT_KIND.match(texts[0])) and _measured(texts[1], layout) \
+    return len(texts) == 2 + n_values and _measured(texts[0], texts[1], layout) \
         and all(_value_like(t) for t in texts[2:])
 
 
 def _read(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
-    layout = _header(block, start)
+    """A table of one or more indicators: the header is specific enough (kind column, period column, own and
+    area columns) for a table of one row to be read."""
+    found = _header(block, start)
+    layout = None if found is None else _fitting_width(block, start, found)
     if layout is None:
         return None
     width, n_values = len(layout.cells), len(layout.values)
@@ -109,7 +149,7 @@ def _read(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
             subs.append((int(texts_sub[1]), texts_sub[2:]))
             k += 2 + n_values
         indicators.append(([texts[c] for c in layout.roles], subs, (items[0].first, block[k - 1].last), items[0].page))
-    if len(indicators) < 2:
+    if not indicators:
         return None
     return _grid(block, start, layout, indicators), k
 
