@@ -687,6 +687,24 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     """Column headers (label column first) and group words that span year columns ("Realisatie" over 2017 2018)."""
     texts = [h.text for h in head]
     role = [t for t in texts if _ROLE_WORD.match(t) and not _FULL_YEAR.search(t)]
+    trailing = _trailing_roles(texts, role)
+    columns, groups = _value_columns([t for t in texts if t not in trailing], [t for t in role if t not in trailing])
+    return columns + trailing, groups
+
+
+def _trailing_roles(texts: list[str], role: list[str]) -> list[str]:
+    """Role cells printed after the last year cell ("2015 | 2016 | Bron"): the rows print their cells there too, so
+    the columns keep that place instead of moving before the values."""
+    n = 0
+    while n < len(texts) and texts[len(texts) - 1 - n] in role:
+        n += 1
+    tail = texts[len(texts) - n:] if n else []
+    return tail if any(_FULL_YEAR.search(t) for t in texts[:len(texts) - n]) else []
+
+
+def _value_columns(texts: list[str], role: list[str]) -> tuple[list[str], list[str]]:
+    """The label columns (role cells first) and the value columns of a header without its trailing role cells."""
+    role = _printed_label_prefix(texts, role)
     rest = [t for t in texts if t not in role]
     if len(texts) >= 4 and is_year_cell(texts[0]) and texts[1] in role and not any(_FULL_YEAR.search(t) for t in rest[1:]) \
             and all(_KIND_WORD.search(t) for t in rest[1:]):
@@ -708,6 +726,18 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
     if over is not None:
         return role + rest[len(over):], over
     return role + _kind_year_pairs(rest), []
+
+
+def _printed_label_prefix(texts: list[str], role: list[str]) -> list[str]:
+    """The label columns in printed order when the header prints other cells between its role cells ("Indicator" /
+    "Eenheid" / "Verplicht" / "Bron" before the years): the rows print their cells in that order. Otherwise the
+    role cells, which may stand anywhere before the values."""
+    first_value = next((k for k, t in enumerate(texts) if t not in role and (_FULL_YEAR.search(t) or _KIND_WORD.search(t))),
+                       len(texts))
+    at = [k for k, t in enumerate(texts[:first_value]) if t in role]
+    if at and any(t not in role for t in texts[at[0]:at[-1]]):
+        return texts[at[0]:at[-1] + 1]
+    return role
 
 
 _DATED_CELL = re.compile(r"^((lasten|baten|saldo)\s+)?(19|20)\d\d(\s+(lasten|baten|saldo))?$", re.IGNORECASE)
@@ -764,10 +794,11 @@ _NORM_HEADER = re.compile(r"^norm(en|waarde)?\*?$", re.IGNORECASE)
 RAGGED_PROBLEM = "row prints fewer cells than the header has columns (empty cells dropped by the copy); values left out"
 
 
-def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optional[tuple[TableRow, int]]:
+def _ragged_row(block: list[_Item], k: int, n_label: int, width: int, named: int = 2) -> Optional[tuple[TableRow, int]]:
     """A coded row with fewer figures than the header has value columns ("2a" / "Naam" / "4,0" / "4,1" under three
     years): which columns its figures belong to is not printed, so the row keeps its code and name, no values, and
-    a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one."""
+    a `problem`. It ends at the next code or at the first word cell after its figures; it prints at least one.
+    `named`: the label cells up to the name column, kept when a figure shows that a later label cell was dropped."""
     if not _ROW_NUMBER_CELL.match(block[k].text.strip()) or k + 1 >= len(block) or _value_like(block[k + 1].text):
         return None
     end, figures = k + n_label, 0
@@ -780,12 +811,22 @@ def _ragged_row(block: list[_Item], k: int, n_label: int, width: int) -> Optiona
     if end - k >= width or not figures:
         return None  # as many cells as the header (not ragged), or no figure at all (a numbered note)
     cells = [c.text for c in block[k:k + n_label]]
+    short_labels = any(_figure_start(c.text) for c in block[k + 1:k + n_label])
+    if short_labels:
+        cells = cells[:named] + [""] * (n_label - named)  # a label cell was dropped too: which one is not printed
     row = _row(cells, (block[k].first, block[end - 1].last), block[k].page)
     row.problem = RAGGED_PROBLEM
     tail = block[k + n_label:end]
-    if not any(_figure_start(c.text) for c in block[k + 1:k + n_label]) and all(_figure_start(c.text) for c in tail):
+    if not short_labels and all(_figure_start(c.text) for c in tail):
         row.unplaced = [" ".join(c.text.split()) for c in tail]  # the labels fill their columns: only figures were dropped
     return row, end
+
+
+def _through_name(columns: list[str], n_label: int) -> int:
+    """The label columns up to and including the last role column that names the row (number, taakveld, name), not
+    its unit or source."""
+    named = [x for x, c in enumerate(columns[:n_label]) if _ROLE_WORD.match(c) and not re.match(r"^(bron|eenheid)", c, re.IGNORECASE)]
+    return max(named, default=1) + 1
 
 
 def _unknown_header_cell(block: list[_Item], j: int) -> bool:
@@ -835,6 +876,15 @@ _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst beke
 # "0.1", "6.1.2", "B3"; or a product code of three or more hyphenated parts ("7-2-1-1") - two parts is a range ("12-18")
 CODE_CELL = re.compile(r"^(?:[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
 _CODE_CELL = CODE_CELL
+
+
+def _trailing_count(columns: list[str]) -> int:
+    """Source and unit columns printed after the values ("… | 2016 | Bron"); printed before them they are label
+    columns like the name."""
+    n = 0
+    while n < len(columns) and re.match(r"^(bron|eenheid)", columns[len(columns) - 1 - n], re.IGNORECASE):
+        n += 1
+    return n
 
 
 def _named_label_columns(columns: list[str], n_label: int, n_trailing: int) -> int:
@@ -992,7 +1042,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     if given is None:
         columns = _title_kind_over_year(block, j - len(head), head, columns)
     n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
-    n_trailing = sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
+    n_trailing = _trailing_count(columns)
     if not any(_ROLE_WORD.match(c) for c in columns):
         columns = [""] + columns
     n_label = _named_label_columns(columns, n_label, n_trailing)
@@ -1045,7 +1095,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
             rows.append(row)
             body += len(figures) == n_values  # a short row does not count: a misread header makes every row short
             continue
-        ragged = _ragged_row(block, k, n_label, width) if numbered else None
+        ragged = _ragged_row(block, k, n_label, width, _through_name(columns, n_label)) if numbered else None
         if ragged is not None:
             rows.append(ragged[0])
             k = ragged[1]
