@@ -15,6 +15,16 @@ Single spaces separate words as well as cells, so a row is read only where every
   (`models/data/bbv_indicators.csv`, its name or a printed alias), the words after it the unit, the words before it
   the group cell (printed on the first row of its group only).
 
+A second order prints the unit last and no year or source column (a number column first, then a group and a name):
+
+    Nr. Programma Naam Rekening 2038 Begroting 2039 Begroting 2040 Eenheid
+    4. 01. Veilig wonen Winkeldiefstallen 2,1 2,0 1,9 per 1.000 inwoners
+
+There the figures are the one run of exactly as many figures as value columns followed by words (or the row's end),
+the unit the words after them, and the name starts where a catalogue name (articles optional) follows a numbered group
+cell; everything up to the figures is the name ("… per 1.000 inwoners" printed in it). A row where the catalogue gives
+more than one place for that boundary (the number column then chooses, as the BBV number) or none is left out.
+
 A row with figures that fails any of this is left out and listed in `Table.uncertain_rows` (warned as
 `table_uncertain`); nothing is guessed.
 """
@@ -32,8 +42,11 @@ from extractor.layout.tables import Table
 from extractor.read.types import Line
 from extractor.resources import data_dir
 
-_GROUP = re.compile(r"^(taakveld(en)?|programma|thema)$", re.IGNORECASE)
-_LABEL = re.compile(r"^(indicator(en)?|beleidsindicator(en)?|omschrijving)$", re.IGNORECASE)
+_GROUP = re.compile(r"^(taakveld(en)?|programma(\(nr\.?\))?|thema)$", re.IGNORECASE)
+_LABEL = re.compile(r"^(indicator(en)?|beleidsindicator(en)?|omschrijving|naam)$", re.IGNORECASE)
+_CODE_CELL = re.compile(r"^\d{1,3}[a-z]?\.?$")
+_ARTICLES = frozenset({"de", "het", "een"})
+_GROUP_CELL = re.compile(r"^\d{1,2}(\.\d{1,2})?\.?\s+\S")
 _YEAR_CELL = re.compile(r"^(19|20)\d{2}([-/](19|20)?\d{2})?$")
 _ROW_FIGURE = re.compile(r"\d")
 
@@ -43,10 +56,11 @@ def spaced_role_tables(lines: list[Line]) -> list[Table]:
     k = 0
     while k < len(lines):
         header = _header(lines[k].text)
-        if header is None:
+        unit_last = None if header else _unit_last_header(lines[k].text)
+        if header is None and unit_last is None:
             k += 1
             continue
-        table, k = _read(lines, k, header)
+        table, k = _read(lines, k, header) if header else _read_unit_last(lines, k, unit_last)  # type: ignore[arg-type]
         if table is not None:
             tables.append(table)
     return tables
@@ -69,6 +83,19 @@ def _header(text: str) -> Optional[tuple[list[str], bool]]:
     if values is None:
         return None
     return [*(words[:1] if group else []), words[i], words[i + 1], *values, words[-2], words[-1]], group
+
+
+def _unit_last_header(text: str) -> Optional[list[str]]:
+    """The header cells of the second order ("Nr. Programma Naam <value columns> Eenheid"; the number column
+    optional), or None."""
+    words = text.split()
+    i = 1 if words and column_role(words[0]) == "code" else 0
+    if len(words) < i + 5 or len(words) > 20 or not (_GROUP.match(words[i]) and _LABEL.match(words[i + 1])):
+        return None
+    if column_role(words[-1]) != "unit":
+        return None
+    values = _value_headers(words[i + 2:-1])
+    return None if values is None else [*words[:i + 2], *values, words[-1]]
 
 
 def _value_headers(words: list[str]) -> Optional[list[str]]:
@@ -128,6 +155,90 @@ def _read(lines: list[Line], k: int, header: tuple[list[str], bool]) -> tuple[Op
     return table, j
 
 
+def _read_unit_last(lines: list[Line], k: int, cells: list[str]) -> tuple[Optional[Table], int]:
+    """The rows under a header of the second order, one per line until a line without figures."""
+    coded = column_role(cells[0]) == "code"
+    n_values = len(cells) - (4 if coded else 3)
+    rows = [_row(cells, (lines[k].line_no or 0, lines[k].line_no or 0), lines[k].page)]
+    uncertain: list[str] = []
+    j = k + 1
+    while j < len(lines) and lines[j].text.strip() and _ROW_FIGURE.search(lines[j].text):
+        read = _unit_last_cells(lines[j].text, n_values, coded)
+        if read is None:
+            uncertain.append(" ".join(lines[j].text.split()))
+        else:
+            rows.append(_row(read, (lines[j].line_no or 0, lines[j].line_no or 0), lines[j].page))
+        j += 1
+    if len(rows) < 2:
+        return None, k + 1
+    table = _table(rows, len(cells), "text", lines[max(0, k - 3):k])
+    table.header_rows = 1
+    table.uncertain_rows = uncertain
+    return table, j
+
+
+def _unit_last_cells(text: str, n_values: int, coded: bool) -> Optional[list[str]]:
+    """(number,) group, name, figures, unit of one row of the second order, or None when not certain."""
+    tokens = _tokens(text)
+    first = 1 if coded else 0
+    if coded and (not tokens or not _CODE_CELL.match(tokens[0])):
+        return None
+    fits = [k for k in range(first + 2, len(tokens) - n_values + 1)
+            if all(_is_value(t) for t in tokens[k:k + n_values]) and not _is_value(tokens[k - 1])
+            and (k + n_values == len(tokens) or not _is_value(tokens[k + n_values]))]
+    if len(fits) != 1:
+        return None
+    k = fits[0]
+    split = _group_and_name(" ".join(tokens[first:k]), tokens[0].rstrip(".") if coded else None)
+    if split is None:
+        return None
+    return [*tokens[:first], *split, *tokens[k:k + n_values], " ".join(tokens[k + n_values:])]
+
+
+def _group_and_name(words: str, number: Optional[str]) -> Optional[tuple[str, str]]:
+    """(numbered group cell, name) where exactly one place for the boundary is a catalogue name's start (not inside a
+    longer catalogue name that starts earlier); with several,
+    the one of the catalogue entry whose BBV number is `number`. A sign before the name ("% kinderen …") is the
+    name's."""
+    found = [(m.start(), m.end(), bbv_number) for pattern, bbv_number in _name_patterns()
+             for m in pattern.finditer(f"{words} ") if _GROUP_CELL.match(words[:m.start()].strip())]
+    starts: dict[int, set[str]] = {}
+    for start, _, bbv_number in found:
+        if not any(s < start < e for s, e, _ in found):  # "Vestigingen" inside "Aantal vestigingen" is no start
+            starts.setdefault(start, set()).add(bbv_number)
+    if len(starts) > 1 and number:
+        starts = {s: n for s, n in starts.items() if number in n}
+    if len(starts) != 1:
+        return None
+    (start,) = starts
+    group, name = words[:start].strip(), words[start:].strip()
+    sign = re.search(r"\s([^\w\s]+)$", group)
+    if sign:
+        group, name = group[:sign.start()].strip(), f"{sign.group(1)} {name}"
+    return group, name
+
+
+def names_bbv_indicator(label: str) -> bool:
+    """The label starts with a BBV beleidsindicator's catalogue name or alias ("Netto arbeidsparticipatie"): an
+    indicator's row, whatever budget word its name holds."""
+    text = f"{' '.join(label.split())} "
+    return any(pattern.match(text) for pattern, _ in _name_patterns())
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, BBV number) of every catalogue name and alias; its articles may be left out ("Jongeren met delict voor
+    rechter")."""
+    out: list[tuple[re.Pattern, str]] = []
+    with (data_dir() / "bbv_indicators.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            for name in (row["name"], *(a for a in row["aliases"].split("|") if a)):
+                body = "".join(rf"(?:{re.escape(w)}\s+)?" if w.lower() in _ARTICLES else rf"{re.escape(w)}\s+"
+                               for w in name.split())
+                out.append((re.compile(rf"(?<!\S){body}", re.IGNORECASE), row["bbv_number"]))
+    return tuple(out)
+
+
 def _tokens(text: str) -> list[str]:
     """Words, with a currency sign or "-/-" joined to the figure after it ("€ 454" is one cell)."""
     out: list[str] = []
@@ -162,7 +273,6 @@ def _row_cells(text: str, n_values: int, group: bool) -> Optional[list[str]]:
 
 
 _OPEN_END = re.compile(r"(?<!\S)(per|van|de|het|een|en|tot|t/m|op|in|als|aan|[\d.,]+)$", re.IGNORECASE)  # a unit cut short
-_GROUP_CELL = re.compile(r"^\d{1,2}(\.\d{1,2})?\.?\s+\S")
 
 
 def _name_and_unit(words: str, continuation: bool) -> Optional[tuple[str, str, str]]:

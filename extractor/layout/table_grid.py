@@ -1878,6 +1878,7 @@ def _glued_table(lines: list[Line], start: int, heads: list[str], body: list[tup
 
 def text_tables(lines: list[Line]) -> list[Table]:
     """Every table of a text document in the forms above, in document order, without overlaps."""
+    from extractor.layout.area_row_blocks import area_row_block_tables  # noqa: PLC0415 (it builds on this module)
     from extractor.layout.kind_rows import rows_as_kinds  # noqa: PLC0415 (it builds on this module)
     from extractor.layout.ordered_headers import ordered_header_tables  # noqa: PLC0415 (it reads this module's cells)
     from extractor.layout.period_sub_rows import period_sub_row_tables  # noqa: PLC0415 (same)
@@ -1888,6 +1889,7 @@ def text_tables(lines: list[Line]) -> list[Table]:
         for table, _, _ in separated_tables(lines, sep):
             note_merged_text_cells(table)
             found.append(table)
+    found.extend(area_row_block_tables(lines))
     found.extend(cell_per_line_tables(lines))
     found.extend(ordered_header_tables(lines))
     found.extend(spaced_role_tables(lines))

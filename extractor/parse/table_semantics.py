@@ -31,6 +31,7 @@ from typing import Iterable, Optional
 
 from extractor.layout.header_vocabulary import UNIT_WORDS
 from extractor.layout.ordered_headers import split_area_pair
+from extractor.layout.spaced_rows import names_bbv_indicator
 from extractor.layout.tables import Table, TableRow
 from extractor.parse.difference_groups import proven_differences
 from extractor.parse.values import parse_range, parse_value, parse_year_header
@@ -907,7 +908,7 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     if sum(1 for x in labels if re.search(r"[^\W\d_]{3}", x)) < 1:
         return Verdict(None, "no row labels in the first column", numeric, head, meanings, label_col)
     scale = table_scale(table, head)
-    sides_in_rows = any(_first("side", x) and len(x) < 40 for x in labels)
+    sides_in_rows = any(_first("side", x) and len(x) < 40 and not names_bbv_indicator(x) for x in labels)
     money_cells = any("€" in r.cells[c] for r in body for c in value_cols if c < len(r.cells)) or \
         _mostly_marked(body, value_cols)
     budget_cols = [c for c in value_cols if meanings[c].budget_kind or meanings[c].side]
