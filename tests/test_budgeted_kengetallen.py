@@ -35,3 +35,18 @@ def test_the_kengetallen_vocabulary_names_the_five_and_not_their_neighbours() ->
         assert financial_kengetal(name), name
     for name in ("Aantal woningen", "Schuld per inwoner", "Weerstandsratio", ""):
         assert not financial_kengetal(name), name
+
+
+def test_a_kerngegevens_table_under_begroting_columns_holds_prognoses(tmp_path: Path) -> None:
+    """Descriptive key figures (inwoners, oppervlakte) in a "Kerngegevens" table: what the budget assumes, not
+    targets. The same figures in a table of another name stay the begroting's targets."""
+    rows = ["Aantal inwoners", "31.200", "31.350", "31.500", "31.650",
+            "Oppervlakte (ha)", "4.400", "4.400", "4.400", "4.400"]
+    header = ["Rekening 2036", "Rekening 2037", "Begroting 2038", "Begroting 2039"]
+    doc = extract_text(tmp_path, "begroting_2039_bijlagen.txt",
+                       cells_per_line("Bijlage A", "Sociale kerngegevens", *header, *rows))
+    types = {(i.name, v.year): v.type for i in doc.indicators for v in i.values}
+    assert types[("Aantal inwoners", 2037)] == "realisatie"
+    assert types[("Aantal inwoners", 2038)] == "prognose" and types[("Oppervlakte (ha)", 2039)] == "prognose"
+    other = extract_text(tmp_path, "begroting_2039_wonen.txt", cells_per_line("Indicatoren wonen", "Indicator", *header, *rows))
+    assert {v.type for i in other.indicators for v in i.values if v.year == 2039} == {"streefwaarde"}

@@ -66,6 +66,7 @@ class _Context:
     conflicts: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)  # year cells naming a span ("2016-2017"): values left out
     metadata: Optional[Metadata] = None
+    section_title: Optional[str] = None
 
 
 @dataclass
@@ -377,8 +378,9 @@ def _target_range(text: str, kind: Optional[str]) -> list[ParsedValue]:
 def _value(ctx: _Context, row: TableRow, c: int, parsed: ParsedValue, column: tuple, scope: Optional[str]) -> IndicatorValue:
     """One value of cell `c` with the cell's box (PDF) and the column's type and year."""
     kind, year, type_from = column
-    if kind == "streefwaarde" and _budgeted_column(ctx, c, type_from) and financial_kengetal(_cell(row, ctx.verdict.label_col)):
-        kind = "prognose"  # a kengetal the budget implies (solvabiliteit under "Begroting 2039"), no target
+    if kind == "streefwaarde" and _budgeted_column(ctx, c, type_from) \
+            and (financial_kengetal(_cell(row, ctx.verdict.label_col)) or _forecast_table(ctx)):
+        kind = "prognose"  # a figure the budget implies (solvabiliteit, inwoners under "Begroting 2039"), no target
     box = row.cell_boxes[c] if c < len(row.cell_boxes) else None
     pdf = ctx.table.method != "text"
     return IndicatorValue(
@@ -405,6 +407,22 @@ def _kengetal_patterns() -> tuple[re.Pattern, ...]:
     with (data_dir() / "financial_kengetallen.csv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return tuple(re.compile(row["pattern"], re.IGNORECASE) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _forecast_table_patterns() -> tuple[re.Pattern, ...]:
+    with (data_dir() / "forecast_tables.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple(re.compile(row["pattern"], re.IGNORECASE) for row in rows)
+
+
+def _forecast_table(ctx: _Context) -> bool:
+    """A table of key figures ("Kerngegevens" in its caption, header or section heading,
+    `models/data/forecast_tables.csv`)."""
+    head = ctx.verdict.head
+    texts = " ".join(filter(None, [ctx.table.caption, ctx.section_title, head.caption if head else None,
+                                   *(head.headers if head else [])]))
+    return any(p.search(texts) for p in _forecast_table_patterns())
 
 
 def financial_kengetal(name: str) -> bool:
@@ -512,12 +530,15 @@ def _skip_label(label: str, name_header: str) -> bool:
 
 def read_indicators(table: Table, verdict: Verdict, metadata: Optional[Metadata], table_no: int,
                     table_year: Optional[int] = None, goals: Optional[list[GoalNode]] = None,
-                    begroting_year: Optional[int] = None) -> tuple[list[Indicator], list[ErrorEntry]]:
+                    begroting_year: Optional[int] = None,
+                    section_title: Optional[str] = None) -> tuple[list[Indicator], list[ErrorEntry]]:
     """One Indicator per body row with a label; values from the value columns that have a type.
-    `begroting_year` is the year the table's section names for its begroting ("Begroting 2025")."""
+    `begroting_year` is the year the table's section names for its begroting ("Begroting 2025"); `section_title`
+    the heading the table stands under."""
     head = verdict.head
     assert head is not None
     ctx = _context(table, verdict, metadata, table_year, goals or [], begroting_year)
+    ctx.section_title = section_title
     body = table.rows[head.header_rows:]
     name_header = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
     indicators: list[Indicator] = []

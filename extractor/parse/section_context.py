@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -44,6 +44,7 @@ class SectionContext:
     programme: Optional[str] = None
     begroting_year: Optional[int] = None
     programme_rows: bool = False
+    title: Optional[str] = None  # the heading of the section the table stands in ("Sociale kerngegevens")
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +153,14 @@ class SectionIndex:
         if section is None:
             return SectionContext()
         chain = [section, *section.ancestors()]
-        return SectionContext(programme=self._programme(chain), begroting_year=_begroting_year(self._stacked(chain)))
+        return SectionContext(programme=self._programme(chain), begroting_year=_begroting_year(self._stacked(chain)),
+                              title=self._title_before(key))
+
+    def _title_before(self, key: tuple) -> Optional[str]:
+        """The heading printed last before the table (a text outline may take the table's own header cells for
+        headings: those do not count)."""
+        at = bisect_left(self._keys, key)
+        return self._sections[at - 1].title if at else None
 
     def _stacked(self, chain: list[Section]) -> list[Section]:
         """Each section of the chain with the headings printed directly above it, nothing in between: a stack of

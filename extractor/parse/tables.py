@@ -459,7 +459,8 @@ def _read_one_table(table: Table, number: int, goals: list[GoalNode], metadata: 
     warnings: list[ErrorEntry] = []
     if verdict.kind == "indicator":
         indicators, more = read_indicators(table, verdict, metadata, number, goals=goals,
-                                            begroting_year=section.begroting_year if section else None)
+                                            begroting_year=section.begroting_year if section else None,
+                                            section_title=section.title if section else None)
         if indicators:
             result.indicators.extend(indicators)
             result.errors.extend(warnings + more + _inferred_grid(table))
