@@ -28,7 +28,7 @@ from extractor.layout.cut_rows import place_cut_off_row
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
                                            lower_row_corner, stacked_header_rows, two_level_header, wide_group_header)
-from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area_header, is_balance_header, is_label_header,
+from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area_header, is_balance_header, is_label_header, is_sign_legend,
                                                 is_mutation_header, is_picture_header, kind_word)
 from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.tables import Table, TableRow
@@ -606,10 +606,11 @@ _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNOREC
 
 def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
     """A unit note between a header's rows ("Rekening 2018 | Begroting 2019" / "(* € 1.000,-)" / "Lasten | Baten |
-    …", or "Rekening | Begroting" / "(x € 1.000)" / "2038 | 2039", the note in the year row's label column): the
-    table's caption, no column; the header goes on after it."""
+    …", or "Rekening | Begroting" / "(x € 1.000)" / "2038 | 2039", the note in the year row's label column), or a sign
+    legend there ('"-" = nadeel' over "baten | lasten | saldo"): the table's caption or a note, no column; the header
+    goes on after it."""
     text = block[j].text.strip()
-    return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
+    return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text) or is_sign_legend(text)) \
         and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) \
         and (not _value_like(block[j + 1].text) or _year_row_at(block, j + 1))
 
@@ -701,7 +702,7 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
         if paired is not None:
             return role + paired, []
         return role + years_only, groups  # kind words over a run of bare years
-    spread = _groups_over_sides(rest) or stacked_header_rows(rest)
+    spread = _groups_over_sides(rest) or stacked_header_rows(rest) or _kinds_years_sides(rest)
     if spread is not None:
         return role + spread, []
     over = _kinds_over_dated_cells(rest)
@@ -827,6 +828,27 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
             continue  # the groups printed again below: one run repeated, not two rows ("Saldo" over "… | Saldo" is)
         return [f"{group} {sub}" for group in groups for sub in subs[:per]]
     return None
+
+
+def _kinds_years_sides(texts: list[str]) -> Optional[list[str]]:
+    """A three-row header printed one cell per line: G kind cells ("Rekening" | "Begroting" | "Begroting"), G bare
+    years under them, then one run of side cells repeated G times ("baten" | "lasten" | "saldo" under each year).
+    The kind and year rows pair in order (as `stacked_header_rows` pairs two rows), each pair heads its run of sides
+    ("Rekening 2031 baten"); None unless every part fits exactly."""
+    for g in range(2, len(texts) // 4 + 1):
+        paired = stacked_header_rows(texts[:2 * g])
+        if paired is not None and all(_KIND_WORD.search(t) for t in texts[:g]):
+            spread = _groups_over_sides(paired + texts[2 * g:])
+            if spread is not None and len(spread) == len(texts) - 2 * g:
+                return spread
+    return None
+
+
+def _three_rows(texts: list[str], n: int) -> Optional[tuple[list[str], list[str]]]:
+    """The kinds / years / sides header (`_kinds_years_sides`) when it gives exactly the N value columns the rows
+    prove: read whole before any two-row reading, which would leave the last cells out to fit."""
+    columns = _kinds_years_sides(texts)
+    return (columns, []) if columns is not None and len(columns) == n else None
 
 
 _TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
@@ -1310,13 +1332,14 @@ def _read_grouped_from(block: list[_Item], start: int, first: int, n: int) -> Op
     roles = 0
     while roles < len(cells) and _ROLE_WORD.match(cells[roles].text) and not _FULL_YEAR.search(cells[roles].text):
         roles += 1
-    notes = [c for c in cells if _UNIT_NOTE.search(c.text) and not _FULL_YEAR.search(c.text)]  # "2039 (in €)" heads a group
+    # "2039 (in €)" heads a group; a unit note or a sign legend ('"-" = nadeel') between the rows is a note
+    notes = [c for c in cells if (_UNIT_NOTE.search(c.text) or is_sign_legend(c.text)) and not _FULL_YEAR.search(c.text)]
     for end in range(len(cells), roles + 2, -1):
         texts = [" ".join(c.text.split()) for c in cells[roles:end] if c not in notes]
         corner = lower_row_corner(texts)
         if corner is not None:
             texts = texts[:corner] + texts[corner + 1:]  # "(BBV art 17)" over the label column of the lower row
-        found = two_level_header(texts, n)
+        found = _three_rows(texts, n) or two_level_header(texts, n)
         wide = wide_group_header(texts, n) if found is None else None
         if found is None and wide is None:
             continue
