@@ -90,3 +90,38 @@ def test_sign_legend_and_unit_between_header_rows_are_notes(tmp_path: Path) -> N
     assert ("Q2 Beta en gamma", "Begroting 2040 lasten", "begroting", 2040, -610000.0) in got
     assert ("Saldo van baten en lasten", "Begroting 2041 saldo", "begroting", 2041, -1360000.0) in got
     assert len(doc.budget_lines) == 27
+
+
+# ----------------------------------------------------------------------------- year over kind, then sides; coded rows
+
+_YEAR_KIND_ROWS = ["Overzicht lasten en baten", "2039", "werk.", "2040", "raming", "2041", "raming", " ", "Programma's",
+                   *["Lasten", "Baten"] * 3,
+                   "1", "Alfa en ruimte", "-1.210", "410", "-1.220", "420", "-1.240", "430",
+                   "2", "Beta, gamma en delta", "-605", "55", "-610", "60", "-615", "65",
+                   "3", "Epsilon", "-90", "5", "-91", "5", "-92", "5",
+                   " ", "Totaal lasten en baten", "-1.905", "470", "-1.921", "485", "-1.947", "500"]
+
+
+def test_years_each_over_a_kind_word_head_runs_of_sides() -> None:
+    from extractor.layout.table_grid import _years_then_kinds
+
+    assert _years_then_kinds(["2039", "werk.", "2040", "raming", "Lasten", "Baten"]) == [
+        "2039 werk.", "2040 raming", "Lasten", "Baten"]
+    assert _years_then_kinds(["2039", "Lasten", "2040", "Baten"]) == ["2039", "Lasten", "2040", "Baten"]  # sides
+
+
+def test_a_coded_programme_overview_under_year_and_kind_cells(tmp_path: Path) -> None:
+    doc = extract_text(tmp_path, "west_begroting_2040_overzicht.txt", cells_per_line(*_YEAR_KIND_ROWS))
+    got = {(b.programme, b.label, b.column, b.kind, b.year, b.amount) for b in doc.budget_lines}
+    # "werk." (werkelijk) is realisatie; the number under the "Programma's" corner is part of the programme's label
+    assert ("1 Alfa en ruimte", "1 Alfa en ruimte", "2039 werk. Lasten", "realisatie", 2039, -1210.0) in got
+    assert ("2 Beta, gamma en delta", "2 Beta, gamma en delta", "2041 raming Baten", "raming", 2041, 65.0) in got
+    assert (None, "Totaal lasten en baten", "2040 raming Lasten", "raming", 2040, -1921.0) in got
+    assert len(doc.budget_lines) == 4 * 6
+
+
+def test_werk_abbreviation_is_a_kind_only_beside_a_year_or_alone() -> None:
+    from extractor.parse.table_semantics import classify_header
+
+    assert classify_header("2039 werk. Lasten").budget_kind == "realisatie"
+    assert classify_header("Weer aan het werk").budget_kind is None

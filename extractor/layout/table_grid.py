@@ -44,7 +44,7 @@ _NUMBER_CELL = re.compile(
 _MISSING = {"-", "–", "—", "n.b.", "nb", "n.n.b.", "nnb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
 _KIND_WORD = re.compile(
     r"realisatie|rekening|begroting|begroot|streef|nulmeting|peil|prognose|raming|doelstelling|ambitie|"
-    r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
+    r"werkelijk|(?:^|\d\s+)werk\.(?!\S)|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
@@ -558,7 +558,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
                               or _broken_cell_rest(block, start, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
-                and not _next_code_inside(block, j + 1, j + 2) and not _closes_dated_run(block, start, j):
+                and not _next_code_inside(block, j + 1, j + 2) and not _closes_dated_run(block, start, j) \
+                and not _repeated_side_before_code(block, start, j):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         if _title_inside_header(block, start, j):
             j += 1
@@ -579,6 +580,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _repeated_side_before_code(block: list[_Item], start: int, j: int) -> bool:
+    """A side word printed before in this run ("Lasten" / "Baten" / "Lasten" / "Baten") followed by a row number and
+    a name ("1" / "Naam"): the last cell of a repeated sub-header, then the first coded row; not a row label."""
+    text = block[j].text.strip()
+    return bool(_SIDE_WORD.match(text)) and j + 1 < len(block) and _starts_coded_row(block, j + 1) \
+        and any(block[i].text.strip() == text for i in range(start, j))
 
 
 def _closes_dated_run(block: list[_Item], start: int, j: int) -> bool:
@@ -702,7 +711,8 @@ def _columns_from_header(head: list[_Item]) -> tuple[list[str], list[str]]:
         if paired is not None:
             return role + paired, []
         return role + years_only, groups  # kind words over a run of bare years
-    spread = _groups_over_sides(rest) or stacked_header_rows(rest) or _kinds_years_sides(rest)
+    spread = _groups_over_sides(rest) or stacked_header_rows(rest) or _kinds_years_sides(rest) \
+        or _groups_over_sides(_years_then_kinds(rest))
     if spread is not None:
         return role + spread, []
     over = _kinds_over_dated_cells(rest)
@@ -842,6 +852,20 @@ def _kinds_years_sides(texts: list[str]) -> Optional[list[str]]:
             if spread is not None and len(spread) == len(texts) - 2 * g:
                 return spread
     return None
+
+
+def _years_then_kinds(texts: list[str]) -> list[str]:
+    """Leading year cells each followed by its kind word ("2030" / "werk." / "2031" / "raming": a year row over a
+    kind row, or each group cell broken after its year) joined into group cells ("2030 werk.", "2031 raming"), the
+    cells after them as they are; the texts unchanged unless two or more such pairs open them."""
+    g = 0
+    while 2 * g + 1 < len(texts) and is_year_cell(texts[2 * g]) and _KIND_WORD.search(texts[2 * g + 1]) \
+            and not _FULL_YEAR.search(texts[2 * g + 1]) and not _SIDE_WORD.match(texts[2 * g + 1].strip()) \
+            and len(texts[2 * g + 1]) <= 30:
+        g += 1
+    if g < 2:
+        return texts
+    return [f"{texts[2 * i].strip()} {texts[2 * i + 1].strip()}" for i in range(g)] + texts[2 * g:]
 
 
 def _three_rows(texts: list[str], n: int) -> Optional[tuple[list[str], list[str]]]:

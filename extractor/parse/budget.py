@@ -63,7 +63,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     scale = verdict.scale or 1.0
     corner = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
     if not corner.strip() and 0 < verdict.label_col < len(head.headers) and verdict.label_col - 1 not in _programme_cols(verdict) \
-            and verdict.meanings[verdict.label_col - 1].role == "programme":
+            and (verdict.meanings[verdict.label_col - 1].role == "programme"
+                 or _PROGRAMME_AXIS.search(head.headers[verdict.label_col - 1])):
         corner = head.headers[verdict.label_col - 1]  # "Programma" over the code and the name cells: both its corner
     closed = _closed_programme_codes(body, verdict.label_col)
     # "Programma: P1 Veiligheid" (or "1A VITALE …" closed by "Totaal deelprogramma 1A") over the label column names the block
@@ -80,7 +81,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
     programme_cols = _programme_cols(verdict)
-    not_label = programme_cols + _numbering_cols(body, verdict.label_col)
+    not_label = programme_cols + [c for c in _numbering_cols(body, verdict.label_col) if not _spanned_code_col(verdict, c)]
     labels = _figure_row_labels(body, verdict.label_col, verdict.value_cols, not_label)
     numbered_programmes = not programme_rows and _numbered_programme_rows(
         labels, context + " " + corner, [ln.text for ln in table.above[-3:]], section, overview_page)
@@ -375,6 +376,15 @@ def _programme_cols(verdict) -> list[int]:
     spans_name = verdict.label_col > 0 and verdict.label_col < len(head) and not head[verdict.label_col].strip()
     return [c for c, meaning in enumerate(verdict.meanings) if meaning.role == "programme"
             and not (spans_name and c == verdict.label_col - 1)]
+
+
+def _spanned_code_col(verdict, c: int) -> bool:
+    """The unheaded code cell right of which the label stands, under a "Programma" corner spanning both ("Programma's"
+    over "1" / "Naam"): the programme's number, part of its label, even where the numbers run 1, 2, 3 like a list."""
+    head = verdict.head.headers if verdict.head else []
+    label_col = verdict.label_col
+    return c == label_col - 1 and label_col < len(head) and not head[label_col].strip() \
+        and (verdict.meanings[c].role == "programme" or bool(_PROGRAMME_AXIS.search(head[c])))
 
 
 def _programme_cell(cells: list[str], programme_cols: list[int]) -> Optional[str]:
