@@ -5,7 +5,11 @@ Shapes (all texts synthetic: invented names and figures):
 * space-separated rows under "(bedragen x € 1.000) X 2041 X 2042" where a lone letter that is no kind mark (a web
   page's expand icon) stands before every year: the columns are headed by their year only, so a begroting of 2041
   reads 2041 as begroting and 2042 as raming; a kind mark ("R 2040") is not dropped;
-* rows printed with a list bullet ("- Naam"): the bullet is the layout's, not the label's.
+* rows printed with a list bullet ("- Naam"): the bullet is the layout's, not the label's;
+* one cell per line, a three-row header: kinds, a unit note, years, a sign legend, then baten / lasten / saldo under
+  every year: the notes are no columns, each kind and year heads its run of sides;
+* one cell per line, each year followed by its kind word ("werk.", "raming"), then "Programma's" and lasten / baten
+  under every year; rows of a number cell and a name: the number is part of the programme's label.
 """
 
 from __future__ import annotations
