@@ -102,3 +102,15 @@ def is_mutation_header(text: str) -> bool:
 def is_balance_header(text: str) -> bool:
     """A balance on a date ("Stand 1-1-2038", "Balanswaarde 31-12-2038"): no side, the reserve's size that day."""
     return _first("balance", " ".join(text.split())) is not None
+
+
+# a sign legend ("- is een nadeel", "+ = voordeel", '"-"= nadeel', "negatief = nadeel"): how the table's signs read
+SIGN_LEGEND = re.compile(r"(?<![\w/])[\"'“”‘’]?(?:[-+−–]|-/-|\+/\+|negatie\w*|positie\w*)[\"'“”‘’]?\s*(?:=|:|is)\s*"
+                         r"(?:een\s+)?(?:voordeel|nadeel)\b", re.IGNORECASE)
+
+
+def is_sign_legend(text: str) -> bool:
+    """A cell that only states how the table's signs read ('"-"= nadeel / "+"= voordeel'): a note, no header or
+    label; what is left beside its legends is punctuation."""
+    rest = SIGN_LEGEND.sub(" ", text)
+    return rest != text and not re.search(r"\w", rest)

@@ -28,7 +28,7 @@ from extractor.layout.cut_rows import place_cut_off_row
 from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_header, split_glued_numbers, split_glued_years
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
                                            lower_row_corner, stacked_header_rows, two_level_header, wide_group_header)
-from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area_header, is_balance_header, is_label_header,
+from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area_header, is_balance_header, is_label_header, is_sign_legend,
                                                 is_mutation_header, is_picture_header, kind_word)
 from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.tables import Table, TableRow
@@ -44,7 +44,7 @@ _NUMBER_CELL = re.compile(
 _MISSING = {"-", "–", "—", "n.b.", "nb", "n.n.b.", "nnb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
 _KIND_WORD = re.compile(
     r"realisatie|rekening|begroting|begroot|streef|nulmeting|peil|prognose|raming|doelstelling|ambitie|"
-    r"werkelijk|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
+    r"werkelijk|(?:^|\d\s+)werk\.(?!\S)|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
@@ -558,7 +558,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
                               or _broken_cell_rest(block, start, j)):
         following = block[j + 1].text if j + 1 < len(block) else ""
         if not is_year_cell(block[j].text) and _value_like(following) and not is_year_cell(following) \
-                and not _next_code_inside(block, j + 1, j + 2) and not _closes_dated_run(block, start, j):
+                and not _next_code_inside(block, j + 1, j + 2) and not _closes_dated_run(block, start, j) \
+                and not _repeated_side_before_code(block, start, j):
             break  # "Lasten" followed by its figures: the first row label, not a header cell
         if _title_inside_header(block, start, j):
             j += 1
@@ -579,6 +580,14 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _repeated_side_before_code(block: list[_Item], start: int, j: int) -> bool:
+    """A side word printed before in this run ("Lasten" / "Baten" / "Lasten" / "Baten") followed by a row number and
+    a name ("1" / "Naam"): the last cell of a repeated sub-header, then the first coded row; not a row label."""
+    text = block[j].text.strip()
+    return bool(_SIDE_WORD.match(text)) and j + 1 < len(block) and _starts_coded_row(block, j + 1) \
+        and any(block[i].text.strip() == text for i in range(start, j))
 
 
 def _closes_dated_run(block: list[_Item], start: int, j: int) -> bool:
@@ -606,10 +615,11 @@ _SIDE_WORD = re.compile(r"^(lasten|baten|saldo|uitgaven|inkomsten)$", re.IGNOREC
 
 def _note_inside_header(block: list[_Item], start: int, j: int) -> bool:
     """A unit note between a header's rows ("Rekening 2018 | Begroting 2019" / "(* € 1.000,-)" / "Lasten | Baten |
-    …", or "Rekening | Begroting" / "(x € 1.000)" / "2038 | 2039", the note in the year row's label column): the
-    table's caption, no column; the header goes on after it."""
+    …", or "Rekening | Begroting" / "(x € 1.000)" / "2038 | 2039", the note in the year row's label column), or a sign
+    legend there ('"-" = nadeel' over "baten | lasten | saldo"): the table's caption or a note, no column; the header
+    goes on after it."""
     text = block[j].text.strip()
-    return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text)) \
+    return start < j < len(block) - 1 and len(text) <= 40 and bool(_UNIT_NOTE.search(text) or is_sign_legend(text)) \
         and not _FULL_YEAR.search(text) and is_header_cell(block[j + 1].text) \
         and (not _value_like(block[j + 1].text) or _year_row_at(block, j + 1))
 
@@ -719,7 +729,8 @@ def _value_columns(texts: list[str], role: list[str]) -> tuple[list[str], list[s
         if paired is not None:
             return role + paired, []
         return role + years_only, groups  # kind words over a run of bare years
-    spread = _groups_over_sides(rest) or stacked_header_rows(rest)
+    spread = _groups_over_sides(rest) or stacked_header_rows(rest) or _kinds_years_sides(rest) \
+        or _groups_over_sides(_years_then_kinds(rest))
     if spread is not None:
         return role + spread, []
     over = _kinds_over_dated_cells(rest)
@@ -868,6 +879,41 @@ def _groups_over_sides(texts: list[str]) -> Optional[list[str]]:
             continue  # the groups printed again below: one run repeated, not two rows ("Saldo" over "… | Saldo" is)
         return [f"{group} {sub}" for group in groups for sub in subs[:per]]
     return None
+
+
+def _kinds_years_sides(texts: list[str]) -> Optional[list[str]]:
+    """A three-row header printed one cell per line: G kind cells ("Rekening" | "Begroting" | "Begroting"), G bare
+    years under them, then one run of side cells repeated G times ("baten" | "lasten" | "saldo" under each year).
+    The kind and year rows pair in order (as `stacked_header_rows` pairs two rows), each pair heads its run of sides
+    ("Rekening 2031 baten"); None unless every part fits exactly."""
+    for g in range(2, len(texts) // 4 + 1):
+        paired = stacked_header_rows(texts[:2 * g])
+        if paired is not None and all(_KIND_WORD.search(t) for t in texts[:g]):
+            spread = _groups_over_sides(paired + texts[2 * g:])
+            if spread is not None and len(spread) == len(texts) - 2 * g:
+                return spread
+    return None
+
+
+def _years_then_kinds(texts: list[str]) -> list[str]:
+    """Leading year cells each followed by its kind word ("2030" / "werk." / "2031" / "raming": a year row over a
+    kind row, or each group cell broken after its year) joined into group cells ("2030 werk.", "2031 raming"), the
+    cells after them as they are; the texts unchanged unless two or more such pairs open them."""
+    g = 0
+    while 2 * g + 1 < len(texts) and is_year_cell(texts[2 * g]) and _KIND_WORD.search(texts[2 * g + 1]) \
+            and not _FULL_YEAR.search(texts[2 * g + 1]) and not _SIDE_WORD.match(texts[2 * g + 1].strip()) \
+            and len(texts[2 * g + 1]) <= 30:
+        g += 1
+    if g < 2:
+        return texts
+    return [f"{texts[2 * i].strip()} {texts[2 * i + 1].strip()}" for i in range(g)] + texts[2 * g:]
+
+
+def _three_rows(texts: list[str], n: int) -> Optional[tuple[list[str], list[str]]]:
+    """The kinds / years / sides header (`_kinds_years_sides`) when it gives exactly the N value columns the rows
+    prove: read whole before any two-row reading, which would leave the last cells out to fit."""
+    columns = _kinds_years_sides(texts)
+    return (columns, []) if columns is not None and len(columns) == n else None
 
 
 _TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
@@ -1360,13 +1406,14 @@ def _read_grouped_from(block: list[_Item], start: int, first: int, n: int) -> Op
     roles = 0
     while roles < len(cells) and _ROLE_WORD.match(cells[roles].text) and not _FULL_YEAR.search(cells[roles].text):
         roles += 1
-    notes = [c for c in cells if _UNIT_NOTE.search(c.text) and not _FULL_YEAR.search(c.text)]  # "2039 (in €)" heads a group
+    # "2039 (in €)" heads a group; a unit note or a sign legend ('"-" = nadeel') between the rows is a note
+    notes = [c for c in cells if (_UNIT_NOTE.search(c.text) or is_sign_legend(c.text)) and not _FULL_YEAR.search(c.text)]
     for end in range(len(cells), roles + 2, -1):
         texts = [" ".join(c.text.split()) for c in cells[roles:end] if c not in notes]
         corner = lower_row_corner(texts)
         if corner is not None:
             texts = texts[:corner] + texts[corner + 1:]  # "(BBV art 17)" over the label column of the lower row
-        found = two_level_header(texts, n)
+        found = _three_rows(texts, n) or two_level_header(texts, n)
         wide = wide_group_header(texts, n) if found is None else None
         if found is None and wide is None:
             continue

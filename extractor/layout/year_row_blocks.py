@@ -31,7 +31,8 @@ _MARKED_FIGURE = re.compile(r"^(?P<figure>\S(?:.*\S)?)\s*\(\s*(?P<mark>[A-Z])\s*
 
 
 @lru_cache(maxsize=1)
-def _marks() -> dict[str, str]:
+def kind_marks() -> dict[str, str]:
+    """One-letter kind marks and the header each stands for (R -> Realisatie), from `value_kind_marks.csv`."""
     with (data_dir() / "value_kind_marks.csv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {r["mark"].strip(): r["header"].strip() for r in rows}
@@ -59,7 +60,7 @@ def _column_of(cell: str) -> Optional[tuple[str, str]]:
     marked = _MARKED_FIGURE.match(text)
     if not marked:
         return text, ""
-    kind = _marks().get(marked.group("mark"))
+    kind = kind_marks().get(marked.group("mark"))
     return (marked.group("figure"), kind) if kind else None
 
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Optional
 
-from extractor.layout.header_vocabulary import is_mutation_header
+from extractor.layout.header_vocabulary import SIGN_LEGEND, is_mutation_header
 from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.table_grid import CODE_CELL, PROGRAMME_TITLE, led_programme_title
 from extractor.layout.tables import Table
@@ -63,7 +63,8 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     scale = verdict.scale or 1.0
     corner = head.headers[verdict.label_col] if verdict.label_col < len(head.headers) else ""
     if not corner.strip() and 0 < verdict.label_col < len(head.headers) and verdict.label_col - 1 not in _programme_cols(verdict) \
-            and verdict.meanings[verdict.label_col - 1].role == "programme":
+            and (verdict.meanings[verdict.label_col - 1].role == "programme"
+                 or _PROGRAMME_AXIS.search(head.headers[verdict.label_col - 1])):
         corner = head.headers[verdict.label_col - 1]  # "Programma" over the code and the name cells: both its corner
     closed = _closed_programme_codes(body, verdict.label_col)
     # "Programma: P1 Veiligheid" (or "1A VITALE …" closed by "Totaal deelprogramma 1A") over the label column names the block
@@ -80,7 +81,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
         programme = section.programme  # the programme heading the table stands under
     detail_table = bool(_DETAIL.search(context + " " + corner))
     programme_cols = _programme_cols(verdict)
-    not_label = programme_cols + _numbering_cols(body, verdict.label_col)
+    not_label = programme_cols + [c for c in _numbering_cols(body, verdict.label_col) if not _spanned_code_col(verdict, c)]
     labels = _figure_row_labels(body, verdict.label_col, verdict.value_cols, not_label)
     numbered_programmes = not programme_rows and _numbered_programme_rows(
         labels, context + " " + corner, [ln.text for ln in table.above[-3:]], section, overview_page)
@@ -113,7 +114,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or _run_sum_rows(body, columns) or placed
     key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
-        label = row_label(row.cells, verdict.label_col, verdict.value_cols + not_label)
+        label = _BULLET.sub("", row_label(row.cells, verdict.label_col, verdict.value_cols + not_label), count=1)
         if not label:
             continue
         row_confidence = None
@@ -377,6 +378,15 @@ def _programme_cols(verdict) -> list[int]:
             and not (spans_name and c == verdict.label_col - 1)]
 
 
+def _spanned_code_col(verdict, c: int) -> bool:
+    """The unheaded code cell right of which the label stands, under a "Programma" corner spanning both ("Programma's"
+    over "1" / "Naam"): the programme's number, part of its label, even where the numbers run 1, 2, 3 like a list."""
+    head = verdict.head.headers if verdict.head else []
+    label_col = verdict.label_col
+    return c == label_col - 1 and label_col < len(head) and not head[label_col].strip() \
+        and (verdict.meanings[c].role == "programme" or bool(_PROGRAMME_AXIS.search(head[c])))
+
+
 def _programme_cell(cells: list[str], programme_cols: list[int]) -> Optional[str]:
     """The programme a row names in its own "Programma" column ("Programma | Omschrijving | 2017 …"): its programme,
     before any heading or section. A code or an empty cell names none here (the label and headings decide)."""
@@ -418,6 +428,9 @@ def row_label(cells: list[str], label_col: int, value_cols: list[int]) -> str:
     return label or " ".join(before)
 
 
+# a list bullet before a row's words ("- Naam", "• Naam"): the layout's, not the label's; a sign before a figure or
+# "-/-" is no bullet
+_BULLET = re.compile(r"^[•·▪◦\-–]\s+(?=[^\W\d_])")
 _LEAD_IN = re.compile(r"^[^\d:]{2,30}:$")  # "Saldo:", "Waarvan:": a short word cell ending in a colon
 
 
@@ -520,21 +533,36 @@ def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
 # a year, perhaps with a side and its unit in brackets ("2039 (in €) lasten"): a column named only by its year
 _YEAR_ONLY_NAME = re.compile(r"^\W*((totaal\s+)?(baten|lasten|saldo)\W*)?(19|20)\d\d\W*(\((in|x)\s*€[^()\d]*\)\W*)?((baten|lasten|saldo)\W*)?$",
                              re.IGNORECASE)
+_UNIT_NOTE = re.compile(r"^\s*\((bedragen\s+)?(in|x)\s*€[^()\d]*[\d.,\s-]*\)\s*", re.IGNORECASE)  # "(bedragen x € 1.000)"
+_LONE_LETTER = re.compile(r"^\W*(?P<letter>[A-Za-z])\s+(?=(19|20)\d\d\b)")
+
+
+def year_only_name(name: str) -> bool:
+    """A column named only by its year (perhaps a side and unit). A lone letter before the year that is no kind mark
+    of `value_kind_marks.csv` ("X 2025 Baten": a web page's expand icon printed as a letter) names no kind either; a
+    kind mark ("R 2025", "B 2025") does, so such a column is not year-only. The table's unit note glued before it
+    (the corner cell joined to the first column's name) names no kind."""
+    from extractor.layout.year_row_blocks import kind_marks  # noqa: PLC0415
+
+    note = _UNIT_NOTE.match(name)
+    name = name[note.end():] if note else name
+    letter = _LONE_LETTER.match(name)
+    if letter and letter.group("letter").upper() not in kind_marks():
+        name = name[letter.end():]
+    return bool(_YEAR_ONLY_NAME.match(name))
 
 
 # the lines above or the caption speak of changes ("deze mutaties", "begrotingswijziging", "+ = nadeel"): the years'
 # figures are changes to a budget, not the budget itself
 _CHANGES = re.compile(r"mutaties|wijziging|afwijking|verschil|nadeel|voordeel|effect", re.IGNORECASE)
-# a sign legend ("- is een nadeel", "+ = voordeel", "negatief = nadeel"): it says how a saldo's sign reads, which any
-# overview of lasten, baten and saldo may print; on its own it makes no table of changes
-_SIGN_LEGEND = re.compile(r"(?<![\w/])(?:[-+−–]|-/-|\+/\+|negatie\w*|positie\w*)\s*(?:=|:|is)\s*(?:een\s+)?(?:voordeel|nadeel)\b",
-                          re.IGNORECASE)
+# a sign legend (`header_vocabulary.SIGN_LEGEND`: "- is een nadeel", "+ = voordeel") says how a saldo's sign reads,
+# which any overview of lasten, baten and saldo may print; on its own it makes no table of changes
 
 
 def table_of_changes(context: str) -> bool:
     """The caption or the lines above speak of changes (mutaties, a wijziging, voordeel/nadeel), a sign legend
     aside."""
-    return bool(_CHANGES.search(_SIGN_LEGEND.sub(" ", context)))
+    return bool(_CHANGES.search(SIGN_LEGEND.sub(" ", context)))
 
 
 def context_kinds(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int],
@@ -552,7 +580,7 @@ def context_kinds(columns: list[tuple], document_type: Optional[str], doc_year: 
     named_years = {year for _, kind, year, _ in columns if kind != "bedrag"}
     out, decided = [], set()
     for c, kind, year, side in columns:
-        if kind == "bedrag" and year is not None and year not in named_years and _YEAR_ONLY_NAME.match(names.get(c, "")):
+        if kind == "bedrag" and year is not None and year not in named_years and year_only_name(names.get(c, "")):
             new = kind_of(year)
             if new is not None:
                 kind = new
@@ -590,7 +618,7 @@ def differences_by_arithmetic(columns: list[tuple], names: dict[int, str], body:
 
     out = []
     for c, kind, year, side in columns:
-        if kind == "bedrag" and side is not None and year is not None and _YEAR_ONLY_NAME.match(names.get(c, "")):
+        if kind == "bedrag" and side is not None and year is not None and year_only_name(names.get(c, "")):
             pair = [k for k, other_kind, other_year, other_side in columns
                     if k < c and other_kind != "bedrag" and other_year == year and other_side == side][-2:]
             if len(pair) == 2 and _is_difference(body, c, pair[0], pair[1], parse_money):
