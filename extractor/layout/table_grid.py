@@ -43,7 +43,7 @@ _NUMBER_CELL = re.compile(
 )
 _MISSING = {"-", "–", "—", "n.b.", "nb", "n.n.b.", "nnb", "n.v.t.", "nvt", "x", "pm", "p.m.", "0", "..", "…"}
 _KIND_WORD = re.compile(
-    r"realisatie|rekening|begroting|begroot|streef|nulmeting|peil|prognose|raming|doelstelling|ambitie|"
+    r"realisatie|(?<!be)rekening|begroting|begroot|streef|nulmeting|peil|prognose|raming|doelstelling|ambitie|"
     r"werkelijk|(?:^|\d\s+)werk\.(?!\S)|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
@@ -574,8 +574,10 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     codes = [i for i in range(start, j) if _CODE_HEADER.match(block[i].text.strip())]
     if codes:
         start = codes[0]  # a number column opens the header: the cells before it are titles and captions
+    # "Berekening van de norm" over the year cells: the table's title (its caption), not a group of its columns
+    title = start if not codes and j - start >= 3 and _title_cell(block[start].text) else None
     head = [block[x] for x in range(start, j) if not _note_inside_header(block, start, x) and not _title_inside_header(block, start, x)
-            and not _corner_inside_header(block, start, x)]
+            and not _corner_inside_header(block, start, x) and x != title]
     marked = [h for h in head if _FULL_YEAR.search(h.text) or _KIND_WORD.search(h.text)]
     if len(marked) < 2:
         return None
@@ -588,6 +590,15 @@ def _repeated_side_before_code(block: list[_Item], start: int, j: int) -> bool:
     text = block[j].text.strip()
     return bool(_SIDE_WORD.match(text)) and j + 1 < len(block) and _starts_coded_row(block, j + 1) \
         and any(block[i].text.strip() == text for i in range(start, j))
+
+
+def _title_cell(text: str) -> bool:
+    """A title or caption line that a kind word only happens to occur in ("Berekening minimale norm …", "Overzicht
+    van de lasten …"): four words or more, no year, no role word first, and no kind word among its first two words.
+    A group over year columns names its kind first ("Begroting na wijziging", "Oorspronkelijke begroting")."""
+    words = text.split()
+    return len(words) >= 4 and not _FULL_YEAR.search(text) and not _ROLE_WORD.match(text) \
+        and not _KIND_WORD.search(" ".join(words[:2]))
 
 
 def _closes_dated_run(block: list[_Item], start: int, j: int) -> bool:
@@ -999,7 +1010,8 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
     # "Subtotaal lasten" names a side, yet a total with its figures is a row ("Lasten" alone would be a header cell)
     header_like = is_header_cell(block[x].text) and not _TOTAL_LABEL.match(block[x].text.strip()) \
         and not _all_figures_after(block, x, n_values) if x < len(block) else False
-    if x >= len(block) or _value_like(block[x].text) or header_like and not labels and not under_heading \
+    after_row = k > 0 and _value_like(block[k - 1].text)  # the row before ended with its figures
+    if x >= len(block) or _value_like(block[x].text) or header_like and not labels and not under_heading and not after_row \
             or len(block[x].text) > 120:
         return None
     labels.append(block[x])
@@ -1021,7 +1033,9 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
         return None
     # the row's explanation line closes it; two figures at least ("Toelichting" / "1" / a sentence is a numbered note)
     explained = x < len(block) and _explains_row(block[x].text) and len(figures) >= 2
-    between = k > 0 and _value_like(block[k - 1].text) and _complete_row_at(block, x, n_label, n_values)
+    between = after_row and _complete_row_at(block, x, n_label, n_values)
+    if header_like and not labels and not under_heading and not between:
+        return None  # "Resultaat" alone is a header cell, unless it stands between two rows with figures
     if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
                                          or under_heading or explained or between)
                                     or _SENTENCE.search(labels[-1].text)):
@@ -1585,6 +1599,7 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         k += 1  # "Baten Lasten Saldo Baten Lasten Saldo …", "2016 2017 2017", "Lasten Baten … Totaal"
     body: list[tuple[int, str, list[str]]] = []
     unit_note: Optional[Line] = None
+    broken: Optional[int] = None  # the last line, when it ends inside a figure
     roles = _corner_roles(_value_headers(heads, [], 0)[0])  # "Nr. Omschrijving Toelichting/Eenheid": rows are numbered
     while k < len(lines):
         text = texts[k]
@@ -1593,6 +1608,9 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
             if body and k < len(texts) and not texts[k]:
                 break
             continue
+        if _broken_tail(text) and not any(t.strip() for t in texts[k + 1:]):
+            text = text.rsplit(None, 1)[0]  # "… -28.027 -27.": the copy stops inside its last figure
+            broken = k
         label, values = _tail_values(text)
         if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))) \
                 or (body and _flat_header(text, lines[k])):
@@ -1652,7 +1670,9 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         elif not values:
             rows.append(_row([label], (n_line, n_line), lines[index].page))
         elif label and _cut_off(lines, index, len(values), n):
-            rows.append(_row([label, *values, *[""] * (n - len(values))], (n_line, n_line), lines[index].page))
+            # the last figure may be cut itself ("4.409" of "4.409,5"), unless the copy stops inside a later one
+            whole = values if index == broken else values[:-1]
+            rows.append(_row([label, *whole, *[""] * (n - len(whole))], (n_line, n_line), lines[index].page))
         else:
             rows.append(_row([texts[index]], (n_line, n_line), lines[index].page))  # out of step: kept as text
     while rows and len(rows[-1].cells) == 1:
@@ -1806,6 +1826,16 @@ def _kind_over_years(lines: list[Line], start: int, value_heads: list[str]) -> O
     left, right = years[0].start(), years[-1].end()
     middle = above.index(words[0]) + len(words[0]) / 2
     return words[0] if abs(middle - (left + right) / 2) <= max(2.0, 0.1 * (right - left)) else None
+
+
+_BROKEN_FIGURE = re.compile(r"^[-−(]?\d{1,3}(\.\d{3})*\.(\d{1,2})?$")  # "-27.", "19.2": a figure cut inside a group
+
+
+def _broken_tail(text: str) -> bool:
+    """A line ending in a figure cut inside a thousands group ("-27.", "19.2") after whole figures: where a page
+    copy stopped."""
+    words = text.split()
+    return len(words) >= 3 and bool(_BROKEN_FIGURE.match(words[-1])) and bool(_NUMBER_CELL.match(words[-2]))
 
 
 def _cut_off(lines: list[Line], index: int, got: int, n: int) -> bool:
