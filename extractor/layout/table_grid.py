@@ -238,6 +238,8 @@ def _spread_group_row(table: Table) -> None:
     top cell over the columns after the runs. When that does not fit, the top row is dropped (its words placed wrongly
     would put figures under the wrong area)."""
     top, below = table.rows[0], table.rows[1]
+    if _corner_not_copied(top.cells, below.cells):
+        below.cells = [top.cells[0], *below.cells[:-1]]  # the lower row under the value columns, the corner over the labels
     groups = [c for c in top.cells if c.strip()]
     runs: list[list[int]] = []
     for k, cell in enumerate(below.cells):
@@ -258,6 +260,18 @@ def _spread_group_row(table: Table) -> None:
     else:
         spread = _groups_over_sub_cells(top.cells, below.cells) or _kinds_over_first_years(top.cells, below.cells) or spread
     top.cells = spread
+
+
+def _corner_not_copied(top: list[str], below: list[str]) -> bool:
+    """A lower header row of sides that starts in the label column ("Lasten | Baten | Saldo | Lasten | …" under
+    "Omschrijving | Begroting 2039 | Begroting 2040"): the copy dropped its empty corner cell, so the row stands one
+    cell to the left. Only when the top row's first cell heads the labels (no year, no kind), the lower row's first
+    cell is a side word printed again later in that row and its last cell is empty (room to move right)."""
+    if len(below) < 3 or below[-1].strip() or not top or not top[0].strip():
+        return False
+    first = below[0].strip()
+    return bool(_SIDE_WORD.match(first)) and sum(1 for c in below if c.strip().lower() == first.lower()) >= 2 \
+        and not _FULL_YEAR.search(top[0]) and not _KIND_WORD.search(top[0])
 
 
 def _kinds_over_first_years(top: list[str], below: list[str]) -> Optional[list[str]]:
@@ -930,8 +944,9 @@ def _three_rows(texts: list[str], n: int) -> Optional[tuple[list[str], list[str]
 _TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
 _CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "1001  Raad", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
-# "0.1", "6.1.2", "B3"; or a product code of three or more hyphenated parts ("7-2-1-1") - two parts is a range ("12-18")
-CODE_CELL = re.compile(r"^(?:[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
+# "0.1", "6.1.2", "B3", "K.07" (a letter and a dot before the number); or a product code of three or more hyphenated
+# parts ("7-2-1-1") - two parts is a range ("12-18")
+CODE_CELL = re.compile(r"^(?:(?:[A-Z]\.?)?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
 _CODE_CELL = CODE_CELL
 
 
