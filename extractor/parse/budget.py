@@ -316,9 +316,9 @@ _ROW_CODE = CODE_CELL  # "0.1", "B3", "7-2-1-1": a code printed in its own cell 
 
 # "2 Sociaal", "3. Ruimte en wonen": a number, then a name of at most six words without figures; not a taakveld
 # "0.10 …", nor an item such as "1. Inwonersgroei 2025 (1,41%)"
-# "1 Bestuur", "R.04 Cultuur" (a letter and a dot before the number): a numbered programme name
+# "1 Bestuur", "K.07 Parken" (a letter and a dot before the number): a numbered programme name
 _NUMBERED_NAME = re.compile(r"^\s*(?:[A-Z]\.)?\d{1,2}[a-z]?\.?\s+[A-Z][a-z][^\d\s]*(\s+[^\d\s]+){0,5}\s*$")
-# "R.04 - Musea" under "R.04 Cultuur": a part of the numbered programme whose code it prints first
+# "K.07 - Vijvers" under "K.07 Parken": a part of the numbered programme whose code it prints first
 _CODED_PART = re.compile(r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,2}[a-z]?)\s+[-–]\s+\S")
 _PER_PROGRAMME = re.compile(r"\bprogramma(['’]?s)?\b", re.IGNORECASE)
 
@@ -369,7 +369,7 @@ def _programmes_by_name(labels: list[str]) -> dict[str, str]:
 
 def _lead_in_programme(label: str, by_name: dict[str, str]) -> Optional[str]:
     """The programme a row names after a lead-in ("Saldo: Alfa" under the numbered rows "1 Alfa", "2 Beta"), or by
-    the code it prints first ("R.04 - Musea" under "R.04 Cultuur"): that numbered row's programme. Without a lead-in
+    the code it prints first ("K.07 - Vijvers" under "K.07 Parken"): that numbered row's programme. Without a lead-in
     or such a code, or naming no numbered row, None."""
     part = _CODED_PART.match(label)
     if part:
