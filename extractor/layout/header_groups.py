@@ -53,9 +53,10 @@ def _group_cell(text: str) -> bool:
 
 
 def _sub_cell(text: str) -> bool:
-    """A cell that can stand in the lower header row: a short word cell without figures, or a bare year."""
+    """A cell that can stand in the lower header row: a word cell without figures, or a bare year. A narrow column
+    breaks a long sub-cell over lines ("Beoogd saldo toevoegin- gen en ont- trekkingen"): up to fifty characters."""
     t = text.strip()
-    return _is_year(t) or (0 < len(t) <= 30 and not re.search(r"\d", t))
+    return _is_year(t) or (0 < len(t) <= 50 and not re.search(r"\d", t))
 
 
 def _fits(group: str, subs: list[str]) -> bool:
@@ -73,7 +74,10 @@ def _fits(group: str, subs: list[str]) -> bool:
     if len(subs) < 2 or len({s.lower() for s in subs}) != len(subs):
         return False
     kinds = {budget_kind_of(s) for s in subs} - {None}
-    return not kinds or not budget_kind_of(group) or {budget_kind_of(group), *kinds} <= _BEGROTING_STAGES
+    own = budget_kind_of(group)
+    if own in _BEGROTING_STAGES:
+        kinds -= {"raming"}  # "Geraamd resultaat" under "Begroting 2039": the figure the begroting estimates
+    return not kinds or not own or {own, *kinds} <= _BEGROTING_STAGES
 
 
 _BEGROTING_STAGES = {"begroting", "begroting_na_wijziging"}  # "Primitief" / "Na wijziging" under a begroting group

@@ -163,6 +163,8 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             i += 1
         n_cols = max((len(r.cells) for r in rows), default=0)
         if len(rows) >= 2 and n_cols >= 2:
+            if sep == "|" and not any(ln.text.strip() for ln in lines[i:]):
+                _cut_off_pipe_row(rows, next((ln.text for ln in reversed(lines[start:i]) if ln.text.strip()), ""))
             full = [len(r.cells) for r in rows]
             table = _table(rows, n_cols, "text", lines[max(0, start - 4):start])
             table.header_rows = _separated_header_rows(table)
@@ -177,6 +179,23 @@ def separated_tables(lines: list[Line], sep: str) -> list[tuple[Table, int, int]
             _widen_corner(table)
             out.append((table, start, i - 1))
     return out
+
+
+def _cut_off_pipe_row(rows: list[TableRow], last_text: str) -> None:
+    """The input ends inside the last pipe row (a page copy cut off): a pipe row prints its empty cells, so the cells
+    it has are its first ones; it is padded to the width of the complete rows. A last figure not closed by a pipe
+    may itself be cut ("4.40" of "4.409") and is left out. Only when the rows with figures before it agree on one
+    width and the cut row prints a label and figures only."""
+    widths = {len(r.cells) for r in rows[:-1] if sum(1 for c in r.cells[1:] if is_number_cell(c)) >= 2}
+    last = rows[-1]
+    if len(widths) != 1 or len(rows) < 4 or last.lines is None:
+        return
+    width = widths.pop()
+    cells = last.cells if last_text.rstrip().endswith("|") else last.cells[:-1]
+    if len(cells) < 2 or len(last.cells) >= width or not cells[0].strip() \
+            or is_number_cell(cells[0]) or not all(is_number_cell(c) for c in cells[1:]):
+        return
+    last.cells = [*cells, *[""] * (width - len(cells))]
 
 
 def _drop_picture_columns(table: Table, printed: list[int]) -> None:
@@ -238,6 +257,8 @@ def _spread_group_row(table: Table) -> None:
     top cell over the columns after the runs. When that does not fit, the top row is dropped (its words placed wrongly
     would put figures under the wrong area)."""
     top, below = table.rows[0], table.rows[1]
+    if _corner_not_copied(top.cells, below.cells):
+        below.cells = [top.cells[0], *below.cells[:-1]]  # the lower row under the value columns, the corner over the labels
     groups = [c for c in top.cells if c.strip()]
     runs: list[list[int]] = []
     for k, cell in enumerate(below.cells):
@@ -258,6 +279,18 @@ def _spread_group_row(table: Table) -> None:
     else:
         spread = _groups_over_sub_cells(top.cells, below.cells) or _kinds_over_first_years(top.cells, below.cells) or spread
     top.cells = spread
+
+
+def _corner_not_copied(top: list[str], below: list[str]) -> bool:
+    """A lower header row of sides that starts in the label column ("Lasten | Baten | Saldo | Lasten | …" under
+    "Omschrijving | Begroting 2039 | Begroting 2040"): the copy dropped its empty corner cell, so the row stands one
+    cell to the left. Only when the top row's first cell heads the labels (no year, no kind), the lower row's first
+    cell is a side word printed again later in that row and its last cell is empty (room to move right)."""
+    if len(below) < 3 or below[-1].strip() or not top or not top[0].strip():
+        return False
+    first = below[0].strip()
+    return bool(_SIDE_WORD.match(first)) and sum(1 for c in below if c.strip().lower() == first.lower()) >= 2 \
+        and not _FULL_YEAR.search(top[0]) and not _KIND_WORD.search(top[0])
 
 
 def _kinds_over_first_years(top: list[str], below: list[str]) -> Optional[list[str]]:
@@ -930,8 +963,9 @@ def _three_rows(texts: list[str], n: int) -> Optional[tuple[list[str], list[str]
 _TOTAL_LABEL = re.compile(r"^(sub)?totaal\s+\S", re.IGNORECASE)  # "Totaal taakveld 1.1 …": a row of a coded table, code or not
 _CODE_AND_NAME = re.compile(r"^\d[\d.]*[a-z]?\s+[A-Za-z]")  # "1001  Raad", "0.1 Bestuur": code and name in one cell
 _SENTENCE = re.compile(r"[a-z]{5,}\.$|:\s")  # "Geen toelichting.", "Laatst bekend: …"; not "gem.fonds", "uitk. en ov."
-# "0.1", "6.1.2", "B3"; or a product code of three or more hyphenated parts ("7-2-1-1") - two parts is a range ("12-18")
-CODE_CELL = re.compile(r"^(?:[A-Z]?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
+# "0.1", "6.1.2", "B3", "K.07" (a letter and a dot before the number); or a product code of three or more hyphenated
+# parts ("7-2-1-1") - two parts is a range ("12-18")
+CODE_CELL = re.compile(r"^(?:(?:[A-Z]\.?)?\d{1,2}(\.\d{1,2}){0,2}[a-z]?\.?|\d{1,2}(?:-\d{1,2}){2,3})$")
 _CODE_CELL = CODE_CELL
 
 
@@ -1450,16 +1484,30 @@ def split_header_line(text: str) -> list[str]:
     """Column headers of a flattened header line: a new column starts after a year or at a capitalised kind word."""
     words = text.split()
     columns: list[list[str]] = [[]]
-    for w in words:
+    for k, w in enumerate(words):
         cur = columns[-1]
         has_year = any(_FULL_YEAR.search(x) for x in cur)
         has_kind = any(_KIND_WORD.search(x) for x in cur)
         is_year = bool(_FULL_YEAR.fullmatch(w.strip("()")))
         starts_kind = bool(_KIND_WORD.match(w)) and w[:1].isupper()
-        if cur and ((has_year and (starts_kind or is_year or w[:1].isupper())) or (starts_kind and has_kind)):
+        if cur and ((has_year and (starts_kind or is_year or w[:1].isupper())) or (starts_kind and has_kind)) \
+                and not _stage_of(cur, w, words[k + 1] if k + 1 < len(words) else None):
             columns.append([])
         columns[-1].append(w)
     return [" ".join(c) for c in columns if c]
+
+
+_STAGE_WORD = re.compile(r"^(primitie(f|ve)|definitie(f|ve)|gewijzigd|bijgesteld|oorspronkelijk)$", re.IGNORECASE)
+
+
+def _stage_of(cur: list[str], word: str, following: Optional[str]) -> bool:
+    """A begroting's stage printed after its year ("Begroting 2039 Primitief"): it qualifies that column, it heads
+    no column of its own. Only after a "Begroting <year>" column, and as the column's last word (the line ends or
+    the next column starts with a capital or a year), so "Begroting 2039 Primitieve begroting 2040" keeps two."""
+    if not _STAGE_WORD.match(word) or not re.search(r"\bbegro", " ".join(cur), re.IGNORECASE) \
+            or not _FULL_YEAR.fullmatch(cur[-1].strip("()")):
+        return False
+    return following is None or following[:1].isupper() or bool(_FULL_YEAR.fullmatch(following.strip("()")))
 
 
 def split_after_years(text: str, n: int) -> list[str]:
@@ -1611,6 +1659,11 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
         if _broken_tail(text) and not any(t.strip() for t in texts[k + 1:]):
             text = text.rsplit(None, 1)[0]  # "… -28.027 -27.": the copy stops inside its last figure
             broken = k
+        block = _block_over_sub_header(text, sub) if body else None
+        if block is not None:
+            body.append((k, block, []))  # "Mutaties reserves Lasten Baten …": the next block of this table's rows
+            k += 1
+            continue
         label, values = _tail_values(text)
         if len(text) > 200 or (not values and len(text) > 90 and not (roles and _NUMBERED_LABEL.match(text))) \
                 or (body and _flat_header(text, lines[k])):
@@ -1688,6 +1741,19 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
     if unit_note is not None:
         table.notes = [unit_note]
     return table, k
+
+
+def _block_over_sub_header(text: str, sub: list[str]) -> Optional[str]:
+    """A block label followed by the table's sub-header again ("Mutaties reserves Lasten Baten Saldo Lasten Baten
+    Saldo" under "Lasten Baten Saldo Lasten Baten Saldo"): the same columns go on under a new block of rows, so the
+    label is the block's heading row. Only words of the sub-header, all of them in order, after one to six words
+    without figures; else None (another header line starts a table of its own)."""
+    words = text.split()
+    m = len(sub)
+    if m < 2 or not 1 <= len(words) - m <= 6 or [w.lower() for w in words[-m:]] != [s.lower() for s in sub]:
+        return None
+    label = words[:-m]
+    return None if any(re.search(r"\d", w) for w in label) else " ".join(label)
 
 
 def _unit_line(text: str) -> bool:
@@ -1866,19 +1932,41 @@ def _value_headers(heads: list[str], sub: list[str], n: int) -> tuple[str, Optio
         if match:
             corner = (corner + " " + kinded[0][:match.start()]).strip()
             kinded[0] = kinded[0][match.start():]
-    if sub and len(sub) == n and kinded and n % len(kinded) == 0:
+    if sub and len(sub) == n and kinded and n % len(kinded) == 0 and _in_step(sub, n // len(kinded)):
         per = n // len(kinded)
         return corner, [f"{kinded[c // per]} {sub[c]}".strip() for c in range(n)]
     if sub and len(sub) == n and len(kinded) == n:
         return corner, [f"{kinded[c]} {sub[c]}" for c in range(n)]
     grouped = two_level_header(kinded + sub, n) if sub and len(sub) == n else None
-    if grouped is not None and len(grouped[1]) == n:
+    if grouped is not None and len(grouped[1]) == n and _groups_start_alike(grouped[0], sub):
         return corner, grouped[0]  # groups over sub-runs that differ ("… Lasten Baten Totaal" under the last group)
     if len(kinded) == n:
         return corner, kinded
     if len(kinded) == n + 1 and not corner:
         return kinded[0], kinded[1:]
     return corner, None
+
+
+def _in_step(sub: list[str], per: int) -> bool:
+    """Sub-header words repeated under every group start over at each group ("Lasten Baten Saldo" twice under two
+    groups); cut in runs of `per` that start elsewhere ("Lasten Baten" | "Saldo Lasten" | …), the groups are not the
+    ones the row repeats under. Years and rows that name each column once are not checked."""
+    words = [w.lower() for w in sub]
+    if any(is_year_cell(w) for w in sub) or len(set(words)) == len(words):
+        return True
+    return words == words[:per] * (len(words) // per)
+
+
+def _groups_start_alike(names: list[str], sub: list[str]) -> bool:
+    """A sub-header that repeats its words (one row printed again under each group) starts over at the same word
+    under every group; a reading that starts the groups at different words ("Lasten Baten" | "Saldo Lasten")
+    puts figures under the wrong group. Sub-headers naming each column once are not checked."""
+    words = [w.lower() for w in sub]
+    if any(is_year_cell(w) for w in sub) or len(set(words)) == len(words):
+        return True
+    groups = [name[:len(name) - len(cell)].strip() for name, cell in zip(names, sub)]
+    firsts = {words[c] for c in range(len(words)) if c == 0 or groups[c] != groups[c - 1]}
+    return len(firsts) == 1
 
 
 # ------------------------------------------------------------------ glued rows

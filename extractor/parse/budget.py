@@ -316,7 +316,10 @@ _ROW_CODE = CODE_CELL  # "0.1", "B3", "7-2-1-1": a code printed in its own cell 
 
 # "2 Sociaal", "3. Ruimte en wonen": a number, then a name of at most six words without figures; not a taakveld
 # "0.10 …", nor an item such as "1. Inwonersgroei 2025 (1,41%)"
-_NUMBERED_NAME = re.compile(r"^\s*\d{1,2}[a-z]?\.?\s+[A-Z][a-z][^\d\s]*(\s+[^\d\s]+){0,5}\s*$")
+# "1 Bestuur", "K.07 Parken" (a letter and a dot before the number): a numbered programme name
+_NUMBERED_NAME = re.compile(r"^\s*(?:[A-Z]\.)?\d{1,2}[a-z]?\.?\s+[A-Z][a-z][^\d\s]*(\s+[^\d\s]+){0,5}\s*$")
+# "K.07 - Vijvers" under "K.07 Parken": a part of the numbered programme whose code it prints first
+_CODED_PART = re.compile(r"^\s*(?P<code>(?:[A-Z]\.)?\d{1,2}[a-z]?)\s+[-–]\s+\S")
 _PER_PROGRAMME = re.compile(r"\bprogramma(['’]?s)?\b", re.IGNORECASE)
 
 
@@ -335,7 +338,10 @@ def _numbered_programme_rows(labels: list[str], context: str, above: list[str], 
     return sum(1 for label in labels if _NUMBERED_NAME.match(label)) >= 2
 
 
-_SIDES_TITLE = re.compile(r"^(overzicht\s+(van\s+)?)?(de\s+)?(baten\s+en\s+lasten|lasten\s+en\s+baten)$", re.IGNORECASE)
+# "Overzicht van baten en lasten", "Het overzicht van baten en lasten in de jaarrekening over het begrotingsjaar" (the
+# BBV's own title, art. 17 and 27: an overview per programme)
+_SIDES_TITLE = re.compile(r"^(het\s+)?(overzicht\s+(van\s+)?)?(de\s+)?(baten\s+en\s+lasten|lasten\s+en\s+baten)"
+                          r"(\s+in\s+de\s+(jaarrekening|begroting)\b[^\d]{0,40})?$", re.IGNORECASE)
 
 
 def sides_title(text: str) -> bool:
@@ -355,13 +361,19 @@ def _programmes_by_name(labels: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for label in labels:
         if _NUMBERED_NAME.match(label):
-            out.setdefault(label.split(None, 1)[1].strip().lower(), label)
+            code, name = label.split(None, 1)
+            out.setdefault(name.strip().lower(), label)
+            out.setdefault(f"code:{code.rstrip('.').lower()}", label)
     return out
 
 
 def _lead_in_programme(label: str, by_name: dict[str, str]) -> Optional[str]:
-    """The programme a row names after a lead-in ("Saldo: Alfa" under the numbered rows "1 Alfa", "2 Beta"): that
-    numbered row's programme. Without a lead-in, or naming no numbered row, None."""
+    """The programme a row names after a lead-in ("Saldo: Alfa" under the numbered rows "1 Alfa", "2 Beta"), or by
+    the code it prints first ("K.07 - Vijvers" under "K.07 Parken"): that numbered row's programme. Without a lead-in
+    or such a code, or naming no numbered row, None."""
+    part = _CODED_PART.match(label)
+    if part:
+        return by_name.get(f"code:{part.group('code').lower()}")
     head, sep, name = label.partition(":")
     if not sep or not _LEAD_IN.match(head + sep):
         return None
