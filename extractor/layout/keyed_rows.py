@@ -140,24 +140,39 @@ def _read_keyed(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
 
 
 # a balance on a date ("Stand 1-1", "Saldo per 31-12-2038", "Boekwaarde 1 januari") or a mutation of a reserve
-_BALANCE = re.compile(r"^(stand|saldo|boekwaarde)\b.*(\d{1,2}[-/ ]\d{1,2}|\d{1,2}\s+(jan|dec))", re.IGNORECASE)
-_MUTATION = re.compile(r"^(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|bestemming\s+(van\s+(het\s+)?)?resultaat|"
+_BALANCE = re.compile(r"^(stand|saldo|boekwaarde)\b.*(\d{1,2}[-/ ]\d{1,2}|\d{1,2}\s+(jan|dec))"
+                      r"|^(1[-/]1|31[-/]12)[-/](19|20)\d{2}$", re.IGNORECASE)  # or only the date: "1-1-2038"
+_MUTATION = re.compile(r"^(toevoeging|onttrekking|vermeerdering|vermindering|dotatie|storting|bestemming\s+(van\s+(het\s+)?)?resultaat|"
                        r"mutatie|rentetoevoeging)", re.IGNORECASE)
+_UNIT_IN_CAPTION = re.compile(r"\(?\s*(bedragen\s+)?(x|in)\s*€?\s*1\.?000(\.?000)?\s*\)?", re.IGNORECASE)
+
+
+def _statement_column(text: str) -> bool:
+    """A balance or mutation header; a word the copy broke with a hyphen ("Onttrek-kingen") reads as one word."""
+    t = re.sub(r"(?<=[a-z])-(?=[a-z])", "", text.strip())
+    return len(text) <= 60 and bool(_BALANCE.match(t) or _MUTATION.match(t))
+
+
+def _name_header(text: str) -> bool:
+    """The label column's header: a short name ("Omschrijving"), or a caption stating the unit ("Verloop reserves
+    (x € 1.000)") standing over the names."""
+    first = _UNIT_IN_CAPTION.sub(" ", text.strip()).strip()
+    return bool(first) and len(first) <= 40 and not re.search(r"\d", first) and not _value_like(first) \
+        and not first.endswith((".", ":")) and not _statement_column(text)
 
 
 def _statement_header(block: list[_Item], start: int) -> Optional[list[_Item]]:
     """A short name header followed by balance and mutation headers only (at least one of each, three or more)."""
-    first = block[start].text.strip()
-    if len(first) > 30 or re.search(r"\d", first) or _value_like(first) or first.endswith((".", ":")):
+    if not _name_header(block[start].text):
         return None
     heads: list[_Item] = []
     j = start + 1
-    while j < len(block) and (_BALANCE.match(block[j].text.strip()) or _MUTATION.match(block[j].text.strip())) \
-            and len(block[j].text) <= 60:
+    while j < len(block) and _statement_column(block[j].text):
         heads.append(block[j])
         j += 1
     texts = [h.text.strip() for h in heads]
-    if len(heads) < 3 or not any(_BALANCE.match(t) for t in texts) or not any(_MUTATION.match(t) for t in texts):
+    if len(heads) < 3 or not any(_BALANCE.match(t) for t in texts) or \
+            not any(_statement_column(t) and not _BALANCE.match(t) for t in texts):
         return None
     return heads
 
@@ -178,6 +193,12 @@ def _named_row(block: list[_Item], k: int, n_values: int) -> Optional[tuple[str,
     return name, [c.text for c in cells], end
 
 
+def _group_heading(block: list[_Item], k: int) -> bool:
+    """A short name without figures between rows of a statement ("Bestemmingsreserves:"): a heading of the rows below."""
+    text = block[k].text.strip()
+    return 0 < len(text) <= 60 and not re.search(r"\d", text) and not _value_like(text) and not text.endswith(".")
+
+
 def _read_statement(block: list[_Item], start: int) -> Optional[tuple[Table, int]]:
     heads = _statement_header(block, start)
     if heads is None:
@@ -187,6 +208,10 @@ def _read_statement(block: list[_Item], start: int) -> Optional[tuple[Table, int
     k = start + 1 + len(heads)
     while k < len(block):
         row = _named_row(block, k, len(heads))
+        if row is None and len(rows) > 1 and _group_heading(block, k) and _named_row(block, k + 1, len(heads)):
+            rows.append(_row([block[k].text.strip()], (block[k].first, block[k].last), block[k].page))
+            k += 1  # "Bestemmingsreserves:": a group of the reserves below it, no figures
+            continue
         if row is None:
             break
         name, values, end = row

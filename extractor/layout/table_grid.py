@@ -601,6 +601,8 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
             break  # "Programma 1", "Programma Wonen" after the year columns: a block's label row, not a header cell
         if _side_row_heading(block, start, j):
             break  # "Lasten" over the rows of its side, after the year columns: a row, not a header cell
+        if _heading_after_years(block, start, j):
+            break  # "Uit eerdere besluiten" after the years, then two names: a heading of the rows, not a column
         if j > start and _is_code_heading(block[j].text):
             break  # "99 Resultaat", "0.1 Bestuur": the first row's code and name, not a header cell
         j += 1
@@ -615,6 +617,18 @@ def _header_run(block: list[_Item], start: int) -> Optional[tuple[list[_Item], i
     if len(marked) < 2:
         return None
     return head, j
+
+
+def _heading_after_years(block: list[_Item], start: int, j: int) -> bool:
+    """A cell without a year after two or more bare year cells, followed by two names (no header cells, no figures):
+    as a column it would put the first row's second name under a year; it heads the rows below instead."""
+    if j - start < 2 or not all(re.fullmatch(r"(19|20)\d{2}", block[x].text.strip()) for x in (j - 2, j - 1)):
+        return False
+    text = block[j].text.strip()
+    if re.search(r"\d", text) or _ROLE_WORD.match(text) or j + 2 >= len(block):
+        return False
+    return all(not _value_like(block[x].text) and not is_header_cell(block[x].text) and len(block[x].text) <= 120
+               for x in (j + 1, j + 2))
 
 
 def _repeated_side_before_code(block: list[_Item], start: int, j: int) -> bool:
@@ -1004,6 +1018,39 @@ def _code_beside_name(block: list[_Item], j: int, n_values: int) -> bool:
     return True
 
 
+def _per_programme(block: list[_Item], start: int, j: int) -> bool:
+    """The caption or heading over a header (or a cell of it) says the rows are per programme ("Lasten (per
+    programma)"): a name cell printed before each row's description is its programme."""
+    return any(re.search(r"\bper\s+programma\b", b.text, re.IGNORECASE) for b in block[max(0, start - 3):j])
+
+
+def _name_beside_name(block: list[_Item], j: int, n_values: int) -> bool:
+    """The rows under a header with one label column print two name cells before fewer figures than columns
+    ("Zorg" / "Tijdelijke inhuur" / "120": a group such as the programme, then the description), and no row prints
+    one name before such short figures: the label spans two cells. Names before them are headings; a name with a
+    figure under every column is a total. At least two such rows, within the table's first lines."""
+    pairs = singles = 0
+    i = j
+    while i < min(len(block), j + 80):
+        k = i
+        while k < len(block) and not _value_like(block[k].text) and len(block[k].text) <= 120:
+            k += 1
+        if k == i or k >= len(block) or not _value_like(block[k].text):
+            break
+        end = k
+        while end < len(block) and is_number_cell(block[end].text):
+            end += 1
+        figures = end - k
+        closing = end < len(block) and _TOTAL_LABEL.match(block[end].text.strip())
+        if figures < n_values and k - i == 1 and not _TOTAL_LABEL.match(block[i].text.strip()):
+            if not closing:
+                return False  # one name before short figures: this table's rows have one label cell
+            singles += 1  # a row outside the groups right before the total ("Overig" / "500" / "Totaal …")
+        pairs += figures < n_values and k - i >= 2
+        i = end
+    return pairs >= 2 and singles < pairs
+
+
 def _row_code(text: str) -> bool:
     """A row's code cell: a taakveld-like code ("0.1", "A12") or a product number of up to four digits ("208"),
     which only the name cell after it and the figures after that tell from an amount."""
@@ -1068,6 +1115,7 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
     # the row's explanation line closes it; two figures at least ("Toelichting" / "1" / a sentence is a numbered note)
     explained = x < len(block) and _explains_row(block[x].text) and len(figures) >= 2
     between = after_row and _complete_row_at(block, x, n_label, n_values)
+    between = between or after_row and _closing_total_at(block, x)  # a last row of its own before the total
     if header_like and not labels and not under_heading and not between:
         return None  # "Resultaat" alone is a header cell, unless it stands between two rows with figures
     if len(figures) < n_values and (not (len(labels) >= 2 or _CODE_AND_NAME.match(labels[0].text) or _TOTAL_LABEL.match(labels[0].text)
@@ -1075,6 +1123,11 @@ def _short_row(block: list[_Item], k: int, n_label: int, n_values: int) -> Optio
                                     or _SENTENCE.search(labels[-1].text)):
         return None  # a short row has its code and a name (or is a total), not a sentence; "Toelichting" / "1" / "Geen toelichting." is a note
     return labels, figures, x
+
+
+def _closing_total_at(block: list[_Item], x: int) -> bool:
+    """A total row starts at `x`: a "Totaal …" label, then a figure."""
+    return x + 1 < len(block) and bool(_TOTAL_LABEL.match(block[x].text.strip())) and is_number_cell(block[x + 1].text)
 
 
 def _all_figures_after(block: list[_Item], x: int, n_values: int) -> bool:
@@ -1145,6 +1198,10 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         return None
     if n_label == 1 and not n_trailing and _code_beside_name(block, j, n_values):
         columns = [columns[0], "", *columns[1:]]  # "Taakvelden" over a code cell and a name cell
+        n_label = 2
+    elif n_label == 1 and not n_trailing and n_values >= 2 and _per_programme(block, start, j) \
+            and _name_beside_name(block, j, n_values):
+        columns = ["Programma", *columns]  # "Omschrijving" over the second of two name cells, the programme first
         n_label = 2
     width = n_label + n_values + n_trailing
     numeric_col = [bool(_FULL_YEAR.search(c) or _KIND_WORD.search(c)) and not _NORM_HEADER.match(c.strip()) for c in columns]
@@ -1223,7 +1280,7 @@ def _unfilled_label_column(body: list[TableRow], n_label: int) -> bool:
     """The first of two or more label columns is empty in every row with figures: the header took a caption or
     title line above it ("Indicatoren (…)" / "Bestuur" over the years) for a label column, and each row's label
     stands in the last one. A start further down the header reads the table."""
-    rows = [r for r in body if len(r.cells) > n_label and any(c.strip() for c in r.cells[n_label:])]
+    rows = [r for r in body if len(r.cells) > n_label and (any(c.strip() for c in r.cells[n_label:]) or r.unplaced)]
     return n_label >= 2 and bool(rows) and not any(r.cells[0].strip() for r in rows)
 
 
@@ -1816,7 +1873,20 @@ def _number_of_label(label: str, values: list[str], n: int) -> tuple[str, list[s
     programme's number), not the row's first value; only when the row then holds at most N values."""
     if values and _NUMBERED_LABEL_END.search(label) and re.fullmatch(r"\d{1,2}", values[0]) and len(values) - 1 <= n:
         return f"{label} {values[0]}", values[1:]
+    if _year_ends_label(label, values, n):
+        return f"{label} {values[0]}", values[1:]
     return label, values
+
+
+def _year_ends_label(label: str, values: list[str], n: int) -> bool:
+    """"Lasten uit begroting 2031 -1.200 -800 -400 -": a bare year after a word, one figure more than the N value
+    columns, the others amounts (a separator, a sign or a dash): the year ends the label, as no column is left for it."""
+    rest = values[1:]
+    return len(values) == n + 1 and bool(re.search(r"[^\W\d_]{2}$", label)) and bool(_LABEL_YEAR.fullmatch(values[0])) \
+        and all(not _LABEL_YEAR.fullmatch(v) for v in rest) and any(re.search(r"[.,]\d{3}\b|^[-–]", v) for v in rest)
+
+
+_LABEL_YEAR = re.compile(r"(19|20)\d{2}")
 
 
 

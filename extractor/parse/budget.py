@@ -92,13 +92,14 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     columns = undated_years(columns, metadata.document_type if metadata else None, doc_year, names)
     columns = accounted_year(columns, metadata.document_type if metadata else None, doc_year)
     columns = mutation_years(columns, names)
+    columns, skipped = _mutations_told_apart(columns, names, skipped)
     columns = stages_beside_primitive(columns, names)
     columns = differences_by_arithmetic(columns, names, body)
     columns, from_groups = kinds_over_year_runs(columns, names, table.kind_groups,
                                                 metadata.document_type if metadata else None, doc_year)
     # kind words printed over the years that no split placed ("Rekening", "Begroting" over 2038…2042): the header
     # names the kinds, only not which columns they cover, so the document's context does not decide them either
-    unplaced_kinds = bool(table.kind_groups) and not from_groups
+    unplaced_kinds = any(_names_kind(g) for g in table.kind_groups) and not from_groups
     columns, from_context = context_kinds(columns, metadata.document_type if metadata else None, doc_year, names,
                                           changes=table_of_changes(context) or unplaced_kinds)
     from_context |= from_groups
@@ -111,7 +112,7 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
     in_header = False  # the row before was a repeated header row
     signed_marks = marks_are_signs(body, columns)
     placed = _ShortRows(body, columns, verdict.label_col)
-    placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or _run_sum_rows(body, columns) or placed
+    placed = placed if placed.cols else _part_rows(body, columns, verdict.label_col) or _run_sum_rows(body, columns, verdict.label_col) or placed
     key_cols = _row_key_cols(verdict)
     for index, row in enumerate(body):
         label = _BULLET.sub("", row_label(row.cells, verdict.label_col, verdict.value_cols + not_label), count=1)
@@ -201,6 +202,14 @@ def read_budget(table: Table, verdict, metadata, goals: list[GoalNode],
 
 
 _SIDE_WORD = re.compile(r"^\s*(lasten|baten|saldo)\s*$", re.IGNORECASE)
+
+
+def _names_kind(group: str) -> bool:
+    """A group printed over the year columns that names a kind ("Rekening", "Begroting"); a side over the whole table
+    ("Lasten (per programma)") or a caption with the unit names none, and leaves the years' kinds to the context."""
+    from extractor.layout.header_vocabulary import kind_word  # noqa: PLC0415
+
+    return kind_word(group) is not None
 
 
 def _heads_side_rows(body: list, index: int, label_col: int, value_cols: list[int]) -> bool:
@@ -482,6 +491,8 @@ def _budget_columns(verdict, body: list, doc_year: Optional[int], ocr: bool, run
         names[c] = header
         place = sum(1 for k in verdict.value_cols if k < c and head.headers[k] == head.headers[c]) if runs > 1 else 0
         key = (kind, year, meaning.side, header.strip().lower(), place if place < runs else 0)
+        if year is None and kind == "bedrag" and is_mutation_header(header):
+            key = (*key, c)  # "Stortingen" after each balance: the balances around it tell them apart (`mutation_years`)
         if _PART_YEAR.search(header) or key in seen:
             skipped.append(header)  # "realisatie t/m aug 2024", or two columns the header cannot tell apart
             if key in seen:
@@ -522,6 +533,19 @@ def undated_years(columns: list[tuple], document_type: Optional[str], doc_year: 
     return out
 
 
+
+
+def _mutations_told_apart(columns: list[tuple], names: dict[int, str], skipped: list[str]
+                          ) -> tuple[list[tuple], list[str]]:
+    """Mutation columns of one name that no pair of balances gave a year ("Stortingen" printed twice, undated): the
+    header cannot tell them apart, so they are left out (named among the skipped columns)."""
+    count: dict[str, int] = {}
+    for c, _, year, _ in columns:
+        if year is None and is_mutation_header(names.get(c, "")):
+            count[names[c].strip().lower()] = count.get(names[c].strip().lower(), 0) + 1
+    twice = {n for n, k in count.items() if k > 1}
+    kept = [col for col in columns if not (col[2] is None and names.get(col[0], "").strip().lower() in twice)]
+    return kept, skipped + [names[c] for c, _, year, _ in columns if year is None and names.get(c, "").strip().lower() in twice]
 
 
 def mutation_years(columns: list[tuple], names: dict[int, str]) -> list[tuple]:
@@ -1007,11 +1031,11 @@ def _part_rows(body: list, columns: list[tuple], label_col: int):
     return parts if parts.total is not None else None
 
 
-def _run_sum_rows(body: list, columns: list[tuple]):
+def _run_sum_rows(body: list, columns: list[tuple], label_col: Optional[int] = None):
     """Short rows placed by a closing row that sums the rows above it (`row_sums.RunSumRows`), when a table has any."""
     from extractor.parse.row_sums import RunSumRows  # noqa: PLC0415
 
-    return RunSumRows(body, [c for c, *_ in columns]) if any(r.unplaced for r in body) else None
+    return RunSumRows(body, [c for c, *_ in columns], label_col) if any(r.unplaced for r in body) else None
 
 
 def accounted_year(columns: list[tuple], document_type: Optional[str], doc_year: Optional[int]) -> list[tuple]:

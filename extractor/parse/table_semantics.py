@@ -660,8 +660,9 @@ def context_value_type(year: Optional[int], document_type: Optional[str], docume
 TAAKVELD_CODE = re.compile(r"^\s*(?P<code>\d{1,2}\.\d{1,2}(?:\.\d{1,2}|[a-zA-Z](?![a-zA-Z]))?)\s+(?P<name>\S.*)$")  # "6.71a": Iv3 sub-taakvelden
 _MONEY_CONTEXT = re.compile(r"wat\s+(mag|heeft|gaat)\s+het\s+(kosten|gekost)|baten\s+en\s+lasten|€|x\s*1\.?000|kosten|budget|financi|"
                             r"krediet|investering|reserve|voorziening|subsidie|dekking|begrotingswijziging|=\s*(nadeel|voordeel)\b|"
-                            r"\bexploitatie\b",
+                            r"\bexploitatie\b|meerjaren(begroting|raming)|begrotingssaldo|saldo\s+(van\s+de\s+)?begroting",
                             re.IGNORECASE)
+_SIDE_HEADING = re.compile(r"^\s*(lasten|baten)\s*(\(\s*per\s+\w+\s*\))?\s*:?\s*$", re.IGNORECASE)
 _NOT_NUMERIC_TABLE = re.compile(r"risico|planning|project|activiteit|maatregel|mijlpaal|actiepunt", re.IGNORECASE)
 
 
@@ -918,7 +919,8 @@ def judge_table(table: Table, head: Optional[TableHead] = None) -> Verdict:
     if indicator_words:  # the header names indicators: only the table's structure makes it a budget table
         sides_in_rows = any(_SIDE_ROW.match(x) for x in labels)
         money_cells = False  # "€ 30,4 mln" under "Streefwaarde" is an indicator value
-    money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or \
+    side_heading = any(_SIDE_HEADING.match(ln.text) for ln in table.above[-2:])  # "Baten (per programma)" right above
+    money = bool(scale) or money_cells or any(meanings[c].side for c in value_cols) or side_heading or \
         (sides_in_rows and (budget_cols or _MONEY_CONTEXT.search(context_text))) or taakvelden >= 2 or \
         (not indicator_words and (any(meanings[c].money for c in value_cols) or bool(_MONEY_CONTEXT.search(context_text))))
     if money and not scale and not money_cells and _mostly_shares(body, value_cols):
