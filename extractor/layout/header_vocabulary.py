@@ -37,6 +37,16 @@ UNIT_WORDS = re.compile(r"(?<![^\W\d_])(kg|ton|mln|miljoen|km|m2|m²|fte|uur|dag
                         re.IGNORECASE)
 
 
+def is_figure_note(text: str) -> bool:
+    """A sentence printed in a value column instead of a figure: why there is none ("In 2030 is geen meting gedaan",
+    "Nog niet bekend") or what is aimed at in words ("12 nieuwe plaatsen en behoud van 8 bestaande"). No value is
+    read from it (words of category no_figure in the vocabulary, or a figure followed by words)."""
+    t = " ".join(text.split())
+    if len(re.findall(r"[^\W\d_]{2,}", t)) < 3 or len(t) > 120:
+        return False
+    return _first("no_figure", t) is not None or bool(re.match(r"^\d[\d.,]*\s+[^\W\d_]", t))
+
+
 def is_year_word(word: str) -> bool:
     """'2014', '(2014)', "'11"."""
     return bool(_YEARISH.match(word))

@@ -29,7 +29,7 @@ from extractor.layout.glued_cells import glued_row, resolve_rows, split_glued_he
 from extractor.layout.header_groups import (groups_over_sub_row, join_broken_kind_years, joined_broken_cell, kinds_over_years,
                                            lower_row_corner, stacked_header_rows, two_level_header, wide_group_header)
 from extractor.layout.header_vocabulary import (UNIT_WORDS, column_role, is_area_header, is_balance_header, is_label_header, is_sign_legend,
-                                                is_mutation_header, is_picture_header, kind_word)
+                                                is_figure_note, is_mutation_header, is_picture_header, kind_word)
 from extractor.layout.programme_titles import named_programme_title
 from extractor.layout.tables import Table, TableRow
 from extractor.layout.text_indicator_tables import footnotes_below, short_row_follows
@@ -47,7 +47,10 @@ _KIND_WORD = re.compile(
     r"werkelijk|(?:^|\d\s+)werk\.(?!\S)|resultaat|verschil|primitie|bijgesteld|gewijzigd|wijziging|actueel|meting|norm\b|baten|lasten|saldo",
     re.IGNORECASE,
 )
-_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+_ROLE_WORD = re.compile(r"^(nr\.?|omschrijving|((effect|prestatie|beleids)-?)?indicator(en)?|naam|bron|meetinstrument|eenheid|programma|taakveld|exploitatie|kengetal(len)?|onderwerp)\b", re.IGNORECASE)
+# The columns a row prints beside its name that say where or in what a figure is measured ("Bron", "Meetinstrument",
+# "Eenheid"): no label column, and printed after the values they are trailing columns.
+_NOTE_COLUMN = re.compile(r"^(bron|meetinstrument|eenheid)", re.IGNORECASE)
 _NUMBERED_ROLE = re.compile(r"^(programma|taakveld|product)\s*:?\s+[A-Z]?\d", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[\s|:\-–—=+]+$")
 NADEEL_VOORDEEL = re.compile(r"[NV]")  # a mark printed before an amount: N(adeel) or V(oordeel)
@@ -894,7 +897,7 @@ def _ragged_row(block: list[_Item], k: int, n_label: int, width: int, named: int
 def _through_name(columns: list[str], n_label: int) -> int:
     """The label columns up to and including the last role column that names the row (number, taakveld, name), not
     its unit or source."""
-    named = [x for x, c in enumerate(columns[:n_label]) if _ROLE_WORD.match(c) and not re.match(r"^(bron|eenheid)", c, re.IGNORECASE)]
+    named = [x for x, c in enumerate(columns[:n_label]) if _ROLE_WORD.match(c) and not _NOTE_COLUMN.match(c)]
     return max(named, default=1) + 1
 
 
@@ -987,7 +990,7 @@ def _trailing_count(columns: list[str]) -> int:
     """Source and unit columns printed after the values ("… | 2016 | Bron"); printed before them they are label
     columns like the name."""
     n = 0
-    while n < len(columns) and re.match(r"^(bron|eenheid)", columns[len(columns) - 1 - n], re.IGNORECASE):
+    while n < len(columns) and _NOTE_COLUMN.match(columns[len(columns) - 1 - n]):
         n += 1
     return n
 
@@ -1163,6 +1166,14 @@ def _value_cell(text: str) -> bool:
     return _value_like(t) or bool(_QUALIFIED_FIGURE.match(t) or _NOTED_FIGURE.match(t)) or _unit_figure(t)
 
 
+def _note_row_fits(block: list[_Item], k: int, width: int, values: list[_Item]) -> bool:
+    """A row with a sentence in a value column (`is_figure_note`) is read only when it still prints a figure and the
+    cell after it opens the next row or a heading, not a figure: otherwise the row may be shorter than the header
+    and the sentence the next row's name."""
+    after = block[k + width].text if k + width < len(block) else ""
+    return any(is_number_cell(v.text) for v in values) and not _value_like(after) and not is_figure_note(after)
+
+
 def _unit_figure(text: str) -> bool:
     """One figure with a unit word after it ("0km", "214,4 kg"): a value cell; the unit is the value's."""
     found = list(UNIT_WORDS.finditer(text))
@@ -1188,7 +1199,7 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     columns, groups = _columns_from_header(head) if given is None else (list(given.columns), [])
     if given is None:
         columns = _title_kind_over_year(block, j - len(head), head, columns)
-    n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not re.match(r"^bron|^eenheid", c, re.IGNORECASE)) or 1
+    n_label = sum(1 for c in columns if _ROLE_WORD.match(c) and not _NOTE_COLUMN.match(c)) or 1
     n_trailing = _trailing_count(columns)
     if not any(_ROLE_WORD.match(c) for c in columns):
         columns = [""] + columns
@@ -1226,9 +1237,13 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
         if len(cells) == width and labels_ok and values and any(is_number_cell(v.text) or _unit_figure(v.text) for v in values) \
                 and not (coded and _next_code_inside(block, k + n_label, k + width)) \
                 and not any(_value_like(c.text) for c in cells[n_label + n_values:]) \
-                and all(_value_cell(v.text) if numeric_col[n_label + x] else len(v.text) <= 40 and not is_header_cell(v.text)
-                        for x, v in enumerate(values)):
+                and all(_value_cell(v.text) or is_figure_note(v.text) if numeric_col[n_label + x]
+                        else len(v.text) <= 40 and not is_header_cell(v.text) for x, v in enumerate(values)) \
+                and (all(_value_cell(v.text) for x, v in enumerate(values) if numeric_col[n_label + x])
+                     or _note_row_fits(block, k, width, values)):
             rows.append(_row([c.text for c in cells], (cells[0].first, cells[-1].last), item.page))
+            if _stacked_names_over_figures(rows, n_label, n_values):
+                _unplace(rows[-1], n_label, n_values)
             k += width
             body += 1
             continue
@@ -1274,6 +1289,25 @@ def _read_cell_run(block: list[_Item], start: int, given: Optional["_GivenHeader
     notes = [] if given is not None else [b.text.strip() for b in block[start:j] if b not in head]
     table.caption = " — ".join([*notes, *filter(None, [_caption_above(block, start)])]) or None
     return table, max(k, j), body
+
+
+def _stacked_names_over_figures(rows: list[TableRow], n_label: int, n_values: int) -> bool:
+    """The last row is named after a run of name-only rows just above it, as many names as it has value columns
+    ("Alfa" / "Beta" / "Gamma" / 12 / 7 / 5): a block of rows copied column by column, each figure maybe another
+    name's. Which figure is whose is not printed, so none is read."""
+    names = 0
+    for row in reversed(rows[1:-1]):
+        if len(row.cells) != 1 or _value_like(row.cells[0]):
+            break
+        names += 1
+    return n_label == 1 and n_values >= 2 and names >= 2 and names + 1 == n_values
+
+
+def _unplace(row: TableRow, n_label: int, n_values: int) -> None:
+    """Take a row's figures out of its columns: kept in print order as unplaced, with why (warned, none read)."""
+    row.unplaced = [c for c in row.cells[n_label:n_label + n_values] if c.strip()]
+    row.cells[n_label:n_label + n_values] = [""] * n_values
+    row.problem = "names printed one under another over one run of figures: which figure is whose is not printed"
 
 
 def _unfilled_label_column(body: list[TableRow], n_label: int) -> bool:

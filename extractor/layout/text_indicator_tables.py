@@ -565,6 +565,8 @@ def _stacked_row(lines: list[Line], index: int, found: _Found) -> Optional[tuple
     values, index = _collect(lines, index, _is_value_token, wanted)
     if not names or len(values) != wanted or any(line.text.strip().endswith(".") for line in names):
         return None
+    if _names_one_per_figure(names, wanted):
+        return None  # "Alfa" / "Beta" / "Gamma" over three figures: whose figure is which is not printed
     following = _next_filled(lines, index)
     if following is not None and _is_value_token(lines[following].text.strip()) \
             and not _starts_header(lines, following):
@@ -575,6 +577,17 @@ def _stacked_row(lines: list[Line], index: int, found: _Found) -> Optional[tuple
     named = names[1:] if code else names
     cells = [code, _join_wrapped([line.text.strip() for line in named])] + [line.text.strip() for line in values]
     return _row(names + values, cells), index
+
+
+_OPEN_END = re.compile(r"(\b(en|of|van|de|het|met|op|voor|in|te|per|tot|aan|dat|die)|[-,/(])$", re.IGNORECASE)
+
+
+def _names_one_per_figure(names: list[Line], wanted: int) -> bool:
+    """As many name lines as figures, each a whole name (capitalised, two words or more, not ending in a word that
+    goes on): names printed one under another over one column of figures, not one wrapped name."""
+    texts = [line.text.strip() for line in names]
+    return len(texts) >= 2 and len(texts) == wanted and all(
+        t[:1].isupper() and len(t.split()) >= 2 and not _OPEN_END.search(t) for t in texts)
 
 
 def _starts_header(lines: list[Line], index: int) -> bool:

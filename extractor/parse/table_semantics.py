@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from extractor.layout.header_vocabulary import UNIT_WORDS
+from extractor.layout.header_vocabulary import UNIT_WORDS, is_figure_note
 from extractor.layout.ordered_headers import split_area_pair
 from extractor.layout.spaced_rows import names_bbv_indicator
 from extractor.layout.tables import Table, TableRow
@@ -687,10 +687,11 @@ _NUMBER_WITH_NOTE = re.compile(r"^\s*[-−]?\d[\d.,]*\s*%?\s*\(([^()]*[^\W\d_]{3
 
 
 def _numeric_share(rows: list[TableRow], col: int) -> tuple[int, int]:
-    """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like are not counted as filled,
+    """(cells read as a figure, filled cells) of a column; "nog niet bekend" and the like (and a sentence saying why
+    no figure is given, `is_figure_note`) are not counted as filled,
     and a figure with an explanation in brackets ("1.023 (nieuwbouw en splitsing)") or a range ("6 - 6,5") counts as a figure."""
     filled = [r.cells[col] for r in rows if col < len(r.cells) and r.cells[col].strip() and not _NO_VALUE_TEXT.match(r.cells[col])
-              and not _DASH_CELL.match(r.cells[col])]
+              and not _DASH_CELL.match(r.cells[col]) and not is_figure_note(r.cells[col])]
     numbers = sum(1 for c in filled if read_value(c)[0] is not None or parse_money(c) is not None or _NUMBER_WITH_NOTE.match(c)
                   or parse_range(c) is not None or split_area_pair(c) is not None)  # "1,2 Oord 1,8 NL (2031)": two figures
     unplaced = sum(1 for r in rows if r.problem and not (col < len(r.cells) and r.cells[col].strip()))

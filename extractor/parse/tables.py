@@ -366,11 +366,12 @@ def _row_year_column(grid: Table) -> bool:
 
 
 def _figure_rows(table: Table) -> int:
-    """Rows printing two or more figures (years left out: a header of years is no row of figures)."""
+    """Rows printing two or more figures (years left out: a header of years is no row of figures); a row whose figures
+    the layout saw but could not place (`TableRow.unplaced`) counts too: the grid covers it, and warns."""
     from extractor.layout.table_grid import is_number_cell, is_year_cell  # noqa: PLC0415
 
     return sum(1 for row in table.rows
-               if sum(1 for c in row.cells if c.strip() and is_number_cell(c) and not is_year_cell(c)) >= 2)
+               if sum(1 for c in [*row.cells, *row.unplaced] if c.strip() and is_number_cell(c) and not is_year_cell(c)) >= 2)
 
 
 def _add_lines_above(table: Table, lines: list, first: int) -> None:
