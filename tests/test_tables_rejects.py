@@ -174,11 +174,19 @@ def _cost_table(last: str, after: str = "") -> list[tuple[str, str, float]]:
 
 
 def test_a_row_cut_off_by_the_end_of_a_page_copy_keeps_its_first_values() -> None:
-    # the last figure may be cut itself ("4.467.336" of a longer one): left out, as for a copy one cell per line
-    got = _cost_table("Saldo van baten en lasten 3.717.455 4.467.336")
+    # the last figure may be cut itself ("4.467.3" of a longer one): left out, as for a copy one cell per line
+    got = _cost_table("Saldo van baten en lasten 3.717.455 4.467.300")
     saldo = [(c, a) for label, c, a in got if label.startswith("Saldo")]
     assert [a for _, a in saldo] == [3_717_455.0]
     assert "2024" in saldo[0][0]
+
+
+def test_a_cut_off_last_figure_proven_by_the_total_rows_is_kept() -> None:
+    # 4.966.303 - 498.967 = 4.467.336: the saldo of the two total rows above, so the figure is whole
+    got = _cost_table("Saldo van baten en lasten 3.717.455 4.467.336")
+    saldo = [(c, a) for label, c, a in got if label.startswith("Saldo")]
+    assert [a for _, a in saldo] == [3_717_455.0, 4_467_336.0]
+    assert "2025" in saldo[1][0]
 
 
 def test_a_copy_that_stops_inside_a_figure_keeps_the_whole_ones_before_it() -> None:

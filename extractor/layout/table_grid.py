@@ -1815,7 +1815,9 @@ def _read_flat(lines: list[Line], texts: list[str], start: int, heads: list[str]
             rows.append(_row([label], (n_line, n_line), lines[index].page))
         elif label and _cut_off(lines, index, len(values), n):
             # the last figure may be cut itself ("4.409" of "4.409,5"), unless the copy stops inside a later one
-            whole = values if index == broken else values[:-1]
+            # or the rows above prove it (a saldo of the total rows, a total of the rows above)
+            proven = _sum_of_rows_above(rows, len(values), values[-1])
+            whole = values if index == broken or proven else values[:-1]
             rows.append(_row([label, *whole, *[""] * (n - len(whole))], (n_line, n_line), lines[index].page))
         else:
             rows.append(_row([texts[index]], (n_line, n_line), lines[index].page))  # out of step: kept as text
@@ -1996,6 +1998,28 @@ def _kind_over_years(lines: list[Line], start: int, value_heads: list[str]) -> O
     left, right = years[0].start(), years[-1].end()
     middle = above.index(words[0]) + len(words[0]) / 2
     return words[0] if abs(middle - (left + right) / 2) <= max(2.0, 0.1 * (right - left)) else None
+
+
+_WHOLE_AMOUNT = re.compile(r"^[-−]?\d{1,3}(\.\d{3})*$")
+
+
+def _whole_amount(text: str) -> Optional[int]:
+    t = text.strip()
+    return int(t.replace(".", "").replace("−", "-")) if _WHOLE_AMOUNT.match(t) else None
+
+
+def _sum_of_rows_above(rows: list[TableRow], column: int, figure: str) -> bool:
+    """The figure in value column `column` (1-based) equals, to the unit, the sum of that column over the total rows
+    above ("Totaal lasten" + "Totaal baten" = the saldo) or over all other rows above (a total): it is whole."""
+    target = _whole_amount(figure)
+    if target is None:
+        return False
+    filled = [r for r in rows if len(r.cells) > column and r.cells[column].strip()]
+    amounts = [(r.cells[0].strip().lower().startswith("totaal"), _whole_amount(r.cells[column])) for r in filled]
+    amounts = [(is_total, a) for is_total, a in amounts if a is not None]  # the header's cells are no amounts
+    totals = [a for is_total, a in amounts if is_total]
+    details = [a for is_total, a in amounts if not is_total]
+    return any(len(group) >= 2 and abs(sum(group) - target) <= 1 for group in (totals, details))  # type: ignore[arg-type]
 
 
 _BROKEN_FIGURE = re.compile(r"^[-−(]?\d{1,3}(\.\d{3})*\.(\d{1,2})?$")  # "-27.", "19.2": a figure cut inside a group
