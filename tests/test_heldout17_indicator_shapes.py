@@ -8,17 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.model import Document
-from extractor.pipeline import extract_document
 
-
-def _document(tmp_path: Path, name: str, text: str) -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_document(path)
-
-
-def _cells(cells: list[str]) -> str:
-    return "\n\n".join(cells) + "\n"
+from tests.helpers import cells_per_line, extract_text
 
 
 def _values(doc: Document) -> set[tuple[str, object, str, float]]:
@@ -35,7 +26,7 @@ def test_a_meetinstrument_column_after_the_years_is_a_trailing_source_column(tmp
              "Aantal deelnemers Beta Cursus", "410", "420", "430", "Registratie Beta",
              "Archieven",
              "Aantal bezoekers Gamma Archief", "7.120", "7.500", "7.600", "Telling Gamma"]
-    doc = _document(tmp_path, "begroting_2032.txt", _cells(cells))
+    doc = extract_text(tmp_path, "begroting_2032.txt", cells_per_line(*cells))
     assert {i.name for i in doc.indicators} == {"Aantal leners Alfa Fonds", "Aantal deelnemers Beta Cursus",
                                                 "Aantal bezoekers Gamma Archief"}
     got = _values(doc)
@@ -53,7 +44,7 @@ def test_a_sentence_instead_of_a_figure_leaves_that_cell_out_and_keeps_the_rows_
              "Aantal Gamma plekken", "9", "8 nieuwe plekken en behoud van 8 bestaande",
              "8 nieuwe plekken en behoud van 8 bestaande",
              "Aantal Delta bezoeken", "41", "45", "50"]
-    doc = _document(tmp_path, "begroting_2032.txt", _cells(cells))
+    doc = extract_text(tmp_path, "begroting_2032.txt", cells_per_line(*cells))
     got = _values(doc)
     assert ("Tevredenheid over Alfa loket", 2031, "streefwaarde", 65.0) in got
     assert ("Aantal Gamma plekken", 2030, "realisatie", 9.0) in got
@@ -70,7 +61,7 @@ def test_names_stacked_over_one_run_of_figures_are_not_read(tmp_path: Path) -> N
              "Aantal Alfa woningen", "12", "14", "16",
              "Opgave Beta plaatsing", "Aantal geplaatste Beta", "Aantal nog te plaatsen Beta", "40", "31", "9",
              "50 + 9 = 59", "Nog niet bekend"]
-    doc = _document(tmp_path, "begroting_2032.txt", _cells(cells))
+    doc = extract_text(tmp_path, "begroting_2032.txt", cells_per_line(*cells))
     got = _values(doc)
     assert {name for name, *_ in got} == {"Aantal Alfa woningen"}
     assert any("whose" in e.message for e in doc.errors)

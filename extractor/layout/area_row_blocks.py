@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from extractor.layout.header_vocabulary import column_role
-from extractor.layout.table_grid import _items, _Item, _row, _table, _value_like, is_year_cell
+from extractor.layout.table_grid import _Item, _row, _table, _value_like, is_year_cell, tables_in_cell_blocks
 from extractor.layout.tables import Table, TableRow
 from extractor.read.types import Line
 
@@ -29,18 +29,12 @@ _NO_VALUE = re.compile(r"^n\.?\s?b\.?$", re.IGNORECASE)
 
 def area_row_block_tables(lines: list[Line]) -> list[Table]:
     """Every table of indicator blocks with area rows in the text."""
-    tables: list[Table] = []
-    for block in _items(lines):
-        k = 0
-        while k < len(block):
-            head = _header(block, k)
-            if head is None:
-                k += 1
-                continue
-            table, k = _read(block, k, *head)
-            if table is not None:
-                tables.append(table)
-    return tables
+    def read(block: list[_Item], k: int) -> Optional[tuple[Table, int]]:
+        head = _header(block, k)
+        table, end = _read(block, k, *head) if head is not None else (None, k)
+        return None if table is None else (table, end)
+
+    return tables_in_cell_blocks(lines, read)
 
 
 def _header(block: list[_Item], k: int) -> Optional[tuple[list[str], int]]:
