@@ -987,8 +987,15 @@ _CODE_CELL = CODE_CELL
 
 
 def _trailing_count(columns: list[str]) -> int:
-    """Source and unit columns printed after the values ("… | 2016 | Bron"); printed before them they are label
-    columns like the name."""
+    """Source and unit columns printed after the values ("… | 2016 | Bron"); printed before them between other label
+    cells ("Indicator | Eenheid | Verplicht | Bron | 2016") they are label columns like the name. Elsewhere every
+    source and unit column counts, as the rows of such headers print them after their figures."""
+    roles = [bool(_ROLE_WORD.match(c)) for c in columns]
+    first_value = next((k for k, c in enumerate(columns) if not roles[k] and (_FULL_YEAR.search(c) or _KIND_WORD.search(c))),
+                       len(columns))
+    at = [k for k in range(first_value) if roles[k]]
+    if not (at and not all(roles[at[0]:at[-1] + 1])):
+        return sum(1 for c in columns if re.match(r"^(bron|eenheid)", c, re.IGNORECASE))
     n = 0
     while n < len(columns) and _NOTE_COLUMN.match(columns[len(columns) - 1 - n]):
         n += 1
